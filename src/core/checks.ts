@@ -1,0 +1,61 @@
+/** Collects every problem of a definition at once, each with the path where it was found. */
+export interface Report {
+  problems: string[];
+  /** Probably mistakes that do no harm (unknown keys); shown in debug mode. */
+  warnings: string[];
+}
+
+/** Checks one value found at `path`, adding what is wrong to the report. */
+export type Check = (value: unknown, path: string, report: Report) => void;
+
+/** Checks for the fields of an object; a field that is absent is not checked (see `required`). */
+export type Fields = Record<string, Check>;
+
+export function fail(report: Report, path: string, message: string, got?: unknown): void {
+  report.problems.push(`${path}: ${message}${got === undefined ? '' : ` (got ${describe(got)})`}`);
+}
+
+/** A short, safe rendering of a wrong value for an error message. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A check that passes when `test` holds and otherwise reports `message`. */
+export const expect =
+  (test: (value: unknown) => boolean, message: string): Check =>
+  (value, path, report) => {
+    if (!test(value)) fail(report, path, message, value);
+  };
+
+/** Checks an object's fields, reports missing `required` ones, and warns of unknown ones. */
+export function checkObject(value: unknown, path: string, report: Report, fields: Fields, required: string[] = []): value is Record<string, unknown> {
+  if (!isRecord(value)) {
+    fail(report, path || 'config', 'expected an object', value);
+    return false;
+  }
+  const pathOf = (name: string) => (path ? `${path}.${name}` : name);
+  for (const name of required) if (value[name] === undefined) fail(report, pathOf(name), 'is required');
+  for (const [name, field] of Object.entries(value)) {
+    const at = pathOf(name);
+    if (!(name in fields)) report.warnings.push(`${at}: unknown key, ignored`);
+    else if (field !== undefined) fields[name](field, at, report);
+  }
+  return true;
+}
+
+export const text = (max: number): Check =>
+  expect((value) => typeof value === 'string' && value.trim() !== '' && value.length <= max, `expected a non-empty string of at most ${max} characters`);
+
+export const boolean: Check = expect((value) => typeof value === 'boolean', 'expected true or false');
+
+export const integer = (min: number, max: number): Check =>
+  expect((value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, `expected a whole number from ${min} to ${max}`);
+
+export const oneOf = (allowed: readonly unknown[]): Check =>
+  expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);

@@ -1,0 +1,159 @@
+import { Delivery } from './delivery.js';
+import type { Emitter } from './emitter.js';
+import { createOutbox, type Outbox } from './outbox.js';
+import type { PresentedSurvey, Presenter } from './presenter.js';
+import { createResponse, reviseResponse } from './response.js';
+import type { Answers, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import type { ResolvedConfig } from './validate.js';
+
+/** Answers given in quick succession (a score, then a reason) share one request. */
+export const ANSWER_FLUSH_DELAY_MS = 1000;
+
+interface OpenSurvey {
+  survey: Survey;
+  trigger: TriggerRecord;
+  view: PresentedSurvey;
+  /** The latest version of this showing's response; none before the first answer. */
+  response: SurveyResponse | null;
+}
+
+/**
+ * One running Earshot: matches journey points to surveys, shows them through the presenter, and
+ * turns answers into responses that go to the outbox first and to the collector after.
+ */
+export class Controller {
+  readonly #outbox: Outbox;
+  readonly #delivery: Delivery;
+  #open: OpenSurvey | null = null;
+  /** Surveys completed on this page, not offered again by a journey point. */
+  readonly #completedHere = new Set<string>();
+  #user: User | undefined;
+  /** The latest version of each response not yet written, and the write in progress. */
+  readonly #unwritten = new Map<string, SurveyResponse>();
+  #writing: Promise<void> = Promise.resolve();
+  readonly #cleanups: Array<() => void> = [];
+
+  readonly #config: ResolvedConfig;
+  readonly #emitter: Emitter;
+  readonly #present: Presenter;
+
+  constructor(config: ResolvedConfig, emitter: Emitter, present: Presenter) {
+    this.#config = config;
+    this.#emitter = emitter;
+    this.#present = present;
+    this.#user = config.user;
+    this.#outbox = createOutbox((error) =>
+      this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`),
+    );
+    this.#delivery = new Delivery({ endpoint: config.endpoint, outbox: this.#outbox, emitter: emitter });
+  }
+
+  start(): void {
+    this.#listen(window, 'online', () => void this.#delivery.flush());
+    // `pagehide`, not `unload`: an unload listener would keep the page out of the back/forward cache.
+    this.#listen(window, 'pagehide', () => void this.#delivery.flushOnHide());
+    this.#listen(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') void this.#delivery.flushOnHide();
+    });
+    // Whatever an earlier page left in the outbox goes now.
+    void this.#delivery.flush();
+  }
+
+  stop(): void {
+    this.#open?.view.close();
+    this.#open = null;
+    this.#delivery.stop();
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+
+  track(name: string): void {
+    if (typeof name !== 'string' || name === '') return this.#report('definition', `track(): expected an event name (got ${String(name)})`);
+    if (this.#open) return;
+    const survey = this.#config.surveys.find((candidate) => candidate.trigger?.event === name && !this.#completedHere.has(candidate.id));
+    if (survey) this.#showSurvey(survey, { event: name });
+  }
+
+  show(surveyId: string): void {
+    const survey = this.#config.surveys.find((candidate) => candidate.id === surveyId);
+    if (!survey) return this.#report('definition', `show(): no survey with id "${surveyId}"`);
+    // What was answered in a survey already open stays as a partial response.
+    this.#open?.view.close();
+    this.#open = null;
+    this.#showSurvey(survey, { manual: true });
+  }
+
+  identify(userId: string, traits?: User['traits']): void {
+    if (typeof userId !== 'string' || userId === '') return this.#report('definition', `identify(): expected a user id string (got ${String(userId)})`);
+    this.#user = { id: userId, ...(traits && { traits: structuredClone(traits) }) };
+  }
+
+  /** Waits for pending writes, then delivers what is queued. */
+  async flush(): Promise<void> {
+    await this.#writing;
+    await this.#delivery.flush();
+  }
+
+  #showSurvey(survey: Survey, trigger: TriggerRecord): void {
+    const opening: OpenSurvey = { survey, trigger, response: null, view: { close() {} } };
+    const isCurrent = () => this.#open === opening;
+    opening.view = this.#present({
+      survey,
+      locale: this.#config.locale,
+      callbacks: {
+        onChange: (answers) => isCurrent() && this.#record(opening, answers, false),
+        onAnswered: (questionId, value) => {
+          if (opening.response) this.#emitter.emit('answered', { surveyId: survey.id, responseId: opening.response.id, questionId, value });
+        },
+        onComplete: (answers) => {
+          if (!isCurrent()) return;
+          this.#completedHere.add(survey.id);
+          this.#record(opening, answers, true);
+          if (opening.response) this.#emitter.emit('completed', { surveyId: survey.id, responseId: opening.response.id, answers });
+          void this.flush();
+        },
+        onDismiss: (answers) => {
+          if (!isCurrent()) return;
+          this.#emitter.emit('dismissed', { surveyId: survey.id, responseId: opening.response?.id ?? null, answers });
+          void this.flush();
+        },
+        onClosed: () => {
+          if (isCurrent()) this.#open = null;
+        },
+      },
+    });
+    this.#open = opening;
+    this.#emitter.emit('shown', { surveyId: survey.id, trigger });
+  }
+
+  /** Turns the current answers into a new version of the response and stores it before any sending. */
+  #record(opening: OpenSurvey, answers: Answers, completed: boolean): void {
+    if (Object.keys(answers).length === 0 && !opening.response) return;
+    opening.response = opening.response
+      ? reviseResponse(opening.response, opening.survey, answers, completed)
+      : createResponse({ ...opening, locale: this.#config.locale, user: this.#user }, answers, completed);
+    this.#store(opening.response);
+    if (!completed) this.#delivery.flushSoon(ANSWER_FLUSH_DELAY_MS);
+  }
+
+  /** Writes responses one at a time, skipping versions superseded while waiting. */
+  #store(response: SurveyResponse): void {
+    const waiting = this.#unwritten.has(response.id);
+    this.#unwritten.set(response.id, response);
+    if (waiting) return;
+    this.#writing = this.#writing.then(async () => {
+      const latest = this.#unwritten.get(response.id);
+      this.#unwritten.delete(response.id);
+      if (latest) await this.#outbox.put(latest);
+    });
+  }
+
+  #listen(target: EventTarget, type: string, handler: () => void): void {
+    target.addEventListener(type, handler);
+    this.#cleanups.push(() => target.removeEventListener(type, handler));
+  }
+
+  #report(code: EarshotErrorCode, message: string): void {
+    this.#emitter.emit('error', { code, message });
+  }
+}
+

@@ -1,0 +1,155 @@
+import type { Emitter } from './emitter.js';
+import type { Outbox } from './outbox.js';
+import { sendBatch } from './transport.js';
+import type { SurveyResponse } from './types.js';
+
+export const MAX_BATCH_RESPONSES = 50;
+export const MAX_BATCH_BYTES = 32_000;
+export const RETRY_BASE_MS = 1000;
+export const RETRY_CAP_MS = 5 * 60_000;
+/** Browsers refuse keepalive bodies over 64 KiB in flight; stay well below. */
+export const KEEPALIVE_MAX_BYTES = 48_000;
+const LOCK_NAME = 'earshot-delivery';
+
+export interface DeliveryOptions {
+  endpoint: string;
+  outbox: Outbox;
+  emitter: Emitter;
+}
+
+/** Sends the outbox to the collector in batches, retrying with backoff until each response is confirmed. */
+export class Delivery {
+  #running: Promise<void> | null = null;
+  #hiding: Promise<void> | null = null;
+  #again = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #failures = 0;
+  #stopped = false;
+
+  readonly #options: DeliveryOptions;
+
+  constructor(options: DeliveryOptions) {
+    this.#options = options;
+  }
+
+  /** Delivers everything queued now; resolves when done or when an attempt failed. Never rejects. */
+  flush(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    this.#cancelTimer();
+    if (this.#running) {
+      // Something may have been queued after the running pass read the outbox: go once more.
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#withLock(() => this.#deliverAll(false))
+      .catch((error) => this.#reportError('internal', error))
+      .finally(() => {
+        this.#running = null;
+        if (this.#again) {
+          this.#again = false;
+          void this.flush();
+        }
+      });
+    return this.#running;
+  }
+
+  /** Flushes after `delayMs`, so that answers given in quick succession share one request. */
+  flushSoon(delayMs: number): void {
+    if (this.#stopped || this.#running) {
+      this.#again = !this.#stopped;
+      return;
+    }
+    this.#cancelTimer();
+    this.#timer = setTimeout(() => void this.flush(), delayMs);
+  }
+
+  /**
+   * Last chance as the page is hidden or closed: sends with `keepalive` so the request outlives the page.
+   * It skips the cross-tab lock (the page may be gone before it is granted); collectors de-duplicate by id.
+   */
+  flushOnHide(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    // Closing a tab fires both visibilitychange and pagehide: one send is enough.
+    this.#hiding ??= this.#deliverAll(true)
+      .catch((error) => this.#reportError('internal', error))
+      .finally(() => (this.#hiding = null));
+    return this.#hiding;
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#cancelTimer();
+  }
+
+  async #withLock(work: () => Promise<void>): Promise<void> {
+    // One tab delivers at a time; the others wait their turn and then find the outbox emptied.
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (locks?.request) await locks.request(LOCK_NAME, work);
+    else await work();
+  }
+
+  async #deliverAll(keepalive: boolean): Promise<void> {
+    const { outbox, endpoint, emitter } = this.#options;
+    let budget = KEEPALIVE_MAX_BYTES;
+    for (const batch of toBatches(await outbox.list())) {
+      if (this.#stopped) return;
+      const body = { sentAt: new Date().toISOString(), responses: batch };
+      if (keepalive && (budget -= JSON.stringify(body).length) < 0) return;
+      const outcome = await sendBatch(endpoint, body, keepalive);
+      const responseIds = batch.map((response) => response.id);
+      if (outcome.kind === 'delivered') {
+        this.#failures = 0;
+        await outbox.removeDelivered(batch);
+        emitter.emit('delivered', { responseIds });
+      } else if (outcome.kind === 'rejected') {
+        await outbox.deadLetter(batch);
+        emitter.emit('error', {
+          code: 'rejected',
+          message: `the collector refused these responses (HTTP ${outcome.status}); set aside, not retried`,
+          responseIds,
+        });
+      } else {
+        if (!keepalive) this.#retryLater(outcome.retryAfterMs, outcome.reason, responseIds);
+        return;
+      }
+    }
+  }
+
+  #retryLater(retryAfterMs: number | undefined, reason: string, responseIds: string[]): void {
+    this.#failures++;
+    // Full jitter keeps many visitors from retrying in step after an outage.
+    const backoff = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (this.#failures - 1));
+    const delay = retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+    this.#options.emitter.emit('error', { code: 'network', message: `delivery failed (${reason}); retrying in ${delay} ms`, responseIds });
+    this.#cancelTimer();
+    this.#timer = setTimeout(() => void this.flush(), delay);
+  }
+
+  #cancelTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #reportError(code: 'internal', error: unknown): void {
+    this.#options.emitter.emit('error', { code, message: `delivery: ${(error as Error)?.message ?? error}` });
+  }
+}
+
+/** Splits responses into batches of at most 50 responses and about 32 KB. */
+export function toBatches(responses: SurveyResponse[]): SurveyResponse[][] {
+  const batches: SurveyResponse[][] = [];
+  let current: SurveyResponse[] = [];
+  let bytes = 0;
+  for (const response of responses) {
+    const size = JSON.stringify(response).length;
+    if (current.length && (current.length >= MAX_BATCH_RESPONSES || bytes + size > MAX_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(response);
+    bytes += size;
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}

@@ -1,0 +1,49 @@
+import { createId } from './id.js';
+import type { Answers, QuestionRecord, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import { SDK_VERSION } from './version.js';
+
+export interface ResponseContext {
+  survey: Survey;
+  trigger: TriggerRecord;
+  locale: string;
+  user?: User;
+}
+
+/** The first version of a response, made at the visitor's first answer; its id never changes. */
+export function createResponse(context: ResponseContext, answers: Answers, completed: boolean, now = new Date()): SurveyResponse {
+  const stamp = now.toISOString();
+  return {
+    id: createId(),
+    surveyId: context.survey.id,
+    completed,
+    ...describeAnswers(context.survey, answers),
+    createdAt: stamp,
+    updatedAt: stamp,
+    page: { url: location.href, referrer: document.referrer },
+    trigger: context.trigger,
+    ...(context.user && { user: context.user }),
+    locale: context.locale,
+    sdk: { name: 'earshot', version: SDK_VERSION },
+  };
+}
+
+/**
+ * The next version of a response. `updatedAt` strictly increases, even within one millisecond,
+ * so it tells versions apart (the outbox deletes only the version that was delivered).
+ */
+export function reviseResponse(previous: SurveyResponse, survey: Survey, answers: Answers, completed: boolean, now = new Date()): SurveyResponse {
+  return {
+    ...previous,
+    ...describeAnswers(survey, answers),
+    completed: previous.completed || completed,
+    updatedAt: new Date(Math.max(now.getTime(), Date.parse(previous.updatedAt) + 1)).toISOString(),
+  };
+}
+
+/** The answers, and a description of each answered question so a collector needs no survey definitions. */
+function describeAnswers(survey: Survey, answers: Answers): { answers: Answers; questions: QuestionRecord[] } {
+  return {
+    answers: structuredClone(answers),
+    questions: survey.questions.filter((question) => answers[question.id] !== undefined).map(({ id, type, text }) => ({ id, type, text })),
+  };
+}

@@ -1,0 +1,122 @@
+import { boolean, checkObject, expect, fail, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import { RULE_OPERATORS } from './flow.js';
+import { QUESTION_KINDS, QUESTION_TYPES } from './question-kinds.js';
+import type { DisplayMode, EarshotConfig, QuestionType, Survey } from './types.js';
+
+export const MAX_QUESTIONS = 50;
+export const TEXT_MAX_LENGTH = 2000;
+const DISPLAY_MODES: readonly DisplayMode[] = ['popover'];
+const ID_PATTERN = /^[A-Za-z0-9][\w.:-]{0,63}$/;
+
+/** The config after validation, with defaults filled in; private to the SDK. */
+export interface ResolvedConfig extends EarshotConfig {
+  surveys: Survey[];
+  locale: string;
+  debug: boolean;
+}
+
+export interface ValidationResult extends Report {
+  /** Present only when there are no problems. */
+  config?: ResolvedConfig;
+}
+
+const id = expect((value) => typeof value === 'string' && ID_PATTERN.test(value), 'expected 1–64 letters, digits or _ . : - starting with a letter or digit');
+const longText = text(TEXT_MAX_LENGTH);
+const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+
+const endpoint: Check = (value, path, report) => {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value, location.href) : undefined;
+  } catch {
+    // reported below
+  }
+  if (!/^https?:$/.test(url?.protocol ?? '')) fail(report, path, 'expected an http(s) URL, absolute or relative to the page', value);
+};
+
+const user: Check = (value, path, report) =>
+  checkObject(value, path, report, {
+    id: text(200),
+    traits: (traits, at) => {
+      if (!isRecord(traits)) return fail(report, at, 'expected an object', traits);
+      for (const [name, trait] of Object.entries(traits)) {
+        if (trait !== null && !isScalar(trait)) fail(report, `${at}.${name}`, 'expected a string, number, boolean or null', trait);
+      }
+    },
+  });
+
+const trigger: Check = (value, path, report) => {
+  if (!isRecord(value) || !('event' in value)) return fail(report, path, 'expected { "event": "name" }', value);
+  checkObject(value, path, report, { event: text(200) });
+};
+
+/** Answer rules refer to questions by id: `earlier` holds the ids asked before this one. */
+function rule(earlier: Set<string>): Check {
+  return (value, path, report) => {
+    if (!isRecord(value)) return fail(report, path, 'expected a rule like { "question": "score", "lte": 6 }', value);
+    if (!earlier.has(value.question as string)) fail(report, `${path}.question`, 'expected the id of an earlier question in this survey', value.question);
+    const operators = Object.keys(value).filter((key) => key !== 'question');
+    const operator = operators[0] as (typeof RULE_OPERATORS)[number];
+    if (operators.length !== 1 || !RULE_OPERATORS.includes(operator)) {
+      return fail(report, path, `expected "question" and one of ${RULE_OPERATORS.join(', ')}`);
+    }
+    const operand = value[operator];
+    const comparison = ['lt', 'lte', 'gt', 'gte'].includes(operator);
+    if (operator === 'answered') boolean(operand, `${path}.answered`, report);
+    else if (operator === 'in') {
+      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isScalar)) fail(report, `${path}.in`, 'expected a non-empty list of values', operand);
+    } else if (comparison ? !Number.isFinite(operand) : !isScalar(operand)) {
+      fail(report, `${path}.${operator}`, comparison ? 'expected a number' : 'expected a string, number or boolean', operand);
+    }
+  };
+}
+
+const questions: Check = (value, path, report) => {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_QUESTIONS) {
+    return fail(report, path, `expected a list of 1 to ${MAX_QUESTIONS} questions`, value);
+  }
+  const earlier = new Set<string>();
+  value.forEach((question, index) => {
+    const at = `${path}[${index}]`;
+    const kind = isRecord(question) ? QUESTION_KINDS[question.type as QuestionType] : undefined;
+    const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)) };
+    if (!checkObject(question, at, report, { ...common, ...kind }, ['id', 'type', 'text'])) return;
+    if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
+    earlier.add(question.id as string);
+  });
+};
+
+const surveys: Check = (value, path, report) => {
+  if (!Array.isArray(value)) return fail(report, path, 'expected a list of surveys', value);
+  const seen = new Set<unknown>();
+  value.forEach((survey, index) => {
+    const at = `${path}[${index}]`;
+    if (!checkObject(survey, at, report, { id, questions, trigger, display: oneOf(DISPLAY_MODES), thanks: longText }, ['id', 'questions'])) return;
+    if (seen.has(survey.id)) fail(report, `${at}.id`, `duplicate survey id "${survey.id}"`);
+    seen.add(survey.id);
+  });
+};
+
+const CONFIG_FIELDS: Fields = {
+  endpoint,
+  surveys,
+  user,
+  locale: text(35),
+  debug: boolean,
+};
+
+/** Checks a whole `init` config and reports every problem at once, each with its path. */
+export function validateConfig(input: unknown): ValidationResult {
+  const report: Report = { problems: [], warnings: [] };
+  if (!checkObject(input, '', report, CONFIG_FIELDS, ['endpoint']) || report.problems.length) return report;
+  const given = input as unknown as EarshotConfig;
+  const config: ResolvedConfig = {
+    ...given,
+    // Copies, so that later changes to the host's objects cannot alter a running survey.
+    surveys: structuredClone(given.surveys ?? []),
+    user: given.user && structuredClone(given.user),
+    locale: given.locale || navigator.language || 'en',
+    debug: given.debug ?? false,
+  };
+  return { ...report, config };
+}

@@ -1,0 +1,2 @@
+/** Sent with every response; a test keeps it equal to package.json's version. */
+export const SDK_VERSION = '0.1.0';

@@ -1,0 +1,2 @@
+// The script-tag build: everything from the ESM face, exposed as `window.earshot` by rollup.
+export * from './index.js';

@@ -1,0 +1,25 @@
+export { init, track, show, identify, flush, on, destroy } from './api.js';
+export { EarshotConfigError } from './core/errors.js';
+export type {
+  Answer,
+  AnswerRule,
+  Answers,
+  Batch,
+  DisplayMode,
+  EarshotConfig,
+  EarshotErrorCode,
+  EarshotEventName,
+  EarshotEvents,
+  EventTrigger,
+  NpsQuestion,
+  Question,
+  QuestionRecord,
+  QuestionType,
+  Survey,
+  SurveyResponse,
+  TextQuestion,
+  Trigger,
+  TriggerRecord,
+  User,
+  UserTraits,
+} from './core/types.js';

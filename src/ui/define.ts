@@ -1,0 +1,15 @@
+import { NpsQuestionElement } from './questions/nps/nps-question.js';
+import { TextQuestionElement } from './questions/text/text-question.js';
+import { SurveyElement } from './survey/survey.js';
+
+/** The one place elements are registered; importing a class alone registers nothing. */
+const ELEMENTS: Record<string, CustomElementConstructor> = {
+  'earshot-survey': SurveyElement,
+  'earshot-nps-question': NpsQuestionElement,
+  'earshot-text-question': TextQuestionElement,
+};
+
+for (const [name, element] of Object.entries(ELEMENTS)) {
+  // Two copies of Earshot on one page must not throw on the second registration.
+  if (!customElements.get(name)) customElements.define(name, element);
+}

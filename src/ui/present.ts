@@ -1,0 +1,13 @@
+import type { Presenter } from '../core/presenter.js';
+import './define.js';
+import type { SurveyElement } from './survey/survey.js';
+
+/** Shows a survey as an `<earshot-survey>` at the end of the body. */
+export const presentSurvey: Presenter = ({ survey, locale, callbacks }) => {
+  const element = document.createElement('earshot-survey') as SurveyElement;
+  element.survey = survey;
+  element.locale = locale;
+  element.callbacks = callbacks;
+  document.body.append(element);
+  return { close: () => element.remove() };
+};

@@ -1,0 +1,61 @@
+import { LitElement, html, nothing } from 'lit';
+import { DEFAULT_TEXT_MAX_LENGTH } from '../../../core/question-kinds.js';
+import type { TextQuestion } from '../../../core/types.js';
+import { ENGLISH, type Strings } from '../../strings.js';
+import { questionChange } from '../question-change.js';
+import { questionStyles } from '../question.styles.js';
+import { textQuestionStyles } from './text-question.styles.js';
+
+/** The counter appears once this share of `maxLength` is used. */
+const COUNTER_FROM = 0.8;
+
+/**
+ * An open answer in a textbox named by the question.
+ *
+ * @event earshot-change - The text changed; `detail.value` is the trimmed text, or `undefined` when blank.
+ * @csspart field - The textbox.
+ */
+export class TextQuestionElement extends LitElement {
+  static override styles = [questionStyles, textQuestionStyles];
+
+  static override properties = {
+    question: { attribute: false },
+    value: { attribute: false },
+    strings: { attribute: false },
+    draft: { state: true },
+  };
+
+  declare question: TextQuestion;
+  /** The answer: the text trimmed, `undefined` when blank. */
+  declare value: string | undefined;
+  strings: Strings = ENGLISH;
+  /** What is in the box, spaces included; the answer is derived from it. */
+  protected draft = '';
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Take an answer set from outside (another question, or going back to this one),
+    // not the echo of our own trimming.
+    if ((changed.has('value') || changed.has('question')) && (this.value ?? '') !== this.draft.trim()) this.draft = this.value ?? '';
+  }
+
+  override render() {
+    const { question } = this;
+    const maxLength = question.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
+    const left = maxLength - this.draft.length;
+    const field =
+      question.multiline === false
+        ? html`<input id="field" part="field" type="text" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput} />`
+        : html`<textarea id="field" part="field" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput}></textarea>`;
+    return html`
+      <label class="text" for="field">${question.text}</label>
+      ${field}
+      ${left <= maxLength * (1 - COUNTER_FROM) ? html`<p class="counter" aria-live="polite">${this.strings.charactersLeft(left)}</p>` : nothing}
+    `;
+  }
+
+  private onInput(event: Event): void {
+    this.draft = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    this.value = this.draft.trim() || undefined;
+    this.dispatchEvent(questionChange(this.value));
+  }
+}
