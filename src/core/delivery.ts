@@ -19,9 +19,10 @@ export interface DeliveryOptions {
 
 /** Sends the outbox to the collector in batches, retrying with backoff until each response is confirmed. */
 export class Delivery {
+  /** The pass that will read the outbox next; later `flush()` calls join it. */
+  #next: Promise<void> | null = null;
   #running: Promise<void> | null = null;
   #hiding: Promise<void> | null = null;
-  #again = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   #stopped = false;
@@ -36,29 +37,21 @@ export class Delivery {
   flush(): Promise<void> {
     if (this.#stopped) return Promise.resolve();
     this.#cancelTimer();
-    if (this.#running) {
-      // Something may have been queued after the running pass read the outbox: go once more.
-      this.#again = true;
+    // A running pass may have read the outbox before the latest answer was stored: wait for it,
+    // then read again. Calls made meanwhile share that one extra pass.
+    this.#next ??= (this.#running ?? Promise.resolve()).then(() => {
+      this.#next = null;
+      this.#running = this.#withLock(() => this.#deliverAll(false))
+        .catch((error) => this.#reportError('internal', error))
+        .finally(() => (this.#running = null));
       return this.#running;
-    }
-    this.#running = this.#withLock(() => this.#deliverAll(false))
-      .catch((error) => this.#reportError('internal', error))
-      .finally(() => {
-        this.#running = null;
-        if (this.#again) {
-          this.#again = false;
-          void this.flush();
-        }
-      });
-    return this.#running;
+    });
+    return this.#next;
   }
 
   /** Flushes after `delayMs`, so that answers given in quick succession share one request. */
   flushSoon(delayMs: number): void {
-    if (this.#stopped || this.#running) {
-      this.#again = !this.#stopped;
-      return;
-    }
+    if (this.#stopped) return;
     this.#cancelTimer();
     this.#timer = setTimeout(() => void this.flush(), delayMs);
   }
@@ -93,8 +86,8 @@ export class Delivery {
     let budget = KEEPALIVE_MAX_BYTES;
     for (const batch of toBatches(await outbox.list())) {
       if (this.#stopped) return;
-      const body = { sentAt: new Date().toISOString(), responses: batch };
-      if (keepalive && (budget -= JSON.stringify(body).length) < 0) return;
+      const body = JSON.stringify({ sentAt: new Date().toISOString(), responses: batch });
+      if (keepalive && (budget -= new Blob([body]).size) < 0) return;
       const outcome = await sendBatch(endpoint, body, keepalive);
       const responseIds = batch.map((response) => response.id);
       if (outcome.kind === 'delivered') {

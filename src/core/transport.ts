@@ -1,5 +1,3 @@
-import type { Batch } from './types.js';
-
 export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** Statuses worth trying again later; any other non-2xx means the collector refuses the batch. */
 const RETRYABLE_STATUSES = [408, 425, 429];
@@ -9,14 +7,14 @@ export type SendOutcome =
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
   | { kind: 'rejected'; status: number };
 
-/** POSTs one batch and classifies the collector's answer. Never throws. */
-export async function sendBatch(endpoint: string, batch: Batch, keepalive = false): Promise<SendOutcome> {
+/** POSTs one batch (a serialised `Batch`) and classifies the collector's answer. Never throws. */
+export async function sendBatch(endpoint: string, body: string, keepalive = false): Promise<SendOutcome> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(batch),
+      body,
       credentials: 'omit',
       keepalive,
     });

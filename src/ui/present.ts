@@ -8,6 +8,14 @@ export const presentSurvey: Presenter = ({ survey, locale, callbacks }) => {
   element.survey = survey;
   element.locale = locale;
   element.callbacks = callbacks;
-  document.body.append(element);
-  return { close: () => element.remove() };
+  const attach = () => document.body.append(element);
+  // A script in <head> may show a survey before <body> exists.
+  if (document.body) attach();
+  else addEventListener('DOMContentLoaded', attach, { once: true });
+  return {
+    close() {
+      removeEventListener('DOMContentLoaded', attach);
+      element.remove();
+    },
+  };
 };

@@ -60,9 +60,8 @@ export class SurveyElement extends LitElement {
     });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.index = nextQuestionIndex(this.survey, -1, this.answers);
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('survey')) this.index = nextQuestionIndex(this.survey, -1, this.answers);
   }
 
   override disconnectedCallback(): void {

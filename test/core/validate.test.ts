@@ -1,0 +1,308 @@
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../src/core/validate.js';
+import { EarshotConfigError, init } from '../../src/index.js';
+
+/** The survey of DESIGN.md §2, as a product team would paste it. */
+function designExample() {
+  return {
+    id: 'post-checkout-nps',
+    trigger: { event: 'checkout_completed' },
+    display: 'popover',
+    questions: [
+      { id: 'score', type: 'nps', text: 'How likely are you to recommend us to a friend?' },
+      { id: 'reason', type: 'text', text: 'What is the main reason for your score?', optional: true },
+    ],
+    thanks: 'Thank you — this helps us improve.',
+  };
+}
+
+/** A config whose first survey's questions are `questions` (and otherwise valid). */
+function withQuestions(questions: unknown[]) {
+  return { endpoint: '/api/earshot', surveys: [{ ...designExample(), questions }] };
+}
+
+const score = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
+const reasonIf = (rule: unknown) => ({ id: 'reason', type: 'text', text: 'Why?', if: rule });
+
+describe('validateConfig', () => {
+  describe('accepts a correct config', () => {
+    it('gives no problems and no warnings for the DESIGN.md example', () => {
+      const result = validateConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
+      expect(result.problems).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      expect(result.config?.surveys).toEqual([designExample()]);
+    });
+
+    it("fills the locale from the browser's language and debug with false", () => {
+      const { config } = validateConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
+      expect(config?.locale).toBe(navigator.language);
+      expect(config?.debug).toBe(false);
+    });
+
+    it('keeps a locale that was given', () => {
+      expect(validateConfig({ endpoint: '/api/earshot', locale: 'fr-CA' }).config?.locale).toBe('fr-CA');
+    });
+
+    it('accepts an absolute https endpoint and a config without surveys', () => {
+      const result = validateConfig({ endpoint: 'https://collect.example/earshot' });
+      expect(result.problems).toEqual([]);
+      expect(result.config?.surveys).toEqual([]);
+    });
+
+    it('is not affected by later changes to the objects the host passed in', () => {
+      const input = { endpoint: '/api/earshot', surveys: [designExample()], user: { id: 'u_42' } };
+      const { config } = validateConfig(input);
+      input.surveys[0].questions[0].text = 'changed';
+      input.user.id = 'someone else';
+      expect(config?.surveys[0].questions[0].text).toBe('How likely are you to recommend us to a friend?');
+      expect(config?.user?.id).toBe('u_42');
+    });
+
+    it('accepts every rule operator with an operand of the right type', () => {
+      const rules = [{ eq: 9 }, { neq: 'x' }, { lt: 7 }, { lte: 6 }, { gt: 8 }, { gte: 9 }, { in: [0, 1, 2] }, { answered: false }];
+      for (const rule of rules) {
+        expect(validateConfig(withQuestions([score, reasonIf({ question: 'score', ...rule })])).problems).toEqual([]);
+      }
+    });
+  });
+
+  describe('unknown keys', () => {
+    it('are warnings with their path, not problems', () => {
+      const survey = { ...designExample(), questions: [{ ...score, label: 'x' }] };
+      const result = validateConfig({ endpoint: '/api/earshot', sureys: [], surveys: [survey] });
+      expect(result.problems).toEqual([]);
+      expect(result.warnings).toEqual(['sureys: unknown key, ignored', 'surveys[0].questions[0].label: unknown key, ignored']);
+      expect(result.config).toBeDefined();
+    });
+
+    it('include a field that belongs to another question kind', () => {
+      const result = validateConfig(withQuestions([{ ...score, maxLength: 100 }]));
+      expect(result.problems).toEqual([]);
+      expect(result.warnings).toEqual(['surveys[0].questions[0].maxLength: unknown key, ignored']);
+    });
+  });
+
+  describe('reports each mistake with its exact path', () => {
+    it('a config that is not an object', () => {
+      expect(validateConfig(null).problems).toEqual(['config: expected an object (got null)']);
+      expect(validateConfig('/api').problems).toEqual(['config: expected an object (got "/api")']);
+    });
+
+    it('a missing endpoint', () => {
+      const result = validateConfig({ surveys: [] });
+      expect(result.problems).toEqual(['endpoint: is required']);
+      expect(result.config).toBeUndefined();
+    });
+
+    it.each(['ftp://files.example/earshot', 'javascript:alert(1)', 'http://'])('a non-http endpoint (%s)', (endpoint) => {
+      expect(validateConfig({ endpoint }).problems).toEqual([
+        `endpoint: expected an http(s) URL, absolute or relative to the page (got ${JSON.stringify(endpoint)})`,
+      ]);
+    });
+
+    it('an empty or blank endpoint, which would otherwise post answers to the page itself', () => {
+      for (const endpoint of ['', '   ']) {
+        const result = validateConfig({ endpoint });
+        expect(result.problems).toHaveLength(1);
+        expect(result.problems[0]).toMatch(/^endpoint: /);
+        expect(result.config).toBeUndefined();
+      }
+    });
+
+    it('an endpoint that is not a string', () => {
+      expect(validateConfig({ endpoint: 42 }).problems).toEqual(['endpoint: expected an http(s) URL, absolute or relative to the page (got 42)']);
+    });
+
+    it('an unknown question type, listing the known ones', () => {
+      const result = validateConfig(withQuestions([score, { id: 'stars', type: 'ratng', text: 'Rate us' }]));
+      expect(result.problems).toEqual(['surveys[0].questions[1].type: expected one of nps, text (got "ratng")']);
+    });
+
+    it('missing question fields', () => {
+      expect(validateConfig(withQuestions([{ id: 'score' }])).problems).toEqual([
+        'surveys[0].questions[0].type: is required',
+        'surveys[0].questions[0].text: is required',
+      ]);
+    });
+
+    it('a survey without questions', () => {
+      const config = { endpoint: '/api/earshot', surveys: [{ id: 'empty', questions: [] }] };
+      expect(validateConfig(config).problems).toEqual(['surveys[0].questions: expected a list of 1 to 50 questions (got an array)']);
+    });
+
+    it('duplicate survey ids', () => {
+      const config = { endpoint: '/api/earshot', surveys: [designExample(), { ...designExample(), trigger: { event: 'other' } }] };
+      expect(validateConfig(config).problems).toEqual(['surveys[1].id: duplicate survey id "post-checkout-nps"']);
+    });
+
+    it('duplicate question ids', () => {
+      expect(validateConfig(withQuestions([score, { id: 'score', type: 'text', text: 'Why?' }])).problems).toEqual([
+        'surveys[0].questions[1].id: duplicate question id "score"',
+      ]);
+    });
+
+    it('an id with spaces', () => {
+      expect(validateConfig(withQuestions([{ ...score, id: 'my score' }])).problems).toEqual([
+        'surveys[0].questions[0].id: expected 1–64 letters, digits or _ . : - starting with a letter or digit (got "my score")',
+      ]);
+    });
+
+    it('optional given as a string', () => {
+      expect(validateConfig(withQuestions([{ ...score, optional: 'yes' }])).problems).toEqual([
+        'surveys[0].questions[0].optional: expected true or false (got "yes")',
+      ]);
+    });
+
+    it('a maxLength of 0', () => {
+      expect(validateConfig(withQuestions([score, { id: 'reason', type: 'text', text: 'Why?', maxLength: 0 }])).problems).toEqual([
+        'surveys[0].questions[1].maxLength: expected a whole number from 1 to 10000 (got 0)',
+      ]);
+    });
+
+    it('a thank-you text that is a number', () => {
+      const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), thanks: 5 }] };
+      expect(validateConfig(config).problems).toEqual(['surveys[0].thanks: expected a non-empty string of at most 2000 characters (got 5)']);
+    });
+
+    it('a blank question text', () => {
+      expect(validateConfig(withQuestions([{ ...score, text: '   ' }])).problems).toEqual([
+        'surveys[0].questions[0].text: expected a non-empty string of at most 2000 characters (got "   ")',
+      ]);
+    });
+
+    it('a trigger without an event', () => {
+      const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), trigger: { name: 'checkout_completed' } }] };
+      expect(validateConfig(config).problems).toEqual(['surveys[0].trigger: expected { "event": "name" } (got an object)']);
+    });
+
+    it('a display mode this version does not have', () => {
+      const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), display: 'sidebar' }] };
+      expect(validateConfig(config).problems).toEqual(['surveys[0].display: expected one of popover (got "sidebar")']);
+    });
+
+    it('a user trait that is an object', () => {
+      const config = { endpoint: '/api/earshot', user: { id: 'u_42', traits: { plan: { name: 'pro' } } } };
+      expect(validateConfig(config).problems).toEqual(['user.traits.plan: expected a string, number, boolean or null (got an object)']);
+    });
+
+    it('a debug flag given as a string', () => {
+      expect(validateConfig({ endpoint: '/api/earshot', debug: 'true' }).problems).toEqual(['debug: expected true or false (got "true")']);
+    });
+  });
+
+  describe('answer rules (`if`)', () => {
+    const problemsOf = (rule: unknown) => validateConfig(withQuestions([score, reasonIf(rule)])).problems;
+
+    it('refer to an unknown question', () => {
+      expect(problemsOf({ question: 'nope', lte: 6 })).toEqual([
+        'surveys[0].questions[1].if.question: expected the id of an earlier question in this survey (got "nope")',
+      ]);
+    });
+
+    it('refer to a later question', () => {
+      const problems = validateConfig(withQuestions([{ ...score, if: { question: 'reason', answered: true } }, { id: 'reason', type: 'text', text: 'Why?' }])).problems;
+      expect(problems).toEqual(['surveys[0].questions[0].if.question: expected the id of an earlier question in this survey (got "reason")']);
+    });
+
+    it('refer to their own question', () => {
+      expect(problemsOf({ question: 'reason', answered: true })).toEqual([
+        'surveys[0].questions[1].if.question: expected the id of an earlier question in this survey (got "reason")',
+      ]);
+    });
+
+    it('have two operators', () => {
+      expect(problemsOf({ question: 'score', lte: 6, gte: 2 })).toEqual([
+        'surveys[0].questions[1].if: expected "question" and one of eq, neq, lt, lte, gt, gte, in, answered',
+      ]);
+    });
+
+    it('have no operator or an unknown one', () => {
+      const expected = ['surveys[0].questions[1].if: expected "question" and one of eq, neq, lt, lte, gt, gte, in, answered'];
+      expect(problemsOf({ question: 'score' })).toEqual(expected);
+      expect(problemsOf({ question: 'score', below: 6 })).toEqual(expected);
+    });
+
+    it('compare with a number given as a string', () => {
+      expect(problemsOf({ question: 'score', lte: '6' })).toEqual(['surveys[0].questions[1].if.lte: expected a number (got "6")']);
+    });
+
+    it('have an empty `in` list', () => {
+      expect(problemsOf({ question: 'score', in: [] })).toEqual(['surveys[0].questions[1].if.in: expected a non-empty list of values (got an array)']);
+    });
+
+    it('test `answered` with something other than true or false', () => {
+      expect(problemsOf({ question: 'score', answered: 'yes' })).toEqual(['surveys[0].questions[1].if.answered: expected true or false (got "yes")']);
+    });
+
+    it('compare equality with an object', () => {
+      expect(problemsOf({ question: 'score', eq: { value: 9 } })).toEqual([
+        'surveys[0].questions[1].if.eq: expected a string, number or boolean (got an object)',
+      ]);
+    });
+
+    it('are not objects', () => {
+      expect(problemsOf('score <= 6')).toEqual(['surveys[0].questions[1].if: expected a rule like { "question": "score", "lte": 6 } (got "score <= 6")']);
+    });
+  });
+
+  it('reports several problems together in one result', () => {
+    const result = validateConfig({
+      endpoint: 'ftp://files.example',
+      surveys: [
+        { ...designExample(), thanks: 5 },
+        { id: 'post-checkout-nps', questions: [{ id: 'q', type: 'ratng', text: 'Rate us' }, { id: 'q', type: 'text', text: 'Why?', optional: 'yes' }] },
+      ],
+    });
+    expect(result.problems).toEqual([
+      'endpoint: expected an http(s) URL, absolute or relative to the page (got "ftp://files.example")',
+      'surveys[0].thanks: expected a non-empty string of at most 2000 characters (got 5)',
+      'surveys[1].questions[0].type: expected one of nps, text (got "ratng")',
+      'surveys[1].questions[1].optional: expected true or false (got "yes")',
+      'surveys[1].questions[1].id: duplicate question id "q"',
+      'surveys[1].id: duplicate survey id "post-checkout-nps"',
+    ]);
+    expect(result.config).toBeUndefined();
+  });
+});
+
+describe('init with a bad config', () => {
+  const bad = {
+    surveys: [{ ...designExample(), questions: [score, { id: 'stars', type: 'ratng', text: 'Rate us' }], thanks: 5 }],
+  };
+
+  /** The error `init` throws for `config`; fails the test when it throws nothing. */
+  function initError(config: unknown): EarshotConfigError {
+    try {
+      init(config as never);
+    } catch (error) {
+      return error as EarshotConfigError;
+    }
+    throw new Error('init did not throw');
+  }
+
+  it('throws an EarshotConfigError whose problems list every mistake', () => {
+    const error = initError(bad);
+    expect(error).toBeInstanceOf(EarshotConfigError);
+    expect(error.name).toBe('EarshotConfigError');
+    expect(error.problems).toEqual([
+      'endpoint: is required',
+      'surveys[0].questions[1].type: expected one of nps, text (got "ratng")',
+      'surveys[0].thanks: expected a non-empty string of at most 2000 characters (got 5)',
+    ]);
+  });
+
+  it('says how many problems there are and quotes each in its message', () => {
+    const error = initError(bad);
+    expect(error.message).toMatch(/^Earshot config has 3 problems:/);
+    expect(error.problems).toHaveLength(3);
+    for (const problem of error.problems) expect(error.message).toContain(problem);
+  });
+
+  it('says "1 problem" for a single mistake', () => {
+    expect(initError({}).message).toBe('Earshot config has 1 problem:\n- endpoint: is required');
+  });
+
+  it('throws for a config that is missing altogether', () => {
+    expect(() => init(undefined as never)).toThrow(EarshotConfigError);
+  });
+});
