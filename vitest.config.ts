@@ -13,6 +13,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'collector',
+          include: ['test/collector/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',

@@ -12,6 +12,7 @@ export interface ReceivedRequest {
   method: string;
   contentType: string | null;
   keepalive: boolean;
+  credentials: RequestCredentials | undefined;
   body: Batch;
   /** Size of the body in UTF-8 bytes, what browsers count against keepalive limits. */
   bytes: number;
@@ -50,6 +51,7 @@ export function installCollector(): FakeCollector {
       method: init.method ?? 'GET',
       contentType: headers.get('Content-Type'),
       keepalive: init.keepalive === true,
+      credentials: init.credentials,
       body: JSON.parse(text) as Batch,
       bytes: new TextEncoder().encode(text).length,
       at: Date.now(),
