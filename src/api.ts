@@ -20,23 +20,17 @@ export function init(config: EarshotConfig): void {
     stopDebugLog = emitter.on('error', ({ code, message }) => console.warn(`earshot (${code}): ${message}`));
   }
   controller = new Controller(resolved, emitter, presentSurvey);
-  guard(() => controller?.start());
+  guarded(() => controller?.start())();
 }
 
 /** Records a journey point; a survey whose trigger matches may show. */
-export function track(name: string, _properties?: Record<string, unknown>): void {
-  guard(() => controller?.track(name));
-}
+export const track: (name: string, properties?: Record<string, unknown>) => void = guarded((name) => controller?.track(name));
 
 /** Shows a survey now, bypassing targeting (for a "Give feedback" button). */
-export function show(surveyId: string): void {
-  guard(() => controller?.show(surveyId));
-}
+export const show: (surveyId: string) => void = guarded((surveyId) => controller?.show(surveyId));
 
 /** Sets who answers; attached to responses started from now on. */
-export function identify(userId: string, traits?: UserTraits): void {
-  guard(() => controller?.identify(userId, traits));
-}
+export const identify: (userId: string, traits?: UserTraits) => void = guarded((userId, traits) => controller?.identify(userId, traits));
 
 /** Resolves once everything queued so far was delivered or the attempt failed; never rejects. */
 export function flush(): Promise<void> {
@@ -62,12 +56,14 @@ function stopRunning(): void {
 }
 
 /** Nothing but `init` throws into the host page: failures become `error` events. */
-function guard(work: () => void): void {
-  try {
-    work();
-  } catch (error) {
-    reportInternal(error);
-  }
+function guarded<A extends unknown[]>(work: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      work(...args);
+    } catch (error) {
+      reportInternal(error);
+    }
+  };
 }
 
 function reportInternal(error: unknown): void {
