@@ -112,9 +112,10 @@ export function validateConfig(input: unknown): ValidationResult {
   const given = input as unknown as EarshotConfig;
   const config: ResolvedConfig = {
     ...given,
-    // Copies, so that later changes to the host's objects cannot alter a running survey.
-    surveys: structuredClone(given.surveys ?? []),
-    user: given.user && structuredClone(given.user),
+    // Copies, so that later changes to the host's objects cannot alter a running survey
+    // (through JSON, which also drops anything that is not data, such as functions in unknown keys).
+    surveys: JSON.parse(JSON.stringify(given.surveys ?? [])),
+    user: given.user && JSON.parse(JSON.stringify(given.user)),
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,
   };
