@@ -15,11 +15,10 @@ export function fail(report: Report, path: string, message: string, got?: unknow
   report.problems.push(`${path}: ${message}${got === undefined ? '' : ` (got ${describe(got)})`}`);
 }
 
-/** A short, safe rendering of a wrong value for an error message. */
+/** A short rendering of a wrong value for an error message. */
 export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -25,6 +25,8 @@ export class Delivery {
   #hiding: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
+  /** The collector asked (Retry-After) not to be called again before this time. */
+  #quietUntil = 0;
   #stopped = false;
 
   readonly #options: DeliveryOptions;
@@ -36,6 +38,10 @@ export class Delivery {
   /** Delivers everything queued now; resolves when done or when an attempt failed. Never rejects. */
   flush(): Promise<void> {
     if (this.#stopped) return Promise.resolve();
+    if (Date.now() < this.#quietUntil) {
+      this.flushSoon(0);
+      return Promise.resolve();
+    }
     this.#cancelTimer();
     // A running pass may have read the outbox before the latest answer was stored: wait for it,
     // then read again. Calls made meanwhile share that one extra pass.
@@ -53,7 +59,7 @@ export class Delivery {
   flushSoon(delayMs: number): void {
     if (this.#stopped) return;
     this.#cancelTimer();
-    this.#timer = setTimeout(() => void this.flush(), delayMs);
+    this.#timer = setTimeout(() => void this.flush(), Math.max(delayMs, this.#quietUntil - Date.now()));
   }
 
   /**
@@ -87,7 +93,10 @@ export class Delivery {
     for (const batch of toBatches(await outbox.list())) {
       if (this.#stopped) return;
       const body = JSON.stringify({ sentAt: new Date().toISOString(), responses: batch });
-      if (keepalive && (budget -= new Blob([body]).size) < 0) return;
+      const size = new Blob([body]).size;
+      // What does not fit stays queued for the next visit.
+      if (keepalive && size > budget) continue;
+      budget -= size;
       const outcome = await sendBatch(endpoint, body, keepalive);
       const responseIds = batch.map((response) => response.id);
       if (outcome.kind === 'delivered') {
@@ -110,12 +119,12 @@ export class Delivery {
 
   #retryLater(retryAfterMs: number | undefined, reason: string, responseIds: string[]): void {
     this.#failures++;
-    // Full jitter keeps many visitors from retrying in step after an outage.
+    // Jitter keeps many visitors from retrying in step after an outage; Retry-After can only lengthen the wait.
     const backoff = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (this.#failures - 1));
-    const delay = retryAfterMs ?? Math.round(backoff / 2 + (Math.random() * backoff) / 2);
+    const delay = Math.max(retryAfterMs ?? 0, Math.round(backoff / 2 + (Math.random() * backoff) / 2));
+    if (retryAfterMs !== undefined) this.#quietUntil = Date.now() + delay;
     this.#options.emitter.emit('error', { code: 'network', message: `delivery failed (${reason}); retrying in ${delay} ms`, responseIds });
-    this.#cancelTimer();
-    this.#timer = setTimeout(() => void this.flush(), delay);
+    this.flushSoon(delay);
   }
 
   #cancelTimer(): void {
@@ -134,7 +143,7 @@ export function toBatches(responses: SurveyResponse[]): SurveyResponse[][] {
   let current: SurveyResponse[] = [];
   let bytes = 0;
   for (const response of responses) {
-    const size = JSON.stringify(response).length;
+    const size = new Blob([JSON.stringify(response)]).size;
     if (current.length && (current.length >= MAX_BATCH_RESPONSES || bytes + size > MAX_BATCH_BYTES)) {
       batches.push(current);
       current = [];

@@ -9,7 +9,7 @@ export const LABEL_MAX_LENGTH = 200;
  * Adding a kind: a line here, an element in src/ui/questions/ and a line in its registry.
  */
 export const QUESTION_KINDS: Record<QuestionType, Fields> = {
-  nps: { lowLabel: text(LABEL_MAX_LENGTH), highLabel: text(LABEL_MAX_LENGTH) },
+  nps: {},
   text: { maxLength: integer(1, 10_000), placeholder: text(LABEL_MAX_LENGTH), multiline: boolean },
 };
 

@@ -39,9 +39,6 @@ interface QuestionBase {
 /** Net Promoter Score: 0–10. */
 export interface NpsQuestion extends QuestionBase {
   type: 'nps';
-  /** End labels; default "Not at all likely" / "Extremely likely". */
-  lowLabel?: string;
-  highLabel?: string;
 }
 
 /** Open text answer. */

@@ -27,7 +27,8 @@ const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(ty
 const endpoint: Check = (value, path, report) => {
   let url: URL | undefined;
   try {
-    url = typeof value === 'string' ? new URL(value, location.href) : undefined;
+    // A blank endpoint would resolve to the page itself.
+    url = typeof value === 'string' && value.trim() ? new URL(value, location.href) : undefined;
   } catch {
     // reported below
   }

@@ -4,7 +4,7 @@ import { Delivery, KEEPALIVE_MAX_BYTES, toBatches } from '../../src/core/deliver
 import { Emitter } from '../../src/core/emitter.js';
 import { createOutbox, DEAD_LETTER_DB, type Outbox } from '../../src/core/outbox.js';
 import { createResponse, reviseResponse } from '../../src/core/response.js';
-import type { Survey, SurveyResponse } from '../../src/core/types.js';
+import type { Answers, Survey, SurveyResponse } from '../../src/core/types.js';
 import { installCollector, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './support.js';
 
 const survey: Survey = {
@@ -18,7 +18,7 @@ const survey: Survey = {
 let created = 0;
 /** A response with a reason of `length` copies of `char`; each one is created a millisecond after the last. */
 function response(length = 0, char = 'a'): SurveyResponse {
-  const answers = length ? { score: 9, reason: char.repeat(length) } : { score: 9 };
+  const answers: Answers = length ? { score: 9, reason: char.repeat(length) } : { score: 9 };
   return createResponse({ survey, trigger: { event: 'checkout_completed' }, locale: 'en' }, answers, true, new Date(Date.UTC(2026, 10, 27, 10, 0, 0, ++created)));
 }
 
@@ -231,6 +231,17 @@ describe('Delivery retries', () => {
     expect(collector.requests).toHaveLength(2);
     expect(collector.requests[1].at - collector.requests[0].at).toBe(30_000);
     expect(await outbox.list()).toEqual([]);
+  });
+
+  it('still backs off when a failing server says Retry-After: 0, instead of retrying in a tight loop', async () => {
+    await queue(response());
+    collector.script(...Array.from({ length: 5 }, () => ({ status: 503, headers: { 'Retry-After': '0' } })));
+    await delivery.flush();
+    for (let step = 0; step < 10; step++) {
+      await vi.advanceTimersByTimeAsync(10);
+      await settle();
+    }
+    expect(collector.requests).toHaveLength(1);
   });
 
   it('honours Retry-After from a 429 also when a new answer is queued meanwhile', async () => {

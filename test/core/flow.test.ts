@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure logic with no DOM: the Node environment keeps this file cheap to start.
 import { describe, expect, it } from 'vitest';
 import { askedAnswers, isAsked, nextQuestionIndex, previousQuestionIndex } from '../../src/core/flow.js';
 import type { AnswerRule, Answers, Question, Survey } from '../../src/core/types.js';

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createResponse, reviseResponse, type ResponseContext } from '../../src/core/response.js';
 import type { Survey } from '../../src/core/types.js';
+import { SDK_VERSION } from '../../src/core/version.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -9,7 +10,7 @@ const survey: Survey = {
   id: 'post-checkout-nps',
   trigger: { event: 'checkout_completed' },
   questions: [
-    { id: 'score', type: 'nps', text: 'How likely are you to recommend us to a friend?', lowLabel: 'Never' },
+    { id: 'score', type: 'nps', text: 'How likely are you to recommend us to a friend?' },
     { id: 'reason', type: 'text', text: 'What is the main reason for your score?', optional: true, maxLength: 500 },
   ],
 };
@@ -45,6 +46,18 @@ describe('createResponse', () => {
     expect(ids.size).toBe(20);
   });
 
+  it('gives each response a distinct UUID also where crypto.randomUUID is missing (a page served over plain http)', () => {
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: (array: Uint8Array<ArrayBuffer>) => real.getRandomValues(array) });
+    try {
+      const ids = Array.from({ length: 20 }, () => createResponse(context, { score: 1 }, false).id);
+      for (const id of ids) expect(id).toMatch(UUID_V4);
+      expect(new Set(ids).size).toBe(20);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('describes only the questions that were answered', () => {
     const response = createResponse(context, { score: 4 }, false);
     expect(response.questions).toEqual([{ id: 'score', type: 'nps', text: 'How likely are you to recommend us to a friend?' }]);
@@ -71,6 +84,12 @@ describe('createResponse', () => {
     const response = createResponse({ ...context, user: { id: 'u_1' } }, { score: 0, reason: 'ü "quoted"' }, true);
     expect(JSON.parse(JSON.stringify(response))).toEqual(response);
   });
+});
+
+it("reports the package's version to collectors (SDK_VERSION equals package.json's version)", () => {
+  expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+  expect(SDK_VERSION).toBe(pkg.version);
+  expect(createResponse(context, { score: 1 }, false).sdk).toEqual({ name: 'earshot', version: pkg.version });
 });
 
 describe('reviseResponse', () => {

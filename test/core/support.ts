@@ -96,6 +96,7 @@ export function resetIndexedDB(): void {
  * leave alone (fake only `setTimeout`, `clearTimeout` and `Date`).
  */
 export async function settle(turns = 40): Promise<void> {
+  const { setImmediate } = globalThis as unknown as { setImmediate(callback: () => void): void };
   for (let turn = 0; turn < turns; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 

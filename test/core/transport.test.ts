@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure logic with no DOM: the Node environment keeps this file cheap to start.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter, sendBatch } from '../../src/core/transport.js';
 import type { Batch } from '../../src/core/types.js';

@@ -127,7 +127,7 @@ describe('validateConfig', () => {
 
     it('a survey without questions', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ id: 'empty', questions: [] }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].questions: expected a list of 1 to 50 questions (got an array)']);
+      expect(validateConfig(config).problems).toEqual(['surveys[0].questions: expected a list of 1 to 50 questions (got [])']);
     });
 
     it('duplicate survey ids', () => {
@@ -172,7 +172,7 @@ describe('validateConfig', () => {
 
     it('a trigger without an event', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), trigger: { name: 'checkout_completed' } }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].trigger: expected { "event": "name" } (got an object)']);
+      expect(validateConfig(config).problems).toEqual(['surveys[0].trigger: expected { "event": "name" } (got {"name":"checkout_completed"})']);
     });
 
     it('a display mode this version does not have', () => {
@@ -182,7 +182,7 @@ describe('validateConfig', () => {
 
     it('a user trait that is an object', () => {
       const config = { endpoint: '/api/earshot', user: { id: 'u_42', traits: { plan: { name: 'pro' } } } };
-      expect(validateConfig(config).problems).toEqual(['user.traits.plan: expected a string, number, boolean or null (got an object)']);
+      expect(validateConfig(config).problems).toEqual(['user.traits.plan: expected a string, number, boolean or null (got {\"name\":\"pro\"})']);
     });
 
     it('a debug flag given as a string', () => {
@@ -227,7 +227,7 @@ describe('validateConfig', () => {
     });
 
     it('have an empty `in` list', () => {
-      expect(problemsOf({ question: 'score', in: [] })).toEqual(['surveys[0].questions[1].if.in: expected a non-empty list of values (got an array)']);
+      expect(problemsOf({ question: 'score', in: [] })).toEqual(['surveys[0].questions[1].if.in: expected a non-empty list of values (got [])']);
     });
 
     it('test `answered` with something other than true or false', () => {
@@ -236,7 +236,7 @@ describe('validateConfig', () => {
 
     it('compare equality with an object', () => {
       expect(problemsOf({ question: 'score', eq: { value: 9 } })).toEqual([
-        'surveys[0].questions[1].if.eq: expected a string, number or boolean (got an object)',
+        'surveys[0].questions[1].if.eq: expected a string, number or boolean (got {\"value\":9})',
       ]);
     });
 

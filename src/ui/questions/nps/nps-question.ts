@@ -42,7 +42,7 @@ export class NpsQuestionElement extends LitElement {
           )}
         </div>
         <div id="ends" class="ends" aria-hidden="true">
-          <span>${question.lowLabel ?? strings.npsLow}</span><span>${question.highLabel ?? strings.npsHigh}</span>
+          <span>${strings.npsLow}</span><span>${strings.npsHigh}</span>
         </div>
       </div>
     `;

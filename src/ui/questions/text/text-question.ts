@@ -41,7 +41,6 @@ export class TextQuestionElement extends LitElement {
   override render() {
     const { question } = this;
     const maxLength = question.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
-    const left = maxLength - this.draft.length;
     const field =
       question.multiline === false
         ? html`<input id="field" part="field" type="text" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput} />`
@@ -49,7 +48,7 @@ export class TextQuestionElement extends LitElement {
     return html`
       <label class="text" for="field">${question.text}</label>
       ${field}
-      ${left <= maxLength * (1 - COUNTER_FROM) ? html`<p class="counter" aria-live="polite">${this.strings.charactersLeft(left)}</p>` : nothing}
+      ${this.draft.length >= maxLength * COUNTER_FROM ? html`<p class="counter" aria-live="polite">${this.strings.charactersLeft(maxLength - this.draft.length)}</p>` : nothing}
     `;
   }
 
