@@ -11,4 +11,8 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** The SQLite file `npm start` uses when EARSHOT_DB is not set. */
+export const DEFAULT_DATABASE: string;
+
+/** Without a collector, one with an in-memory database is made and closed with the server. */
 export function createServer(options?: { port?: number; host?: string; collector?: Collector }): Promise<DemoServer>;

@@ -1,17 +1,25 @@
-// Earshot demo server: serves the example pages, the built SDK and the demo collector.
-//   node examples/server.mjs          (PORT=8080 to change the port; 0 picks a free one)
-// Routes: /dist/* from the repo's dist/ folder, /api/earshot* from the collector, everything
-// else from examples/ (a folder serves its index.html).
+// Earshot demo server: serves the example pages, the built SDK and the reference collector.
+//   node examples/server.mjs
+// Environment:
+//   PORT             default 5173; 0 picks a free one
+//   EARSHOT_DB       the SQLite file, default examples/collector/data/earshot.sqlite (`:memory:` keeps nothing)
+//   ALLOWED_ORIGINS  comma-separated origins (or *) whose pages may send answers; the server's own always may
+// Routes: /api/earshot* and /results from the collector, /dist/* from the repo's dist/ folder,
+// everything else from examples/ (a folder serves its index.html).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCollector, COLLECTOR_PATH, RESPONSES_PATH } from './collector/collector.mjs';
+import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH } from './collector/collector.mjs';
+import { parseAllowedOrigins } from './collector/cors.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES_ROOT = here;
 const DIST_ROOT = path.resolve(here, '..', 'dist');
+const COLLECTOR_ROOT = path.join(here, 'collector');
+export const DEFAULT_DATABASE = path.join(here, 'collector', 'data', 'earshot.sqlite');
+const DEMO_PATH = '/shop/';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -52,7 +60,16 @@ function resolveInside(root, rel) {
   return file;
 }
 
-async function serveStatic(req, res) {
+/**
+ * Whether a file must never be served: the collector's code and data live under examples/, and
+ * its database (wherever EARSHOT_DB puts it, with SQLite's -wal and -shm files) holds every answer.
+ */
+function isPrivate(file, databaseFile) {
+  if (file === COLLECTOR_ROOT || file.startsWith(COLLECTOR_ROOT + path.sep)) return true;
+  return databaseFile !== null && file.startsWith(databaseFile);
+}
+
+async function serveStatic(req, res, databaseFile) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
     return;
@@ -68,7 +85,7 @@ async function serveStatic(req, res) {
   const inDist = decoded === '/dist' || decoded.startsWith('/dist/');
   const root = inDist ? DIST_ROOT : EXAMPLES_ROOT;
   let file = resolveInside(root, inDist ? decoded.slice('/dist'.length) : decoded);
-  if (!file) {
+  if (!file || isPrivate(file, databaseFile)) {
     sendText(res, 404, 'Not found\n');
     return;
   }
@@ -111,16 +128,16 @@ function defaultPort() {
 /**
  * Starts the demo server. Resolves to `{ url, port, close(), collector, server }` once it
  * listens; `url` is the origin, e.g. `http://127.0.0.1:5173`. Port 0 picks a free port.
+ * Without a `collector`, one with an in-memory database is made (and closed by `close()`).
  */
-export async function createServer({
-  port = defaultPort(),
-  host = '127.0.0.1',
-  collector = createCollector(),
-} = {}) {
+export async function createServer({ port = defaultPort(), host = '127.0.0.1', collector } = {}) {
+  const ownCollector = collector === undefined;
+  if (ownCollector) collector = createCollector({ demoPath: DEMO_PATH });
+  const databaseFile = collector.database && collector.database !== ':memory:' ? path.resolve(collector.database) : null;
   const server = http.createServer((req, res) => {
     try {
       if (collector.handle(req, res)) return;
-      serveStatic(req, res).catch((err) => {
+      serveStatic(req, res, databaseFile).catch((err) => {
         if (!res.headersSent) sendText(res, 500, `Server error: ${err?.message ?? err}\n`);
         else res.destroy();
       });
@@ -148,7 +165,10 @@ export async function createServer({
     collector,
     close() {
       return new Promise((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          if (ownCollector) collector.close();
+          resolve();
+        });
         server.closeAllConnections();
       });
     },
@@ -157,8 +177,23 @@ export async function createServer({
 
 const runDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 
+/** ALLOWED_ORIGINS, or the process ends with the reason: a typo must not silently refuse answers. */
+function allowedOriginsFromEnv() {
+  try {
+    return parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 if (runDirectly) {
+  const fromEnv = process.env.EARSHOT_DB?.trim() || DEFAULT_DATABASE;
+  const database = fromEnv === ':memory:' ? fromEnv : path.resolve(fromEnv);
   const collector = createCollector({
+    database,
+    allowedOrigins: allowedOriginsFromEnv(),
+    demoPath: DEMO_PATH,
     onBatch(batch, { stored, kept }) {
       const summary = batch.responses
         .map((r) => `${r.surveyId} ${r.id} ${r.completed ? 'completed' : 'partial'} ${JSON.stringify(r.answers)}`)
@@ -167,10 +202,18 @@ if (runDirectly) {
     },
   });
   const demo = await createServer({ collector });
-  console.log(`Earshot demo: ${demo.url}/shop/`);
-  console.log(`Collector:    POST ${demo.url}${COLLECTOR_PATH}`);
+  const origins = collector.allowedOrigins.length > 0 ? collector.allowedOrigins.join(', ') : 'this server only (set ALLOWED_ORIGINS)';
+  console.log(`Earshot demo: ${demo.url}${DEMO_PATH}`);
+  console.log(`Results:      ${demo.url}${RESULTS_PATH}`);
+  console.log(`Collector:    POST ${demo.url}${COLLECTOR_PATH}   (origins: ${origins})`);
   console.log(`Responses:    GET  ${demo.url}${RESPONSES_PATH}`);
-  const stop = () => demo.close().then(() => process.exit(0));
+  console.log(`CSV export:   GET  ${demo.url}${EXPORT_PATH}`);
+  console.log(`Database:     ${database}`);
+  const stop = () =>
+    demo.close().then(() => {
+      collector.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

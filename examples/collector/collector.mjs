@@ -1,200 +1,209 @@
-// A tiny Earshot collector: receives delivery batches (DESIGN.md §3) and keeps the most complete
-// version of every response, keyed by its id. Plain node:http, no dependencies.
-//
-// Storage sits behind a small interface (upsert/list/clear) so it can later move to SQLite
-// without touching the HTTP handling.
+// The reference Earshot collector: the HTTP side of DESIGN.md §3 on top of a SQLite store.
+//   POST /api/earshot             a delivery batch (JSON; text/plain too, as sendBeacon sends it)
+//   GET  /api/earshot/responses   stored responses as JSON (?survey=, ?limit=, ?offset=)
+//   GET  /api/earshot/export.csv  stored responses as CSV (?survey=)
+//   GET  /results                 the results page (?survey=)
+// A batch is answered 2xx only once its transaction is committed; anything the SDK should not
+// retry is a 4xx naming the field at fault; a storage failure is a 503 the SDK retries.
+import { validateBatch } from './batch-validation.mjs';
+import { createOriginPolicy } from './cors.mjs';
+import { toCsv } from './csv-export.mjs';
+import { readBody } from './request-body.mjs';
+import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, openResponseStore } from './response-store.mjs';
+import { renderResultsPage } from './results-page.mjs';
+import { summarizeSurvey } from './survey-summary.mjs';
 
 export const COLLECTOR_PATH = '/api/earshot';
 export const RESPONSES_PATH = '/api/earshot/responses';
-export const DEFAULT_BODY_LIMIT = 1024 * 1024; // 1 MB
+export const EXPORT_PATH = '/api/earshot/export.csv';
+export const RESULTS_PATH = '/results';
 
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type',
-  'Access-Control-Max-Age': '600',
-};
+/** 256 KB: far above the SDK's batches (about 32 KB at most), small enough to refuse abuse cheaply. */
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+/** The in-process log of accepted batches (for tests and the console) keeps only the latest. */
+export const RECENT_BATCHES_KEPT = 500;
+/** Seconds the SDK is asked to wait before retrying after a storage failure. */
+export const STORAGE_RETRY_AFTER_SECONDS = 5;
 
-/** Time of a response's `updatedAt` in ms; a missing or unreadable one counts as oldest. */
-function updatedTime(response) {
-  const t = Date.parse(response.updatedAt);
-  return Number.isNaN(t) ? -Infinity : t;
+const JSON_TYPE = 'application/json; charset=utf-8';
+const ACCEPTED_BODY_TYPES = ['application/json', 'text/plain'];
+
+/** Thrown inside a handler to answer with `status` and `{ error, problems? }`. */
+class RequestProblem extends Error {
+  constructor(status, message, { headers = {}, problems } = {}) {
+    super(message);
+    this.status = status;
+    this.headers = headers;
+    this.problems = problems;
+  }
+}
+
+function send(req, res, status, headers, body) {
+  const bytes = Buffer.from(body);
+  res.writeHead(status, { 'Content-Length': bytes.length, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...headers });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}
+
+/** `?name=` as a whole number within [min, max], or `fallback` when absent. */
+function wholeNumberParam(params, name, { min, max = Number.MAX_SAFE_INTEGER, fallback }) {
+  const text = params.get(name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    throw new RequestProblem(400, `${name}: must be a whole number ${range} (got ${JSON.stringify(text)})`);
+  }
+  return value;
+}
+
+function surveyParam(params) {
+  const surveyId = params.get('survey');
+  if (surveyId === '') throw new RequestProblem(400, 'survey: must not be empty');
+  return surveyId;
 }
 
 /**
- * Decides whether `incoming` should replace `existing` (both the same id).
- * A completed response is never replaced by a partial one; a completed one always replaces a
- * partial one; between two of the same kind the later `updatedAt` wins (a tie takes the newer
- * arrival, which makes retries of the same version harmless).
- */
-export function shouldReplace(existing, incoming) {
-  if (existing.completed && !incoming.completed) return false;
-  if (!existing.completed && incoming.completed) return true;
-  return updatedTime(incoming) >= updatedTime(existing);
-}
-
-/** In-memory response store; insertion order is kept (a replaced response keeps its place). */
-export function createMemoryStore() {
-  const byId = new Map();
-  return {
-    /** @returns {'inserted' | 'updated' | 'kept'} what happened to `response`. */
-    upsert(response) {
-      const existing = byId.get(response.id);
-      if (!existing) {
-        byId.set(response.id, response);
-        return 'inserted';
-      }
-      if (!shouldReplace(existing, response)) return 'kept';
-      byId.set(response.id, response);
-      return 'updated';
-    },
-    list() {
-      return [...byId.values()];
-    },
-    clear() {
-      byId.clear();
-    },
-  };
-}
-
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * Checks the basic shape of a batch. Returns a list of problems (empty when the batch is fine),
- * each naming the path of what was wrong.
- */
-export function validateBatch(batch) {
-  if (!isObject(batch)) return ['body: expected a JSON object'];
-  if (!Array.isArray(batch.responses)) return ['responses: expected an array'];
-  const problems = [];
-  batch.responses.forEach((r, i) => {
-    const at = `responses[${i}]`;
-    if (!isObject(r)) {
-      problems.push(`${at}: expected an object`);
-      return;
-    }
-    if (typeof r.id !== 'string' || r.id === '') problems.push(`${at}.id: expected a non-empty string`);
-    if (typeof r.surveyId !== 'string') problems.push(`${at}.surveyId: expected a string`);
-    if (typeof r.completed !== 'boolean') problems.push(`${at}.completed: expected a boolean`);
-    if (!isObject(r.answers)) problems.push(`${at}.answers: expected an object`);
-  });
-  return problems;
-}
-
-function sendJson(res, status, body, extraHeaders = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...CORS_HEADERS,
-    ...extraHeaders,
-  });
-  res.end(text);
-}
-
-/** Reads the request body up to `limit` bytes; resolves null when the body is too large. */
-function readBody(req, limit) {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume(); // drain and discard
-      resolve(null);
-      return;
-    }
-    const chunks = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk) => {
-      if (tooLarge) return;
-      size += chunk.length;
-      if (size > limit) {
-        tooLarge = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-/**
- * Creates a collector. `handle(req, res)` serves the collector routes and returns true, or
+ * Creates a collector. `handle(req, res)` serves the collector's routes and returns true, or
  * returns false for any other path so the caller can serve it.
  *
- * In-process view for tests: `batches` (every accepted batch, in arrival order, as received),
- * `rejected` (every refused request: status and error), `responses()` (stored responses in
- * insertion order), `requestCount` (every request to a collector route, preflights included)
- * and `reset()`.
+ * Options: `database` (a file path, default `:memory:`), `allowedOrigins` (see cors.mjs),
+ * `bodyLimit`, `busyTimeoutMs`, `demoPath` (linked from an empty results page) and `onBatch`
+ * (called after each committed batch).
+ *
+ * In-process view for tests: `batches` (the latest accepted batches, as received), `rejected`
+ * (refused requests: status and error), `responses()` (stored responses in arrival order),
+ * `requestCount` (requests to the collector's routes, preflights included) and `reset()`.
  */
-export function createCollector({ bodyLimit = DEFAULT_BODY_LIMIT, store = createMemoryStore(), onBatch } = {}) {
+export function createCollector({
+  database = IN_MEMORY,
+  allowedOrigins = [],
+  bodyLimit = DEFAULT_BODY_LIMIT,
+  busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
+  demoPath = null,
+  onBatch,
+} = {}) {
+  const store = openResponseStore({ file: database, busyTimeoutMs });
+  const origins = createOriginPolicy(allowedOrigins);
   const batches = [];
   const rejected = [];
   let requestCount = 0;
 
-  function reject(res, status, error) {
-    rejected.push({ status, error });
-    sendJson(res, status, { error });
+  function sendJson(req, res, status, body, headers = {}) {
+    send(req, res, status, { 'Content-Type': JSON_TYPE, ...origins.headersFor(req), ...headers }, JSON.stringify(body));
   }
 
-  async function receive(req, res) {
-    let text;
-    try {
-      text = await readBody(req, bodyLimit);
-    } catch {
-      return; // the client went away
+  async function receiveBatch(req, res) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== '' && !ACCEPTED_BODY_TYPES.includes(type)) {
+      throw new RequestProblem(415, `content-type: must be application/json or text/plain (got ${JSON.stringify(type)})`);
     }
-    if (text === null) {
-      reject(res, 413, `body: larger than the ${bodyLimit} byte limit`);
-      return;
-    }
+    const text = await readBody(req, bodyLimit);
+    if (text === null) throw new RequestProblem(413, `body: larger than the limit of ${bodyLimit} bytes`);
     let batch;
     try {
       batch = JSON.parse(text);
-    } catch {
-      reject(res, 400, 'body: not valid JSON');
-      return;
+    } catch (error) {
+      throw new RequestProblem(400, `body: not valid JSON (${error.message})`);
     }
     const problems = validateBatch(batch);
-    if (problems.length > 0) {
-      reject(res, 400, problems.join('; '));
-      return;
+    if (problems.length > 0) throw new RequestProblem(400, problems.join('; '), { problems });
+    let result;
+    try {
+      result = store.save(batch.responses);
+    } catch (error) {
+      throw new RequestProblem(503, `storage: ${error.message}; nothing from this batch was stored, retry later`, {
+        headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
+      });
     }
     batches.push(batch);
-    let stored = 0;
-    let kept = 0;
-    for (const response of batch.responses) {
-      if (store.upsert(response) === 'kept') kept++;
-      else stored++;
+    if (batches.length > RECENT_BATCHES_KEPT) batches.shift();
+    onBatch?.(batch, result);
+    sendJson(req, res, 200, { ok: true, ...result });
+  }
+
+  function listResponses(req, res, params) {
+    const surveyId = surveyParam(params);
+    const limit = wholeNumberParam(params, 'limit', { min: 1, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE });
+    const offset = wholeNumberParam(params, 'offset', { min: 0, fallback: 0 });
+    const total = store.count({ surveyId });
+    const responses = store.list({ surveyId, limit, offset });
+    let next = null;
+    if (offset + responses.length < total) {
+      const nextParams = new URLSearchParams({ ...(surveyId !== null && { survey: surveyId }), limit: String(limit), offset: String(offset + limit) });
+      next = `${RESPONSES_PATH}?${nextParams}`;
     }
-    onBatch?.(batch, { stored, kept });
-    sendJson(res, 200, { ok: true, stored, kept });
+    sendJson(req, res, 200, { total, offset, limit, responses, next });
+  }
+
+  function exportCsv(req, res, params) {
+    const surveyId = surveyParam(params);
+    const filename = surveyId === null ? 'earshot-responses.csv' : `earshot-responses-${surveyId.replace(/[^\w.-]/g, '_')}.csv`;
+    send(
+      req,
+      res,
+      200,
+      { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, ...origins.headersFor(req) },
+      toCsv(store.list({ surveyId })),
+    );
+  }
+
+  function showResults(req, res, params) {
+    const surveyId = surveyParam(params);
+    const surveyIds = surveyId === null ? store.surveyIds() : store.surveyIds().filter((id) => id === surveyId);
+    const page = renderResultsPage({
+      summaries: surveyIds.map((id) => summarizeSurvey(id, store.list({ surveyId: id }))),
+      links: { responses: RESPONSES_PATH, csv: EXPORT_PATH, results: RESULTS_PATH, demo: demoPath },
+      surveyId,
+    });
+    send(req, res, 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      // The page shows text strangers typed; even if escaping ever failed, nothing could run.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    }, page);
+  }
+
+  function answerPreflight(req, res) {
+    send(req, res, 204, origins.headersFor(req, { preflight: true }), '');
+  }
+
+  const ROUTES = {
+    [COLLECTOR_PATH]: { POST: receiveBatch, OPTIONS: answerPreflight },
+    [RESPONSES_PATH]: { GET: listResponses, HEAD: listResponses, OPTIONS: answerPreflight },
+    [EXPORT_PATH]: { GET: exportCsv, HEAD: exportCsv, OPTIONS: answerPreflight },
+    [RESULTS_PATH]: { GET: showResults, HEAD: showResults },
+  };
+
+  function refuse(req, res, problem) {
+    if (req.method === 'POST') rejected.push({ status: problem.status, error: problem.message });
+    // Whatever of the body is still unread is drained, so the client gets this answer.
+    req.resume();
+    const body = { error: problem.message, ...(problem.problems && { problems: problem.problems }) };
+    sendJson(req, res, problem.status, body, problem.headers);
   }
 
   function handle(req, res) {
-    const path = new URL(req.url ?? '/', 'http://collector').pathname;
-    if (path !== COLLECTOR_PATH && path !== RESPONSES_PATH) return false;
+    const url = new URL(req.url ?? '/', 'http://collector');
+    const route = ROUTES[url.pathname];
+    if (!route) return false;
     requestCount++;
-
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { ...CORS_HEADERS, 'Content-Length': '0' });
-      res.end();
-      return true;
-    }
-    if (path === RESPONSES_PATH) {
-      if (req.method === 'GET' || req.method === 'HEAD') sendJson(res, 200, store.list());
-      else sendJson(res, 405, { error: `method: ${req.method} not allowed here, use GET` }, { Allow: 'GET, HEAD, OPTIONS' });
-      return true;
-    }
-    if (req.method !== 'POST') {
-      sendJson(res, 405, { error: `method: ${req.method} not allowed here, use POST` }, { Allow: 'POST, OPTIONS' });
-      return true;
-    }
-    // Any content type is read as JSON: fetch sends application/json, sendBeacon text/plain.
-    receive(req, res).catch((err) => {
-      if (!res.headersSent) sendJson(res, 500, { error: `server: ${err?.message ?? err}` });
+    const run = async () => {
+      const handler = route[req.method];
+      if (!handler) {
+        const allowed = Object.keys(route).join(', ');
+        throw new RequestProblem(405, `method: ${req.method} is not allowed here, use ${allowed}`, { headers: { Allow: allowed } });
+      }
+      if (!origins.allows(req)) {
+        throw new RequestProblem(403, `origin: ${req.headers.origin} may not use this collector; add it to ALLOWED_ORIGINS`);
+      }
+      await handler(req, res, url.searchParams);
+    };
+    run().catch((error) => {
+      // A client that went away, or an answer already under way, cannot be answered again.
+      if (res.headersSent || res.destroyed) res.destroy();
+      else if (error instanceof RequestProblem) refuse(req, res, error);
+      else refuse(req, res, new RequestProblem(500, `server: ${error?.message ?? error}`));
     });
     return true;
   }
@@ -203,6 +212,9 @@ export function createCollector({ bodyLimit = DEFAULT_BODY_LIMIT, store = create
     handle,
     batches,
     rejected,
+    /** Where responses are stored: a file path or `:memory:`. */
+    database,
+    allowedOrigins,
     responses: () => store.list(),
     get requestCount() {
       return requestCount;
@@ -212,6 +224,9 @@ export function createCollector({ bodyLimit = DEFAULT_BODY_LIMIT, store = create
       rejected.length = 0;
       requestCount = 0;
       store.clear();
+    },
+    close() {
+      store.close();
     },
   };
 }

@@ -1,0 +1,57 @@
+// How numbers, dates and counts read on the results page and in its charts' text alternatives.
+
+const MINUS = '\u2212'; // a real minus sign; screen readers say "minus", not "dash"
+
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const MOMENT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+
+/** An NPS as people quote it: a whole number with its sign, `+25`, `−10`, `0`. */
+export function formatNps(score) {
+  if (score === null) return '–';
+  const rounded = Math.round(score);
+  if (rounded === 0) return '0';
+  return rounded > 0 ? `+${rounded}` : `${MINUS}${-rounded}`;
+}
+
+/** A share as a whole percentage: `67%`. */
+export function formatPercent(percent) {
+  return percent === null ? '–' : `${Math.round(percent)}%`;
+}
+
+/** An average with one decimal: `4.2`. */
+export function formatAverage(average) {
+  return average === null ? '–' : average.toFixed(1);
+}
+
+/** `1 answer`, `3 answers`. */
+export function countOf(count, singular, plural = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** `2026-11-27` (a UTC day key) → `27 Nov 2026`. */
+export function formatDay(day) {
+  return DAY.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** `2026-11-27` → `27 Nov`, for chart axes. */
+export function formatShortDay(day) {
+  return SHORT_DAY.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** An ISO date-time → `27 Nov 2026, 09:59 UTC`. */
+export function formatMoment(iso) {
+  return `${MOMENT.format(new Date(iso))} UTC`;
+}
+
+/** The UTC day an ISO date-time falls on, as `2026-11-27`. */
+export function dayOf(iso) {
+  return new Date(iso).toISOString().slice(0, 10);
+}

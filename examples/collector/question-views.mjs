@@ -1,0 +1,133 @@
+// How each question kind is shown on the results page: NPS groups and spread, CSAT and CES
+// scores, ratings, thumbs, choice counts and the text answers. One renderer per kind.
+import { countOf, formatAverage, formatMoment, formatNps, formatPercent } from './format.mjs';
+import { html } from './html.mjs';
+import { figure, legend, numbersTable, shareOf } from './page-parts.mjs';
+import { QUESTION_KINDS } from './question-kinds.mjs';
+import { CES_SCALE_MAX, CSAT_SATISFIED_MIN, CSAT_SCALE_MAX, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from './scoring.mjs';
+import { barChart, columnChart, shareBar } from './svg-charts.mjs';
+
+function ignoredNote(result, scaleText) {
+  return result.ignored > 0 ? html`<p class="note">${countOf(result.ignored, 'answer')} outside ${scaleText} left out.</p>` : '';
+}
+
+/** Answers per scale point as a chart and a table; `toneOf` colours the bars by meaning. */
+function distribution(id, caption, result, toneOf = () => 'neutral') {
+  const columns = result.distribution.map(({ value, count }) => ({ label: String(value), value: count, tone: toneOf(value) }));
+  const description = `${caption}, from ${columns[0].label} to ${columns.at(-1).label}: ${columns
+    .map((c) => `${c.label}: ${countOf(c.value, 'answer')}`)
+    .join('; ')}.`;
+  return figure(
+    caption,
+    columnChart({ id, title: caption, description, columns }),
+    numbersTable(caption, ['Score', 'Answers', 'Share'], result.distribution.map(({ value, count }) => [value, count, shareOf(count, result.answers)])),
+  );
+}
+
+/** Identical texts (ignoring case and surrounding space) once each, with how often, most frequent first. */
+function sameTextsCounted(texts) {
+  const byText = new Map();
+  for (const text of texts) {
+    const key = text.trim().toLocaleLowerCase();
+    const entry = byText.get(key) ?? { text: text.trim(), count: 0 };
+    entry.count++;
+    byText.set(key, entry);
+  }
+  return [...byText.values()].sort((a, b) => b.count - a.count);
+}
+
+const npsTone = (score) => (score <= NPS_DETRACTOR_MAX ? 'low' : score >= NPS_PROMOTER_MIN ? 'high' : 'middle');
+const csatTone = (score) => (score >= CSAT_SATISFIED_MIN ? 'high' : score === CSAT_SATISFIED_MIN - 1 ? 'middle' : 'low');
+
+const RENDER_KIND = {
+  nps(question, id) {
+    const r = question.result;
+    const groups = [
+      { label: `Detractors (0–${NPS_DETRACTOR_MAX})`, count: r.detractors, tone: 'low' },
+      { label: `Passives (${NPS_DETRACTOR_MAX + 1}–${NPS_PROMOTER_MIN - 1})`, count: r.passives, tone: 'middle' },
+      { label: `Promoters (${NPS_PROMOTER_MIN}–10)`, count: r.promoters, tone: 'high' },
+    ];
+    const groupText = groups.map((g) => `${g.label}: ${g.count} (${shareOf(g.count, r.answers)})`).join('; ');
+    return html`<p class="figure-line">NPS <strong>${formatNps(r.score)}</strong>: % promoters − % detractors.</p>
+      ${shareBar({ id: `${id}-groups`, title: 'Detractors, passives and promoters', description: `${groupText}.`, parts: groups })}
+      ${legend(groups, r.answers)}
+      ${ignoredNote(r, 'the 0–10 scale')}
+      ${distribution(`${id}-distribution`, 'Answers per score', r, npsTone)}`;
+  },
+  csat(question, id) {
+    const r = question.result;
+    return html`<p class="figure-line"><strong>${formatPercent(r.percentSatisfied)}</strong> satisfied (${r.satisfied} of ${r.answers} answered ${CSAT_SATISFIED_MIN} or ${CSAT_SCALE_MAX}) · average <strong>${formatAverage(
+      r.average,
+    )}</strong> on 1–${CSAT_SCALE_MAX}.</p>
+      ${ignoredNote(r, `the 1–${CSAT_SCALE_MAX} scale`)}
+      ${distribution(`${id}-distribution`, 'Answers per score', r, csatTone)}`;
+  },
+  ces(question, id) {
+    const r = question.result;
+    return html`<p class="figure-line">Average <strong>${formatAverage(r.average)}</strong> on 1–${CES_SCALE_MAX}.</p>
+      ${ignoredNote(r, `the 1–${CES_SCALE_MAX} scale`)}
+      ${distribution(`${id}-distribution`, 'Answers per score', r)}`;
+  },
+  rating(question, id) {
+    const r = question.result;
+    return html`<p class="figure-line">Average <strong>${formatAverage(r.average)}</strong> on 1–${r.scale}.</p>
+      ${ignoredNote(r, `the 1–${r.scale} scale`)}
+      ${distribution(`${id}-distribution`, 'Answers per rating', r)}`;
+  },
+  thumbs(question, id) {
+    const r = question.result;
+    const votes = [
+      { label: 'Thumbs up', count: r.up, tone: 'high' },
+      { label: 'Thumbs down', count: r.down, tone: 'low' },
+    ];
+    return html`<p class="figure-line"><strong>${formatPercent(r.percentUp)}</strong> thumbs up.</p>
+      ${shareBar({ id: `${id}-votes`, title: 'Thumbs up and down', description: `${votes.map((v) => `${v.label}: ${v.count} (${shareOf(v.count, r.answers)})`).join('; ')}.`, parts: votes })}
+      ${legend(votes, r.answers)}
+      ${ignoredNote(r, 'up (1) and down (0)')}`;
+  },
+  choice(question, id) {
+    const r = question.result;
+    const rows = [...r.options.map((o) => ({ label: o.option, count: o.count, percent: o.percent })), ...(r.other.count > 0 ? [{ label: 'Other', ...r.other }] : [])];
+    const bars = rows.map((row) => ({ label: row.label, value: row.percent, valueText: `${row.count} (${formatPercent(row.percent)})` }));
+    const caption = 'Answers per option';
+    const picksMoreThanOne = rows.reduce((sum, row) => sum + row.count, 0) > r.answers;
+    return html`${
+      rows.length === 0
+        ? ''
+        : figure(
+            caption,
+            barChart({ id: `${id}-options`, title: caption, description: `${bars.map((b) => `${b.label}: ${b.valueText}`).join('; ')}.`, bars, domain: [0, 100] }),
+            numbersTable(caption, ['Option', 'Answers', 'Share of answers'], rows.map((row) => [row.label, row.count, formatPercent(row.percent)])),
+          )
+    }
+      ${picksMoreThanOne ? html`<p class="note">Some answers picked several options, so the shares add up to more than 100%.</p>` : ''}
+      ${ignoredNote(r, 'the options')}
+      ${
+        r.other.texts.length > 0
+          ? html`<h5>Typed into “Other”</h5><ul class="answers">${sameTextsCounted(r.other.texts).map(
+              ({ text, count }) => html`<li><blockquote>${text}</blockquote>${count > 1 ? html`<p class="meta">${countOf(count, 'answer')}</p>` : ''}</li>`,
+            )}</ul>`
+          : ''
+      }`;
+  },
+  text(question) {
+    const r = question.result;
+    if (r.answers === 0) return html`<p class="note">No text answers yet.</p>`;
+    const more = r.answers - r.items.length;
+    return html`<ol class="answers">${r.items.map(
+      (item) => html`<li><blockquote>${item.text}</blockquote><p class="meta">${[item.keyAnswer, formatMoment(item.at), item.journeyPoint, item.page]
+        .filter(Boolean)
+        .join(' · ')}</p></li>`,
+    )}</ol>${more > 0 ? html`<p class="note">${countOf(more, 'older answer')} not listed: see the CSV export.</p>` : ''}`;
+  },
+};
+
+function kindLine(question) {
+  const { name } = QUESTION_KINDS[question.kind];
+  const style = question.style ? ` (${question.style})` : '';
+  return `${name}${style} · ${countOf(question.result.answers, 'answer')}`;
+}
+
+export function renderQuestion(question, id) {
+  return html`<article class="question" aria-labelledby="${id}-heading"><h4 id="${id}-heading">${question.text || question.id}</h4><p class="kind">${kindLine(question)} · id <code>${question.id}</code></p>${RENDER_KIND[question.kind](question, id)}</article>`;
+}

@@ -1,0 +1,49 @@
+// A demo server with a collector on a fresh in-memory database, and HTTP helpers for the tests.
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createServer, type DemoServer } from '../../examples/server.mjs';
+import { createCollector, type CollectorOptions } from '../../examples/collector/collector.mjs';
+
+export interface Demo {
+  readonly server: DemoServer;
+  url(path: string): string;
+  /** POSTs `body` (JSON-encoded unless a string) to the collector endpoint. */
+  post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  getJson(path: string): Promise<any>;
+}
+
+/**
+ * Starts one server for the test file and empties its database after each test. `options` go to
+ * the collector; the database is `:memory:` unless they say otherwise.
+ */
+export function useDemo(options: CollectorOptions = {}): Demo {
+  let server: DemoServer | undefined;
+  beforeAll(async () => {
+    server = await createServer({ port: 0, collector: createCollector(options) });
+  });
+  afterEach(() => server?.collector.reset());
+  afterAll(async () => {
+    await server?.close();
+    server?.collector.close();
+  });
+  const need = () => {
+    if (!server) throw new Error('the demo server only runs inside tests');
+    return server;
+  };
+  const url = (path: string) => new URL(path, need().url).href;
+  return {
+    get server() {
+      return need();
+    },
+    url,
+    post(body, headers = { 'Content-Type': 'application/json' }) {
+      return fetch(url('/api/earshot'), { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    },
+    async getJson(path) {
+      const res = await fetch(url(path));
+      if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+  };
+}
+
+export const batchOf = (...responses: unknown[]) => ({ sentAt: new Date().toISOString(), responses });
