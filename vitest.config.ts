@@ -29,6 +29,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'engines',
+          include: ['test/engines/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each file drives one engine; two at once would fight over the 2 cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -137,6 +137,7 @@ export class Controller {
 
   /** Writes responses one at a time, skipping versions superseded while waiting. */
   #store(response: SurveyResponse): void {
+    this.#delivery.unconfirmed.set(response.id, response);
     const waiting = this.#unwritten.has(response.id);
     this.#unwritten.set(response.id, response);
     if (waiting) return;

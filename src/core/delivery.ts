@@ -19,6 +19,8 @@ export interface DeliveryOptions {
 
 /** Sends the outbox to the collector in batches, retrying with backoff until each response is confirmed. */
 export class Delivery {
+  /** This page's latest versions not yet confirmed, which a page being hidden sends without reading IndexedDB. */
+  readonly unconfirmed = new Map<string, SurveyResponse>();
   /** The pass that will read the outbox next; later `flush()` calls join it. */
   #next: Promise<void> | null = null;
   #running: Promise<void> | null = null;
@@ -48,7 +50,7 @@ export class Delivery {
     this.#next ??= (this.#running ?? Promise.resolve()).then(() => {
       this.#next = null;
       this.#running = this.#withLock(() => this.#deliverAll(false))
-        .catch((error) => this.#reportError('internal', error))
+        .catch((error) => this.#reportError(error))
         .finally(() => (this.#running = null));
       return this.#running;
     });
@@ -63,14 +65,17 @@ export class Delivery {
   }
 
   /**
-   * Last chance as the page is hidden or closed: sends with `keepalive` so the request outlives the page.
-   * It skips the cross-tab lock (the page may be gone before it is granted); collectors de-duplicate by id.
+   * Last chance as the page is hidden or closed: sends this page's unconfirmed responses with
+   * `keepalive`, so the request outlives the page. It reads no IndexedDB: WebKit freezes a
+   * transaction begun as the page enters the back/forward cache, and the frozen transaction then
+   * blocks the outbox for every other page of the site. It skips the cross-tab lock too (the page
+   * may be gone before it is granted); collectors de-duplicate by id.
    */
   flushOnHide(): Promise<void> {
     if (this.#stopped) return Promise.resolve();
     // Closing a tab fires both visibilitychange and pagehide: one send is enough.
     this.#hiding ??= this.#deliverAll(true)
-      .catch((error) => this.#reportError('internal', error))
+      .catch((error) => this.#reportError(error))
       .finally(() => (this.#hiding = null));
     return this.#hiding;
   }
@@ -82,15 +87,13 @@ export class Delivery {
 
   async #withLock(work: () => Promise<void>): Promise<void> {
     // One tab delivers at a time; the others wait their turn and then find the outbox emptied.
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (locks?.request) await locks.request(LOCK_NAME, work);
-    else await work();
+    await (navigator.locks ? navigator.locks.request(LOCK_NAME, work) : work());
   }
 
   async #deliverAll(keepalive: boolean): Promise<void> {
     const { outbox, endpoint, emitter } = this.#options;
     let budget = KEEPALIVE_MAX_BYTES;
-    for (const batch of toBatches(await outbox.list())) {
+    for (const batch of toBatches(keepalive ? [...this.unconfirmed.values()] : await outbox.list())) {
       if (this.#stopped) return;
       const body = JSON.stringify({ sentAt: new Date().toISOString(), responses: batch });
       const size = new Blob([body]).size;
@@ -101,13 +104,14 @@ export class Delivery {
       const responseIds = batch.map((response) => response.id);
       if (outcome.kind === 'delivered') {
         this.#failures = 0;
+        for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
         await outbox.removeDelivered(batch);
         emitter.emit('delivered', { responseIds });
       } else if (outcome.kind === 'rejected') {
         await outbox.deadLetter(batch);
         emitter.emit('error', {
           code: 'rejected',
-          message: `the collector refused these responses (HTTP ${outcome.status}); set aside, not retried`,
+          message: `HTTP ${outcome.status}: the collector refused these responses; set aside, not retried`,
           responseIds,
         });
       } else {
@@ -132,8 +136,8 @@ export class Delivery {
     this.#timer = undefined;
   }
 
-  #reportError(code: 'internal', error: unknown): void {
-    this.#options.emitter.emit('error', { code, message: `delivery: ${(error as Error)?.message ?? error}` });
+  #reportError(error: unknown): void {
+    this.#options.emitter.emit('error', { code: 'internal', message: `delivery: ${error}` });
   }
 }
 

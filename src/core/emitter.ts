@@ -10,11 +10,7 @@ export class Emitter {
     let set = this.#listeners.get(name);
     if (!set) this.#listeners.set(name, (set = new Set()));
     set.add(listener as Listener<never>);
-    return () => this.off(name, listener);
-  }
-
-  off<K extends EarshotEventName>(name: K, listener: Listener<K>): void {
-    this.#listeners.get(name)?.delete(listener as Listener<never>);
+    return () => set.delete(listener as Listener<never>);
   }
 
   emit<K extends EarshotEventName>(name: K, payload: EarshotEvents[K]): void {

@@ -36,6 +36,12 @@ async function queue(...responses: SurveyResponse[]): Promise<SurveyResponse[]> 
   return responses;
 }
 
+/** Queues responses as answers given on this page: stored, and known to the delivery as unconfirmed. */
+async function queueHere(...responses: SurveyResponse[]): Promise<SurveyResponse[]> {
+  for (const one of responses) delivery.unconfirmed.set(one.id, one);
+  return queue(...responses);
+}
+
 beforeEach(() => {
   resetIndexedDB();
   outbox = createOutbox(() => {});
@@ -311,7 +317,7 @@ describe('Delivery.flushSoon', () => {
 
 describe('Delivery.flushOnHide', () => {
   it('sends with keepalive', async () => {
-    const queued = await queue(response(), response());
+    const queued = await queueHere(response(), response());
     await delivery.flushOnHide();
     expect(collector.requests.map((request) => request.keepalive)).toEqual([true]);
     expect(collector.received()).toEqual(queued);
@@ -319,7 +325,7 @@ describe('Delivery.flushOnHide', () => {
   });
 
   it('sends at most 48 KB of bodies and keeps the rest queued', async () => {
-    const queued = await queue(...Array.from({ length: 8 }, () => response(10_000)));
+    const queued = await queueHere(...Array.from({ length: 8 }, () => response(10_000)));
     await delivery.flushOnHide();
     const total = collector.requests.reduce((sum, request) => sum + request.bytes, 0);
     expect(collector.requests.length).toBeGreaterThan(0);
@@ -332,7 +338,7 @@ describe('Delivery.flushOnHide', () => {
 
   it('counts bytes, not characters, against the 48 KB budget', async () => {
     // About 26,000 characters but 50,000 bytes in the first batch.
-    await queue(...Array.from({ length: 5 }, () => response(6_000, 'é')));
+    await queueHere(...Array.from({ length: 5 }, () => response(6_000, 'é')));
     await delivery.flushOnHide();
     const total = collector.requests.reduce((sum, request) => sum + request.bytes, 0);
     expect(total).toBeLessThanOrEqual(KEEPALIVE_MAX_BYTES);
@@ -340,7 +346,7 @@ describe('Delivery.flushOnHide', () => {
 
   it('sends what fits within the budget when answers are in a script of 3-byte characters', async () => {
     // Six responses of about 9 KB each: five fit in 48 KB, all six do not.
-    await queue(...Array.from({ length: 6 }, () => response(3_000, '日')));
+    await queueHere(...Array.from({ length: 6 }, () => response(3_000, '日')));
     await delivery.flushOnHide();
     expect(collector.requests.length).toBeGreaterThan(0);
     const total = collector.requests.reduce((sum, request) => sum + request.bytes, 0);
@@ -348,14 +354,28 @@ describe('Delivery.flushOnHide', () => {
   });
 
   it('sends once when the page fires both visibilitychange and pagehide', async () => {
-    await queue(response());
+    await queueHere(response());
     await Promise.all([delivery.flushOnHide(), delivery.flushOnHide()]);
+    expect(collector.requests).toHaveLength(1);
+  });
+
+  it('sends only what this page stored, reading no IndexedDB (WebKit freezes reads begun at pagehide)', async () => {
+    await queue(response());
+    const [mine] = await queueHere(response());
+    await delivery.flushOnHide();
+    expect(ids(collector.received())).toEqual([mine.id]);
+  });
+
+  it('does not send again what a regular flush already delivered', async () => {
+    await queueHere(response());
+    await delivery.flush();
+    await delivery.flushOnHide();
     expect(collector.requests).toHaveLength(1);
   });
 
   it('keeps the responses and schedules no retry when the last-chance send fails', async () => {
     useFakeClock();
-    const queued = await queue(response());
+    const queued = await queueHere(response());
     collector.script(503);
     await delivery.flushOnHide();
     await vi.advanceTimersByTimeAsync(600_000);

@@ -1,36 +1,53 @@
-// Makes sure a Chromium binary exists for the browser tests (playwright-core cannot download one here).
-// EARSHOT_CHROMIUM may point at another binary; otherwise Debian's /usr/bin/chromium is used.
+// Makes sure the browsers the tests drive are installed (test tools cannot download browsers here):
+// Chromium for test/browser and the three engines of test/engines — Chromium, Firefox ESR, and
+// WebKitGTK's WebKitWebDriver with Xvfb and xauth for its virtual display. As root with apt-get,
+// whatever is missing is installed; otherwise the exact command is printed and the run fails.
+// EARSHOT_CHROMIUM may point at another Chromium binary; otherwise Debian's /usr/bin/chromium is used.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const custom = process.env.EARSHOT_CHROMIUM;
-const binary = custom || '/usr/bin/chromium';
-const installCmd = 'sudo apt-get update && sudo apt-get install -y chromium';
-
-if (existsSync(binary)) process.exit(0);
-
-if (custom) {
-  console.error(`EARSHOT_CHROMIUM points at ${custom}, which does not exist.`);
+const customChromium = process.env.EARSHOT_CHROMIUM;
+if (customChromium && !existsSync(customChromium)) {
+  console.error(`EARSHOT_CHROMIUM points at ${customChromium}, which does not exist.`);
   process.exit(1);
 }
 
+const hasCommand = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+/** What each engine needs, and the Debian package that provides it. */
+const NEEDS = [
+  { what: 'Chromium', package: 'chromium', present: () => existsSync(customChromium || '/usr/bin/chromium') },
+  { what: 'Firefox ESR', package: 'firefox-esr', present: () => existsSync('/usr/bin/firefox-esr') },
+  { what: "WebKitGTK's WebKitWebDriver", package: 'webkit2gtk-driver', present: () => existsSync('/usr/bin/WebKitWebDriver') },
+  { what: 'Xvfb (xvfb-run)', package: 'xvfb', present: () => hasCommand('xvfb-run') },
+  { what: 'xauth', package: 'xauth', present: () => hasCommand('xauth') },
+];
+
+const missing = NEEDS.filter((need) => !need.present());
+if (missing.length === 0) process.exit(0);
+
+const packages = missing.map((need) => need.package).join(' ');
+const installCmd = `sudo apt-get update && sudo apt-get install -y ${packages}`;
+const list = new Intl.ListFormat('en', { type: 'conjunction' }).format(missing.map((need) => need.what));
+
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+const hasApt = hasCommand('apt-get');
 
 if (isRoot && hasApt) {
-  console.log('Chromium is missing; installing it with apt-get (about a minute)…');
-  const run = spawnSync('sh', ['-c', 'apt-get update && apt-get install -y chromium'], {
+  console.log(`Missing for the browser tests: ${list}. Installing ${packages} with apt-get (a minute or two)…`);
+  const run = spawnSync('sh', ['-c', `apt-get update && apt-get install -y ${packages}`], {
     stdio: 'inherit',
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  if (run.status === 0 && existsSync(binary)) process.exit(0);
-  console.error(`Installing Chromium failed. Try by hand: ${installCmd}`);
+  const stillMissing = NEEDS.filter((need) => !need.present());
+  if (run.status === 0 && stillMissing.length === 0) process.exit(0);
+  console.error(`Installing ${packages} failed. Try by hand: ${installCmd}`);
   process.exit(1);
 }
 
 console.error(
-  `The browser tests need Chromium at ${binary}, and it is missing.\n` +
-    `Install it with:\n  ${installCmd}\n` +
-    'or set EARSHOT_CHROMIUM to the path of a Chromium binary.',
+  `The browser tests need ${list}, which ${missing.length === 1 ? 'is' : 'are'} missing.\n` +
+    `Install with:\n  ${installCmd}\n` +
+    (missing.some((need) => need.package === 'chromium') ? 'or set EARSHOT_CHROMIUM to the path of a Chromium binary.\n' : ''),
 );
 process.exit(1);
