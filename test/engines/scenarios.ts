@@ -332,6 +332,36 @@ const answerByKeyboard: Scenario = {
   },
 };
 
+const answerThenLeaveAtOnce: Scenario = {
+  flow: 2,
+  title: 'a score picked just before leaving the page is delivered, and the next page can still store and deliver answers',
+  async run({ session, server }) {
+    // The partial answer is being written as the page goes into the back/forward cache; an engine
+    // that froze that write could block the outbox for the next page.
+    await session.open(server.url(SHOP.page));
+    await waitForVisible(session, radio(4));
+    await session.click(radio(4));
+    await session.open(server.url('/shop/index.html'));
+
+    await session.click({ role: 'button', name: 'Give feedback' });
+    await waitForVisible(session, radio(8));
+    await session.click(radio(8));
+    await session.click(button('Next'));
+    await waitForVisible(session, textbox(SHOP.reason));
+    await session.click(button('Submit'));
+    await waitForVisible(session, { text: SHOP.thanks });
+
+    const left = await waitForDelivery(session, server, (r) => !r.completed);
+    const submitted = await waitForDelivery(session, server, (r) => r.completed);
+    expect(left.answers).toEqual({ score: 4 });
+    expect(left.trigger).toEqual({ event: 'checkout_completed' });
+    expect(submitted.answers).toEqual({ score: 8 });
+    expect(submitted.trigger).toEqual({ manual: true });
+    expect(server.responses()).toHaveLength(2);
+    await expectNoPageErrors(session);
+  },
+};
+
 const offlineAnswerSurvivesReload: Scenario = {
   flow: 2,
   title: 'an answer given while the collector is unreachable survives a reload and is delivered exactly once',
@@ -559,6 +589,7 @@ export const SCENARIOS: readonly Scenario[] = [
   answerAfterShopJourney,
   answerByKeyboard,
   offlineAnswerSurvivesReload,
+  answerThenLeaveAtOnce,
   detractorBranch,
   promoterBranch,
   changedMindBranch,
