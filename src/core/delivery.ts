@@ -96,32 +96,34 @@ export class Delivery {
     for (const batch of toBatches(keepalive ? [...this.unconfirmed.values()] : await outbox.list())) {
       if (this.#stopped) return;
       const body = JSON.stringify({ sentAt: new Date().toISOString(), responses: batch });
-      const size = new Blob([body]).size;
+      const size = byteLength(body);
       // What does not fit stays queued for the next visit.
       if (keepalive && size > budget) continue;
       budget -= size;
       const outcome = await sendBatch(endpoint, body, keepalive);
       const responseIds = batch.map((response) => response.id);
+      if (outcome.kind === 'retry') {
+        if (!keepalive) this.#retryLater(outcome, responseIds);
+        return;
+      }
+      // Delivered or refused for good: either way this page has nothing more to send for them.
+      for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
       if (outcome.kind === 'delivered') {
         this.#failures = 0;
-        for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
         await outbox.removeDelivered(batch);
         emitter.emit('delivered', { responseIds });
-      } else if (outcome.kind === 'rejected') {
+      } else {
         await outbox.deadLetter(batch);
         emitter.emit('error', {
           code: 'rejected',
-          message: `HTTP ${outcome.status}: the collector refused these responses; set aside, not retried`,
+          message: `HTTP ${outcome.status}: refused by the collector; set aside, not retried`,
           responseIds,
         });
-      } else {
-        if (!keepalive) this.#retryLater(outcome.retryAfterMs, outcome.reason, responseIds);
-        return;
       }
     }
   }
 
-  #retryLater(retryAfterMs: number | undefined, reason: string, responseIds: string[]): void {
+  #retryLater({ retryAfterMs, reason }: { retryAfterMs?: number; reason: string }, responseIds: string[]): void {
     this.#failures++;
     // Jitter keeps many visitors from retrying in step after an outage; Retry-After can only lengthen the wait.
     const backoff = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** (this.#failures - 1));
@@ -141,13 +143,17 @@ export class Delivery {
   }
 }
 
+const encoder = new TextEncoder();
+/** UTF-8 size; TextEncoder is about a hundred times faster than a Blob for this. */
+const byteLength = (text: string) => encoder.encode(text).length;
+
 /** Splits responses into batches of at most 50 responses and about 32 KB. */
 export function toBatches(responses: SurveyResponse[]): SurveyResponse[][] {
   const batches: SurveyResponse[][] = [];
   let current: SurveyResponse[] = [];
   let bytes = 0;
   for (const response of responses) {
-    const size = new Blob([JSON.stringify(response)]).size;
+    const size = byteLength(JSON.stringify(response));
     if (current.length && (current.length >= MAX_BATCH_RESPONSES || bytes + size > MAX_BATCH_BYTES)) {
       batches.push(current);
       current = [];
