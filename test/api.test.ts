@@ -260,6 +260,27 @@ describe('earshot (public API, real UI, fake collector)', () => {
     expect(widgets()).toHaveLength(0);
   });
 
+  it('delivers again when the browser comes back online, and no longer after destroy()', async () => {
+    init(config());
+    collector.script('network-error');
+    track('checkout_completed');
+    await pick(9);
+    await clickButton('Next');
+    await clickButton('Submit');
+    await flush();
+    expect(collector.requests).toHaveLength(1);
+
+    collector.script('network-error');
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(collector.requests).toHaveLength(2);
+
+    destroy();
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(collector.requests).toHaveLength(2);
+  });
+
   it('destroy() stops on() listeners', () => {
     init(config());
     listen();

@@ -31,7 +31,8 @@ export class Controller {
   /** The latest version of each response not yet written, and the write in progress. */
   readonly #unwritten = new Map<string, SurveyResponse>();
   #writing: Promise<void> = Promise.resolve();
-  readonly #cleanups: Array<() => void> = [];
+  /** Removes every page listener this controller added. */
+  readonly #listening = new AbortController();
 
   readonly #config: ResolvedConfig;
   readonly #emitter: Emitter;
@@ -49,12 +50,17 @@ export class Controller {
   }
 
   start(): void {
-    this.#listen(window, 'online', () => void this.#delivery.flush());
+    const { signal } = this.#listening;
+    addEventListener('online', () => void this.#delivery.flush(), { signal });
     // `pagehide`, not `unload`: an unload listener would keep the page out of the back/forward cache.
-    this.#listen(window, 'pagehide', () => void this.#delivery.flushOnHide());
-    this.#listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') void this.#delivery.flushOnHide();
-    });
+    addEventListener('pagehide', () => void this.#delivery.flushOnHide(), { signal });
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'hidden') void this.#delivery.flushOnHide();
+      },
+      { signal },
+    );
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
   }
@@ -63,7 +69,7 @@ export class Controller {
     this.#open?.view.close();
     this.#open = null;
     this.#delivery.stop();
-    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    this.#listening.abort();
   }
 
   track(name: string): void {
@@ -146,11 +152,6 @@ export class Controller {
       this.#unwritten.delete(response.id);
       if (latest) await this.#outbox.put(latest);
     });
-  }
-
-  #listen(target: EventTarget, type: string, handler: () => void): void {
-    target.addEventListener(type, handler);
-    this.#cleanups.push(() => target.removeEventListener(type, handler));
   }
 
   #report(code: EarshotErrorCode, message: string): void {

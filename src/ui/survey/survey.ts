@@ -73,7 +73,9 @@ export class SurveyElement extends LitElement {
     const { strings } = this;
     return html`
       <section class="card" part="card" role="dialog" aria-label=${strings.surveyLabel} lang=${this.locale} dir=${directionOf(this.locale)}>
-        ${this.finished ? this.#renderThanks() : this.#renderQuestionStep()}
+        ${this.finished
+          ? html`<p class="thanks" part="thanks" role="status" tabindex="-1">${this.survey.thanks ?? strings.thanks}</p>`
+          : this.#renderQuestionStep()}
         <button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>
           <span aria-hidden="true">×</span>
         </button>
@@ -98,10 +100,6 @@ export class SurveyElement extends LitElement {
         </div>
       </form>
     `;
-  }
-
-  #renderThanks() {
-    return html`<p class="thanks" part="thanks" role="status" tabindex="-1">${this.survey.thanks ?? this.strings.thanks}</p>`;
   }
 
   #onChange(event: QuestionChangeEvent): void {
