@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createCollector } from '../../examples/collector/collector.mjs';
 import { createServer } from '../../examples/server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 
 const STORE_RUNS = 25;
 const STORE_WARMUP_RUNS = 3;
@@ -26,17 +27,6 @@ const DRAIN_TIMEOUT_MS = 30_000;
 const WATCHDOG_MS = 120_000;
 const HEAP_SAMPLE_MS = 5;
 
-const CHROMIUM = process.env.EARSHOT_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const BUNDLE = process.env.EARSHOT_BUNDLE || fileURLToPath(new URL('../../dist/earshot.min.js', import.meta.url));
 const { version: SDK_VERSION } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const PAGE_PATH = '/__bench/page.html';

@@ -8,17 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createServer } from '../../examples/server.mjs';
 import { createCollector } from '../../examples/collector/collector.mjs';
 
-export const CHROMIUM = process.env.EARSHOT_CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 const SDK_BUNDLE = fileURLToPath(new URL('../../dist/earshot.min.js', import.meta.url));
 
 export type DemoServer = Awaited<ReturnType<typeof createServer>>;
