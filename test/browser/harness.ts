@@ -9,6 +9,7 @@ import { createServer } from '../../examples/server.mjs';
 import { createCollector } from '../../examples/collector/collector.mjs';
 
 export { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
+import { readOutboxInPage } from '../support/outbox-in-page';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 const SDK_BUNDLE = fileURLToPath(new URL('../../dist/earshot.min.js', import.meta.url));
 
@@ -220,26 +221,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** The Earshot outbox as stored in the page's IndexedDB (database `earshot`, store `responses`). */
 export function readOutbox(page: Page): Promise<StoredResponse[] | null> {
-  return page.evaluate(async () => {
-    // Opening a database that does not exist would create it empty and break the SDK's store.
-    const dbs = await indexedDB.databases();
-    if (!dbs.some((d) => d.name === 'earshot')) return null;
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('earshot');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('responses')) return null;
-      return await new Promise<any[]>((resolve, reject) => {
-        const req = db.transaction('responses', 'readonly').objectStore('responses').getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    } finally {
-      db.close();
-    }
-  });
+  return page.evaluate(readOutboxInPage) as Promise<StoredResponse[] | null>;
 }
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -92,35 +92,7 @@ export function readPageErrors(): string[] {
   return ((window as unknown as { __engineErrors?: string[] }).__engineErrors ?? []).slice();
 }
 
-/**
- * The Earshot outbox as stored in IndexedDB (database `earshot`, store `responses`), or null when
- * there is none. Opening a database that does not exist would create it empty, so it asks first.
- */
-export async function readOutbox(): Promise<Array<{ id: string; surveyId: string; completed: boolean; answers: Record<string, unknown> }> | null> {
-  const dbs = await indexedDB.databases();
-  if (!dbs.some((d) => d.name === 'earshot')) return null;
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open('earshot');
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-  try {
-    if (!db.objectStoreNames.contains('responses')) return null;
-    return await new Promise((resolve, reject) => {
-      const req = db.transaction('responses', 'readonly').objectStore('responses').getAll();
-      req.onsuccess = () =>
-        resolve(req.result.map((r: { id: string; surveyId: string; completed: boolean; answers: Record<string, unknown> }) => ({
-          id: r.id,
-          surveyId: r.surveyId,
-          completed: r.completed,
-          answers: r.answers,
-        })));
-      req.onerror = () => reject(req.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+export { readOutboxInPage as readOutbox } from '../support/outbox-in-page';
 
 /**
  * For failure messages: what the outbox holds, or that IndexedDB did not answer within 2 s (a
