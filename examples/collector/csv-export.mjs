@@ -20,7 +20,7 @@ const FIXED_COLUMNS = [
 /** An answer as one cell: lists joined with "; ", the Other option as `Other: text`. */
 function answerCell(answer) {
   if (answer === undefined) return '';
-  if (Array.isArray(answer)) return answer.join('; ');
+  if (Array.isArray(answer)) return answer.map(answerCell).join('; ');
   if (typeof answer === 'object' && answer !== null) return `Other: ${answer.other}`;
   return answer;
 }

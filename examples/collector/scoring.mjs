@@ -103,14 +103,12 @@ export function countChoices(answers) {
   const otherTexts = [];
   let valid = 0;
   for (const answer of answers) {
-    const picked = typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : null;
-    if (picked && picked.every((option) => typeof option === 'string')) {
-      valid++;
-      for (const option of new Set(picked)) counts.set(option, (counts.get(option) ?? 0) + 1);
-    } else if (isOther(answer)) {
-      valid++;
-      otherTexts.push(answer.other);
-    }
+    // A multiple choice's list may hold the Other answer among the options.
+    const picked = Array.isArray(answer) ? answer : [answer];
+    if (!picked.every((item) => typeof item === 'string' || isOther(item))) continue;
+    valid++;
+    for (const option of new Set(picked.filter((item) => typeof item === 'string'))) counts.set(option, (counts.get(option) ?? 0) + 1);
+    otherTexts.push(...picked.filter(isOther).map((item) => item.other));
   }
   // A stable sort keeps the first-seen order among equal counts.
   const options = [...counts].map(([option, count]) => ({ option, count })).sort((a, b) => b.count - a.count);

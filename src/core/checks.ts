@@ -58,3 +58,9 @@ export const integer = (min: number, max: number): Check =>
 
 export const oneOf = (allowed: readonly unknown[]): Check =>
   expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
+
+/** Ids of surveys, questions and options: short, and safe in URLs, CSV headers and selectors. */
+export const identifier: Check = expect(
+  (value) => typeof value === 'string' && /^[A-Za-z0-9][\w.:-]{0,63}$/.test(value),
+  'expected 1–64 letters, digits or _ . : - starting with a letter or digit',
+);

@@ -1,5 +1,6 @@
 import { createId } from './id.js';
-import type { Answers, QuestionRecord, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import { DEFAULT_RATING_SCALE } from './question-kinds.js';
+import type { Answers, Question, QuestionRecord, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
 import { SDK_VERSION } from './version.js';
 
 export interface ResponseContext {
@@ -44,6 +45,12 @@ export function reviseResponse(previous: SurveyResponse, survey: Survey, answers
 function describeAnswers(survey: Survey, answers: Answers): { answers: Answers; questions: QuestionRecord[] } {
   return {
     answers: structuredClone(answers),
-    questions: survey.questions.filter((question) => answers[question.id] !== undefined).map(({ id, type, text }) => ({ id, type, text })),
+    questions: survey.questions.filter((question) => answers[question.id] !== undefined).map(describeQuestion),
   };
+}
+
+function describeQuestion(question: Question): QuestionRecord {
+  const { id, type, text } = question;
+  // A rating's meaning depends on its scale and look; other kinds have fixed ones.
+  return type === 'rating' ? { id, type, text, scale: question.scale ?? DEFAULT_RATING_SCALE, style: question.style ?? 'numbers' } : { id, type, text };
 }

@@ -34,11 +34,68 @@ interface QuestionBase {
   optional?: boolean;
   /** Ask only when this rule holds on an earlier answer. */
   if?: AnswerRule;
+  /** After this question go to a later question (by id) or to the end, skipping those between. */
+  next?: string;
 }
 
 /** Net Promoter Score: 0–10. */
 export interface NpsQuestion extends QuestionBase {
   type: 'nps';
+  /** Label under 0. Default "Not at all likely". */
+  lowLabel?: string;
+  /** Label under 10. Default "Extremely likely". */
+  highLabel?: string;
+}
+
+/** A rating from 1 to `scale`. */
+export interface RatingQuestion extends QuestionBase {
+  type: 'rating';
+  /** Number of points. Default 5. */
+  scale?: 3 | 5 | 7 | 10;
+  /** Default `numbers`; `emoji` only for scales of 3 and 5. */
+  style?: 'stars' | 'emoji' | 'numbers';
+  /** Label at the low end. */
+  lowLabel?: string;
+  /** Label at the high end. */
+  highLabel?: string;
+}
+
+/** Customer satisfaction, 1–5, each point labelled (Very unsatisfied … Very satisfied). */
+export interface CsatQuestion extends QuestionBase {
+  type: 'csat';
+  /** Five labels replacing the built-in ones, lowest first. */
+  labels?: string[];
+}
+
+/** Customer effort, 1–7, each point labelled (Very difficult … Very easy). */
+export interface CesQuestion extends QuestionBase {
+  type: 'ces';
+  /** Seven labels replacing the built-in ones, lowest first. */
+  labels?: string[];
+}
+
+/** Thumbs up (1) or down (0). */
+export interface ThumbsQuestion extends QuestionBase {
+  type: 'thumbs';
+}
+
+/** An option of a choice question: the string is both label and answer, or an id answered with a label shown. */
+export type ChoiceOption = string | { id: string; label: string };
+
+/** Pick one option (radios) or several (`multiple`, checkboxes). */
+export interface ChoiceQuestion extends QuestionBase {
+  type: 'choice';
+  options: ChoiceOption[];
+  /** Checkboxes; the answer is a list in the options' order. */
+  multiple?: boolean;
+  /** Adds an "Other" option with a text field; its answer is `{ "other": "typed text" }`. */
+  other?: boolean;
+  /** Show the options in a random order (the answer keeps the defined order). */
+  shuffle?: boolean;
+  /** Fewest options a multiple choice needs (when answered). */
+  min?: number;
+  /** Most options a multiple choice allows. */
+  max?: number;
 }
 
 /** Open text answer. */
@@ -51,26 +108,46 @@ export interface TextQuestion extends QuestionBase {
   multiline?: boolean;
 }
 
-export type Question = NpsQuestion | TextQuestion;
+export type Question = NpsQuestion | RatingQuestion | CsatQuestion | CesQuestion | ThumbsQuestion | ChoiceQuestion | TextQuestion;
 export type QuestionType = Question['type'];
 
 export type AnswerValue = string | number | boolean | null;
-export type Answer = string | number | string[] | { other: string };
+/** A number for scales, a string or `{ other }` for a single choice, a list for a multiple choice, a string for text. */
+export type Answer = string | number | (string | { other: string })[] | { other: string };
 export type Answers = Record<string, Answer>;
 
-/** Where and how a survey is displayed. */
-export type DisplayMode = 'popover';
+/** How a survey appears: a corner card, a modal dialog, inside the page, or behind a "Feedback" tab. */
+export type DisplayMode = 'popover' | 'modal' | 'inline' | 'tab';
+
+/** Where a popover sits. */
+export type PopoverPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left' | 'center';
+
+/** The step after the last question. */
+export interface Thanks {
+  /** Default "Thank you for your feedback!". */
+  text?: string;
+  /** A button to a page (http or https only). */
+  link?: { label: string; url: string };
+}
 
 /** A survey definition: plain JSON, see DESIGN.md §2. */
 export interface Survey {
   id: string;
   questions: Question[];
-  /** Without a trigger a survey shows only through `earshot.show(id)`. */
+  /** Without a trigger a survey shows only through `earshot.show(id)` (or its tab). */
   trigger?: Trigger;
   /** Default `popover`. */
   display?: DisplayMode;
-  /** Text of the thank-you step. */
-  thanks?: string;
+  /** Popover placement. Default `bottom-right`. */
+  position?: PopoverPosition;
+  /** CSS selector of the element an `inline` survey renders into. */
+  target?: string;
+  /** Whether a Close button is shown. Default: yes, except for `inline`. */
+  closeButton?: boolean;
+  /** Picking a point on a single-answer scale moves on to the next step. Default `false`. */
+  autoAdvance?: boolean;
+  /** The thank-you step. */
+  thanks?: string | Thanks;
 }
 
 export interface UserTraits {
@@ -101,6 +178,10 @@ export interface QuestionRecord {
   id: string;
   type: QuestionType;
   text: string;
+  /** Highest point of a `rating` (its lowest is 1). */
+  scale?: number;
+  /** Look of a `rating`. */
+  style?: RatingQuestion['style'];
 }
 
 /** What a collector receives for one response (DESIGN.md §3). */

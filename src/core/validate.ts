@@ -1,12 +1,13 @@
-import { boolean, checkObject, expect, fail, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
-import { RULE_OPERATORS } from './flow.js';
-import { QUESTION_KINDS, QUESTION_TYPES } from './question-kinds.js';
-import type { DisplayMode, EarshotConfig, QuestionType, Survey } from './types.js';
+import { boolean, checkObject, fail, identifier as id, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
+import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
+import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey } from './types.js';
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
-const DISPLAY_MODES: readonly DisplayMode[] = ['popover'];
-const ID_PATTERN = /^[A-Za-z0-9][\w.:-]{0,63}$/;
+const DISPLAY_MODES: readonly DisplayMode[] = ['popover', 'modal', 'inline', 'tab'];
+const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'];
+
 
 /** The config after validation, with defaults filled in; private to the SDK. */
 export interface ResolvedConfig extends EarshotConfig {
@@ -20,14 +21,13 @@ export interface ValidationResult extends Report {
   config?: ResolvedConfig;
 }
 
-const id = expect((value) => typeof value === 'string' && ID_PATTERN.test(value), 'expected 1–64 letters, digits or _ . : - starting with a letter or digit');
 const longText = text(TEXT_MAX_LENGTH);
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
-const endpoint: Check = (value, path, report) => {
+/** An http(s) URL, absolute or relative to the page (a blank one would resolve to the page itself). */
+const httpUrl: Check = (value, path, report) => {
   let url: URL | undefined;
   try {
-    // A blank endpoint would resolve to the page itself.
     url = typeof value === 'string' && value.trim() ? new URL(value, location.href) : undefined;
   } catch {
     // reported below
@@ -79,12 +79,54 @@ const questions: Check = (value, path, report) => {
   const earlier = new Set<string>();
   value.forEach((question, index) => {
     const at = `${path}[${index}]`;
-    const kind = isRecord(question) ? QUESTION_KINDS[question.type as QuestionType] : undefined;
-    const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)) };
-    if (!checkObject(question, at, report, { ...common, ...kind }, ['id', 'type', 'text'])) return;
+    const type = isRecord(question) ? (question.type as QuestionType) : undefined;
+    const kind = type && QUESTION_KINDS[type];
+    const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
+    const before = report.problems.length;
+    if (!checkObject(question, at, report, { ...common, ...kind }, ['id', 'type', 'text', ...((type && REQUIRED_FIELDS[type]) ?? [])])) return;
+    if (report.problems.length === before) checkQuestionKind(question as unknown as Question, at, report);
     if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
     earlier.add(question.id as string);
   });
+  // Jumps go forward only, so no definition can make the visitor go round in a loop.
+  value.forEach((question, index) => {
+    const target = isRecord(question) ? question.next : undefined;
+    if (typeof target !== 'string' || target === END_OF_SURVEY) return;
+    if (!value.slice(index + 1).some((later) => isRecord(later) && later.id === target)) {
+      fail(report, `${path}[${index}].next`, `expected "${END_OF_SURVEY}" or the id of a later question in this survey`, target);
+    }
+  });
+};
+
+const selector: Check = (value, path, report) => {
+  try {
+    if (typeof value !== 'string' || !value.trim()) throw new TypeError();
+    // Parses the selector without needing the element to exist yet.
+    document.createDocumentFragment().querySelector(value);
+  } catch {
+    fail(report, path, 'expected a CSS selector', value);
+  }
+};
+
+const thanks: Check = (value, path, report) => {
+  if (typeof value === 'string') return longText(value, path, report);
+  if (!isRecord(value)) return fail(report, path, 'expected a text, or { "text", "link": { "label", "url" } }', value);
+  checkObject(value, path, report, {
+    text: longText,
+    link: (link, at) => checkObject(link, at, report, { label: text(LABEL_MAX_LENGTH), url: httpUrl }, ['label', 'url']),
+  });
+};
+
+const SURVEY_FIELDS: Fields = {
+  id,
+  questions,
+  trigger,
+  display: oneOf(DISPLAY_MODES),
+  position: oneOf(POSITIONS),
+  target: selector,
+  closeButton: boolean,
+  autoAdvance: boolean,
+  thanks,
 };
 
 const surveys: Check = (value, path, report) => {
@@ -92,14 +134,15 @@ const surveys: Check = (value, path, report) => {
   const seen = new Set<unknown>();
   value.forEach((survey, index) => {
     const at = `${path}[${index}]`;
-    if (!checkObject(survey, at, report, { id, questions, trigger, display: oneOf(DISPLAY_MODES), thanks: longText }, ['id', 'questions'])) return;
+    if (!checkObject(survey, at, report, SURVEY_FIELDS, ['id', 'questions'])) return;
     if (seen.has(survey.id)) fail(report, `${at}.id`, `duplicate survey id "${survey.id}"`);
     seen.add(survey.id);
+    if (survey.display === 'inline' && survey.target === undefined) fail(report, `${at}.target`, 'is required for "display": "inline"');
   });
 };
 
 const CONFIG_FIELDS: Fields = {
-  endpoint,
+  endpoint: httpUrl,
   surveys,
   user,
   locale: text(35),

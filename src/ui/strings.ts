@@ -10,6 +10,23 @@ export interface Strings {
   npsLow: string;
   npsHigh: string;
   charactersLeft: (count: number) => string;
+  /** Progress through a survey of several questions. */
+  progress: (step: number, total: number) => string;
+  chooseAtLeast: (count: number) => string;
+  chooseAtMost: (count: number) => string;
+  /** The "Other" choice, and the name of its text field. */
+  other: string;
+  otherDetail: string;
+  thumbsUp: string;
+  thumbsDown: string;
+  /** Accessible name of a star option (it starts with the number). */
+  stars: (count: number) => string;
+  /** The five CSAT points, lowest first. */
+  csat: string[];
+  /** The seven CES points, lowest first. */
+  ces: string[];
+  /** The side tab that opens a `tab` survey. */
+  feedbackTab: string;
 }
 
 export const ENGLISH: Strings = {
@@ -23,6 +40,17 @@ export const ENGLISH: Strings = {
   npsLow: 'Not at all likely',
   npsHigh: 'Extremely likely',
   charactersLeft: (count) => (count === 1 ? '1 character left' : `${count} characters left`),
+  progress: (step, total) => `Question ${step} of ${total}`,
+  chooseAtLeast: (count) => `Please choose at least ${count}.`,
+  chooseAtMost: (count) => `Please choose at most ${count}.`,
+  other: 'Other',
+  otherDetail: 'Other, please specify',
+  thumbsUp: 'Thumbs up',
+  thumbsDown: 'Thumbs down',
+  stars: (count) => (count === 1 ? '1 star' : `${count} stars`),
+  csat: ['Very unsatisfied', 'Unsatisfied', 'Neutral', 'Satisfied', 'Very satisfied'],
+  ces: ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neutral', 'Somewhat easy', 'Easy', 'Very easy'],
+  feedbackTab: 'Feedback',
 };
 
 const RIGHT_TO_LEFT = ['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb'];

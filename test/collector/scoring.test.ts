@@ -82,4 +82,14 @@ describe('choice', () => {
     expect(result.other).toMatchObject({ count: 1, texts: ['A podcast'] });
     expect(result.other.percent).toBeCloseTo(100 / 6, 10);
   });
+
+  it('counts an "Other" given inside a multiple choice along with the options picked with it', () => {
+    const result = countChoices([['Search', { other: 'A podcast' }], ['Ad'], ['Ad', { other: 3 }]]);
+    expect(result).toMatchObject({ answers: 2, ignored: 1 });
+    expect(result.options.map((o) => [o.option, o.count])).toEqual([
+      ['Search', 1],
+      ['Ad', 1],
+    ]);
+    expect(result.other).toMatchObject({ count: 1, texts: ['A podcast'] });
+  });
 });

@@ -115,7 +115,7 @@ describe('validateConfig', () => {
 
     it('an unknown question type, listing the known ones', () => {
       const result = validateConfig(withQuestions([score, { id: 'stars', type: 'ratng', text: 'Rate us' }]));
-      expect(result.problems).toEqual(['surveys[0].questions[1].type: expected one of nps, text (got "ratng")']);
+      expect(result.problems).toEqual(['surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")']);
     });
 
     it('missing question fields', () => {
@@ -161,7 +161,7 @@ describe('validateConfig', () => {
 
     it('a thank-you text that is a number', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), thanks: 5 }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].thanks: expected a non-empty string of at most 2000 characters (got 5)']);
+      expect(validateConfig(config).problems).toEqual(['surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)']);
     });
 
     it('a blank question text', () => {
@@ -177,7 +177,7 @@ describe('validateConfig', () => {
 
     it('a display mode this version does not have', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), display: 'sidebar' }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].display: expected one of popover (got "sidebar")']);
+      expect(validateConfig(config).problems).toEqual(['surveys[0].display: expected one of popover, modal, inline, tab (got "sidebar")']);
     });
 
     it('a user trait that is an object', () => {
@@ -255,8 +255,8 @@ describe('validateConfig', () => {
     });
     expect(result.problems).toEqual([
       'endpoint: expected an http(s) URL, absolute or relative to the page (got "ftp://files.example")',
-      'surveys[0].thanks: expected a non-empty string of at most 2000 characters (got 5)',
-      'surveys[1].questions[0].type: expected one of nps, text (got "ratng")',
+      'surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)',
+      'surveys[1].questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")',
       'surveys[1].questions[1].optional: expected true or false (got "yes")',
       'surveys[1].questions[1].id: duplicate question id "q"',
       'surveys[1].id: duplicate survey id "post-checkout-nps"',
@@ -286,8 +286,8 @@ describe('init with a bad config', () => {
     expect(error.name).toBe('EarshotConfigError');
     expect(error.problems).toEqual([
       'endpoint: is required',
-      'surveys[0].questions[1].type: expected one of nps, text (got "ratng")',
-      'surveys[0].thanks: expected a non-empty string of at most 2000 characters (got 5)',
+      'surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")',
+      'surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)',
     ]);
   });
 

@@ -3,8 +3,17 @@ import type { Answer } from '../../core/types.js';
 /** The one event every question element fires when its value changes; `undefined` means cleared. */
 export const QUESTION_CHANGE = 'earshot-change';
 
-export type QuestionChangeEvent = CustomEvent<{ value: Answer | undefined }>;
+export interface QuestionChange {
+  value: Answer | undefined;
+  /**
+   * The visitor settled on this value with a pointer click on a single-answer scale, so a survey
+   * with `autoAdvance` may move on. Arrow keys only move through a radiogroup and never set it.
+   */
+  settled: boolean;
+}
 
-export function questionChange(value: Answer | undefined): QuestionChangeEvent {
-  return new CustomEvent(QUESTION_CHANGE, { detail: { value }, bubbles: true });
+export type QuestionChangeEvent = CustomEvent<QuestionChange>;
+
+export function questionChange(value: Answer | undefined, settled = false): QuestionChangeEvent {
+  return new CustomEvent(QUESTION_CHANGE, { detail: { value, settled }, bubbles: true });
 }
