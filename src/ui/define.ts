@@ -1,10 +1,12 @@
 import { NpsQuestionElement } from './questions/nps/nps-question.js';
 import { TextQuestionElement } from './questions/text/text-question.js';
 import { SurveyElement } from './survey/survey.js';
+import { FeedbackTabElement } from './tab/feedback-tab.js';
 
 /** The one place elements are registered; importing a class alone registers nothing. */
 const ELEMENTS: Record<string, CustomElementConstructor> = {
   'earshot-survey': SurveyElement,
+  'earshot-feedback-tab': FeedbackTabElement,
   'earshot-nps-question': NpsQuestionElement,
   'earshot-text-question': TextQuestionElement,
 };
