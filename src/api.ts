@@ -3,7 +3,7 @@ import { Emitter, type Listener } from './core/emitter.js';
 import { EarshotConfigError } from './core/errors.js';
 import type { EarshotConfig, EarshotEventName, UserTraits } from './core/types.js';
 import { validateConfig } from './core/validate.js';
-import { presentSurvey } from './ui/present.js';
+import { presenter } from './ui/present.js';
 
 // Listeners belong to the page, not to one config: they outlive a second `init`.
 const emitter = new Emitter();
@@ -19,7 +19,7 @@ export function init(config: EarshotConfig): void {
     for (const warning of warnings) console.warn(`earshot: ${warning}`);
     stopDebugLog = emitter.on('error', ({ code, message }) => console.warn(`earshot (${code}): ${message}`));
   }
-  controller = new Controller(resolved, emitter, presentSurvey);
+  controller = new Controller(resolved, emitter, presenter);
   guarded(() => controller?.start())();
 }
 

@@ -414,4 +414,59 @@ describe('earshot (public API, real UI, fake collector)', () => {
     expect(widgets()).toHaveLength(1);
     expect(consoleError).toHaveBeenCalledWith(expect.objectContaining({ message: 'tag manager bug' }));
   });
+
+  describe('display modes', () => {
+    const tabSurvey: Survey = { ...feedback, id: 'tab-feedback', display: 'tab' };
+    const tabs = () => [...document.body.querySelectorAll('earshot-feedback-tab')];
+
+    it('a tab survey without a trigger puts a "Feedback" tab on the page that opens it as a manual showing', async () => {
+      init(config({ surveys: [tabSurvey] }));
+      listen();
+      expect(widgets()).toHaveLength(0);
+      expect(tabs()).toHaveLength(1);
+      await rendered(tabs()[0]);
+      getByRole(tabs()[0].shadowRoot!, 'button', 'Feedback').click();
+      const survey = await widget();
+      typeInto(getByRole(survey.shadowRoot!, 'textbox'), 'Dark mode please');
+      await clickButton('Submit');
+      await flush();
+      expect(collector.received()).toMatchObject([{ surveyId: 'tab-feedback', answers: { comment: 'Dark mode please' }, trigger: { manual: true } }]);
+      expect(payloadsOf('shown')).toEqual([{ surveyId: 'tab-feedback', trigger: { manual: true } }]);
+    });
+
+    it("a tab survey with a trigger shows its tab only at its journey point, and destroy() removes it", async () => {
+      init(config({ surveys: [{ ...tabSurvey, trigger: { event: 'article_read' } }] }));
+      expect(tabs()).toHaveLength(0);
+      track('article_read');
+      track('article_read');
+      expect(tabs()).toHaveLength(1);
+      expect(widgets()).toHaveLength(0);
+      destroy();
+      expect(tabs()).toHaveLength(0);
+    });
+
+    it('an inline survey renders into its target', async () => {
+      const target = document.createElement('div');
+      target.id = 'feedback-slot';
+      document.body.append(target);
+      try {
+        init(config({ surveys: [{ ...feedback, display: 'inline', target: '#feedback-slot' }] }));
+        show('feedback');
+        expect(target.querySelector('earshot-survey')).not.toBeNull();
+      } finally {
+        target.remove();
+      }
+    });
+
+    it('an inline survey whose target is missing is an error event, not a throw, and does not block other surveys', async () => {
+      init(config({ surveys: [{ ...feedback, display: 'inline', target: '#nowhere' }, postCheckout] }));
+      listen();
+      expect(() => show('feedback')).not.toThrow();
+      expect(widgets()).toHaveLength(0);
+      expect(payloadsOf('error')).toEqual([{ code: 'definition', message: 'survey "feedback": inline target #nowhere is not on the page' }]);
+      expect(payloadsOf('shown')).toEqual([]);
+      track('checkout_completed');
+      expect(widgets()).toHaveLength(1);
+    });
+  });
 });

@@ -25,6 +25,8 @@ export class Controller {
   readonly #outbox: Outbox;
   readonly #delivery: Delivery;
   #open: OpenSurvey | null = null;
+  /** The "Feedback" tabs on the page, by survey id. */
+  readonly #tabs = new Map<string, PresentedSurvey>();
   /** Surveys completed on this page, not offered again by a journey point. */
   readonly #completedHere = new Set<string>();
   #user: User | undefined;
@@ -61,11 +63,14 @@ export class Controller {
       },
       { signal },
     );
+    for (const survey of this.#config.surveys) if (survey.display === 'tab' && !survey.trigger) this.#offerTab(survey);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
   }
 
   stop(): void {
+    for (const tab of this.#tabs.values()) tab.close();
+    this.#tabs.clear();
     this.#open?.view.close();
     this.#open = null;
     this.#delivery.stop();
@@ -74,9 +79,11 @@ export class Controller {
 
   track(name: string): void {
     if (typeof name !== 'string' || name === '') return this.#report('definition', `track(): expected an event name (got ${String(name)})`);
-    if (this.#open) return;
-    const survey = this.#config.surveys.find((candidate) => candidate.trigger?.event === name && !this.#completedHere.has(candidate.id));
-    if (survey) this.#showSurvey(survey, { event: name });
+    const matching = this.#config.surveys.filter((candidate) => candidate.trigger?.event === name && !this.#completedHere.has(candidate.id));
+    // A journey point brings out a tab survey's tab; the visitor decides whether to open it.
+    for (const survey of matching) if (survey.display === 'tab') this.#offerTab(survey);
+    const survey = matching.find((candidate) => candidate.display !== 'tab');
+    if (survey && !this.#open) this.#showSurvey(survey, { event: name });
   }
 
   show(surveyId: string): void {
@@ -102,10 +109,17 @@ export class Controller {
   #showSurvey(survey: Survey, trigger: TriggerRecord): void {
     const opening: OpenSurvey = { survey, trigger, response: null, view: { close() {} } };
     const isCurrent = () => this.#open === opening;
-    opening.view = this.#present({
+    this.#open = opening;
+    opening.view = this.#present.survey({
       survey,
       locale: this.#config.locale,
+      requested: 'manual' in trigger,
       callbacks: {
+        onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
+        onFailed: (reason) => {
+          if (isCurrent()) this.#open = null;
+          this.#report('definition', reason);
+        },
         onChange: (answers) => isCurrent() && this.#record(opening, answers, false),
         onAnswered: (questionId, value) => {
           if (opening.response) this.#emitter.emit('answered', { surveyId: survey.id, responseId: opening.response.id, questionId, value });
@@ -127,8 +141,12 @@ export class Controller {
         },
       },
     });
-    this.#open = opening;
-    this.#emitter.emit('shown', { surveyId: survey.id, trigger });
+  }
+
+  /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */
+  #offerTab(survey: Survey): void {
+    if (this.#tabs.has(survey.id)) return;
+    this.#tabs.set(survey.id, this.#present.tab({ survey, locale: this.#config.locale, onOpen: () => this.show(survey.id) }));
   }
 
   /** Turns the current answers into a new version of the response and stores it before any sending. */

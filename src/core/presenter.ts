@@ -2,6 +2,10 @@ import type { Answer, Answers, Survey } from './types.js';
 
 /** How a shown survey reports back; the UI knows nothing else of Earshot. */
 export interface SurveyCallbacks {
+  /** The survey is on the page and visible. */
+  onShown(): void;
+  /** The survey could not be placed (an `inline` target that is not on the page). */
+  onFailed(reason: string): void;
   /** Any answer changed (picked, typed, cleared); `answers` holds every current answer. */
   onChange(answers: Answers): void;
   /** The visitor moved on from a question they answered. */
@@ -10,7 +14,10 @@ export interface SurveyCallbacks {
   onComplete(answers: Answers): void;
   /** The visitor closed the survey before completing it. */
   onDismiss(answers: Answers): void;
-  /** The survey left the page (after the thank-you step, a dismissal, or `close()`). */
+  /**
+   * The survey is done with: it left the page (after the thank-you step, a dismissal, or
+   * `close()`), or an inline survey now shows only its thank-you text.
+   */
   onClosed(): void;
 }
 
@@ -18,12 +25,25 @@ export interface PresentRequest {
   survey: Survey;
   locale: string;
   callbacks: SurveyCallbacks;
+  /** The visitor asked for it (a button, the feedback tab), so it may take focus; unrequested popovers never do. */
+  requested: boolean;
+}
+
+export interface TabRequest {
+  survey: Survey;
+  locale: string;
+  /** The visitor activated the tab. */
+  onOpen(): void;
 }
 
 export interface PresentedSurvey {
-  /** Removes the survey from the page without reporting a dismissal. */
+  /** Removes the survey (or tab) from the page without reporting a dismissal. */
   close(): void;
 }
 
-/** Puts a survey on the page; the UI layer provides it, the core only calls it. */
-export type Presenter = (request: PresentRequest) => PresentedSurvey;
+/** Puts surveys on the page; the UI layer provides it, the core only calls it. */
+export interface Presenter {
+  survey(request: PresentRequest): PresentedSurvey;
+  /** A "Feedback" tab on the page edge that opens a `tab` survey on demand. */
+  tab(request: TabRequest): PresentedSurvey;
+}

@@ -1,21 +1,50 @@
 import type { Presenter } from '../core/presenter.js';
 import './define.js';
 import type { SurveyElement } from './survey/survey.js';
+import type { FeedbackTabElement } from './tab/feedback-tab.js';
 
-/** Shows a survey as an `<earshot-survey>` at the end of the body. */
-export const presentSurvey: Presenter = ({ survey, locale, callbacks }) => {
-  const element = document.createElement('earshot-survey') as SurveyElement;
-  element.survey = survey;
-  element.locale = locale;
-  element.callbacks = callbacks;
-  const attach = () => document.body.append(element);
-  // A script in <head> may show a survey before <body> exists.
-  if (document.body) attach();
-  else addEventListener('DOMContentLoaded', attach, { once: true });
-  return {
-    close() {
-      removeEventListener('DOMContentLoaded', attach);
-      element.remove();
-    },
-  };
+/** Runs `work` once <body> exists: a script in <head> may show a survey before it does. */
+function whenBodyExists(work: () => void): () => void {
+  if (document.body) {
+    work();
+    return () => {};
+  }
+  addEventListener('DOMContentLoaded', work, { once: true });
+  return () => removeEventListener('DOMContentLoaded', work);
+}
+
+/** Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target. */
+export const presenter: Presenter = {
+  survey({ survey, locale, callbacks, requested }) {
+    const element = document.createElement('earshot-survey') as SurveyElement;
+    element.survey = survey;
+    element.locale = locale;
+    element.callbacks = callbacks;
+    element.requested = requested;
+    const cancel = whenBodyExists(() => {
+      const target = survey.display === 'inline' ? document.querySelector(survey.target!) : document.body;
+      if (!target) return callbacks.onFailed(`survey "${survey.id}": inline target ${survey.target} is not on the page`);
+      target.append(element);
+      callbacks.onShown();
+    });
+    return {
+      close() {
+        cancel();
+        element.remove();
+      },
+    };
+  },
+
+  tab({ locale, onOpen }) {
+    const element = document.createElement('earshot-feedback-tab') as FeedbackTabElement;
+    element.locale = locale;
+    element.addEventListener('earshot-open', onOpen);
+    const cancel = whenBodyExists(() => document.body.append(element));
+    return {
+      close() {
+        cancel();
+        element.remove();
+      },
+    };
+  },
 };

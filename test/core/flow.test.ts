@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Pure logic with no DOM: the Node environment keeps this file cheap to start.
 import { describe, expect, it } from 'vitest';
-import { askedAnswers, isAsked, nextQuestionIndex, previousQuestionIndex } from '../../src/core/flow.js';
+import { askedAnswers, isAsked, nextQuestionIndex, previousQuestionIndex, progressOf, questionPath } from '../../src/core/flow.js';
 import type { AnswerRule, Answers, Question, Survey } from '../../src/core/types.js';
 
 const score: Question = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
@@ -140,3 +140,47 @@ describe('askedAnswers', () => {
     expect(answers).toEqual({ score: 9, reason: 'slow' });
   });
 });
+
+describe('jumps with next', () => {
+  const text = (id: string, extra: Partial<Question> = {}): Question => ({ id, type: 'text', text: id, ...extra }) as Question;
+  const survey: Survey = {
+    id: 'jumps',
+    questions: [
+      score,
+      text('detractor', { if: { question: 'score', lte: 6 }, next: 'comment' }),
+      text('promoter', { if: { question: 'score', gte: 9 }, next: 'end' }),
+      text('passive'),
+      comment,
+    ],
+  };
+  const ids = (answers: Answers) => questionPath(survey, answers).map((index) => survey.questions[index].id);
+
+  it('go from a question to the one it names, skipping those between', () => {
+    expect(ids({ score: 3 })).toEqual(['score', 'detractor', 'comment']);
+  });
+
+  it('"end" finishes the survey after that question', () => {
+    expect(ids({ score: 10 })).toEqual(['score', 'promoter']);
+    expect(nextQuestionIndex(survey, 2, { score: 10 })).toBe(-1);
+  });
+
+  it('land on a question that still obeys its own rule', () => {
+    const landing: Survey = { id: 'landing', questions: [text('a', { next: 'c' }), text('b'), text('c', { if: { question: 'a', eq: 'yes' } }), text('d')] };
+    expect(questionPath(landing, { a: 'no' }).map((index) => landing.questions[index].id)).toEqual(['a', 'd']);
+  });
+
+  it('are walked backwards by previousQuestionIndex', () => {
+    expect(previousQuestionIndex(survey, 4, { score: 3, detractor: 'Slow' })).toBe(1);
+  });
+
+  it('drop the answers of questions a jump now skips', () => {
+    expect(askedAnswers(survey, { score: 3, detractor: 'Slow', passive: 'Meh', comment: 'Bye' })).toEqual({ score: 3, detractor: 'Slow', comment: 'Bye' });
+  });
+
+  it('count in the progress: step and total follow the path the answers take', () => {
+    expect(progressOf(survey, 0, { score: 7 })).toEqual({ step: 1, total: 3 });
+    expect(progressOf(survey, 3, { score: 7 })).toEqual({ step: 2, total: 3 });
+    expect(progressOf(survey, 2, { score: 9 })).toEqual({ step: 2, total: 2 });
+  });
+});
+

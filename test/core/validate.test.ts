@@ -306,3 +306,79 @@ describe('init with a bad config', () => {
     expect(() => init(undefined as never)).toThrow(EarshotConfigError);
   });
 });
+
+describe('validateConfig: question kinds, jumps, display and thank-you', () => {
+  const problemsOf = (questions: unknown[]) => validateConfig(withQuestions(questions)).problems;
+  const surveyProblems = (fields: Record<string, unknown>) => validateConfig({ endpoint: '/api/earshot', surveys: [{ ...designExample(), ...fields }] }).problems;
+
+  it('accepts every question kind with its own fields', () => {
+    expect(
+      problemsOf([
+        { id: 'nps', type: 'nps', text: 'Recommend?', lowLabel: 'Never', highLabel: 'Surely' },
+        { id: 'stars', type: 'rating', text: 'Rate', scale: 10, style: 'stars', lowLabel: 'Bad', highLabel: 'Great' },
+        { id: 'mood', type: 'rating', text: 'Mood', scale: 3, style: 'emoji' },
+        { id: 'csat', type: 'csat', text: 'Satisfied?', labels: ['1', '2', '3', '4', '5'] },
+        { id: 'ces', type: 'ces', text: 'Easy?' },
+        { id: 'thumbs', type: 'thumbs', text: 'Helpful?' },
+        { id: 'found', type: 'choice', text: 'How did you find us?', options: ['Search', { id: 'ad', label: 'An ad' }], multiple: true, other: true, shuffle: true, min: 1, max: 3 },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reports kind-specific mistakes with their paths', () => {
+    expect(
+      problemsOf([
+        { id: 'a', type: 'rating', text: 'Rate', scale: 7, style: 'emoji' },
+        { id: 'b', type: 'rating', text: 'Rate', scale: 4 },
+        { id: 'c', type: 'csat', text: 'Satisfied?', labels: ['Bad', 'Good'] },
+        { id: 'd', type: 'choice', text: 'Pick' },
+        { id: 'e', type: 'choice', text: 'Pick', options: ['Only one'] },
+        { id: 'f', type: 'choice', text: 'Pick', options: ['A', 'A', { id: 'bad id', label: 'B' }] },
+        { id: 'g', type: 'choice', text: 'Pick', options: ['A', 'B'], multiple: true, min: 2, max: 1 },
+        { id: 'h', type: 'choice', text: 'Pick', options: ['A', 'B'], multiple: true, max: 3 },
+        { id: 'i', type: 'choice', text: 'Pick', options: ['A', 'B'], min: 1 },
+      ]),
+    ).toEqual([
+      'surveys[0].questions[0].style: "emoji" exists for scales of 3 and 5 only (got 7)',
+      'surveys[0].questions[1].scale: expected one of 3, 5, 7, 10 (got 4)',
+      'surveys[0].questions[2].labels: expected a list of 5 labels, lowest first (got ["Bad","Good"])',
+      'surveys[0].questions[3].options: is required',
+      'surveys[0].questions[4].options: expected a list of 2 to 30 options (got ["Only one"])',
+      'surveys[0].questions[5].options[1]: duplicate option "A"',
+      'surveys[0].questions[5].options[2].id: expected 1–64 letters, digits or _ . : - starting with a letter or digit (got "bad id")',
+      'surveys[0].questions[6].min: expected at most "max" (1) (got 2)',
+      'surveys[0].questions[7].max: expected at most the number of options (2) (got 3)',
+      'surveys[0].questions[8].min: applies only with "multiple": true',
+    ]);
+  });
+
+  it('accepts jumps forward and to the end, and refuses jumps backward or to unknown ids (no loops)', () => {
+    const q = (id: string, next?: string) => ({ id, type: 'text', text: id, ...(next && { next }) });
+    expect(problemsOf([q('a', 'c'), q('b'), q('c', 'end')])).toEqual([]);
+    expect(problemsOf([q('a'), q('b', 'a'), q('c', 'nowhere'), q('d', 'd')])).toEqual([
+      'surveys[0].questions[1].next: expected "end" or the id of a later question in this survey (got "a")',
+      'surveys[0].questions[2].next: expected "end" or the id of a later question in this survey (got "nowhere")',
+      'surveys[0].questions[3].next: expected "end" or the id of a later question in this survey (got "d")',
+    ]);
+  });
+
+  it('accepts every display mode and position', () => {
+    for (const position of ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center']) expect(surveyProblems({ position })).toEqual([]);
+    for (const display of ['popover', 'modal', 'tab']) expect(surveyProblems({ display })).toEqual([]);
+    expect(surveyProblems({ display: 'inline', target: '#feedback', closeButton: true, autoAdvance: true })).toEqual([]);
+  });
+
+  it('requires a valid target for inline surveys', () => {
+    expect(surveyProblems({ display: 'inline' })).toEqual(['surveys[0].target: is required for "display": "inline"']);
+    expect(surveyProblems({ display: 'inline', target: 'div[' })).toEqual(['surveys[0].target: expected a CSS selector (got "div[")']);
+    expect(surveyProblems({ position: 'middle' })).toEqual(['surveys[0].position: expected one of bottom-right, bottom-left, top-right, top-left, center (got "middle")']);
+  });
+
+  it('accepts a thank-you step with an http(s) link and refuses other link schemes', () => {
+    expect(surveyProblems({ thanks: { text: 'Thanks!', link: { label: 'Changelog', url: 'https://shop.example/changes' } } })).toEqual([]);
+    expect(surveyProblems({ thanks: { link: { label: 'Run', url: 'javascript:alert(1)' } } })).toEqual([
+      'surveys[0].thanks.link.url: expected an http(s) URL, absolute or relative to the page (got "javascript:alert(1)")',
+    ]);
+    expect(surveyProblems({ thanks: { link: { url: 'https://shop.example' } } })).toEqual(['surveys[0].thanks.link.label: is required']);
+  });
+});

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SurveyCallbacks } from '../../src/core/presenter.js';
 import type { Answers, Survey } from '../../src/core/types.js';
 import '../../src/ui/define.js';
-import { THANKS_VISIBLE_MS, type SurveyElement } from '../../src/ui/survey/survey.js';
+import { questionChange } from '../../src/ui/questions/question-change.js';
+import { AUTO_ADVANCE_MS, THANKS_VISIBLE_MS, type SurveyElement } from '../../src/ui/survey/survey.js';
 import { accessibleName, getByRole, press, queryByRole, rendered, typeInto } from './dom.js';
 
 const NPS_TEXT = 'How likely are you to recommend us to a friend?';
@@ -43,6 +44,8 @@ async function mount(survey: Survey, locale = 'en'): Promise<SurveyElement> {
   element.survey = survey;
   element.locale = locale;
   element.callbacks = {
+    onShown: record('onShown'),
+    onFailed: record('onFailed'),
     onChange: record('onChange'),
     onAnswered: record('onAnswered'),
     onComplete: record('onComplete'),
@@ -309,6 +312,140 @@ describe('<earshot-survey>', () => {
       await clickButton('Submit');
       const completed = callsOf('onComplete')[0][0] as Answers;
       expect(completed).toEqual({ score: 10, love: 'Speed' });
+    });
+  });
+
+  describe('progress', () => {
+    const progress = () => root().querySelector('[part="progress"]')?.textContent?.trim() ?? null;
+
+    it('says which question of how many the visitor is on, counting only the questions the answers ask', async () => {
+      await mount(branching);
+      // Before any answer both "wrong" (lte 6) and "love" (gte 9) are unanswerable rules, so 2 questions are asked.
+      expect(progress()).toBe('Question 1 of 2');
+      await pick(9);
+      expect(progress()).toBe('Question 1 of 3');
+      await clickButton('Next');
+      expect(progress()).toBe('Question 2 of 3');
+    });
+
+    it('is absent from a survey of one question', async () => {
+      await mount({ id: 'one', questions: [designExample.questions[0]] });
+      expect(progress()).toBeNull();
+    });
+  });
+
+  describe('jumps', () => {
+    const jumping: Survey = {
+      id: 'jumping',
+      questions: [
+        { id: 'score', type: 'nps', text: NPS_TEXT, next: 'comment' },
+        { id: 'skipped', type: 'text', text: 'Never asked' },
+        { id: 'comment', type: 'text', text: 'Anything else?', optional: true, next: 'end' },
+        { id: 'after-end', type: 'text', text: 'Never asked either' },
+      ],
+    };
+
+    it('go to the named question, and "end" finishes the survey', async () => {
+      await mount(jumping);
+      await pick(7);
+      await clickButton('Next');
+      expect(currentQuestion()).toBe('Anything else?');
+      expect(getByRole(root(), 'button', 'Submit')).toBeTruthy();
+      await clickButton('Submit');
+      expect(callsOf('onComplete')).toEqual([[{ score: 7 }]]);
+    });
+
+    it('are followed back by Back', async () => {
+      await mount(jumping);
+      await pick(7);
+      await clickButton('Next');
+      await clickButton('Back');
+      expect(currentQuestion()).toBe(NPS_TEXT);
+    });
+  });
+
+  describe('autoAdvance', () => {
+    const settle = (value: number) => {
+      root().querySelector('.question > *')!.dispatchEvent(questionChange(value, true));
+    };
+
+    it('moves on shortly after a settled pick when the survey asks for it', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      await mount({ ...designExample, autoAdvance: true });
+      settle(8);
+      await rendered(element);
+      expect(currentQuestion()).toBe(NPS_TEXT);
+      await vi.advanceTimersByTimeAsync(AUTO_ADVANCE_MS);
+      await rendered(element);
+      expect(currentQuestion()).toBe(REASON_TEXT);
+      expect(callsOf('onAnswered')).toEqual([['score', 8]]);
+    });
+
+    it('does not move on after a change that was not settled (arrow keys), nor without autoAdvance', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      await mount({ ...designExample, autoAdvance: true });
+      root().querySelector('.question > *')!.dispatchEvent(questionChange(8, false));
+      await vi.advanceTimersByTimeAsync(AUTO_ADVANCE_MS * 2);
+      expect(currentQuestion()).toBe(NPS_TEXT);
+      element.remove();
+      await mount(designExample);
+      settle(8);
+      await vi.advanceTimersByTimeAsync(AUTO_ADVANCE_MS * 2);
+      expect(currentQuestion()).toBe(NPS_TEXT);
+    });
+  });
+
+  describe('thank-you step', () => {
+    it('shows a link button that opens the page in a new tab', async () => {
+      await mount({ ...designExample, questions: [designExample.questions[0]], thanks: { text: 'Thanks!', link: { label: 'See what changed', url: 'https://shop.example/changelog' } } });
+      await pick(9);
+      await clickButton('Submit');
+      await rendered(element);
+      const status = getByRole(root(), 'status');
+      expect(status.querySelector('p')?.textContent).toBe('Thanks!');
+      const link = status.querySelector('a')!;
+      expect(link.textContent).toBe('See what changed');
+      expect(link.getAttribute('href')).toBe('https://shop.example/changelog');
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    });
+  });
+
+  describe('display modes', () => {
+    it('a popover is a dialog placed by its position', async () => {
+      await mount({ ...designExample, position: 'top-left' });
+      expect(element.getAttribute('display')).toBe('popover');
+      expect(element.getAttribute('position')).toBe('top-left');
+      expect(getByRole(root(), 'dialog', 'Feedback survey')).toBeTruthy();
+    });
+
+    it('a modal renders a native <dialog> with the Close button', async () => {
+      await mount({ ...designExample, display: 'modal' });
+      const dialog = root().querySelector('dialog')!;
+      expect(dialog.getAttribute('aria-label')).toBe('Feedback survey');
+      expect(getByRole(root(), 'button', 'Close')).toBeTruthy();
+    });
+
+    it('an inline survey is a region without a Close button, ignores Escape, and keeps its thank-you text', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      await mount({ ...designExample, display: 'inline', target: '#here', questions: [designExample.questions[0]] });
+      expect(getByRole(root(), 'region', 'Feedback survey')).toBeTruthy();
+      expect(queryByRole(root(), 'button', 'Close')).toBeNull();
+      press(getByRole(root(), 'radio', '9'), 'Escape');
+      expect(element.isConnected).toBe(true);
+      await pick(9);
+      await clickButton('Submit');
+      await rendered(element);
+      expect(callsOf('onClosed')).toEqual([[]]);
+      await vi.advanceTimersByTimeAsync(THANKS_VISIBLE_MS * 2);
+      expect(element.isConnected).toBe(true);
+      expect(getByRole(root(), 'status').textContent).toContain('Thank you — this helps us improve.');
+    });
+
+    it('an inline survey shows a Close button when asked to', async () => {
+      await mount({ ...designExample, display: 'inline', target: '#here', closeButton: true });
+      await clickButton('Close');
+      expect(callsOf('onDismiss')).toEqual([[{}]]);
     });
   });
 });

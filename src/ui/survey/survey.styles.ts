@@ -13,9 +13,44 @@ export const surveyStyles = css`
     z-index: 2147483647 !important;
     display: block !important;
     width: min(380px, calc(100vw - 32px)) !important;
+    overflow: visible !important;
+  }
+  :host([position='bottom-left']) {
+    inset: auto auto 16px 16px !important;
+  }
+  :host([position='top-right']) {
+    inset: 16px 16px auto auto !important;
+  }
+  :host([position='top-left']) {
+    inset: 16px auto auto 16px !important;
+  }
+  :host([position='center']) {
+    inset: 0 !important;
+    margin: auto !important;
+    height: fit-content !important;
+  }
+  /* A modal's dialog sits in the top layer; an inline survey flows in its target. */
+  :host([display='modal']),
+  :host([display='inline']) {
+    position: static !important;
+    width: auto !important;
   }
   :host([hidden]) {
     display: none !important;
+  }
+  /* Narrow screens: a popover becomes a sheet along the bottom edge. */
+  @media (max-width: 480px) {
+    :host([display='popover']),
+    :host([display='tab']) {
+      inset: auto 0 0 !important;
+      width: 100% !important;
+      margin: 0 !important;
+    }
+    :host([display='popover']) .card,
+    :host([display='tab']) .card {
+      border-end-start-radius: 0;
+      border-end-end-radius: 0;
+    }
   }
   /* The theme's defaults, resolved once; question elements inside read the --_ names. */
   .card {
@@ -37,6 +72,19 @@ export const surveyStyles = css`
     background: var(--_surface);
     box-shadow: var(--earshot-shadow, 0 10px 30px rgb(0 0 0 / 0.18));
     animation: earshot-in 160ms ease-out;
+  }
+  dialog.card {
+    width: min(440px, calc(100vw - 32px));
+    max-height: calc(100vh - 32px);
+    margin: auto;
+    overflow: auto;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  :host([display='inline']) .card {
+    box-shadow: none;
+    animation: none;
   }
   @keyframes earshot-in {
     from {
@@ -71,7 +119,8 @@ export const surveyStyles = css`
   .close:hover {
     background: var(--earshot-hover, rgb(0 0 0 / 0.06));
   }
-  button:focus-visible {
+  button:focus-visible,
+  a:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -86,13 +135,32 @@ export const surveyStyles = css`
     gap: 8px;
     margin-top: 16px;
   }
-  .actions button {
+  .progress {
+    margin: 0 0 8px;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+  .actions button,
+  .thanks a {
     min-height: 36px;
     padding: 0 16px;
     border-radius: calc(var(--_radius) / 2);
     font: inherit;
     font-weight: 600;
     cursor: pointer;
+  }
+  @media (pointer: coarse) {
+    .actions button,
+    .close {
+      min-height: 44px;
+      min-width: 44px;
+    }
+  }
+  .thanks a {
+    display: inline-flex;
+    align-items: center;
+    margin-top: 12px;
+    text-decoration: none;
   }
   .primary {
     border: 1px solid var(--_accent);
@@ -105,8 +173,10 @@ export const surveyStyles = css`
     color: inherit;
   }
   .thanks {
-    margin: 0;
     padding-inline-end: 28px;
     font-weight: 600;
+  }
+  .thanks p {
+    margin: 0;
   }
 `;

@@ -1,24 +1,30 @@
-import { LitElement, html, nothing } from 'lit';
-import { askedAnswers, nextQuestionIndex, previousQuestionIndex } from '../../core/flow.js';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { askedAnswers, nextQuestionIndex, previousQuestionIndex, progressOf } from '../../core/flow.js';
 import type { SurveyCallbacks } from '../../core/presenter.js';
+import { answerProblem, type AnswerProblem } from '../../core/question-kinds.js';
 import type { Answers, Survey } from '../../core/types.js';
 import type { QuestionChangeEvent } from '../questions/question-change.js';
 import { renderQuestion } from '../questions/registry.js';
 import { ENGLISH, directionOf, type Strings } from '../strings.js';
+import { deepActiveElement, focusFirstControl } from './focus.js';
 import { surveyStyles } from './survey.styles.js';
 
 /** The thank-you step closes itself after this long, unless the visitor is pointing at it or in it. */
 export const THANKS_VISIBLE_MS = 5000;
+/** With `autoAdvance`, a click on a scale shows the choice this long before moving on. */
+export const AUTO_ADVANCE_MS = 300;
 
 /**
- * A survey card: one question at a time, Back / Next / Submit, Close, and a thank-you step.
+ * A survey card: one question at a time with its progress, Back / Next / Submit, Close, and a
+ * thank-you step; shown as a corner popover, a modal dialog, inline in the page, or from a tab.
  * Escape dismisses it. It reports through `callbacks` and knows nothing of storage or delivery.
  *
  * @csspart card - The card holding everything.
+ * @csspart progress - "Question 2 of 3".
  * @csspart close-button - The Close (×) button.
- * @csspart button - Back, Next and Submit.
- * @csspart error - The "please answer" message.
- * @csspart thanks - The thank-you text.
+ * @csspart button - Back, Next, Submit and the thank-you link.
+ * @csspart error - The message asking for an answer.
+ * @csspart thanks - The thank-you step.
  * @cssproperty --earshot-accent - Buttons and selected options.
  * @cssproperty --earshot-surface - Card background.
  * @cssproperty --earshot-text - Text colour.
@@ -33,67 +39,123 @@ export class SurveyElement extends LitElement {
     callbacks: { attribute: false },
     locale: {},
     strings: { attribute: false },
+    requested: { type: Boolean },
     index: { state: true },
     answers: { state: true },
     finished: { state: true },
-    showRequired: { state: true },
+    problem: { state: true },
   };
 
   declare survey: Survey;
   declare callbacks: SurveyCallbacks | undefined;
   locale = 'en';
   strings: Strings = ENGLISH;
+  /** Shown because the visitor asked (a button, the feedback tab): it may take focus. */
+  requested = false;
 
   protected index = 0;
   protected answers: Answers = {};
   protected finished = false;
-  protected showRequired = false;
+  protected problem: AnswerProblem | null = null;
   #closeTimer: ReturnType<typeof setTimeout> | undefined;
+  #advanceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where focus was before the survey took it; it goes back there on close. */
+  #returnFocusTo: HTMLElement | null = null;
 
   constructor() {
     super();
     this.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
+      if (event.key === 'Escape' && this.#hasCloseButton) {
         event.stopPropagation();
         this.#dismiss();
       }
     });
   }
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('survey')) this.index = nextQuestionIndex(this.survey, -1, this.answers);
+  get #display() {
+    return this.survey?.display ?? 'popover';
+  }
+
+  get #hasCloseButton(): boolean {
+    return this.survey.closeButton ?? this.#display !== 'inline';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const display = this.#display;
+    this.setAttribute('display', display);
+    this.setAttribute('position', this.survey.position ?? 'bottom-right');
+    if (display === 'popover' || display === 'tab') {
+      // The top layer puts the card above every host element, whatever their z-index.
+      this.popover = 'manual';
+      try {
+        this.showPopover();
+      } catch {
+        // Without the Popover API the maximal z-index of the styles has to do.
+      }
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#closeTimer);
+    clearTimeout(this.#advanceTimer);
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('survey')) this.index = nextQuestionIndex(this.survey, -1, this.answers);
+  }
+
+  override firstUpdated(): void {
+    if (this.#display === 'modal') {
+      this.#returnFocusTo = deepActiveElement();
+      this.renderRoot.querySelector('dialog')?.showModal();
+      this.#focusQuestion();
+    } else if (this.requested) {
+      this.#returnFocusTo = deepActiveElement();
+      this.#focusQuestion();
+    }
   }
 
   override render() {
     const { strings } = this;
-    return html`
-      <section class="card" part="card" role="dialog" aria-label=${strings.surveyLabel} lang=${this.locale} dir=${directionOf(this.locale)}>
-        ${this.finished
-          ? html`<p class="thanks" part="thanks" role="status" tabindex="-1">${this.survey.thanks ?? strings.thanks}</p>`
-          : this.#renderQuestionStep()}
-        <button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </section>
+    const content = html`
+      ${this.finished ? this.#renderThanks() : this.#renderQuestionStep()}
+      ${this.#hasCloseButton
+        ? html`<button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>
+            <span aria-hidden="true">×</span>
+          </button>`
+        : nothing}
     `;
+    const direction = directionOf(this.locale);
+    // A native modal dialog traps focus and makes the page inert; the other modes are labelled parts of the page.
+    return this.#display === 'modal'
+      ? html`<dialog class="card" part="card" aria-label=${strings.surveyLabel} lang=${this.locale} dir=${direction} @cancel=${this.#onCancel}>${content}</dialog>`
+      : html`<section class="card" part="card" role=${this.#display === 'inline' ? 'region' : 'dialog'} aria-label=${strings.surveyLabel} lang=${this.locale} dir=${direction}>
+          ${content}
+        </section>`;
   }
 
-  #renderQuestionStep() {
+  #renderThanks(): TemplateResult {
+    const { thanks } = this.survey;
+    const { text = this.strings.thanks, link } = typeof thanks === 'string' ? { text: thanks } : (thanks ?? {});
+    return html`<div class="thanks" part="thanks" role="status" tabindex="-1">
+      <p>${text}</p>
+      ${link ? html`<a class="primary" part="button" href=${link.url} target="_blank" rel="noopener noreferrer">${link.label}</a>` : nothing}
+    </div>`;
+  }
+
+  #renderQuestionStep(): TemplateResult {
     const { strings, survey, answers } = this;
     const question = survey.questions[this.index];
     const isLast = nextQuestionIndex(survey, this.index, answers) === -1;
     const hasPrevious = previousQuestionIndex(survey, this.index, answers) !== -1;
+    const { step, total } = progressOf(survey, this.index, answers);
     return html`
       <form novalidate @submit=${this.#onSubmit}>
-        <div class="question" @earshot-change=${this.#onChange}>
-          ${renderQuestion(question, answers[question.id], strings)}
-        </div>
-        ${this.showRequired ? html`<p class="error" part="error" role="alert">${strings.required}</p>` : nothing}
+        ${total > 1 ? html`<p class="progress" part="progress">${strings.progress(step, total)}</p>` : nothing}
+        <div class="question" @earshot-change=${this.#onChange}>${renderQuestion(question, answers[question.id], strings)}</div>
+        ${this.problem ? html`<p class="error" part="error" role="alert">${this.#describe(this.problem)}</p>` : nothing}
         <div class="actions">
           ${hasPrevious ? html`<button class="secondary" part="button" type="button" @click=${this.#back}>${strings.back}</button>` : nothing}
           <button class="primary" part="button" type="submit">${isLast ? strings.submit : strings.next}</button>
@@ -102,44 +164,73 @@ export class SurveyElement extends LitElement {
     `;
   }
 
+  #describe(problem: AnswerProblem): string {
+    if ('min' in problem) return this.strings.chooseAtLeast(problem.min);
+    if ('max' in problem) return this.strings.chooseAtMost(problem.max);
+    return this.strings.required;
+  }
+
   #onChange(event: QuestionChangeEvent): void {
+    const { value, settled } = event.detail;
     const { id } = this.survey.questions[this.index];
     const answers = { ...this.answers };
-    if (event.detail.value === undefined) delete answers[id];
-    else answers[id] = event.detail.value;
+    if (value === undefined) delete answers[id];
+    else answers[id] = value;
     // A changed answer may stop later questions from being asked; their answers go too.
     this.answers = askedAnswers(this.survey, answers);
-    this.showRequired = false;
+    this.problem = null;
     this.callbacks?.onChange(this.answers);
+    clearTimeout(this.#advanceTimer);
+    if (settled && this.survey.autoAdvance) this.#advanceTimer = setTimeout(() => this.#next(), AUTO_ADVANCE_MS);
   }
 
   #onSubmit(event: Event): void {
     event.preventDefault();
+    this.#next();
+  }
+
+  #next(): void {
+    clearTimeout(this.#advanceTimer);
     const question = this.survey.questions[this.index];
     const value = this.answers[question.id];
-    if (value === undefined && !question.optional) {
-      this.showRequired = true;
-      return;
-    }
+    this.problem = answerProblem(question, value);
+    if (this.problem) return;
     if (value !== undefined) this.callbacks?.onAnswered(question.id, value);
     const next = nextQuestionIndex(this.survey, this.index, this.answers);
-    if (next !== -1) {
-      this.index = next;
-      return;
-    }
+    if (next !== -1) return this.#goTo(next);
     const hadFocus = this.matches(':focus-within');
     this.finished = true;
     this.callbacks?.onComplete(this.answers);
     void this.updateComplete.then(() => {
       // The form is gone; keep keyboard focus in the survey rather than dropping it on the page.
       if (hadFocus) this.renderRoot.querySelector<HTMLElement>('.thanks')?.focus();
-      this.#closeLater();
+      // An inline survey keeps its thank-you text in the page; the others leave after a while.
+      if (this.#display === 'inline') this.callbacks?.onClosed();
+      else this.#closeLater();
     });
   }
 
   #back(): void {
-    this.showRequired = false;
-    this.index = previousQuestionIndex(this.survey, this.index, this.answers);
+    this.#goTo(previousQuestionIndex(this.survey, this.index, this.answers));
+  }
+
+  #goTo(index: number): void {
+    clearTimeout(this.#advanceTimer);
+    const hadFocus = this.matches(':focus-within');
+    this.problem = null;
+    this.index = index;
+    // The button pressed may be gone (Back on the first question): focus stays in the survey, on the new question.
+    if (hadFocus) void this.updateComplete.then(() => this.#focusQuestion());
+  }
+
+  #focusQuestion(): void {
+    const question = this.renderRoot.querySelector('.question > *');
+    if (!focusFirstControl(question)) this.renderRoot.querySelector<HTMLElement>('.card')?.focus();
+  }
+
+  #onCancel(event: Event): void {
+    // Escape on a modal: the keydown handler dismisses (or, without a close button, nothing does).
+    event.preventDefault();
   }
 
   #dismiss(): void {
@@ -156,7 +247,9 @@ export class SurveyElement extends LitElement {
 
   #close(): void {
     clearTimeout(this.#closeTimer);
+    const hadFocus = this.matches(':focus-within');
     this.remove();
+    if (hadFocus && this.#returnFocusTo?.isConnected) this.#returnFocusTo.focus();
     this.callbacks?.onClosed();
   }
 }
