@@ -73,6 +73,10 @@ export const surveyStyles = css`
     box-shadow: var(--earshot-shadow, 0 10px 30px rgb(0 0 0 / 0.18));
     animation: earshot-in 160ms ease-out;
   }
+  /* The card takes focus only as a fallback target; its controls show where focus is. */
+  .card:focus {
+    outline: none;
+  }
   dialog.card {
     width: min(440px, calc(100vw - 32px));
     max-height: calc(100vh - 32px);

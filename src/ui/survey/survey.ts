@@ -110,10 +110,10 @@ export class SurveyElement extends LitElement {
     if (this.#display === 'modal') {
       this.#returnFocusTo = deepActiveElement();
       this.renderRoot.querySelector('dialog')?.showModal();
-      this.#focusQuestion();
+      void this.#focusQuestion();
     } else if (this.requested) {
       this.#returnFocusTo = deepActiveElement();
-      this.#focusQuestion();
+      void this.#focusQuestion();
     }
   }
 
@@ -130,8 +130,8 @@ export class SurveyElement extends LitElement {
     const direction = directionOf(this.locale);
     // A native modal dialog traps focus and makes the page inert; the other modes are labelled parts of the page.
     return this.#display === 'modal'
-      ? html`<dialog class="card" part="card" aria-label=${strings.surveyLabel} lang=${this.locale} dir=${direction} @cancel=${this.#onCancel}>${content}</dialog>`
-      : html`<section class="card" part="card" role=${this.#display === 'inline' ? 'region' : 'dialog'} aria-label=${strings.surveyLabel} lang=${this.locale} dir=${direction}>
+      ? html`<dialog class="card" part="card" tabindex="-1" aria-label=${strings.surveyLabel} lang=${this.locale} dir=${direction} @cancel=${this.#onCancel}>${content}</dialog>`
+      : html`<section class="card" part="card" tabindex="-1" role=${this.#display === 'inline' ? 'region' : 'dialog'} aria-label=${strings.surveyLabel} lang=${this.locale} dir=${direction}>
           ${content}
         </section>`;
   }
@@ -223,8 +223,10 @@ export class SurveyElement extends LitElement {
     if (hadFocus) void this.updateComplete.then(() => this.#focusQuestion());
   }
 
-  #focusQuestion(): void {
-    const question = this.renderRoot.querySelector('.question > *');
+  async #focusQuestion(): Promise<void> {
+    const question = this.renderRoot.querySelector<LitElement>('.question > *');
+    // The question element renders after the card does.
+    await question?.updateComplete;
     if (!focusFirstControl(question)) this.renderRoot.querySelector<HTMLElement>('.card')?.focus();
   }
 
@@ -247,9 +249,10 @@ export class SurveyElement extends LitElement {
 
   #close(): void {
     clearTimeout(this.#closeTimer);
-    const hadFocus = this.matches(':focus-within');
     this.remove();
-    if (hadFocus && this.#returnFocusTo?.isConnected) this.#returnFocusTo.focus();
+    // Focus that was in the survey (or had nowhere to be) goes back to where the survey took it from.
+    const active = document.activeElement;
+    if ((!active || active === document.body) && this.#returnFocusTo?.isConnected) this.#returnFocusTo.focus();
     this.callbacks?.onClosed();
   }
 }
