@@ -24,7 +24,7 @@ export function init(config: EarshotConfig): void {
 }
 
 /** Records a journey point; a survey whose trigger matches may show. */
-export const track: (name: string, properties?: Record<string, unknown>) => void = guarded((name) => controller?.track(name));
+export const track: (name: string, properties?: Record<string, unknown>) => void = guarded((name, properties) => controller?.track(name, properties));
 
 /** Shows a survey now, bypassing targeting (for a "Give feedback" button). */
 export const show: (surveyId: string) => void = guarded((surveyId) => controller?.show(surveyId));

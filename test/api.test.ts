@@ -35,6 +35,12 @@ const ALL_EVENTS: EarshotEventName[] = ['shown', 'answered', 'completed', 'dismi
 let collector: FakeCollector;
 let events: Array<{ name: EarshotEventName; payload: unknown }>;
 
+/** Starts Earshot and lets it load the visitor's state: targeting decides nothing before that. */
+async function start(given: EarshotConfig): Promise<void> {
+  init(given);
+  await settle();
+}
+
 /** Starts listening to every event; `on` listeners are cleared by `destroy()`, so call after each `init`. */
 function listen(): void {
   for (const name of ALL_EVENTS) on(name, (payload) => events.push({ name, payload }));
@@ -87,7 +93,7 @@ afterEach(() => {
 
 describe('earshot (public API, real UI, fake collector)', () => {
   it('shows <earshot-survey> in the body when a tracked event matches a trigger', async () => {
-    init(config());
+    await start(config());
     listen();
     expect(widgets()).toHaveLength(0);
     track('checkout_completed');
@@ -98,7 +104,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('shows nothing for an event no survey listens to', async () => {
-    init(config());
+    await start(config());
     listen();
     track('page_viewed');
     expect(widgets()).toHaveLength(0);
@@ -106,7 +112,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('delivers one completed response after score 9, Next, Submit, with events in order', async () => {
-    init(config({ user: { id: 'u_42', traits: { plan: 'pro' } } }));
+    await start(config({ user: { id: 'u_42', traits: { plan: 'pro' } } }));
     listen();
     track('checkout_completed');
     await pick(9);
@@ -141,7 +147,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
     const record = (event: Event) => seen.push(event.type);
     for (const name of ALL_EVENTS) addEventListener(`earshot:${name}`, record);
     try {
-      init(config());
+      await start(config());
       track('checkout_completed');
       await pick(9);
       await clickButton('Next');
@@ -154,7 +160,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('sends a partial response a second after the first answer, then the completed one with the same id', async () => {
-    init(config());
+    await start(config());
     track('checkout_completed');
     await pick(4);
     await stored();
@@ -173,7 +179,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('dismissing with Escape after picking a score sends completed: false and emits dismissed', async () => {
-    init(config());
+    await start(config());
     listen();
     track('checkout_completed');
     await pick(6);
@@ -189,7 +195,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('sends nothing when the visitor closes the survey without answering', async () => {
-    init(config());
+    await start(config());
     listen();
     track('checkout_completed');
     await clickButton('Close');
@@ -199,7 +205,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('does not show a survey again for its journey point once completed on this page', async () => {
-    init(config());
+    await start(config());
     track('checkout_completed');
     await pick(9);
     await clickButton('Next');
@@ -210,7 +216,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('shows a survey by id with show(), recorded as a manual trigger', async () => {
-    init(config());
+    await start(config());
     listen();
     show('feedback');
     const survey = await widget();
@@ -222,7 +228,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('show() replaces an open survey and keeps what was answered there as a partial response', async () => {
-    init(config());
+    await start(config());
     track('checkout_completed');
     await pick(8);
     show('feedback');
@@ -232,8 +238,8 @@ describe('earshot (public API, real UI, fake collector)', () => {
     expect(collector.received()).toMatchObject([{ surveyId: 'post-checkout-nps', completed: false, answers: { score: 8 } }]);
   });
 
-  it("show('unknown') emits an error event, shows nothing and does not throw", () => {
-    init(config());
+  it("show('unknown') emits an error event, shows nothing and does not throw", async () => {
+    await start(config());
     listen();
     expect(() => show('unknown')).not.toThrow();
     expect(widgets()).toHaveLength(0);
@@ -251,7 +257,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('destroy() removes the widget and stops listening to journey points', async () => {
-    init(config());
+    await start(config());
     track('checkout_completed');
     expect(widgets()).toHaveLength(1);
     destroy();
@@ -261,7 +267,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('delivers again when the browser comes back online, and no longer after destroy()', async () => {
-    init(config());
+    await start(config());
     collector.script('network-error');
     track('checkout_completed');
     await pick(9);
@@ -281,18 +287,18 @@ describe('earshot (public API, real UI, fake collector)', () => {
     expect(collector.requests).toHaveLength(2);
   });
 
-  it('destroy() stops on() listeners', () => {
-    init(config());
+  it('destroy() stops on() listeners', async () => {
+    await start(config());
     listen();
     destroy();
-    init(config());
+    await start(config());
     track('checkout_completed');
     expect(events).toEqual([]);
   });
 
   it('a second init replaces the config: new surveys, new endpoint', async () => {
-    init(config());
-    init({
+    await start(config());
+    await start({
       endpoint: 'https://collect.example/v2',
       surveys: [{ ...feedback, trigger: { event: 'help_opened' } }],
     });
@@ -309,15 +315,15 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('on() listeners keep hearing events after a second init', async () => {
-    init(config());
+    await start(config());
     listen();
-    init(config());
+    await start(config());
     track('checkout_completed');
     expect(names()).toEqual(['shown']);
   });
 
-  it('on() returns a function that stops that listener', () => {
-    init(config());
+  it('on() returns a function that stops that listener', async () => {
+    await start(config());
     const heard: string[] = [];
     const off = on('shown', ({ surveyId }) => heard.push(surveyId));
     off();
@@ -327,22 +333,22 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('a second init closes the survey the first one showed', async () => {
-    init(config());
+    await start(config());
     track('checkout_completed');
     expect(widgets()).toHaveLength(1);
-    init(config());
+    await start(config());
     expect(widgets()).toHaveLength(0);
   });
 
   it('a bad second init throws and leaves the running config in place', async () => {
-    init(config());
+    await start(config());
     expect(() => init({ endpoint: 'ftp://nowhere' })).toThrow();
     track('checkout_completed');
     expect(widgets()).toHaveLength(1);
   });
 
   it('identify() attaches the user to responses started afterwards', async () => {
-    init(config());
+    await start(config());
     identify('u_7', { plan: 'free' });
     show('feedback');
     typeInto(getByRole((await widget()).shadowRoot!, 'textbox'), 'ok');
@@ -352,7 +358,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('keeps an answer given while the network is down and delivers it on a later flush(), same id, one record', async () => {
-    init(config());
+    await start(config());
     listen();
     collector.script('network-error');
     track('checkout_completed');
@@ -377,7 +383,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('delivers what an earlier page left in the outbox as soon as init runs', async () => {
-    init(config());
+    await start(config());
     collector.script('network-error');
     show('feedback');
     typeInto(getByRole((await widget()).shadowRoot!, 'textbox'), 'left behind');
@@ -386,7 +392,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
     destroy();
     expect(await stored()).toHaveLength(1);
 
-    init(config());
+    await start(config());
     await settle();
     expect(collector.requests).toHaveLength(2);
     expect(collector.requests[1].body.responses).toMatchObject([{ answers: { comment: 'left behind' } }]);
@@ -394,7 +400,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
   });
 
   it('sends the outbox with keepalive when the page is hidden', async () => {
-    init(config());
+    await start(config());
     track('checkout_completed');
     await pick(9);
     await stored();
@@ -406,7 +412,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
 
   it('reports a listener that throws on the console and keeps the page working', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    init(config());
+    await start(config());
     on('shown', () => {
       throw new Error('tag manager bug');
     });
@@ -420,7 +426,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
     const tabs = () => [...document.body.querySelectorAll('earshot-feedback-tab')];
 
     it('a tab survey without a trigger puts a "Feedback" tab on the page that opens it as a manual showing', async () => {
-      init(config({ surveys: [tabSurvey] }));
+      await start(config({ surveys: [tabSurvey] }));
       listen();
       expect(widgets()).toHaveLength(0);
       expect(tabs()).toHaveLength(1);
@@ -435,7 +441,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
     });
 
     it("a tab survey with a trigger shows its tab only at its journey point, and destroy() removes it", async () => {
-      init(config({ surveys: [{ ...tabSurvey, trigger: { event: 'article_read' } }] }));
+      await start(config({ surveys: [{ ...tabSurvey, trigger: { event: 'article_read' } }] }));
       expect(tabs()).toHaveLength(0);
       track('article_read');
       track('article_read');
@@ -450,7 +456,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
       target.id = 'feedback-slot';
       document.body.append(target);
       try {
-        init(config({ surveys: [{ ...feedback, display: 'inline', target: '#feedback-slot' }] }));
+        await start(config({ surveys: [{ ...feedback, display: 'inline', target: '#feedback-slot' }] }));
         show('feedback');
         expect(target.querySelector('earshot-survey')).not.toBeNull();
       } finally {
@@ -459,7 +465,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
     });
 
     it('an inline survey whose target is missing is an error event, not a throw, and does not block other surveys', async () => {
-      init(config({ surveys: [{ ...feedback, display: 'inline', target: '#nowhere' }, postCheckout] }));
+      await start(config({ surveys: [{ ...feedback, display: 'inline', target: '#nowhere' }, postCheckout] }));
       listen();
       expect(() => show('feedback')).not.toThrow();
       expect(widgets()).toHaveLength(0);

@@ -3,6 +3,7 @@ import type { Emitter } from './emitter.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import type { PresentedSurvey, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './response.js';
+import { Targeting } from './targeting/targeting.js';
 import type { Answers, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
 import type { ResolvedConfig } from './validate.js';
 
@@ -27,8 +28,7 @@ export class Controller {
   #open: OpenSurvey | null = null;
   /** The "Feedback" tabs on the page, by survey id. */
   readonly #tabs = new Map<string, PresentedSurvey>();
-  /** Surveys completed on this page, not offered again by a journey point. */
-  readonly #completedHere = new Set<string>();
+  #targeting: Targeting | undefined;
   #user: User | undefined;
   /** The latest version of each response not yet written, and the write in progress. */
   readonly #unwritten = new Map<string, SurveyResponse>();
@@ -63,7 +63,14 @@ export class Controller {
       },
       { signal },
     );
-    for (const survey of this.#config.surveys) if (survey.display === 'tab' && !survey.trigger) this.#offerTab(survey);
+    this.#targeting = new Targeting(this.#config, {
+      busy: () => !!this.#open,
+      show: (survey, trigger) => this.#showSurvey(survey, trigger),
+      offerTab: (survey) => this.#offerTab(survey),
+      traits: () => this.#user?.traits,
+      report: (code, message) => this.#report(code, message),
+      log: (message) => this.#config.debug && console.info(`earshot: ${message}`),
+    });
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
   }
@@ -75,20 +82,25 @@ export class Controller {
     this.#open = null;
     this.#delivery.stop();
     this.#listening.abort();
+    this.#targeting?.stop();
   }
 
-  track(name: string): void {
+  track(name: string, props?: unknown): void {
     if (typeof name !== 'string' || name === '') return this.#report('definition', `track(): expected an event name (got ${String(name)})`);
-    const matching = this.#config.surveys.filter((candidate) => candidate.trigger?.event === name && !this.#completedHere.has(candidate.id));
-    // A journey point brings out a tab survey's tab; the visitor decides whether to open it.
-    for (const survey of matching) if (survey.display === 'tab') this.#offerTab(survey);
-    const survey = matching.find((candidate) => candidate.display !== 'tab');
-    if (survey && !this.#open) this.#showSurvey(survey, { event: name });
+    this.#targeting?.track(name, props);
   }
 
-  show(surveyId: string): void {
-    const survey = this.#config.surveys.find((candidate) => candidate.id === surveyId);
-    if (!survey) return this.#report('definition', `show(): no survey with id "${surveyId}"`);
+  /** Shows a survey at the visitor's request; `waited`: after the surveys from `surveysUrl` arrived. */
+  show(surveyId: string, waited = false): void {
+    const targeting = this.#targeting;
+    const survey = targeting?.surveys.find((candidate) => candidate.id === surveyId);
+    if (!survey) {
+      // It may be one of the surveys still on their way from `surveysUrl`.
+      if (targeting && this.#config.surveysUrl && !waited) {
+        return void targeting.loaded.then(() => this.show(surveyId, true)).catch((error) => this.#report('internal', String(error)));
+      }
+      return this.#report('definition', `show(): no survey with id "${surveyId}"`);
+    }
     // What was answered in a survey already open stays as a partial response.
     this.#open?.view.close();
     this.#open = null;
@@ -126,7 +138,7 @@ export class Controller {
         },
         onComplete: (answers) => {
           if (!isCurrent()) return;
-          this.#completedHere.add(survey.id);
+          this.#targeting?.record(survey, 'completed');
           this.#record(opening, answers, true);
           if (opening.response) this.#emitter.emit('completed', { surveyId: survey.id, responseId: opening.response.id, answers });
           void this.flush();

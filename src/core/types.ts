@@ -1,14 +1,62 @@
-/** A journey point that makes a survey appear. */
+/** A property, trait or page fact compared with a value: a value alone means `eq`; several operators must all hold. */
+export type Condition =
+  | string
+  | number
+  | boolean
+  | null
+  | {
+      eq?: AnswerValue;
+      neq?: AnswerValue;
+      in?: AnswerValue[];
+      gt?: number;
+      gte?: number;
+      lt?: number;
+      lte?: number;
+      /** `true`: the value is present (not undefined or null); `false`: it is absent. */
+      exists?: boolean;
+    };
+
+/** Conditions by property (or trait) name. */
+export type Conditions = Record<string, Condition>;
+
+/** `earshot.track(name, properties)`; with `where`, only when the properties satisfy every condition. */
 export interface EventTrigger {
-  /** Name passed to `earshot.track(name)`. */
   event: string;
+  where?: Conditions;
 }
 
-/** Triggers supported by this version; more kinds arrive with targeting. */
-export type Trigger = EventTrigger;
+/** The page's path (plus a `#/…` hash route): a string is a glob (`*` matches any run of characters). */
+export type UrlRule = string | { equals: string } | { startsWith: string } | { contains: string } | { glob: string } | { regex: string };
 
-/** What the collector is told about why a survey showed. */
+/** A journey point (DESIGN.md §2). Inside `all`, a point counts once it happened on the current page. */
+export type Trigger =
+  | EventTrigger
+  | { url: UrlRule }
+  /** A click on (or inside) an element matching this CSS selector. */
+  | { selector: string }
+  /** Scrolled this percent of the page: `(scrollY + innerHeight) / scrollHeight`. */
+  | { scroll: number }
+  /** The visitor seems about to leave: pointer out through the top, or a fast scroll up on touch screens. */
+  | { exitIntent: true }
+  /** Seconds the page has been visible. */
+  | { delay: number }
+  | { all: Trigger[] }
+  | { any: Trigger[] };
+
+/** What the collector is told about why a survey showed: the trigger that fired, without `where`. */
 export type TriggerRecord = Trigger | { manual: true };
+
+/** Page facts and traits a visitor must have for a survey to show. */
+export interface Audience {
+  /** Conditions on the traits given to `identify` (or `user.traits`). */
+  traits?: Conditions;
+  /** `mobile`, `tablet` or `desktop`. */
+  device?: Condition;
+  /** The browser's primary language subtag, lowercase (`"fr"` for fr-CA). */
+  language?: Condition;
+  /** Host name of the referring page (`"www.google.com"`), `""` without one. */
+  referrer?: Condition;
+}
 
 /** Comparison on an earlier answer that decides whether a question is asked. */
 export interface AnswerRule {
@@ -136,6 +184,20 @@ export interface Survey {
   questions: Question[];
   /** Without a trigger a survey shows only through `earshot.show(id)` (or its tab). */
   trigger?: Trigger;
+  /** Who may be asked; everyone by default. */
+  audience?: Audience;
+  /** Share of visitors asked, 0–1, decided once per visitor and survey. Default 1. */
+  sample?: number;
+  /** Not shown before this date-time (ISO 8601). */
+  startsAt?: string;
+  /** Not shown from this date-time on (ISO 8601). */
+  endsAt?: string;
+  /** Days after a completion before the survey may show again. Default: never again. */
+  recontactDays?: number;
+  /** Days after the survey was shown and not completed before it may show again. Default 30. */
+  dismissedRecontactDays?: number;
+  /** When several surveys are due at once the highest shows; ties go by definition order. Default 0. */
+  priority?: number;
   /** Default `popover`. */
   display?: DisplayMode;
   /** Popover placement. Default `bottom-right`. */
@@ -165,6 +227,10 @@ export interface EarshotConfig {
   endpoint: string;
   /** Survey definitions. */
   surveys?: Survey[];
+  /** URL of more definitions (a JSON list), fetched at `init`; the last good list is kept for offline and early use. */
+  surveysUrl?: string;
+  /** Days between two surveys shown without being asked for. Default 3. */
+  cooldownDays?: number;
   /** Who answers; attached to every response. */
   user?: User;
   /** BCP 47 language tag sent with responses. Default: the browser's language. */

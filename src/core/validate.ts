@@ -1,19 +1,27 @@
-import { boolean, checkObject, fail, identifier as id, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import { boolean, checkObject, expect, fail, identifier as id, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
+import { DEVICE_TYPES } from './targeting/audience.js';
+import { CONDITION_OPERATORS } from './targeting/conditions.js';
+import { DEFAULT_COOLDOWN_DAYS } from './targeting/frequency.js';
+import { TRIGGER_KINDS } from './targeting/triggers.js';
+import { URL_OPERATORS } from './targeting/url-match.js';
 import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey } from './types.js';
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
 const DISPLAY_MODES: readonly DisplayMode[] = ['popover', 'modal', 'inline', 'tab'];
 const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'];
-
+/** Longer delays would overflow browser timers (about 24.8 days), and no visit lasts a day anyway. */
+export const MAX_DELAY_SECONDS = 86_400;
+const MAX_DAYS = 3650;
 
 /** The config after validation, with defaults filled in; private to the SDK. */
 export interface ResolvedConfig extends EarshotConfig {
   surveys: Survey[];
   locale: string;
   debug: boolean;
+  cooldownDays: number;
 }
 
 export interface ValidationResult extends Report {
@@ -46,9 +54,69 @@ const user: Check = (value, path, report) =>
     },
   });
 
+const number = (min: number, max: number): Check =>
+  expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
+
+const days = number(0, MAX_DAYS);
+
+const date: Check = expect((value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)), 'expected a date such as "2026-12-01" or "2026-12-01T09:00:00Z"');
+
+const isValue = (value: unknown) => value === null || isScalar(value);
+
+/** A value (meaning `eq`) or an object of operators, all of which must hold. */
+const condition: Check = (value, path, report) => {
+  if (isValue(value)) return;
+  if (!isRecord(value) || Object.keys(value).length === 0) return fail(report, path, `expected a value, or an object with ${CONDITION_OPERATORS.join(', ')}`, value);
+  for (const [operator, operand] of Object.entries(value)) {
+    const at = `${path}.${operator}`;
+    if (!CONDITION_OPERATORS.includes(operator as never)) fail(report, at, `is not an operator; expected one of ${CONDITION_OPERATORS.join(', ')}`);
+    else if (operator === 'exists') boolean(operand, at, report);
+    else if (operator === 'in') {
+      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isValue)) fail(report, at, 'expected a non-empty list of values', operand);
+    } else if (/^[gl]t/.test(operator) ? !Number.isFinite(operand) : !isValue(operand)) {
+      fail(report, at, /^[gl]t/.test(operator) ? 'expected a number' : 'expected a string, number, boolean or null', operand);
+    }
+  }
+};
+
+const conditions: Check = (value, path, report) => {
+  if (!isRecord(value)) return fail(report, path, 'expected an object of conditions by name', value);
+  for (const [name, one] of Object.entries(value)) condition(one, `${path}.${name}`, report);
+};
+
+/** A condition on the device type that names only known types. */
+const device: Check = (value, path, report) => {
+  condition(value, path, report);
+  const named = isRecord(value) ? [value.eq, value.neq, ...(Array.isArray(value.in) ? value.in : [])] : [value];
+  if (named.some((one) => one !== undefined && !DEVICE_TYPES.includes(one as never))) fail(report, path, `expected devices among ${DEVICE_TYPES.join(', ')}`, value);
+};
+
+const audience: Check = (value, path, report) =>
+  checkObject(value, path, report, { traits: conditions, device, language: condition, referrer: condition });
+
+const urlRule: Check = (value, path, report) => {
+  if (typeof value === 'string') return text(500)(value, path, report);
+  const [operator, pattern] = isRecord(value) && Object.keys(value).length === 1 ? Object.entries(value)[0] : [];
+  if (!URL_OPERATORS.includes(operator as never)) return fail(report, path, `expected a glob, or an object with one of ${URL_OPERATORS.join(', ')}`, value);
+  text(500)(pattern, `${path}.${operator}`, report);
+  try {
+    if (operator === 'regex') new RegExp(pattern as string);
+  } catch {
+    fail(report, `${path}.regex`, 'expected a regular expression', pattern);
+  }
+};
+
+const triggers: Check = (value, path, report) => {
+  if (!Array.isArray(value) || value.length === 0) return fail(report, path, 'expected a non-empty list of triggers', value);
+  value.forEach((one, index) => trigger(one, `${path}[${index}]`, report));
+};
+
+/** One kind per trigger object: several journey points are combined explicitly, with `all` or `any`. */
 const trigger: Check = (value, path, report) => {
-  if (!isRecord(value) || !('event' in value)) return fail(report, path, 'expected { "event": "name" }', value);
-  checkObject(value, path, report, { event: text(200) });
+  const kinds = isRecord(value) ? TRIGGER_KINDS.filter((kind) => kind in value) : [];
+  if (kinds.length !== 1) return fail(report, path, `expected one of ${TRIGGER_KINDS.join(', ')} (combine several with "all" or "any")`, value);
+  const [kind] = kinds;
+  checkObject(value, path, report, { [kind]: TRIGGER_FIELDS[kind], ...(kind === 'event' && { where: conditions }) });
 };
 
 /** Answer rules refer to questions by id: `earlier` holds the ids asked before this one. */
@@ -108,6 +176,17 @@ const selector: Check = (value, path, report) => {
   }
 };
 
+const TRIGGER_FIELDS: Fields = {
+  event: text(200),
+  url: urlRule,
+  selector,
+  scroll: expect((value) => typeof value === 'number' && value > 0 && value <= 100, 'expected a percentage above 0, at most 100'),
+  exitIntent: expect((value) => value === true, 'expected true'),
+  delay: number(0, MAX_DELAY_SECONDS),
+  all: triggers,
+  any: triggers,
+};
+
 const thanks: Check = (value, path, report) => {
   if (typeof value === 'string') return longText(value, path, report);
   if (!isRecord(value)) return fail(report, path, 'expected a text, or { "text", "link": { "label", "url" } }', value);
@@ -127,23 +206,35 @@ const SURVEY_FIELDS: Fields = {
   closeButton: boolean,
   autoAdvance: boolean,
   thanks,
+  audience,
+  sample: number(0, 1),
+  startsAt: date,
+  endsAt: date,
+  recontactDays: days,
+  dismissedRecontactDays: days,
+  priority: expect(Number.isFinite, 'expected a number'),
 };
+
+/** Checks one survey definition; `seen` holds the survey ids already taken, and gets this one's. */
+export function checkSurvey(value: unknown, path: string, report: Report, seen: Set<unknown>): void {
+  if (!checkObject(value, path, report, SURVEY_FIELDS, ['id', 'questions'])) return;
+  if (seen.has(value.id)) fail(report, `${path}.id`, `duplicate survey id "${value.id}"`);
+  seen.add(value.id);
+  if (value.display === 'inline' && value.target === undefined) fail(report, `${path}.target`, 'is required for "display": "inline"');
+  if (Date.parse(value.endsAt as string) <= Date.parse(value.startsAt as string)) fail(report, `${path}.endsAt`, 'expected a date after startsAt', value.endsAt);
+}
 
 const surveys: Check = (value, path, report) => {
   if (!Array.isArray(value)) return fail(report, path, 'expected a list of surveys', value);
   const seen = new Set<unknown>();
-  value.forEach((survey, index) => {
-    const at = `${path}[${index}]`;
-    if (!checkObject(survey, at, report, SURVEY_FIELDS, ['id', 'questions'])) return;
-    if (seen.has(survey.id)) fail(report, `${at}.id`, `duplicate survey id "${survey.id}"`);
-    seen.add(survey.id);
-    if (survey.display === 'inline' && survey.target === undefined) fail(report, `${at}.target`, 'is required for "display": "inline"');
-  });
+  value.forEach((survey, index) => checkSurvey(survey, `${path}[${index}]`, report, seen));
 };
 
 const CONFIG_FIELDS: Fields = {
   endpoint: httpUrl,
   surveys,
+  surveysUrl: httpUrl,
+  cooldownDays: days,
   user,
   locale: text(35),
   debug: boolean,
@@ -162,6 +253,7 @@ export function validateConfig(input: unknown): ValidationResult {
     user: given.user && JSON.parse(JSON.stringify(given.user)),
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,
+    cooldownDays: given.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,
   };
   return { ...report, config };
 }

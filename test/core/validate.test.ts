@@ -170,9 +170,11 @@ describe('validateConfig', () => {
       ]);
     });
 
-    it('a trigger without an event', () => {
+    it('a trigger of no known kind', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), trigger: { name: 'checkout_completed' } }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].trigger: expected { "event": "name" } (got {"name":"checkout_completed"})']);
+      expect(validateConfig(config).problems).toEqual([
+        'surveys[0].trigger: expected one of event, url, selector, scroll, exitIntent, delay, all, any (combine several with "all" or "any") (got {"name":"checkout_completed"})',
+      ]);
     });
 
     it('a display mode this version does not have', () => {

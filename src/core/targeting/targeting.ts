@@ -1,0 +1,157 @@
+import { isRecord } from '../checks.js';
+import type { EarshotErrorCode, Survey, TriggerRecord, UserTraits } from '../types.js';
+import type { ResolvedConfig } from '../validate.js';
+import { inAudience } from './audience.js';
+import { heldBack } from './frequency.js';
+import type { Page, Signal } from './page.js';
+import { watchPage, type PageWatch } from './page-watch.js';
+import { fetchSurveys, usableSurveys } from './remote-surveys.js';
+import { inSample } from './sampling.js';
+import { delaysOf, fired } from './triggers.js';
+import { openVisitorStore, type VisitorStore } from './visitor.js';
+
+/** What targeting needs from the running SDK. */
+export interface TargetingHost {
+  /** Whether a survey is on the page now (only one at a time). */
+  busy(): boolean;
+  /** Shows a survey that its journey point, the visitor's state and the rules all let through. */
+  show(survey: Survey, trigger: TriggerRecord): void;
+  /** Brings out a `tab` survey's Feedback tab. */
+  offerTab(survey: Survey): void;
+  /** The traits given to `identify` (or the config's `user`). */
+  traits(): UserTraits | undefined;
+  report(code: EarshotErrorCode, message: string): void;
+  /** With `debug: true`, explains each decision on the console. */
+  log(message: string): void;
+}
+
+/**
+ * Decides which survey shows when: watches the journey points on the page, and lets a survey
+ * through when its trigger fires, its dates, audience and sample include the visitor, and the
+ * frequency rules (shared by all tabs) allow it. Nothing is decided before the visitor's state is
+ * loaded; signals meanwhile wait, and are dropped if the visitor has left that page.
+ */
+export class Targeting {
+  /** The config's surveys, then the valid ones from `surveysUrl`. */
+  surveys: Survey[];
+  /** Resolves once the fetched definitions (if any) arrived or could not be; never rejects. */
+  readonly loaded: Promise<void>;
+  readonly #config: ResolvedConfig;
+  readonly #host: TargetingHost;
+  readonly #stopped = new AbortController();
+  readonly #visitor: VisitorStore;
+  readonly #watch: PageWatch;
+  /** Signals waiting for the visitor's state; null once it is loaded. */
+  #waiting: [Signal, Page][] | null = [];
+
+  constructor(config: ResolvedConfig, host: TargetingHost) {
+    this.#config = config;
+    this.#host = host;
+    this.surveys = config.surveys;
+    const { signal } = this.#stopped;
+    this.#visitor = openVisitorStore(signal);
+    this.#watch = watchPage((happened, page) => this.#guard(() => this.#consider(happened, page)), signal);
+    this.#watch.watchDelays(config.surveys.flatMap((survey) => delaysOf(survey.trigger)));
+    this.loaded = this.#load().catch((error) => this.#host.report('internal', String(error)));
+  }
+
+  stop(): void {
+    this.#stopped.abort();
+  }
+
+  track(name: string, props: unknown): void {
+    this.#watch.track(name, isRecord(props) ? props : {});
+  }
+
+  /** Remembers, for every tab, that a survey was completed (or shown without being asked for). */
+  record(survey: Survey, kind: 'shown' | 'completed'): void {
+    this.#visitor.record({ survey: survey.id, kind, at: Date.now() });
+  }
+
+  async #load(): Promise<void> {
+    const url = this.#config.surveysUrl;
+    const cacheKey = `surveys ${url}`;
+    // Asked at once; used after the cached list, which works before the network answers and offline.
+    const fetching = url && fetchSurveys(url).catch((error: Error) => error);
+    await this.#visitor.load();
+    const cached = url && (await this.#visitor.read<unknown[]>(cacheKey));
+    if (this.#stopped.signal.aborted) return;
+    if (cached) this.#use(cached);
+    this.#offerUntriggeredTabs(this.surveys);
+    const waiting = this.#waiting ?? [];
+    this.#waiting = null;
+    for (const [happened, page] of waiting) this.#guard(() => this.#consider(happened, page));
+    if (!fetching) return;
+    const fetched = await fetching;
+    if (this.#stopped.signal.aborted) return;
+    if (fetched instanceof Error) return this.#host.report('network', `surveysUrl: ${url} could not be loaded (${fetched.message}); ${cached ? 'using the last list loaded' : 'no surveys from it'}`);
+    const known = new Set(this.surveys.map((survey) => survey.id));
+    const usable = this.#use(fetched);
+    void this.#visitor.write(cacheKey, usable);
+    // Surveys new to this page get their chance at the page's journey points so far.
+    const added = usable.filter((survey) => !known.has(survey.id));
+    this.#offerUntriggeredTabs(added);
+    this.#consider({ page: true }, this.#watch.page, added);
+  }
+
+  /** Takes a fetched list (the config's surveys stay first); returns its valid definitions. */
+  #use(list: unknown[]): Survey[] {
+    const usable = usableSurveys(list, this.#config.surveys, (problems) => this.#host.report('definition', problems));
+    this.surveys = [...this.#config.surveys, ...usable];
+    this.#watch.watchDelays(this.surveys.flatMap((survey) => delaysOf(survey.trigger)));
+    return usable;
+  }
+
+  #offerUntriggeredTabs(surveys: Survey[]): void {
+    for (const survey of surveys) if (survey.display === 'tab' && !survey.trigger && this.#allows(survey, false)) this.#host.offerTab(survey);
+  }
+
+  /** A signal on a page: the surveys it fires that the rules allow; tabs come out, one survey shows. */
+  #consider(happened: Signal, page: Page, surveys = this.surveys): void {
+    if (this.#waiting) return void this.#waiting.push([happened, page]);
+    // A survey waiting for the visitor's state does not follow them to another page.
+    if (page !== this.#watch.page) return;
+    const due: [Survey, TriggerRecord][] = [];
+    for (const survey of surveys) {
+      const trigger = survey.trigger && fired(survey.trigger, page, happened);
+      if (!trigger) continue;
+      if (survey.display === 'tab') {
+        if (this.#allows(survey, false)) this.#host.offerTab(survey);
+      } else if (this.#allows(survey, true)) due.push([survey, trigger]);
+    }
+    // Highest priority first; the sort is stable, so ties keep the definition order.
+    due.sort(([a], [b]) => (b.priority ?? 0) - (a.priority ?? 0));
+    due.forEach(([survey, trigger], index) => {
+      const reason = index ? `"${due[0][0].id}" goes first` : this.#host.busy() && 'another survey is open';
+      if (reason) return this.#host.log(`survey "${survey.id}" not shown: ${reason}`);
+      this.#host.log(`survey "${survey.id}" shown (trigger ${JSON.stringify(trigger)})`);
+      this.record(survey, 'shown');
+      this.#host.show(survey, trigger);
+    });
+  }
+
+  /** Whether dates, audience, sample and frequency let a survey through; with `debug`, says why not. */
+  #allows(survey: Survey, popping: boolean): boolean {
+    const now = Date.now();
+    const { visitor } = this.#visitor;
+    const reason =
+      now < Date.parse(survey.startsAt!) || now >= Date.parse(survey.endsAt!)
+        ? 'outside its dates'
+        : !inAudience(survey.audience, this.#host.traits())
+          ? 'visitor not in its audience'
+          : !inSample(visitor.id, survey)
+            ? 'visitor not in its sample'
+            : heldBack(survey, visitor, now, this.#config.cooldownDays, popping);
+    if (reason) this.#host.log(`survey "${survey.id}" not shown: ${reason}`);
+    return !reason;
+  }
+
+  /** Work started by the page's events must not throw into the host page. */
+  #guard(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.#host.report('internal', String((error as Error)?.message ?? error));
+    }
+  }
+}

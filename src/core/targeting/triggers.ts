@@ -1,0 +1,58 @@
+import { isRecord } from '../checks.js';
+import type { Trigger } from '../types.js';
+import { satisfiesAll } from './conditions.js';
+import type { Page, Signal, TrackedEvent } from './page.js';
+import { urlMatches } from './url-match.js';
+
+export const TRIGGER_KINDS = ['event', 'url', 'selector', 'scroll', 'exitIntent', 'delay', 'all', 'any'] as const;
+
+/** false: the trigger does not hold; true: it holds, but not because of this signal; an object: it fires now, as recorded. */
+type Outcome = boolean | Trigger;
+
+/**
+ * The trigger that fires on this signal, as the collector is told (without `where`), or undefined.
+ * A trigger fires when it holds on the page and this signal completed it: for `any`, the part
+ * that fired; for `all`, the whole combination.
+ */
+export function fired(trigger: Trigger, page: Page, signal: Signal): Trigger | undefined {
+  const outcome = evaluate(trigger, page, signal);
+  return isRecord(outcome) ? outcome : undefined;
+}
+
+function evaluate(trigger: Trigger, page: Page, signal: Signal): Outcome {
+  if ('all' in trigger || 'any' in trigger) {
+    const parts = ('all' in trigger ? trigger.all : trigger.any).map((part) => evaluate(part, page, signal));
+    const firing = parts.find(isRecord);
+    if ('any' in trigger) return firing ?? parts.includes(true);
+    return !parts.includes(false) && (firing ? record(trigger) : true);
+  }
+  const [holds, now] = leaf(trigger, page, signal);
+  return holds && (now ? record(trigger) : true);
+}
+
+/** Whether a single journey point holds on this page, and whether this signal is what made it hold. */
+function leaf(trigger: Trigger, page: Page, signal: Signal): [boolean, boolean] {
+  if ('event' in trigger) {
+    const matches = ({ name, props }: TrackedEvent) => name === trigger.event && satisfiesAll(props, trigger.where);
+    return [page.events.some(matches), 'event' in signal && matches(signal.event)];
+  }
+  if ('url' in trigger) return [urlMatches(trigger.url, page.path), 'page' in signal];
+  if ('selector' in trigger) {
+    const matches = (element: Element) => !!element.closest(trigger.selector);
+    return [page.clicks.some(matches), 'click' in signal && matches(signal.click)];
+  }
+  if ('scroll' in trigger) return [page.scroll >= trigger.scroll, 'scroll' in signal && signal.scroll[0] < trigger.scroll];
+  if ('delay' in trigger) return [page.delays.has(trigger.delay), 'delay' in signal && signal.delay === trigger.delay];
+  return [page.exit, 'exit' in signal];
+}
+
+/** A trigger as a collector receives it: `where` is a detail of the definition, not part of the journey point. */
+const record = (trigger: Trigger): Trigger => JSON.parse(JSON.stringify(trigger, (key, value) => (key === 'where' ? undefined : value)));
+
+/** Every `delay` a trigger waits for, in seconds. */
+export function delaysOf(trigger: Trigger | undefined): number[] {
+  if (!trigger) return [];
+  if ('all' in trigger) return trigger.all.flatMap(delaysOf);
+  if ('any' in trigger) return trigger.any.flatMap(delaysOf);
+  return 'delay' in trigger ? [trigger.delay] : [];
+}
