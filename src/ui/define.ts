@@ -1,5 +1,10 @@
+import { CesQuestionElement } from './questions/ces/ces-question.js';
+import { ChoiceQuestionElement } from './questions/choice/choice-question.js';
+import { CsatQuestionElement } from './questions/csat/csat-question.js';
 import { NpsQuestionElement } from './questions/nps/nps-question.js';
+import { RatingQuestionElement } from './questions/rating/rating-question.js';
 import { TextQuestionElement } from './questions/text/text-question.js';
+import { ThumbsQuestionElement } from './questions/thumbs/thumbs-question.js';
 import { SurveyElement } from './survey/survey.js';
 import { FeedbackTabElement } from './tab/feedback-tab.js';
 
@@ -8,6 +13,11 @@ const ELEMENTS: Record<string, CustomElementConstructor> = {
   'earshot-survey': SurveyElement,
   'earshot-feedback-tab': FeedbackTabElement,
   'earshot-nps-question': NpsQuestionElement,
+  'earshot-rating-question': RatingQuestionElement,
+  'earshot-csat-question': CsatQuestionElement,
+  'earshot-ces-question': CesQuestionElement,
+  'earshot-thumbs-question': ThumbsQuestionElement,
+  'earshot-choice-question': ChoiceQuestionElement,
   'earshot-text-question': TextQuestionElement,
 };
 

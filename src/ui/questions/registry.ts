@@ -8,6 +8,11 @@ type Render<K extends QuestionType> = (question: QuestionOf<K>, value: Answer | 
 /** How each question kind is drawn; one line per kind (its element registers in define.ts). */
 export const QUESTION_TEMPLATES: { [K in QuestionType]: Render<K> } = {
   nps: (question, value, strings) => html`<earshot-nps-question .question=${question} .value=${value} .strings=${strings}></earshot-nps-question>`,
+  rating: (question, value, strings) => html`<earshot-rating-question .question=${question} .value=${value} .strings=${strings}></earshot-rating-question>`,
+  csat: (question, value, strings) => html`<earshot-csat-question .question=${question} .value=${value} .strings=${strings}></earshot-csat-question>`,
+  ces: (question, value, strings) => html`<earshot-ces-question .question=${question} .value=${value} .strings=${strings}></earshot-ces-question>`,
+  thumbs: (question, value, strings) => html`<earshot-thumbs-question .question=${question} .value=${value} .strings=${strings}></earshot-thumbs-question>`,
+  choice: (question, value, strings) => html`<earshot-choice-question .question=${question} .value=${value} .strings=${strings}></earshot-choice-question>`,
   text: (question, value, strings) => html`<earshot-text-question .question=${question} .value=${value} .strings=${strings}></earshot-text-question>`,
 };
 

@@ -1,9 +1,8 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_TEXT_MAX_LENGTH } from '../../../core/question-kinds.js';
 import type { TextQuestion } from '../../../core/types.js';
-import { ENGLISH, type Strings } from '../../strings.js';
-import { questionChange } from '../question-change.js';
-import { questionStyles } from '../question.styles.js';
+import { QuestionElement } from '../question-element.js';
+import { fieldStyles, questionStyles } from '../question.styles.js';
 import { textQuestionStyles } from './text-question.styles.js';
 
 /** The counter appears once this share of `maxLength` is used. */
@@ -15,24 +14,15 @@ const COUNTER_FROM = 0.8;
  * @event earshot-change - The text changed; `detail.value` is the trimmed text, or `undefined` when blank.
  * @csspart field - The textbox.
  */
-export class TextQuestionElement extends LitElement {
-  static override styles = [questionStyles, textQuestionStyles];
+export class TextQuestionElement extends QuestionElement<TextQuestion, string> {
+  static override styles = [questionStyles, fieldStyles, textQuestionStyles];
 
-  static override properties = {
-    question: { attribute: false },
-    value: { attribute: false },
-    strings: { attribute: false },
-    draft: { state: true },
-  };
+  static override properties = { draft: { state: true } };
 
-  declare question: TextQuestion;
-  /** The answer: the text trimmed, `undefined` when blank. */
-  declare value: string | undefined;
-  strings: Strings = ENGLISH;
   /** What is in the box, spaces included; the answer is derived from it. */
   protected draft = '';
 
-  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+  override willUpdate(changed: PropertyValues<this>): void {
     // Take an answer set from outside (another question, or going back to this one),
     // not the echo of our own trimming.
     if ((changed.has('value') || changed.has('question')) && (this.value ?? '') !== this.draft.trim()) this.draft = this.value ?? '';
@@ -43,8 +33,8 @@ export class TextQuestionElement extends LitElement {
     const maxLength = question.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
     const field =
       question.multiline === false
-        ? html`<input id="field" part="field" type="text" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput} />`
-        : html`<textarea id="field" part="field" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput}></textarea>`;
+        ? html`<input id="field" class="field" part="field" type="text" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput} />`
+        : html`<textarea id="field" class="field" part="field" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput}></textarea>`;
     return html`
       <label class="text" for="field">${question.text}</label>
       ${field}
@@ -54,7 +44,6 @@ export class TextQuestionElement extends LitElement {
 
   private onInput(event: Event): void {
     this.draft = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
-    this.value = this.draft.trim() || undefined;
-    this.dispatchEvent(questionChange(this.value));
+    this.answer(this.draft.trim() || undefined);
   }
 }

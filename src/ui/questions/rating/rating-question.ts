@@ -1,0 +1,35 @@
+import { DEFAULT_RATING_SCALE } from '../../../core/question-kinds.js';
+import type { RatingQuestion } from '../../../core/types.js';
+import { ScaleQuestionElement, range, type ScalePoint } from '../scale/scale-question.js';
+import { ratingQuestionStyles } from './rating-question.styles.js';
+
+/** Five faces, saddest first; a scale of 3 takes the first, middle and last. */
+const FACES = [...'😞🙁😐🙂😄'];
+
+/**
+ * A rating from 1 to `scale` (3, 5, 7 or 10; default 5) as radios in a radiogroup named by the
+ * question: numbers (named "1"…), stars (named "1 star", "2 stars"…) or faces (named "1"…, for 3 or 5).
+ *
+ * @event earshot-change - The visitor picked a point; `detail.value` is the number, `detail.settled` whether a pointer picked it.
+ * @csspart options - The row of points.
+ * @csspart option - What one point shows: a number, a star or a face.
+ * @csspart labels - The labels under both ends.
+ */
+export class RatingQuestionElement extends ScaleQuestionElement<RatingQuestion> {
+  static override styles = [ScaleQuestionElement.styles, ratingQuestionStyles];
+
+  protected override get look(): string {
+    return this.question.style ?? '';
+  }
+
+  protected override points(): ScalePoint[] {
+    const { scale = DEFAULT_RATING_SCALE, style } = this.question;
+    return range(scale).map((point) =>
+      style == 'stars' ? [point, this.strings.stars(point), '★'] : [point, , style == 'emoji' ? FACES[((point - 1) * 4) / (scale - 1)] : undefined],
+    );
+  }
+
+  protected override ends() {
+    return [this.question.lowLabel, this.question.highLabel];
+  }
+}
