@@ -1,0 +1,131 @@
+import { describe, expect, it, vi } from 'vitest';
+import { show, track } from '../../../src/index.js';
+import { settle } from '../support.js';
+import { shownIds, start, survey, useTargeting } from './support.js';
+
+const visit = useTargeting();
+const SURVEYS_URL = '/earshot/surveys.json';
+
+/** What the definitions server does for each request, in order; the last answer repeats. */
+type Answer = unknown[] | { surveys: unknown[] } | number | 'network-error' | 'never';
+
+/** Serves `SURVEYS_URL` from `answers`; other requests go to the fake collector. Returns the URLs asked for. */
+function serveDefinitions(...answers: Answer[]): string[] {
+  const asked: string[] = [];
+  const collector = globalThis.fetch;
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input) !== SURVEYS_URL) return collector(input, init);
+    asked.push(String(input));
+    const answer = answers.length > 1 ? answers.shift()! : answers[0];
+    if (answer === 'never') return new Promise(() => {});
+    if (answer === 'network-error') throw new TypeError('Failed to fetch');
+    if (typeof answer === 'number') return new Response('oops', { status: answer });
+    return new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } });
+  });
+  return asked;
+}
+
+const remote = survey('remote-nps', { trigger: { event: 'go' } });
+
+describe('surveysUrl', () => {
+  it('fetches definitions at init; a survey defined there shows at its journey point', async () => {
+    const asked = serveDefinitions([remote]);
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    expect(asked).toEqual([SURVEYS_URL]);
+    track('go');
+    expect(visit.shown).toEqual([{ surveyId: 'remote-nps', trigger: { event: 'go' } }]);
+  });
+
+  it('accepts { "surveys": [...] } as well as a bare list', async () => {
+    serveDefinitions({ surveys: [remote] });
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    track('go');
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+  });
+
+  it('skips an invalid definition with an error event naming its path; the others still work', async () => {
+    serveDefinitions([
+      survey('broken', { trigger: { url: { matches: '/x' } } as never }),
+      remote,
+      { ...survey('no-questions'), questions: [] },
+      survey('local', { trigger: { event: 'go' } }),
+    ]);
+    await start(visit, { surveysUrl: SURVEYS_URL, surveys: [survey('local', { trigger: { event: 'other' } })] });
+    expect(visit.errors).toEqual([
+      { code: 'definition', message: 'surveysUrl[0].trigger.url: expected a glob, or an object with one of equals, startsWith, contains, glob, regex (got {"matches":"/x"})' },
+      { code: 'definition', message: 'surveysUrl[2].questions: expected a list of 1 to 50 questions (got [])' },
+      { code: 'definition', message: 'surveysUrl[3].id: duplicate survey id "local"' },
+    ]);
+    track('go');
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+  });
+
+  it('keeps the last good list: the next load works offline, and says the network failed', async () => {
+    serveDefinitions([remote], 'network-error');
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    visit.shown = [];
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    expect(visit.errors).toEqual([
+      { code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (Failed to fetch); using the last list loaded` },
+    ]);
+    track('go');
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+  });
+
+  it('uses the last good list before the network answers', async () => {
+    serveDefinitions([remote], 'never');
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    track('go');
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+  });
+
+  it('a server error does not replace the last good list', async () => {
+    serveDefinitions([remote], 500);
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    expect(visit.errors).toMatchObject([{ code: 'network', message: expect.stringContaining('(HTTP 500); using the last list loaded') }]);
+    track('go');
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+  });
+
+  it('replaces the cached list with the fresh one once it arrives', async () => {
+    serveDefinitions([remote], [survey('newer', { trigger: { event: 'go' } })]);
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    track('go');
+    expect(shownIds(visit)).toEqual(['newer']);
+  });
+
+  it('a fetched survey for the current page shows when it arrives', async () => {
+    history.replaceState(null, '', '/pricing');
+    serveDefinitions([survey('pricing', { trigger: { url: '/pricing' } })]);
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    expect(visit.shown).toEqual([{ surveyId: 'pricing', trigger: { url: '/pricing' } }]);
+  });
+
+  it('show() right after init waits for a survey still on its way', async () => {
+    let answer: (response: Response) => void = () => {};
+    const collector = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input) === SURVEYS_URL ? new Promise<Response>((resolve) => (answer = resolve)) : collector(input, init),
+    );
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    show('remote-nps');
+    expect(shownIds(visit)).toEqual([]);
+    answer(new Response(JSON.stringify([remote])));
+    await settle();
+    expect(visit.shown).toEqual([{ surveyId: 'remote-nps', trigger: { manual: true } }]);
+    expect(visit.errors).toEqual([]);
+  });
+
+  it('a body that is not a list is an error event, not a throw', async () => {
+    serveDefinitions({ surveys: 'none' } as never);
+    await start(visit, { surveysUrl: SURVEYS_URL, surveys: [survey('local', { trigger: { event: 'go' } })] });
+    expect(visit.errors).toEqual([
+      { code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a list of surveys); no surveys from it` },
+    ]);
+    track('go');
+    expect(shownIds(visit)).toEqual(['local']);
+  });
+});
