@@ -66,6 +66,14 @@ describe('<earshot-text-question>', () => {
     expect(changes).toEqual(['Fast delivery']);
   });
 
+  it('never reports typing as settled, so a survey never moves on while the visitor types', async () => {
+    await mount();
+    const settled: unknown[] = [];
+    element.addEventListener('earshot-change', (event) => settled.push((event as CustomEvent).detail.settled));
+    await type('Fast');
+    expect(settled).toEqual([false]);
+  });
+
   it('emits undefined when the box is blank or only spaces', async () => {
     await mount();
     await type('ok');
