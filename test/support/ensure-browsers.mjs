@@ -2,6 +2,7 @@
 // Chromium for test/browser and the three engines of test/engines — Chromium, Firefox ESR, and
 // WebKitGTK's WebKitWebDriver with Xvfb and xauth for its virtual display. As root with apt-get,
 // whatever is missing is installed; otherwise the exact command is printed and the run fails.
+// With --screenshots (npm run screenshots) an emoji font is needed too.
 // EARSHOT_CHROMIUM may point at another Chromium binary; otherwise Debian's /usr/bin/chromium is used.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,10 @@ const NEEDS = [
   { what: 'Xvfb (xvfb-run)', package: 'xvfb', present: () => hasCommand('xvfb-run') },
   { what: 'xauth', package: 'xauth', present: () => hasCommand('xauth') },
 ];
+// The README's pictures show emoji faces; Debian's default fonts have none of them.
+if (process.argv.includes('--screenshots')) {
+  NEEDS.push({ what: 'a colour emoji font', package: 'fonts-noto-color-emoji', present: () => existsSync('/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf') });
+}
 
 const missing = NEEDS.filter((need) => !need.present());
 if (missing.length === 0) process.exit(0);

@@ -12,14 +12,18 @@ export const choiceQuestionStyles = css`
   }
   [type='checkbox'] + .box::before {
     content: '';
-    width: 0.75em;
-    height: 0.75em;
+    display: grid;
+    place-items: center;
+    width: 1em;
+    height: 1em;
     margin-inline-end: 10px;
     border: 1px solid;
     border-radius: 3px;
+    font-size: 0.85em;
+    line-height: 1;
   }
-  :checked + .box::before {
-    background: currentColor;
+  [type='checkbox']:checked + .box::before {
+    content: '✓';
   }
   .field {
     margin-top: 6px;

@@ -23,4 +23,8 @@ export const ratingQuestionStyles = css`
   .emoji .box {
     font-size: 1.6em;
   }
+  /* Colour emoji fonts first: text fonts such as DejaVu carry a few faces in black and white. */
+  .emoji .box {
+    font-family: 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif;
+  }
 `;

@@ -7,5 +7,6 @@ export const thumbsQuestionStyles = css`
   }
   .box {
     font-size: 1.4em;
+    font-family: 'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif;
   }
 `;

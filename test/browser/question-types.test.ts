@@ -1,0 +1,128 @@
+// The gallery survey has every question type. A visitor answers it by role and accessible name
+// only (what a screen reader offers), and the collector receives exactly those answers. Each step
+// is photographed in the light and the dark theme, and each display mode once: `npm run
+// screenshots` refreshes the README's pictures; a plain test run writes them to a temporary folder.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+
+const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL('../../examples/screenshots/', import.meta.url))
+  : path.join(tmpdir(), 'earshot-screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+const THEMES = ['light', 'dark'] as const;
+type Theme = (typeof THEMES)[number];
+
+const h = useBrowserHarness();
+
+/** The survey card, for pictures of it alone. */
+const card = (page: Page): Locator => page.locator('earshot-survey').locator('[part~="card"]');
+
+/** Anything Playwright can take a picture of: a locator or the whole page. */
+type Photographable = Pick<Locator, 'screenshot'> | Pick<Page, 'screenshot'>;
+
+async function photograph(page: Page, name: string, theme: Theme, what: Photographable = card(page)): Promise<void> {
+  // Let the entry animation finish so every picture shows the resting state.
+  await page.waitForTimeout(200);
+  await what.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`), animations: 'disabled' });
+}
+
+async function openGallery(theme: Theme, open: string): Promise<Page> {
+  const page = await h.newPage();
+  await page.setViewportSize({ width: 1024, height: 760 });
+  await page.goto(h.url(`/gallery/?theme=${theme}&open=${open}`));
+  return page;
+}
+
+const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
+
+describe.each(THEMES)('every question type (%s theme)', (theme) => {
+  it('is answered by role and name alone and delivers exactly the answers given', async () => {
+    const page = await openGallery(theme, 'every-type-popover');
+    const question = (name: string) => page.getByRole('radiogroup', { name }).or(page.getByRole('group', { name }));
+
+    await question('How likely are you to recommend us to a friend?').waitFor();
+    await page.getByRole('radio', { name: '9', exact: true }).click();
+    await photograph(page, 'type-nps', theme);
+    await next(page);
+
+    await question('How would you rate your order?').waitFor();
+    await page.getByRole('radio', { name: '4 stars' }).click();
+    await photograph(page, 'type-rating-stars', theme);
+    await next(page);
+
+    await question('How do you feel about the new checkout?').waitFor();
+    await page.getByRole('radio', { name: /^5\b/ }).click();
+    await photograph(page, 'type-rating-emoji', theme);
+    await next(page);
+
+    await question('How satisfied are you with the delivery?').waitFor();
+    await page.getByRole('radio', { name: /^4\b.*Satisfied/ }).click();
+    await photograph(page, 'type-csat', theme);
+    await next(page);
+
+    await question('The site made it easy for me to find what I wanted.').waitFor();
+    await page.getByRole('radio', { name: /^6\b.*Easy/ }).click();
+    await photograph(page, 'type-ces', theme);
+    await next(page);
+
+    await question('Was the size guide helpful?').waitFor();
+    await page.getByRole('radio', { name: 'Thumbs up' }).click();
+    await photograph(page, 'type-thumbs', theme);
+    await next(page);
+
+    await question('How did you hear about us?').waitFor();
+    await page.getByRole('radio', { name: 'Other', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Other, please specify' }).fill('A podcast');
+    await photograph(page, 'type-choice', theme);
+    await next(page);
+
+    await question('Which two things matter most to you?').waitFor();
+    for (const option of ['Returns', 'Price', 'Delivery speed']) await page.getByRole('checkbox', { name: option }).check();
+    await next(page);
+    const alert = page.getByRole('alert');
+    expect((await alert.textContent())?.trim()).toBe('Please choose at most 2.');
+    await photograph(page, 'type-choice-multiple', theme);
+    await page.getByRole('checkbox', { name: 'Returns' }).uncheck();
+    await next(page);
+
+    await page.getByRole('textbox', { name: 'Anything else you would like to tell us?' }).fill('Lovely mugs');
+    await photograph(page, 'type-text', theme);
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await page.getByRole('link', { name: 'See what we changed' }).waitFor();
+    await photograph(page, 'step-thanks', theme);
+
+    const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+    expect(response.answers).toEqual({
+      recommend: 9,
+      stars: 4,
+      mood: 5,
+      satisfaction: 4,
+      effort: 6,
+      helpful: 1,
+      found: { other: 'A podcast' },
+      features: ['Price', 'Delivery speed'],
+      comment: 'Lovely mugs',
+    });
+    expect(response.questions?.find((q) => q.id === 'stars')).toEqual({ id: 'stars', type: 'rating', text: 'How would you rate your order?', scale: 5, style: 'stars' });
+    assertNoPageErrors(h.problems(page));
+  });
+
+  it.each([
+    ['popover', 'every-type-popover', (page: Page) => card(page)],
+    ['modal', 'every-type-modal', (page: Page) => page],
+    ['inline', 'every-type-inline', (page: Page) => page.locator('main')],
+    ['tab', '', (page: Page) => page],
+  ] as const)('shows the %s display mode', async (mode, open, area) => {
+    const page = await openGallery(theme, open);
+    if (mode === 'tab') await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+    else await page.getByRole('radio', { name: '0', exact: true }).waitFor();
+    await photograph(page, `mode-${mode}`, theme, area(page));
+    assertNoPageErrors(h.problems(page));
+  });
+});
