@@ -50,6 +50,9 @@ describe.each(THEMES)('every question type (%s theme)', (theme) => {
     await page.getByRole('radio', { name: '9', exact: true }).click();
     await photograph(page, 'type-nps', theme);
     await next(page);
+    // The first answer goes out at once as a partial response.
+    const [partial] = await waitForResponses(h.server, 1);
+    expect(partial).toMatchObject({ completed: false, answers: { recommend: 9 } });
 
     await question('How would you rate your order?').waitFor();
     await page.getByRole('radio', { name: '4 stars' }).click();
@@ -98,6 +101,9 @@ describe.each(THEMES)('every question type (%s theme)', (theme) => {
     await photograph(page, 'step-thanks', theme);
 
     const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+    // The complete version replaced the partial one: same id, one response stored.
+    expect(response.id).toBe(partial.id);
+    expect(h.responses()).toHaveLength(1);
     expect(response.answers).toEqual({
       recommend: 9,
       stars: 4,
