@@ -84,7 +84,7 @@ export class Targeting {
     if (!fetching) return;
     const fetched = await fetching;
     if (this.#stopped.signal.aborted) return;
-    if (fetched instanceof Error) return this.#host.report('network', `surveysUrl: ${url} could not be loaded (${fetched.message}); ${cached ? 'using the last list loaded' : 'no surveys from it'}`);
+    if (fetched instanceof Error) return this.#host.report('network', `surveysUrl: ${url} could not be loaded (${fetched.message})`);
     const known = new Set(this.surveys.map((survey) => survey.id));
     const usable = this.#use(fetched);
     void this.#visitor.write(cacheKey, usable);
