@@ -4,7 +4,10 @@ export type {
   Answer,
   AnswerRule,
   Answers,
+  Audience,
   Batch,
+  Condition,
+  Conditions,
   DisplayMode,
   EarshotConfig,
   EarshotErrorCode,
@@ -20,6 +23,7 @@ export type {
   TextQuestion,
   Trigger,
   TriggerRecord,
+  UrlRule,
   User,
   UserTraits,
 } from './core/types.js';

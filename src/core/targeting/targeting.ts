@@ -74,9 +74,9 @@ export class Targeting {
     // Asked at once; used after the cached list, which works before the network answers and offline.
     const fetching = url && fetchSurveys(url).catch((error: Error) => error);
     await this.#visitor.load();
-    const cached = url && (await this.#visitor.read<unknown[]>(cacheKey));
+    const cached = url && (await this.#visitor.read<unknown>(cacheKey));
     if (this.#stopped.signal.aborted) return;
-    if (cached) this.#use(cached);
+    if (Array.isArray(cached)) this.#use(cached);
     this.#offerUntriggeredTabs(this.surveys);
     const waiting = this.#waiting ?? [];
     this.#waiting = null;
