@@ -56,6 +56,15 @@ export const BRANCH = {
   thanks: 'Thanks for helping us improve.',
 } as const;
 
+export const CHOICE = {
+  page: '/__engines/choice.html',
+  surveyId: 'how-found',
+  found: 'How did you hear about us?',
+  other: 'Other, please specify',
+  comment: 'Anything else you would like to tell us?',
+  thanks: 'Thank you!',
+} as const;
+
 const PLAIN_PAGE = '/__engines/plain.html';
 const AGGRESSIVE_PAGE = '/__engines/aggressive-css.html';
 
@@ -77,6 +86,23 @@ const BRANCH_SURVEY = {
     { id: 'extra', type: 'text', text: BRANCH.extra, optional: true },
   ],
   thanks: BRANCH.thanks,
+};
+
+const CHOICE_SURVEY = {
+  id: CHOICE.surveyId,
+  trigger: { event: 'signed_up' },
+  questions: [
+    {
+      id: 'found',
+      type: 'choice',
+      text: CHOICE.found,
+      multiple: true,
+      other: true,
+      options: [{ id: 'search', label: 'Search engine' }, { id: 'friend', label: 'A friend' }, { id: 'social', label: 'Social media' }],
+    },
+    { id: 'comment', type: 'text', text: CHOICE.comment, multiline: false },
+  ],
+  thanks: CHOICE.thanks,
 };
 
 /** The shop's survey, on pages of our own (shown with `earshot.show`). */
@@ -121,6 +147,12 @@ export const PAGES: Record<string, string> = {
     body: '<main><h1>Your order was delivered</h1><p>We hope you like it.</p></main>',
     survey: BRANCH_SURVEY,
     start: { track: 'order_delivered' },
+  }),
+  [CHOICE.page]: page({
+    title: 'Welcome aboard',
+    body: '<main><h1>Welcome aboard</h1><p>Your account is ready.</p></main>',
+    survey: CHOICE_SURVEY,
+    start: { track: 'signed_up' },
   }),
   [PLAIN_PAGE]: page({
     title: 'A plain page',
@@ -495,6 +527,39 @@ const changedMindBranch: Scenario = {
   },
 };
 
+const choiceAndText: Scenario = {
+  flow: 3,
+  title: 'choice and text: several options and "Other" with its text, then a single-line answer, delivered in the options\' order',
+  async run({ session, server }) {
+    await session.open(server.url(CHOICE.page));
+    const checkbox = (name: string): Target => ({ role: 'checkbox', name });
+    await waitForVisible(session, checkbox('A friend'));
+    await session.click(checkbox('Other'));
+    // Picking "Other" puts focus in its text field.
+    await waitForVisible(session, textbox(CHOICE.other));
+    expect(await session.evaluate(describeFocus, undefined)).toMatchObject({ inSurvey: true, role: 'textbox', name: CHOICE.other });
+    await session.type('A podcast');
+    await session.click(checkbox('A friend'));
+    await session.click(checkbox('Search engine'));
+    await session.click(checkbox('Search engine'));
+    expect(await isChecked(session, checkbox('Search engine'))).toBe(false);
+    await session.click(button('Next'));
+    // Next took focus on to the new question's field. (WebKitWebDriver reports a click on an
+    // <input type=text> inside shadow DOM as intercepted, so this flow types where focus is.)
+    await waitForVisible(session, textbox(CHOICE.comment));
+    expect(await session.evaluate(describeFocus, undefined)).toMatchObject({ inSurvey: true, role: 'textbox', name: CHOICE.comment });
+    await session.type('Great onboarding');
+    await session.click(button('Submit'));
+    await waitForVisible(session, { text: CHOICE.thanks });
+
+    const response = await waitForDelivery(session, server, (r) => r.completed);
+    expect(response.answers).toEqual({ found: ['friend', { other: 'A podcast' }], comment: 'Great onboarding' });
+    expectWellFormed(response, CHOICE.surveyId, { event: 'signed_up' }, server.url(CHOICE.page));
+    expectOnlyResponse(server, response.id);
+    await expectNoPageErrors(session);
+  },
+};
+
 const aggressiveHostCss: Scenario = {
   flow: 4,
   title: 'host CSS forcing colour, font and line-height, and a fixed bar at the top z-index, neither restyle nor cover the widget',
@@ -593,6 +658,7 @@ export const SCENARIOS: readonly Scenario[] = [
   detractorBranch,
   promoterBranch,
   changedMindBranch,
+  choiceAndText,
   aggressiveHostCss,
   accessibleRolesAndNames,
 ];

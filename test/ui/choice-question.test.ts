@@ -153,6 +153,19 @@ describe('<earshot-choice-question>', () => {
       expect(checkedNames(root)).toEqual(['Other']);
     });
 
+    it('puts focus in its text field when clicked, but not when arrow keys pass over it', async () => {
+      const { element, root } = await mount({ ...single, other: true });
+      keyboardClick(getByRole(root, 'radio', 'Other'));
+      await rendered(element);
+      await element.updateComplete;
+      expect(root.activeElement).not.toBe(otherField(root));
+      pointerClick(getByRole(root, 'radio', 'Search engine'));
+      pointerClick(getByRole(root, 'radio', 'Other'));
+      await rendered(element);
+      await element.updateComplete;
+      expect(root.activeElement).toBe(otherField(root));
+    });
+
     it('answers { other } with the typed text, trimmed', async () => {
       const { element, root, changes } = await mount({ ...single, other: true });
       pointerClick(getByRole(root, 'radio', 'Other'));

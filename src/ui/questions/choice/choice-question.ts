@@ -81,6 +81,10 @@ export class ChoiceQuestionElement extends QuestionElement<ChoiceQuestion, Choic
     if (event.type == 'click' || JSON.stringify(value) != JSON.stringify(this.value)) {
       this.answer(value, event.detail > 0 && !this.question.multiple && !input.id);
     }
+    // Picking "Other" on purpose (a pointer, or a checkbox's Space; not arrows passing through radios) leads to its text field.
+    if (input.id && input.checked && event.type == 'click' && (event.detail > 0 || this.question.multiple)) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.field')?.focus());
+    }
   }
 
   private typeOther(event: Event): void {
