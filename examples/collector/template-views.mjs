@@ -42,7 +42,7 @@ const VIEWS = {
       percent: s.percentVeryDisappointed,
       benchmark: s.benchmarkPercent,
       tone: s.meetsBenchmark ? 'high' : 'low',
-    })}<p class="note">Very ${s.veryDisappointed} · Somewhat ${s.somewhatDisappointed} · Not ${s.notDisappointed} disappointed</p>`,
+    })}<p class="note">Very disappointed ${s.veryDisappointed} · Somewhat ${s.somewhatDisappointed} · Not ${s.notDisappointed}</p>`,
   }),
 };
 
