@@ -11,7 +11,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH } from './collector/collector.mjs';
+import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH, SCORES_PATH } from './collector/collector.mjs';
 import { parseAllowedOrigins } from './collector/cors.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -208,6 +208,7 @@ if (runDirectly) {
   console.log(`Collector:    POST ${demo.url}${COLLECTOR_PATH}   (origins: ${origins})`);
   console.log(`Responses:    GET  ${demo.url}${RESPONSES_PATH}`);
   console.log(`CSV export:   GET  ${demo.url}${EXPORT_PATH}`);
+  console.log(`Scores:       GET  ${demo.url}${SCORES_PATH}?survey=ID`);
   console.log(`Database:     ${database}`);
   const stop = () =>
     demo.close().then(() => {

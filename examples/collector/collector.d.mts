@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const COLLECTOR_PATH: '/api/earshot';
 export const RESPONSES_PATH: '/api/earshot/responses';
 export const EXPORT_PATH: '/api/earshot/export.csv';
+export const SCORES_PATH: '/api/earshot/scores';
 export const RESULTS_PATH: '/results';
 export const DEFAULT_BODY_LIMIT: number;
 export const DEFAULT_PAGE_SIZE: number;

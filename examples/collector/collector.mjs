@@ -2,6 +2,7 @@
 //   POST /api/earshot             a delivery batch (JSON; text/plain too, as sendBeacon sends it)
 //   GET  /api/earshot/responses   stored responses as JSON (?survey=, ?limit=, ?offset=)
 //   GET  /api/earshot/export.csv  stored responses as CSV (?survey=)
+//   GET  /api/earshot/scores      the standard scores of a survey's templates as JSON (?survey=, required)
 //   GET  /results                 the results page (?survey=)
 // A batch is answered 2xx only once its transaction is committed; anything the SDK should not
 // retry is a 4xx naming the field at fault; a storage failure is a 503 the SDK retries.
@@ -12,10 +13,12 @@ import { readBody } from './request-body.mjs';
 import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, openResponseStore } from './response-store.mjs';
 import { renderResultsPage } from './results-page.mjs';
 import { summarizeSurvey } from './survey-summary.mjs';
+import { SMALL_SAMPLE, scoreTemplates } from './template-scores.mjs';
 
 export const COLLECTOR_PATH = '/api/earshot';
 export const RESPONSES_PATH = '/api/earshot/responses';
 export const EXPORT_PATH = '/api/earshot/export.csv';
+export const SCORES_PATH = '/api/earshot/scores';
 export const RESULTS_PATH = '/results';
 
 /** 256 KB: far above the SDK's batches (about 32 KB at most), small enough to refuse abuse cheaply. */
@@ -149,6 +152,13 @@ export function createCollector({
     );
   }
 
+  function listScores(req, res, params) {
+    const surveyId = surveyParam(params);
+    if (surveyId === null) throw new RequestProblem(400, `survey: is required, as in ${SCORES_PATH}?survey=ID`);
+    const responses = store.list({ surveyId });
+    sendJson(req, res, 200, { surveyId, responses: responses.length, smallSampleBelow: SMALL_SAMPLE, scores: scoreTemplates(responses) });
+  }
+
   function showResults(req, res, params) {
     const surveyId = surveyParam(params);
     const surveyIds = surveyId === null ? store.surveyIds() : store.surveyIds().filter((id) => id === surveyId);
@@ -172,6 +182,7 @@ export function createCollector({
     [COLLECTOR_PATH]: { POST: receiveBatch, OPTIONS: answerPreflight },
     [RESPONSES_PATH]: { GET: listResponses, HEAD: listResponses, OPTIONS: answerPreflight },
     [EXPORT_PATH]: { GET: exportCsv, HEAD: exportCsv, OPTIONS: answerPreflight },
+    [SCORES_PATH]: { GET: listScores, HEAD: listScores, OPTIONS: answerPreflight },
     [RESULTS_PATH]: { GET: showResults, HEAD: showResults },
   };
 

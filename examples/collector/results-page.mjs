@@ -8,6 +8,7 @@ import { QUESTION_KINDS } from './question-kinds.mjs';
 import { renderQuestion } from './question-views.mjs';
 import { RESULTS_PAGE_STYLE } from './results-page.styles.mjs';
 import { barChart, columnChart, lineChart } from './svg-charts.mjs';
+import { renderTemplateScores } from './template-views.mjs';
 
 /** Column labels for the scored questions; a kind asked twice gets the question id added. */
 function metricLabels(summary) {
@@ -156,6 +157,7 @@ function renderSurvey(summary, index, links) {
     ${summary.templates.length > 0 ? html`<p class="hint">From template ${summary.templates.join(', ')}.</p>` : ''}
     <p class="hint"><a href="${links.csv}?survey=${encodeURIComponent(summary.surveyId)}">Download this survey's responses as CSV</a></p>
     ${renderTiles(summary)}
+    ${renderTemplateScores(summary.templateScores, `${id}-scores`)}
     ${renderTrend(summary, id)}
     ${part(
       `${id}-questions`,

@@ -58,6 +58,12 @@ thead th { font-size: 0.85rem; color: var(--muted); font-weight: 600; }
 h5 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 0.75rem 0 0.25rem; }
 .terms { margin: 0; padding-left: 1.4rem; }
 .terms .count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.scores { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem 1rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+.score { border: 1px solid var(--line); border-radius: 10px; padding: 0.75rem 1rem; }
+.score .figure-line, .score-sample { margin: 0 0 0.25rem; }
+.score-sample { font-size: 0.92rem; }
+.small-sample { background: #fdf1d8; color: #7a4a00; border-radius: 4px; padding: 0 0.35em; font-size: 0.85rem; }
+.score svg.chart { max-width: 100%; margin: 0.25rem 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .empty { background: var(--paper); border: 1px dashed #c9ced8; border-radius: 12px; padding: 2rem; text-align: center; }
 </style>`;

@@ -52,3 +52,38 @@ export function scoreCes(answers: unknown[]): CesResult;
 export function scoreRating(answers: unknown[], scale?: number): RatingResult;
 export function scoreThumbs(answers: unknown[]): ThumbsResult;
 export function countChoices(answers: unknown[]): ChoiceResult;
+
+export const SUS_ITEMS: number;
+export const SUS_SCALE_MAX: number;
+export const UMUX_LITE_SCALE_MAX: number;
+export const UMUX_LITE_SUS_SLOPE: number;
+export const UMUX_LITE_SUS_INTERCEPT: number;
+export const PMF_BENCHMARK_PERCENT: number;
+export const PMF_ANSWERS: string[];
+
+export interface PerResponseResult {
+  /** Responses with every item on the scale: the score is their mean. */
+  responses: number;
+  /** Responses left out because an item was missing or off the scale. */
+  unscored: number;
+  /** Exact; null without scored responses. */
+  mean: number | null;
+}
+export interface UmuxLiteResult extends PerResponseResult {
+  /** 0.65 × mean + 22.9, comparable with SUS. */
+  susEquivalent: number | null;
+}
+export interface PmfResult extends Counted {
+  veryDisappointed: number;
+  somewhatDisappointed: number;
+  notDisappointed: number;
+  percentVeryDisappointed: number | null;
+  benchmarkPercent: number;
+  meetsBenchmark: boolean | null;
+}
+
+export function susOf(items: unknown[]): number | null;
+export function umuxLiteOf(items: unknown[]): number | null;
+export function scoreSus(itemLists: unknown[][]): PerResponseResult;
+export function scoreUmuxLite(itemLists: unknown[][]): UmuxLiteResult;
+export function scorePmf(answers: unknown[]): PmfResult;

@@ -119,3 +119,63 @@ export function countChoices(answers) {
     other: { count: otherTexts.length, percent: percentOf(otherTexts.length, valid), texts: otherTexts },
   };
 }
+
+// The standard instruments a survey template asks (README, "Templates"): scored per response where
+// the instrument says so, then summarised over responses.
+
+export const SUS_ITEMS = 10;
+export const SUS_SCALE_MAX = 5;
+export const UMUX_LITE_SCALE_MAX = 7;
+/** Lewis, Utesch and Maher (2013): UMUX-Lite regressed onto SUS, so the two can be compared. */
+export const UMUX_LITE_SUS_SLOPE = 0.65;
+export const UMUX_LITE_SUS_INTERCEPT = 22.9;
+/** Sean Ellis's line: at 40% "very disappointed" or more, a product has found its market. */
+export const PMF_BENCHMARK_PERCENT = 40;
+export const PMF_ANSWERS = ['very_disappointed', 'somewhat_disappointed', 'not_disappointed'];
+
+/**
+ * One response's SUS, 0–100, from its ten answers in item order: odd items count (answer − 1),
+ * even ones (5 − answer), the sum times 2.5. Null unless all ten are on the 1–5 scale.
+ */
+export function susOf(items) {
+  if (items.length !== SUS_ITEMS || !items.every(isOnScale(1, SUS_SCALE_MAX))) return null;
+  return items.reduce((sum, answer, i) => sum + (i % 2 === 0 ? answer - 1 : SUS_SCALE_MAX - answer), 0) * 2.5;
+}
+
+/** One response's UMUX-Lite, 0–100: ((item 1 − 1) + (item 2 − 1)) × 100 / 12. Null unless both are on 1–7. */
+export function umuxLiteOf(items) {
+  if (items.length !== 2 || !items.every(isOnScale(1, UMUX_LITE_SCALE_MAX))) return null;
+  return ((items[0] - 1 + items[1] - 1) * 100) / 12;
+}
+
+/** Scores each response's items with `scoreOf`; a response without a score is counted, not guessed. */
+function scorePerResponse(itemLists, scoreOf) {
+  const scores = itemLists.map(scoreOf).filter((score) => score !== null);
+  return { responses: scores.length, unscored: itemLists.length - scores.length, mean: averageOf(scores) };
+}
+
+/** SUS over responses, each given as its ten answers in item order (a missing one as undefined). */
+export const scoreSus = (itemLists) => scorePerResponse(itemLists, susOf);
+
+/** UMUX-Lite over responses, each given as its two answers; also the SUS-comparable 0.65 × mean + 22.9. */
+export function scoreUmuxLite(itemLists) {
+  const result = scorePerResponse(itemLists, umuxLiteOf);
+  return { ...result, susEquivalent: result.mean === null ? null : UMUX_LITE_SUS_SLOPE * result.mean + UMUX_LITE_SUS_INTERCEPT };
+}
+
+/** Product/market fit: the share answering "very disappointed" (by answer id), against the 40% line. */
+export function scorePmf(answers) {
+  const valid = answers.filter((answer) => PMF_ANSWERS.includes(answer));
+  const [very, somewhat, not] = PMF_ANSWERS.map((id) => valid.filter((answer) => answer === id).length);
+  const percentVeryDisappointed = percentOf(very, valid.length);
+  return {
+    answers: valid.length,
+    ignored: answers.length - valid.length,
+    veryDisappointed: very,
+    somewhatDisappointed: somewhat,
+    notDisappointed: not,
+    percentVeryDisappointed,
+    benchmarkPercent: PMF_BENCHMARK_PERCENT,
+    meetsBenchmark: percentVeryDisappointed === null ? null : percentVeryDisappointed >= PMF_BENCHMARK_PERCENT,
+  };
+}

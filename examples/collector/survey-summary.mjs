@@ -6,6 +6,7 @@ import { dayOf } from './format.mjs';
 import { frequentTerms } from './frequent-terms.mjs';
 import { describeTrigger, pageOf } from './journey-point.mjs';
 import { KEY_KIND_PRIORITY, QUESTION_KINDS } from './question-kinds.mjs';
+import { scoreTemplates } from './template-scores.mjs';
 
 /** The trend covers at most this many days, ending on the day of the latest response. */
 export const MAX_TREND_DAYS = 60;
@@ -171,6 +172,7 @@ export function summarizeSurvey(surveyId, responses) {
   return {
     surveyId,
     templates: [...new Set(responses.map((r) => r.template).filter(Boolean))],
+    templateScores: scoreTemplates(responses),
     responses: responses.length,
     completed,
     partial: responses.length - completed,

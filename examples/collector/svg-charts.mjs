@@ -140,3 +140,18 @@ export function lineChart({ id, title, description, points, domain, gridValues, 
   });
   return labelled(id, title, description, WIDTH, height, [grid, lines, dots]);
 }
+
+/** One share (0–100) as a bar, with a marked line where a benchmark lies (PMF's 40%). */
+export function benchmarkBar({ id, title, description, percent, benchmark, tone = 'neutral' }) {
+  const [top, barHeight, height] = [16, 20, 40];
+  const toX = (value) => round((Math.min(Math.max(value, 0), 100) / 100) * WIDTH);
+  const line = toX(benchmark);
+  return labelled(
+    id,
+    title,
+    description,
+    WIDTH,
+    height,
+    html`<rect x="0" y="${top}" width="${WIDTH}" height="${barHeight}" fill="${GRID}"/><rect x="0" y="${top}" width="${toX(percent ?? 0)}" height="${barHeight}" fill="${TONES[tone]}"/><line x1="${line}" x2="${line}" y1="2" y2="${height}" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"/><text x="${line + 4}" y="12" font-size="11" fill="${INK}">${benchmark}% benchmark</text>`,
+  );
+}

@@ -16,6 +16,7 @@ export function createResponse(context: ResponseContext, answers: Answers, compl
   return {
     id: createId(),
     surveyId: context.survey.id,
+    ...(context.survey.template && { template: context.survey.template }),
     completed,
     ...describeAnswers(context.survey, answers),
     createdAt: stamp,

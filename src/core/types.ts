@@ -1,3 +1,5 @@
+import type { TemplateText } from './templates.js';
+
 /** A property, trait or page fact compared with a value: a value alone means `eq`; several operators must all hold. */
 export type Condition =
   | string
@@ -178,10 +180,19 @@ export interface Thanks {
   link?: { label: string; url: string };
 }
 
-/** A survey definition: plain JSON, see DESIGN.md §2. */
+/** A standard instrument a survey can be made from (README, "Templates"). */
+export type SurveyTemplate = 'nps' | 'csat' | 'ces' | 'sus' | 'umux-lite' | 'pmf';
+
+/** A survey definition after validation: a template's items come first in `questions`. */
 export interface Survey {
   id: string;
   questions: Question[];
+  /** The standard items of this instrument, with fixed ids, before any `questions`. */
+  template?: SurveyTemplate;
+  /** The product a template's items name (`{product}`); required by `pmf`. */
+  product?: string;
+  /** Replaces a template's English words, by key (see `TEMPLATE_TEXT`). */
+  templateText?: Partial<TemplateText>;
   /** Without a trigger a survey shows only through `earshot.show(id)` (or its tab). */
   trigger?: Trigger;
   /** Who may be asked; everyone by default. */
@@ -212,6 +223,9 @@ export interface Survey {
   thanks?: string | Thanks;
 }
 
+/** A survey definition as written (DESIGN.md §2): with a `template`, `questions` may be left out. */
+export type SurveyDefinition = Omit<Survey, 'questions'> & { questions?: Question[] };
+
 export interface UserTraits {
   [trait: string]: string | number | boolean | null;
 }
@@ -226,7 +240,7 @@ export interface EarshotConfig {
   /** Where batches of responses are POSTed (absolute or relative to the page). */
   endpoint: string;
   /** Survey definitions. */
-  surveys?: Survey[];
+  surveys?: SurveyDefinition[];
   /** URL of more definitions (a JSON list), fetched at `init`; the last good list is kept for offline and early use. */
   surveysUrl?: string;
   /** Days between two surveys shown without being asked for. Default 3. */
@@ -254,6 +268,8 @@ export interface QuestionRecord {
 export interface SurveyResponse {
   id: string;
   surveyId: string;
+  /** The template the survey was made from, so a collector can score it. */
+  template?: SurveyTemplate;
   completed: boolean;
   answers: Answers;
   questions: QuestionRecord[];

@@ -2,11 +2,12 @@ import { boolean, checkObject, expect, fail, identifier as id, isRecord, oneOf, 
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
 import { DEVICE_TYPES } from './targeting/audience.js';
+import { TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate } from './templates.js';
 import { CONDITION_OPERATORS } from './targeting/conditions.js';
 import { DEFAULT_COOLDOWN_DAYS } from './targeting/frequency.js';
 import { TRIGGER_KINDS } from './targeting/triggers.js';
 import { URL_OPERATORS } from './targeting/url-match.js';
-import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey } from './types.js';
+import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey, SurveyTemplate } from './types.js';
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
@@ -140,11 +141,13 @@ function rule(earlier: Set<string>): Check {
   };
 }
 
-const questions: Check = (value, path, report) => {
-  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_QUESTIONS) {
-    return fail(report, path, `expected a list of 1 to ${MAX_QUESTIONS} questions`, value);
+/** A survey's own questions, after the ids of its template's items (which rules may refer to). */
+const questionsAfter = (taken: string[]): Check => (value, path, report) => {
+  const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
+  if (!Array.isArray(value) || value.length < fewest || value.length > most) {
+    return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
   }
-  const earlier = new Set<string>();
+  const earlier = new Set(taken);
   value.forEach((question, index) => {
     const at = `${path}[${index}]`;
     const type = isRecord(question) ? (question.type as QuestionType) : undefined;
@@ -196,9 +199,26 @@ const thanks: Check = (value, path, report) => {
   });
 };
 
+/** Replacements for template words; the lists separated by `|` keep their number of parts. */
+const templateText: Check = (value, path, report) =>
+  checkObject(
+    value,
+    path,
+    report,
+    Object.fromEntries(
+      Object.keys(TEMPLATE_TEXT).map((key) => {
+        const parts = { agree: 7, pmf_options: 3 }[key];
+        return [key, parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText];
+      }),
+    ),
+  );
+
 const SURVEY_FIELDS: Fields = {
   id,
-  questions,
+  questions: questionsAfter([]),
+  template: oneOf(TEMPLATE_NAMES),
+  product: text(200),
+  templateText,
   trigger,
   display: oneOf(DISPLAY_MODES),
   position: oneOf(POSITIONS),
@@ -217,7 +237,12 @@ const SURVEY_FIELDS: Fields = {
 
 /** Checks one survey definition; `seen` holds the survey ids already taken, and gets this one's. */
 export function checkSurvey(value: unknown, path: string, report: Report, seen: Set<unknown>): void {
-  if (!checkObject(value, path, report, SURVEY_FIELDS, ['id', 'questions'])) return;
+  const name = isRecord(value) ? (value.template as SurveyTemplate) : undefined;
+  const template = name && TEMPLATE_NAMES.includes(name) ? TEMPLATES[name] : undefined;
+  const fields = template ? { ...SURVEY_FIELDS, questions: questionsAfter(template) } : SURVEY_FIELDS;
+  // With a template named, even a wrong one, `questions` are optional: the name is what to fix.
+  if (!checkObject(value, path, report, fields, name === undefined ? ['id', 'questions'] : ['id'])) return;
+  if (value.template == 'pmf' && value.product === undefined) fail(report, `${path}.product`, 'is required for "template": "pmf"');
   if (seen.has(value.id)) fail(report, `${path}.id`, `duplicate survey id "${value.id}"`);
   seen.add(value.id);
   if (value.display === 'inline' && value.target === undefined) fail(report, `${path}.target`, 'is required for "display": "inline"');
@@ -249,7 +274,7 @@ export function validateConfig(input: unknown): ValidationResult {
     ...given,
     // Copies, so that later changes to the host's objects cannot alter a running survey
     // (through JSON, which also drops anything that is not data, such as functions in unknown keys).
-    surveys: JSON.parse(JSON.stringify(given.surveys ?? [])),
+    surveys: JSON.parse(JSON.stringify(given.surveys ?? [])).map(expandTemplate),
     user: given.user && JSON.parse(JSON.stringify(given.user)),
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,

@@ -1,5 +1,6 @@
 import type { Report } from '../checks.js';
 import type { Survey } from '../types.js';
+import { expandTemplate } from '../templates.js';
 import { checkSurvey } from '../validate.js';
 
 /** Fetches a list of survey definitions: a JSON list, or an object whose `surveys` is one. */
@@ -24,5 +25,5 @@ export function usableSurveys(list: unknown[], taken: Survey[], onInvalid: (prob
     checkSurvey(survey, `surveysUrl[${index}]`, report, seen);
     if (report.problems.length) onInvalid(report.problems.join('; '));
     return !report.problems.length;
-  }) as Survey[];
+  }).map((survey) => expandTemplate(survey as Survey));
 }
