@@ -46,7 +46,7 @@ export class Controller {
     this.#outbox = createOutbox((error) =>
       this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`),
     );
-    this.#delivery = new Delivery({ endpoint: config.endpoint, outbox: this.#outbox, emitter: emitter });
+    this.#delivery = new Delivery({ ...config, outbox: this.#outbox, emitter });
   }
 
   start(): void {

@@ -13,6 +13,7 @@ const LOCK_NAME = 'earshot-delivery';
 
 export interface DeliveryOptions {
   endpoint: string;
+  credentials: RequestCredentials;
   outbox: Outbox;
   emitter: Emitter;
 }
@@ -91,7 +92,7 @@ export class Delivery {
   }
 
   async #deliverAll(keepalive: boolean): Promise<void> {
-    const { outbox, endpoint, emitter } = this.#options;
+    const { outbox, endpoint, credentials, emitter } = this.#options;
     let budget = KEEPALIVE_MAX_BYTES;
     for (const batch of toBatches(keepalive ? [...this.unconfirmed.values()] : await outbox.list())) {
       if (this.#stopped) return;
@@ -100,7 +101,7 @@ export class Delivery {
       // What does not fit stays queued for the next visit.
       if (keepalive && size > budget) continue;
       budget -= size;
-      const outcome = await sendBatch(endpoint, body, keepalive);
+      const outcome = await sendBatch(endpoint, body, keepalive, credentials);
       const responseIds = batch.map((response) => response.id);
       if (outcome.kind === 'retry') {
         if (!keepalive) this.#retryLater(outcome, responseIds);

@@ -171,6 +171,8 @@ export interface EarshotConfig {
   locale?: string;
   /** Log what Earshot does, and problems it hits, to the console. Default `false`. */
   debug?: boolean;
+  /** Whether delivery requests carry cookies. Default `"omit"`. */
+  credentials?: RequestCredentials;
 }
 
 /** One question as described to the collector. */

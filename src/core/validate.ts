@@ -14,6 +14,7 @@ export interface ResolvedConfig extends EarshotConfig {
   surveys: Survey[];
   locale: string;
   debug: boolean;
+  credentials: RequestCredentials;
 }
 
 export interface ValidationResult extends Report {
@@ -147,6 +148,7 @@ const CONFIG_FIELDS: Fields = {
   user,
   locale: text(35),
   debug: boolean,
+  credentials: oneOf(['omit', 'same-origin', 'include']),
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */
@@ -162,6 +164,7 @@ export function validateConfig(input: unknown): ValidationResult {
     user: given.user && JSON.parse(JSON.stringify(given.user)),
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,
+    credentials: given.credentials ?? 'omit',
   };
   return { ...report, config };
 }

@@ -1,6 +1,6 @@
 import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Delivery, KEEPALIVE_MAX_BYTES, toBatches } from '../../src/core/delivery.js';
+import { Delivery, KEEPALIVE_MAX_BYTES, toBatches, type DeliveryOptions } from '../../src/core/delivery.js';
 import { Emitter } from '../../src/core/emitter.js';
 import { createOutbox, DEAD_LETTER_DB, type Outbox } from '../../src/core/outbox.js';
 import { createResponse, reviseResponse } from '../../src/core/response.js';
@@ -49,8 +49,13 @@ beforeEach(() => {
   events = [];
   for (const name of ['delivered', 'error'] as const) emitter.on(name, (payload) => events.push({ name, payload }));
   collector = installCollector();
-  delivery = new Delivery({ endpoint: '/api/earshot', outbox, emitter });
+  delivery = makeDelivery();
 });
+
+/** A Delivery on the shared outbox and emitter. */
+function makeDelivery(options: Partial<DeliveryOptions> = {}): Delivery {
+  return new Delivery({ endpoint: '/api/earshot', credentials: 'omit', outbox, emitter, ...options });
+}
 
 afterEach(() => {
   delivery.stop();
@@ -382,6 +387,26 @@ describe('Delivery.flushOnHide', () => {
     await settle();
     expect(collector.requests).toHaveLength(1);
     expect(await outbox.list()).toEqual(queued);
+  });
+});
+
+describe('Delivery credentials', () => {
+  it('sends cookies only when configured to, also at page hide', async () => {
+    delivery = makeDelivery({ credentials: 'include' });
+    await queue(response());
+    await delivery.flush();
+    await queueHere(response());
+    await delivery.flushOnHide();
+    expect(collector.requests.map((request) => [request.keepalive, request.credentials])).toEqual([
+      [false, 'include'],
+      [true, 'include'],
+    ]);
+  });
+
+  it('sends none by default', async () => {
+    await queue(response());
+    await delivery.flush();
+    expect(collector.requests[0].credentials).toBe('omit');
   });
 });
 
