@@ -1,10 +1,11 @@
-export { init, track, show, identify, flush, on, destroy } from './api.js';
+export { init, track, show, identify, flush, on, deadLetters, destroy } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export type {
   Answer,
   AnswerRule,
   Answers,
   Batch,
+  DeadLetter,
   DisplayMode,
   EarshotConfig,
   EarshotErrorCode,

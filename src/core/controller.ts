@@ -3,7 +3,7 @@ import type { Emitter } from './emitter.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import type { PresentedSurvey, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './response.js';
-import type { Answers, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import type { Answers, DeadLetter, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
 import type { ResolvedConfig } from './validate.js';
 
 /** Answers given in quick succession (a score, then a reason) share one request. */
@@ -97,6 +97,11 @@ export class Controller {
   async flush(): Promise<void> {
     await this.#writing;
     await this.#delivery.flush();
+  }
+
+  /** What the collector refused for good; never rejects. */
+  deadLetters(): Promise<DeadLetter[]> {
+    return this.#outbox.deadLetters().catch(() => []);
   }
 
   #showSurvey(survey: Survey, trigger: TriggerRecord): void {

@@ -111,10 +111,10 @@ export class Delivery {
       for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
       if (outcome.kind === 'delivered') {
         this.#failures = 0;
-        await outbox.removeDelivered(batch);
+        await outbox.remove(batch);
         emitter.emit('delivered', { responseIds });
       } else {
-        await outbox.deadLetter(batch);
+        await outbox.deadLetter(batch, outcome.status);
         emitter.emit('error', {
           code: 'rejected',
           message: `HTTP ${outcome.status}: refused by the collector; set aside, not retried`,

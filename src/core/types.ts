@@ -202,6 +202,14 @@ export interface SurveyResponse {
   sdk: { name: 'earshot'; version: string };
 }
 
+/** A response the collector refused for good, set aside and never retried (see `earshot.deadLetters()`). */
+export interface DeadLetter {
+  response: SurveyResponse;
+  /** The HTTP status of the refusal. */
+  status: number;
+  rejectedAt: string;
+}
+
 /** One POST body. */
 export interface Batch {
   sentAt: string;

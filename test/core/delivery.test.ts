@@ -4,7 +4,7 @@ import { Delivery, KEEPALIVE_MAX_BYTES, toBatches, type DeliveryOptions } from '
 import { Emitter } from '../../src/core/emitter.js';
 import { createOutbox, DEAD_LETTER_DB, type Outbox } from '../../src/core/outbox.js';
 import { createResponse, reviseResponse } from '../../src/core/response.js';
-import type { Answers, Survey, SurveyResponse } from '../../src/core/types.js';
+import type { Answers, DeadLetter, Survey, SurveyResponse } from '../../src/core/types.js';
 import { installCollector, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './support.js';
 
 const survey: Survey = {
@@ -24,6 +24,7 @@ function response(length = 0, char = 'a'): SurveyResponse {
 
 const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 const ids = (responses: SurveyResponse[]) => responses.map((one) => one.id);
+const byId = (a: SurveyResponse, b: SurveyResponse) => a.id.localeCompare(b.id);
 
 let outbox: Outbox;
 let emitter: Emitter;
@@ -282,8 +283,9 @@ describe('Delivery retries', () => {
       { name: 'delivered', payload: { responseIds: ids(accepted) } },
     ]);
     expect(await outbox.list()).toEqual([]);
-    const deadLetters = (await entries<string, SurveyResponse>(createStore(DEAD_LETTER_DB, 'responses'))).map(([, kept]) => kept);
-    expect(ids(deadLetters).sort()).toEqual(ids(refused).sort());
+    const deadLetters = (await entries<string, DeadLetter>(createStore(DEAD_LETTER_DB, 'responses'))).map(([, kept]) => kept);
+    expect(deadLetters.map((letter) => letter.response).sort(byId)).toEqual([...refused].sort(byId));
+    expect(deadLetters.every((letter) => letter.status === 400)).toBe(true);
     await vi.advanceTimersByTimeAsync(600_000);
     await settle();
     expect(collector.requests).toHaveLength(2);
@@ -387,6 +389,18 @@ describe('Delivery.flushOnHide', () => {
     await settle();
     expect(collector.requests).toHaveLength(1);
     expect(await outbox.list()).toEqual(queued);
+  });
+});
+
+describe('Delivery dead letters', () => {
+  it('keeps a refused batch with its status, and the page-hide path does not send it again', async () => {
+    const refused = await queueHere(response(), response());
+    collector.script(422);
+    await delivery.flush();
+    const letters = (await outbox.deadLetters()).sort((a, b) => byId(a.response, b.response));
+    expect(letters).toEqual([...refused].sort(byId).map((one) => ({ response: one, status: 422, rejectedAt: expect.any(String) })));
+    await delivery.flushOnHide();
+    expect(collector.requests).toHaveLength(1);
   });
 });
 
