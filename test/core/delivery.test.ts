@@ -5,7 +5,7 @@ import { Emitter } from '../../src/core/emitter.js';
 import { createOutbox, DEAD_LETTER_DB, type Outbox } from '../../src/core/outbox.js';
 import { createResponse, reviseResponse } from '../../src/core/response.js';
 import type { Answers, DeadLetter, Survey, SurveyResponse } from '../../src/core/types.js';
-import { installCollector, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './support.js';
+import { installBeacon, installCollector, resetIndexedDB, settle, useFakeClock, type FakeBeacon, type FakeCollector } from './support.js';
 
 const survey: Survey = {
   id: 'post-checkout-nps',
@@ -29,6 +29,7 @@ const byId = (a: SurveyResponse, b: SurveyResponse) => a.id.localeCompare(b.id);
 let outbox: Outbox;
 let emitter: Emitter;
 let collector: FakeCollector;
+let beacon: FakeBeacon;
 let delivery: Delivery;
 let events: Array<{ name: string; payload: unknown }>;
 
@@ -50,6 +51,7 @@ beforeEach(() => {
   events = [];
   for (const name of ['delivered', 'error'] as const) emitter.on(name, (payload) => events.push({ name, payload }));
   collector = installCollector();
+  beacon = installBeacon();
   delivery = makeDelivery();
 });
 
@@ -331,16 +333,73 @@ describe('Delivery.flushOnHide', () => {
     expect(await outbox.list()).toEqual([]);
   });
 
-  it('sends at most 48 KB of bodies and keeps the rest queued', async () => {
+  it('sends up to 48 KB with keepalive fetch and the rest as text/plain beacons, each response once', async () => {
     const queued = await queueHere(...Array.from({ length: 8 }, () => response(10_000)));
     await delivery.flushOnHide();
-    const total = collector.requests.reduce((sum, request) => sum + request.bytes, 0);
+    const keepalive = collector.requests.reduce((sum, request) => sum + request.bytes, 0);
     expect(collector.requests.length).toBeGreaterThan(0);
-    expect(total).toBeLessThanOrEqual(KEEPALIVE_MAX_BYTES);
+    expect(collector.requests.every((request) => request.keepalive)).toBe(true);
+    expect(keepalive).toBeLessThanOrEqual(KEEPALIVE_MAX_BYTES);
     expect(KEEPALIVE_MAX_BYTES).toBeLessThanOrEqual(48_000);
-    const left = await outbox.list();
-    expect(left.length).toBeGreaterThan(0);
-    expect(ids([...collector.received(), ...left]).sort()).toEqual(ids(queued).sort());
+    const beacons = await beacon.sent();
+    expect(beacons.length).toBeGreaterThan(0);
+    for (const sent of beacons) {
+      expect(sent).toMatchObject({ url: '/api/earshot', type: 'text/plain' });
+      expect(sent.body.sentAt).toEqual(expect.any(String));
+    }
+    const beaconed = beacons.flatMap((sent) => sent.body.responses);
+    expect(ids([...collector.received(), ...beaconed]).sort()).toEqual(ids(queued).sort());
+  });
+
+  it('keeps what went by beacon queued (its answer is never seen) and delivers it on the next pass', async () => {
+    await queueHere(...Array.from({ length: 8 }, () => response(10_000)));
+    await delivery.flushOnHide();
+    const beaconed = (await beacon.sent()).flatMap((sent) => sent.body.responses);
+    expect(ids(await outbox.list()).sort()).toEqual(ids(beaconed).sort());
+    const fetched = collector.requests.length;
+    await delivery.flush();
+    expect(ids(collector.requests.slice(fetched).flatMap((request) => request.body.responses)).sort()).toEqual(ids(beaconed).sort());
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('sends every batch at once instead of waiting for answers a closing page may never get', async () => {
+    // Two batches of about 20 KB: both fit in the keepalive budget.
+    await queueHere(response(20_000), response(20_000));
+    collector.hold();
+    const hiding = delivery.flushOnHide();
+    await settle();
+    expect(collector.requests).toHaveLength(2);
+    expect(collector.maxInFlight).toBe(2);
+    collector.release();
+    await hiding;
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('throws nothing into the page when the browser refuses a beacon, and reports it', async () => {
+    vi.spyOn(navigator, 'sendBeacon').mockImplementation(() => {
+      throw new TypeError('Beacons are not allowed here');
+    });
+    await queueHere(...Array.from({ length: 8 }, () => response(10_000)));
+    let hiding: Promise<void> | undefined;
+    expect(() => (hiding = delivery.flushOnHide())).not.toThrow();
+    await hiding;
+    // The keepalive fetch that went before the beacon still finishes.
+    await settle();
+    expect(collector.requests).toHaveLength(1);
+    expect(events.filter((event) => event.name === 'error')).toEqual([
+      { name: 'error', payload: { code: 'internal', message: expect.stringContaining('Beacons are not allowed here') } },
+    ]);
+  });
+
+  it('neither splits nor sets aside a batch answered 413 at page hide: the next pass does', async () => {
+    const queued = await queueHere(response(), response());
+    collector.script(413);
+    await delivery.flushOnHide();
+    expect(events).toEqual([]);
+    expect(await outbox.list()).toEqual(queued);
+    await delivery.flush();
+    expect(ids(collector.received())).toEqual(ids([...queued, ...queued]));
+    expect(await outbox.list()).toEqual([]);
   });
 
   it('counts bytes, not characters, against the 48 KB budget', async () => {
@@ -392,7 +451,7 @@ describe('Delivery.flushOnHide', () => {
   });
 });
 
-describe('Delivery dead letters', () => {
+describe('Delivery dead letters and 413', () => {
   it('keeps a refused batch with its status, and the page-hide path does not send it again', async () => {
     const refused = await queueHere(response(), response());
     collector.script(422);
@@ -401,6 +460,34 @@ describe('Delivery dead letters', () => {
     expect(letters).toEqual([...refused].sort(byId).map((one) => ({ response: one, status: 422, rejectedAt: expect.any(String) })));
     await delivery.flushOnHide();
     expect(collector.requests).toHaveLength(1);
+    expect(await beacon.sent()).toEqual([]);
+  });
+
+  it('splits a batch answered 413 in halves until each part is accepted; nothing is set aside or sent twice', async () => {
+    const sent = await queue(response(), response(), response(), response());
+    collector.script(413, 413);
+    await delivery.flush();
+    expect(collector.requests.map((request) => ids(request.body.responses))).toEqual([
+      ids(sent),
+      ids(sent.slice(0, 2)),
+      ids(sent.slice(0, 1)),
+      ids(sent.slice(1, 2)),
+      ids(sent.slice(2)),
+    ]);
+    const accepted = collector.requests.slice(2).flatMap((request) => ids(request.body.responses));
+    expect(accepted.sort()).toEqual(ids(sent).sort());
+    expect(events.map((event) => event.name)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(await outbox.list()).toEqual([]);
+    expect(await outbox.deadLetters()).toEqual([]);
+  });
+
+  it('sets aside a single response answered 413, reported as rejected', async () => {
+    const [huge] = await queue(response(40_000));
+    collector.script(413);
+    await delivery.flush();
+    expect(events).toEqual([{ name: 'error', payload: { code: 'rejected', message: expect.stringContaining('413'), responseIds: [huge.id] } }]);
+    expect(await outbox.deadLetters()).toEqual([{ response: huge, status: 413, rejectedAt: expect.any(String) }]);
+    expect(await outbox.list()).toEqual([]);
   });
 });
 

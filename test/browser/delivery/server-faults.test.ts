@@ -1,6 +1,6 @@
-// Delivery guarantees, fault-injection suite (issue 5), cases 3 to 6a: the collector fails,
-// loses its answers, throttles or refuses; every answer is still stored exactly once, or set
-// aside and reported when the collector refuses it for good.
+// Delivery guarantees, fault-injection suite (issue 5), cases 3 to 6: the collector fails,
+// loses its answers, throttles, refuses or finds a batch too large; every answer is still
+// stored exactly once, or set aside and reported when the collector refuses it for good.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Fault } from './fault-collector';
@@ -182,6 +182,35 @@ describe('delivery when the collector fails', () => {
     await waitForStored(h.fault, 1);
     await sleep(300);
     await expectCollectorHolds(h.fault, [{ id: accepted, surveyId: 'nps', completed: true, answers: { score: 8 } }]);
+    expectNoPageErrors(h.problems(page));
+  });
+
+  it('case 6b: a 413 answer splits the batch, and every response is delivered', async () => {
+    const page = await h.openPage();
+    await h.goOffline();
+    const items = Array.from({ length: 6 }, (_, i) => npsItem(i + 2, `${i}: ${'a detailed reason '.repeat(17)}`.trim()));
+    const ids = await answer(page, items);
+    await waitForOutbox(page, 6, { where: (r) => r.completed });
+
+    // Six responses come to about 6 KB; the collector takes at most 2,500 bytes per request.
+    h.fault.maxBodyBytes = 2_500;
+    await h.goOnline();
+    const refusedEvents = async () => (await events(page, 'error')).filter((e) => e.detail.code === 'rejected');
+    await waitUntil(async () => (await h.fault.stored()).length >= 6 || (await refusedEvents()).length > 0, {
+      timeout: 8_000,
+      describe: () => `6 stored responses; ${describeRequests(h.fault)}`,
+    });
+    expect(await refusedEvents(), `the 413 was treated as a refusal, not split; ${describeRequests(h.fault)}`).toEqual([]);
+    await waitForStored(h.fault, 6, { where: (r) => r.completed });
+    await waitForOutbox(page, 0);
+    await expectCollectorHolds(
+      h.fault,
+      ids.map((id, i) => ({ id, surveyId: 'nps', completed: true, answers: npsAnswers(i + 2, `${i}: ${'a detailed reason '.repeat(17)}`.trim()) })),
+    );
+    const posts = h.fault.posts();
+    expect(posts.some((r) => r.status === 413), describeRequests(h.fault)).toBe(true);
+    for (const r of posts.filter((p) => p.status === 200)) expect(r.bodyBytes).toBeLessThanOrEqual(2_500);
+    expect(await deadLetters(page)).toEqual([]);
     expectNoPageErrors(h.problems(page));
   });
 });
