@@ -9,10 +9,13 @@ export const RETRY_BASE_MS = 1000;
 export const RETRY_CAP_MS = 5 * 60_000;
 /** Browsers refuse keepalive bodies over 64 KiB in flight; stay well below. */
 export const KEEPALIVE_MAX_BYTES = 48_000;
+export const DAY_MS = 86_400_000;
 const LOCK_NAME = 'earshot-delivery';
 
 export interface DeliveryOptions {
   endpoint: string;
+  /** Days a response is retried before it is dropped as expired. */
+  ttlDays: number;
   credentials: RequestCredentials;
   outbox: Outbox;
   emitter: Emitter;
@@ -111,7 +114,18 @@ export class Delivery {
   }
 
   async #deliverAll(): Promise<void> {
-    const batches = toBatches(await this.#options.outbox.list());
+    const { outbox, ttlDays } = this.#options;
+    const queued = await outbox.list();
+    // Past its time to live a response is dropped unsent, and forgotten by this page too so that
+    // the page-hide path cannot send it.
+    const oldest = Date.now() - ttlDays * DAY_MS;
+    const expired = queued.filter((response) => Date.parse(response.createdAt) < oldest);
+    if (expired.length) {
+      for (const { id } of expired) this.unconfirmed.delete(id);
+      await outbox.remove(expired);
+      this.#report('expired', `${expired.length} response(s) older than ${ttlDays} days dropped undelivered`, expired);
+    }
+    const batches = toBatches(queued.filter((response) => !expired.includes(response)));
     for (let batch; (batch = batches.shift()) && !this.#stopped; ) {
       const unsettled = await this.#send(batch, serialise(batch), false);
       if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch);

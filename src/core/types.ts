@@ -171,6 +171,8 @@ export interface EarshotConfig {
   locale?: string;
   /** Log what Earshot does, and problems it hits, to the console. Default `false`. */
   debug?: boolean;
+  /** Days an undelivered response is kept and retried before it is dropped (reported as an `expired` error). Default 7. */
+  ttlDays?: number;
   /** Whether delivery requests carry cookies. Default `"omit"`. */
   credentials?: RequestCredentials;
 }
@@ -216,7 +218,7 @@ export interface Batch {
   responses: SurveyResponse[];
 }
 
-export type EarshotErrorCode = 'storage' | 'network' | 'rejected' | 'definition' | 'internal';
+export type EarshotErrorCode = 'storage' | 'network' | 'rejected' | 'expired' | 'definition' | 'internal';
 
 /** Payloads of the events `earshot.on(name, cb)` delivers. */
 export interface EarshotEvents {

@@ -1,10 +1,11 @@
-import { boolean, checkObject, fail, identifier as id, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import { boolean, checkObject, fail, identifier as id, integer, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
 import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey } from './types.js';
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
+export const DEFAULT_TTL_DAYS = 7;
 const DISPLAY_MODES: readonly DisplayMode[] = ['popover', 'modal', 'inline', 'tab'];
 const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'];
 
@@ -14,6 +15,7 @@ export interface ResolvedConfig extends EarshotConfig {
   surveys: Survey[];
   locale: string;
   debug: boolean;
+  ttlDays: number;
   credentials: RequestCredentials;
 }
 
@@ -148,6 +150,7 @@ const CONFIG_FIELDS: Fields = {
   user,
   locale: text(35),
   debug: boolean,
+  ttlDays: integer(1, 365),
   credentials: oneOf(['omit', 'same-origin', 'include']),
 };
 
@@ -164,6 +167,7 @@ export function validateConfig(input: unknown): ValidationResult {
     user: given.user && JSON.parse(JSON.stringify(given.user)),
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,
+    ttlDays: given.ttlDays ?? DEFAULT_TTL_DAYS,
     credentials: given.credentials ?? 'omit',
   };
   return { ...report, config };

@@ -1,6 +1,6 @@
 import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Delivery, KEEPALIVE_MAX_BYTES, toBatches, type DeliveryOptions } from '../../src/core/delivery.js';
+import { DAY_MS, Delivery, KEEPALIVE_MAX_BYTES, RETRY_CAP_MS as RETRY_CAP, toBatches, type DeliveryOptions } from '../../src/core/delivery.js';
 import { Emitter } from '../../src/core/emitter.js';
 import { createOutbox, DEAD_LETTER_DB, type Outbox } from '../../src/core/outbox.js';
 import { createResponse, reviseResponse } from '../../src/core/response.js';
@@ -55,9 +55,12 @@ beforeEach(() => {
   delivery = makeDelivery();
 });
 
-/** A Delivery on the shared outbox and emitter. */
+/**
+ * A Delivery on the shared outbox and emitter. The responses above carry fixed dates, so the time
+ * to live is a century unless a test says otherwise (the time to live has tests of its own).
+ */
 function makeDelivery(options: Partial<DeliveryOptions> = {}): Delivery {
-  return new Delivery({ endpoint: '/api/earshot', credentials: 'omit', outbox, emitter, ...options });
+  return new Delivery({ endpoint: '/api/earshot', ttlDays: 36_500, credentials: 'omit', outbox, emitter, ...options });
 }
 
 afterEach(() => {
@@ -448,6 +451,73 @@ describe('Delivery.flushOnHide', () => {
     await settle();
     expect(collector.requests).toHaveLength(1);
     expect(await outbox.list()).toEqual(queued);
+  });
+});
+
+describe('Delivery and the time to live', () => {
+  const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
+  /** A response whose first answer was given `days` before NOW. */
+  const answeredDaysAgo = (days: number, score = 9) =>
+    createResponse({ survey, trigger: { event: 'checkout_completed' }, locale: 'en' }, { score }, true, new Date(NOW - days * DAY_MS));
+
+  beforeEach(() => {
+    useFakeClock();
+    vi.setSystemTime(NOW);
+  });
+
+  it('drops responses older than 7 days unsent, reports them once as expired, and delivers the others', async () => {
+    delivery = makeDelivery({ ttlDays: 7 });
+    const [old, fresh] = await queue(answeredDaysAgo(8), answeredDaysAgo(6.9));
+    await delivery.flush();
+    expect(ids(collector.received())).toEqual([fresh.id]);
+    expect(await outbox.list()).toEqual([]);
+    expect(events).toEqual([
+      { name: 'error', payload: { code: 'expired', message: expect.stringMatching(/\b1 response.*7 days/), responseIds: [old.id] } },
+      { name: 'delivered', payload: { responseIds: [fresh.id] } },
+    ]);
+    await delivery.flush();
+    expect(events).toHaveLength(2);
+  });
+
+  it('follows a configured ttlDays', async () => {
+    delivery = makeDelivery({ ttlDays: 2 });
+    const [old, fresh] = await queue(answeredDaysAgo(3), answeredDaysAgo(1));
+    await delivery.flush();
+    expect(ids(collector.received())).toEqual([fresh.id]);
+    expect(events[0]).toEqual({ name: 'error', payload: expect.objectContaining({ code: 'expired', responseIds: [old.id] }) });
+  });
+
+  it('retries without limit within the time to live, then purges once time moves past it', async () => {
+    delivery = makeDelivery({ ttlDays: 7 });
+    // An hour before its time to live runs out, and the collector fails every time.
+    const [kept] = await queue(answeredDaysAgo(7 - 1 / 24));
+    collector.script(...Array.from({ length: 100 }, () => 503 as const));
+    await delivery.flush();
+    while (Date.now() < NOW + 60 * 60_000 - RETRY_CAP) {
+      await vi.advanceTimersToNextTimerAsync();
+      await settle();
+    }
+    const attempts = collector.requests.length;
+    expect(attempts).toBeGreaterThan(10);
+    expect(await outbox.list()).toEqual([kept]);
+    expect(events.some((event) => (event.payload as { code?: string }).code === 'expired')).toBe(false);
+    for (let step = 0; step < 3; step++) {
+      await vi.advanceTimersByTimeAsync(RETRY_CAP);
+      await settle();
+    }
+    expect(await outbox.list()).toEqual([]);
+    expect(collector.requests.length).toBeLessThanOrEqual(attempts + 1);
+    const expired = events.filter((event) => (event.payload as { code?: string }).code === 'expired');
+    expect(expired).toEqual([{ name: 'error', payload: expect.objectContaining({ responseIds: [kept.id] }) }]);
+  });
+
+  it('forgets an expired response on the page-hide path too', async () => {
+    delivery = makeDelivery({ ttlDays: 7 });
+    await queueHere(answeredDaysAgo(8));
+    await delivery.flush();
+    await delivery.flushOnHide();
+    expect(collector.requests).toEqual([]);
+    expect(await beacon.sent()).toEqual([]);
   });
 });
 

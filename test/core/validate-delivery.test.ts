@@ -1,4 +1,4 @@
-// The delivery options of the config.
+// The delivery options of the config: ttlDays and credentials.
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/core/validate.js';
 import { EarshotConfigError, init } from '../../src/index.js';
@@ -6,18 +6,24 @@ import { EarshotConfigError, init } from '../../src/index.js';
 const endpoint = '/api/earshot';
 
 describe('validateConfig: delivery options', () => {
-  it('defaults to no cookies', () => {
+  it('defaults to a time to live of 7 days and no cookies', () => {
     const { config, problems } = validateConfig({ endpoint });
     expect(problems).toEqual([]);
-    expect(config).toMatchObject({ credentials: 'omit' });
+    expect(config).toMatchObject({ ttlDays: 7, credentials: 'omit' });
   });
 
   it('keeps the values given', () => {
-    const { config, problems, warnings } = validateConfig({ endpoint, credentials: 'include' });
+    const { config, problems, warnings } = validateConfig({ endpoint, ttlDays: 30, credentials: 'include' });
     expect(problems).toEqual([]);
     expect(warnings).toEqual([]);
-    expect(config).toMatchObject({ credentials: 'include' });
+    expect(config).toMatchObject({ ttlDays: 30, credentials: 'include' });
     expect(validateConfig({ endpoint, credentials: 'same-origin' }).config?.credentials).toBe('same-origin');
+  });
+
+  it.each([0, -1, 2.5, '7', 366, Number.POSITIVE_INFINITY, Number.NaN, null])('refuses ttlDays %s with its path', (ttlDays) => {
+    const { config, problems } = validateConfig({ endpoint, ttlDays });
+    expect(config).toBeUndefined();
+    expect(problems).toEqual([expect.stringMatching(/^ttlDays: expected a whole number from 1 to 365/)]);
   });
 
   it.each(['cookies', true, 'INCLUDE'])('refuses credentials %s with its path', (credentials) => {
@@ -26,7 +32,9 @@ describe('validateConfig: delivery options', () => {
     ]);
   });
 
-  it('init throws on a wrong delivery option', () => {
-    expect(() => init({ endpoint, credentials: 'yes' } as never)).toThrow(EarshotConfigError);
+  it('reports every wrong delivery option at once, and init throws them', () => {
+    const bad = { endpoint, ttlDays: -2, credentials: 'yes' };
+    expect(validateConfig(bad).problems).toHaveLength(2);
+    expect(() => init(bad as never)).toThrow(EarshotConfigError);
   });
 });
