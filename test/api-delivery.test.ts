@@ -2,7 +2,7 @@
 // collector.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deadLetters, destroy, flush, init, on, show, type EarshotConfig, type EarshotEvents, type Survey } from '../src/index.js';
-import { installCollector, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './core/support.js';
+import { installCollector, installLocks, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './core/support.js';
 import { getByRole, rendered, typeInto } from './ui/dom.js';
 
 const feedback: Survey = {
@@ -14,6 +14,7 @@ const feedback: Survey = {
 const config = (overrides: Partial<EarshotConfig> = {}): EarshotConfig => ({ endpoint: '/api/earshot', surveys: [feedback], locale: 'en', ...overrides });
 
 let collector: FakeCollector;
+let removeLocks: () => void;
 let errors: Array<EarshotEvents['error']>;
 
 const widgets = () => [...document.body.querySelectorAll('earshot-survey')];
@@ -39,11 +40,13 @@ beforeEach(() => {
   resetIndexedDB();
   useFakeClock();
   collector = installCollector();
+  removeLocks = installLocks();
   errors = [];
 });
 
 afterEach(() => {
   destroy();
+  removeLocks();
   for (const leftover of widgets()) leftover.remove();
   vi.useRealTimers();
   vi.unstubAllGlobals();

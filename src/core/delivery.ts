@@ -1,4 +1,5 @@
 import type { Emitter } from './emitter.js';
+import { createDeliveryLock } from './lock.js';
 import type { Outbox } from './outbox.js';
 import { sendBatch, type SendOutcome } from './transport.js';
 import type { EarshotErrorCode, SurveyResponse } from './types.js';
@@ -10,7 +11,6 @@ export const RETRY_CAP_MS = 5 * 60_000;
 /** Browsers refuse keepalive bodies over 64 KiB in flight; stay well below. */
 export const KEEPALIVE_MAX_BYTES = 48_000;
 export const DAY_MS = 86_400_000;
-const LOCK_NAME = 'earshot-delivery';
 
 export interface DeliveryOptions {
   endpoint: string;
@@ -34,6 +34,7 @@ export class Delivery {
   /** The collector asked (Retry-After) not to be called again before this time. */
   #quietUntil = 0;
   #stopped = false;
+  readonly #withLock = createDeliveryLock();
 
   readonly #options: DeliveryOptions;
 
@@ -106,11 +107,6 @@ export class Delivery {
   stop(): void {
     this.#stopped = true;
     this.#cancelTimer();
-  }
-
-  async #withLock(work: () => Promise<void>): Promise<void> {
-    // One tab delivers at a time; the others wait their turn and then find the outbox emptied.
-    await (navigator.locks ? navigator.locks.request(LOCK_NAME, work) : work());
   }
 
   async #deliverAll(): Promise<void> {

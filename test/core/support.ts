@@ -117,6 +117,24 @@ export function installBeacon(): FakeBeacon {
   };
 }
 
+/**
+ * Gives happy-dom (which has no `navigator.locks`) an exclusive, first-come-first-served
+ * `navigator.locks.request`, as every current browser engine has; undo with the returned function.
+ * Without it the SDK takes turns through its IndexedDB lease instead (tested on its own).
+ */
+export function installLocks(): () => void {
+  const queues = new Map<string, Promise<unknown>>();
+  const locks = {
+    request(name: string, work: () => Promise<unknown>) {
+      const turn = (queues.get(name) ?? Promise.resolve()).then(() => work());
+      queues.set(name, turn.catch(() => {}));
+      return turn;
+    },
+  };
+  Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+  return () => void delete (navigator as { locks?: unknown }).locks;
+}
+
 /** A brand-new, empty fake IndexedDB; create outboxes after calling it (idb-keyval caches connections). */
 export function resetIndexedDB(): void {
   globalThis.indexedDB = new IDBFactory();

@@ -1,4 +1,4 @@
-// Delivery guarantees, fault-injection suite (issue 5), cases 7a, 8 and 10: several tabs share one
+// Delivery guarantees, fault-injection suite (issue 5), cases 7, 8 and 10: several tabs share one
 // outbox, IndexedDB is missing, and time moves past the responses' time to live.
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,7 +21,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const h = useDeliveryHarness();
 
 describe('delivery from several tabs', () => {
-  for (const locks of [true]) {
+  for (const locks of [true, false]) {
     const variant = locks ? 'with navigator.locks' : 'without navigator.locks';
     it(`case 7${locks ? 'a' : 'b'}: two tabs with queued answers, ${variant}, store each once and never deliver at the same time`, async () => {
       if (!locks) {
