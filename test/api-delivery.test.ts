@@ -1,6 +1,8 @@
-// The public face of the delivery guarantees: deadLetters(), through the real UI and a fake
-// collector.
+// The public face of the delivery guarantees: deadLetters() and outboxLimit, through the real UI
+// and a fake collector.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createOutbox } from '../src/core/outbox.js';
+import { createResponse } from '../src/core/response.js';
 import { deadLetters, destroy, flush, init, on, show, type EarshotConfig, type EarshotEvents, type Survey } from '../src/index.js';
 import { installCollector, installLocks, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './core/support.js';
 import { getByRole, rendered, typeInto } from './ui/dom.js';
@@ -89,5 +91,48 @@ describe('earshot.deadLetters()', () => {
 
   it('resolves to an empty list before init, without throwing', async () => {
     await expect(deadLetters()).resolves.toEqual([]);
+  });
+});
+
+describe('outboxLimit', () => {
+  it('shows no new survey while the outbox is full, says so, drops nothing, and shows again once it drains', async () => {
+    start({ outboxLimit: 2 });
+    // Each Submit's delivery fails.
+    collector.script('network-error', 'network-error');
+    await answerFeedback('first');
+    await answerFeedback('second');
+    expect(collector.requests).toHaveLength(2);
+    for (const leftover of widgets()) leftover.remove();
+
+    show('feedback');
+    expect(widgets()).toHaveLength(0);
+    const full = errors.filter((error) => error.code === 'storage');
+    expect(full).toHaveLength(1);
+    expect(full[0].message).toContain('outboxLimit');
+
+    // The collector is back: both are delivered, and surveys show again. (The fake clock stands
+    // still, so both have the same createdAt and come in either order.)
+    await flush();
+    const delivered = collector.requests.at(-1)!.body.responses.map((one) => [one.completed, one.answers.comment]);
+    expect(delivered.sort()).toEqual([
+      [true, 'first'],
+      [true, 'second'],
+    ]);
+    show('feedback');
+    expect(widgets()).toHaveLength(1);
+  });
+
+  it('counts what earlier pages left in the outbox', async () => {
+    const earlier = createOutbox(() => {});
+    for (const comment of ['a', 'b', 'c']) {
+      await earlier.put(createResponse({ survey: feedback, trigger: { manual: true }, locale: 'en' }, { comment }, true));
+    }
+    collector.script('network-error', 'network-error');
+    start({ outboxLimit: 3 });
+    await flush();
+    show('feedback');
+    expect(widgets()).toHaveLength(0);
+    expect(errors.map((error) => error.code)).toEqual(['network', 'network', 'storage']);
+    expect(collector.requests.map((request) => request.body.responses.length)).toEqual([3, 3]);
   });
 });

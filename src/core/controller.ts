@@ -105,6 +105,10 @@ export class Controller {
   }
 
   #showSurvey(survey: Survey, trigger: TriggerRecord): void {
+    // Asking more than the outbox can hold would mean dropping answers: ask nothing until it drains.
+    if (this.#delivery.queued >= this.#config.outboxLimit) {
+      return this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${survey.id}" not shown`);
+    }
     const opening: OpenSurvey = { survey, trigger, response: null, view: { close() {} } };
     const isCurrent = () => this.#open === opening;
     opening.view = this.#present({
@@ -139,9 +143,11 @@ export class Controller {
   /** Turns the current answers into a new version of the response and stores it before any sending. */
   #record(opening: OpenSurvey, answers: Answers, completed: boolean): void {
     if (Object.keys(answers).length === 0 && !opening.response) return;
-    opening.response = opening.response
-      ? reviseResponse(opening.response, opening.survey, answers, completed)
-      : createResponse({ ...opening, locale: this.#config.locale, user: this.#user }, answers, completed);
+    if (opening.response) opening.response = reviseResponse(opening.response, opening.survey, answers, completed);
+    else {
+      opening.response = createResponse({ ...opening, locale: this.#config.locale, user: this.#user }, answers, completed);
+      this.#delivery.queued++;
+    }
     this.#store(opening.response);
     if (!completed) this.#delivery.flushSoon(ANSWER_FLUSH_DELAY_MS);
   }

@@ -25,6 +25,8 @@ export interface DeliveryOptions {
 export class Delivery {
   /** This page's latest versions not yet confirmed, which a page being hidden sends without reading IndexedDB. */
   readonly unconfirmed = new Map<string, SurveyResponse>();
+  /** Responses in the outbox as of the last look, plus those created since; the controller keeps it under `outboxLimit`. */
+  queued = 0;
   /** The pass that will read the outbox next; later `flush()` calls join it. */
   #next: Promise<void> | null = null;
   #running: Promise<void> | null = null;
@@ -121,6 +123,7 @@ export class Delivery {
       await outbox.remove(expired);
       this.#report('expired', `${expired.length} response(s) older than ${ttlDays} days dropped undelivered`, expired);
     }
+    this.queued = queued.length - expired.length;
     const batches = toBatches(queued.filter((response) => !expired.includes(response)));
     for (let batch; (batch = batches.shift()) && !this.#stopped; ) {
       const unsettled = await this.#send(batch, serialise(batch), false);
@@ -140,6 +143,7 @@ export class Delivery {
     if (outcome.kind === 'retry' || (outcome.kind === 'rejected' && outcome.status === 413 && batch.length > 1)) return outcome;
     // Delivered or refused for good: either way this page has nothing more to send for them.
     for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
+    this.queued -= batch.length;
     if (outcome.kind === 'delivered') {
       this.#failures = 0;
       await outbox.remove(batch);

@@ -173,6 +173,8 @@ export interface EarshotConfig {
   debug?: boolean;
   /** Days an undelivered response is kept and retried before it is dropped (reported as an `expired` error). Default 7. */
   ttlDays?: number;
+  /** Most responses the outbox holds; when it is full no survey is shown (no answer is dropped). Default 1000. */
+  outboxLimit?: number;
   /** Whether delivery requests carry cookies. Default `"omit"`. */
   credentials?: RequestCredentials;
 }

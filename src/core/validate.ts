@@ -6,6 +6,7 @@ import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionTyp
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
 export const DEFAULT_TTL_DAYS = 7;
+export const DEFAULT_OUTBOX_LIMIT = 1000;
 const DISPLAY_MODES: readonly DisplayMode[] = ['popover', 'modal', 'inline', 'tab'];
 const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'];
 
@@ -16,6 +17,7 @@ export interface ResolvedConfig extends EarshotConfig {
   locale: string;
   debug: boolean;
   ttlDays: number;
+  outboxLimit: number;
   credentials: RequestCredentials;
 }
 
@@ -151,6 +153,7 @@ const CONFIG_FIELDS: Fields = {
   locale: text(35),
   debug: boolean,
   ttlDays: integer(1, 365),
+  outboxLimit: integer(1, 100_000),
   credentials: oneOf(['omit', 'same-origin', 'include']),
 };
 
@@ -168,6 +171,7 @@ export function validateConfig(input: unknown): ValidationResult {
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,
     ttlDays: given.ttlDays ?? DEFAULT_TTL_DAYS,
+    outboxLimit: given.outboxLimit ?? DEFAULT_OUTBOX_LIMIT,
     credentials: given.credentials ?? 'omit',
   };
   return { ...report, config };
