@@ -1,7 +1,7 @@
 import { Controller } from './core/controller.js';
 import { Emitter, type Listener } from './core/emitter.js';
 import { EarshotConfigError } from './core/errors.js';
-import type { EarshotConfig, EarshotEventName, UserTraits } from './core/types.js';
+import type { DeadLetter, EarshotConfig, EarshotEventName, UserTraits } from './core/types.js';
 import { validateConfig } from './core/validate.js';
 import type { Presenter } from './core/presenter.js';
 
@@ -41,6 +41,11 @@ export const identify: (userId: string, traits?: UserTraits) => void = guarded((
 /** Resolves once everything queued so far was delivered or the attempt failed; never rejects. */
 export function flush(): Promise<void> {
   return controller ? controller.flush().catch(reportInternal) : Promise.resolve();
+}
+
+/** Responses the collector refused for good (set aside, never retried), to inspect or export; never rejects. */
+export function deadLetters(): Promise<DeadLetter[]> {
+  return controller ? controller.deadLetters() : Promise.resolve([]);
 }
 
 /** Listens to an Earshot event; returns the function that stops listening. */

@@ -11,5 +11,5 @@ const uiUrl = new URL('earshot.ui.min.js', here).href;
 // A module import needs no global to hand the presenter over, and no Trusted Types policy.
 usePresenter(lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter)));
 
-export { init, track, show, identify, flush, on, destroy } from './api.js';
+export { init, track, show, identify, flush, on, deadLetters, destroy } from './api.js';
 export { EarshotConfigError } from './core/errors.js';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANSWER_FLUSH_DELAY_MS } from '../src/core/controller.js';
 import { OUTBOX_DB } from '../src/core/outbox.js';
 import { destroy, flush, identify, init, on, show, track, type EarshotConfig, type EarshotEventName, type Survey, type SurveyResponse } from '../src/index.js';
-import { installCollector, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './core/support.js';
+import { installCollector, installLocks, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './core/support.js';
 import { getByRole, press, rendered, typeInto } from './ui/dom.js';
 
 const NPS_TEXT = 'How likely are you to recommend us to a friend?';
@@ -33,6 +33,7 @@ const config = (overrides: Partial<EarshotConfig> = {}): EarshotConfig => ({
 const ALL_EVENTS: EarshotEventName[] = ['shown', 'answered', 'completed', 'dismissed', 'delivered', 'error'];
 
 let collector: FakeCollector;
+let removeLocks: () => void;
 let events: Array<{ name: EarshotEventName; payload: unknown }>;
 
 /** Starts Earshot and lets it load the visitor's state: targeting decides nothing before that. */
@@ -80,11 +81,14 @@ beforeEach(() => {
   resetIndexedDB();
   useFakeClock();
   collector = installCollector();
+  // As in the browsers: the lease fallback of browsers without navigator.locks has tests of its own.
+  removeLocks = installLocks();
   events = [];
 });
 
 afterEach(() => {
   destroy();
+  removeLocks();
   for (const leftover of widgets()) leftover.remove();
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -302,6 +306,8 @@ describe('earshot (public API, real UI, fake collector)', () => {
       endpoint: 'https://collect.example/v2',
       surveys: [{ ...feedback, trigger: { event: 'help_opened' } }],
     });
+    // The two inits' deliveries of the (empty) outbox take turns; let them finish first.
+    await flush();
     listen();
     track('checkout_completed');
     expect(widgets()).toHaveLength(0);

@@ -4,7 +4,7 @@ import { createOutbox, type Outbox } from './outbox.js';
 import type { PresentedSurvey, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './response.js';
 import { Targeting } from './targeting/targeting.js';
-import type { Answers, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import type { Answers, DeadLetter, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
 import type { ResolvedConfig } from './validate.js';
 
 /** Answers given in quick succession (a score, then a reason) share one request. */
@@ -48,7 +48,7 @@ export class Controller {
     this.#outbox = createOutbox((error) =>
       this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`),
     );
-    this.#delivery = new Delivery({ endpoint: config.endpoint, outbox: this.#outbox, emitter: emitter });
+    this.#delivery = new Delivery({ ...config, outbox: this.#outbox, emitter });
   }
 
   start(): void {
@@ -119,7 +119,16 @@ export class Controller {
     await this.#delivery.flush();
   }
 
+  /** What the collector refused for good; never rejects. */
+  deadLetters(): Promise<DeadLetter[]> {
+    return this.#outbox.deadLetters().catch(() => []);
+  }
+
   #showSurvey(survey: Survey, trigger: TriggerRecord): void {
+    // Asking more than the outbox can hold would mean dropping answers: ask nothing until it drains.
+    if (this.#delivery.queued >= this.#config.outboxLimit) {
+      return this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${survey.id}" not shown`);
+    }
     const opening: OpenSurvey = { survey, trigger, response: null, view: { close() {} } };
     const isCurrent = () => this.#open === opening;
     this.#open = opening;
@@ -165,9 +174,11 @@ export class Controller {
   /** Turns the current answers into a new version of the response and stores it before any sending. */
   #record(opening: OpenSurvey, answers: Answers, completed: boolean): void {
     if (Object.keys(answers).length === 0 && !opening.response) return;
-    opening.response = opening.response
-      ? reviseResponse(opening.response, opening.survey, answers, completed)
-      : createResponse({ ...opening, locale: this.#config.locale, user: this.#user }, answers, completed);
+    if (opening.response) opening.response = reviseResponse(opening.response, opening.survey, answers, completed);
+    else {
+      opening.response = createResponse({ ...opening, locale: this.#config.locale, user: this.#user }, answers, completed);
+      this.#delivery.queued++;
+    }
     this.#store(opening.response);
     if (!completed) this.#delivery.flushSoon(ANSWER_FLUSH_DELAY_MS);
   }

@@ -1,5 +1,5 @@
-import { createStore, del, entries, promisifyRequest, setMany, set, type UseStore } from 'idb-keyval';
-import type { SurveyResponse } from './types.js';
+import { createStore, entries, promisifyRequest, setMany, set, values, type UseStore } from 'idb-keyval';
+import type { DeadLetter, SurveyResponse } from './types.js';
 
 export const OUTBOX_DB = 'earshot';
 export const DEAD_LETTER_DB = 'earshot-dead-letters';
@@ -10,10 +10,12 @@ export interface Outbox {
   put(response: SurveyResponse): Promise<void>;
   /** Every queued response, oldest first. */
   list(): Promise<SurveyResponse[]>;
-  /** Removes the responses that were delivered, unless a newer version was stored meanwhile. */
-  removeDelivered(sent: readonly SurveyResponse[]): Promise<void>;
-  /** Moves responses the collector refused for good out of the queue, keeping them for inspection. */
-  deadLetter(refused: readonly SurveyResponse[]): Promise<void>;
+  /** Removes these versions (delivered or expired), unless a newer version was stored meanwhile. */
+  remove(sent: readonly SurveyResponse[]): Promise<void>;
+  /** Moves versions the collector refused for good (with `status`) out of the queue, keeping them for inspection. */
+  deadLetter(refused: readonly SurveyResponse[], status: number): Promise<void>;
+  /** What was refused, oldest refusal first. */
+  deadLetters(): Promise<DeadLetter[]>;
 }
 
 /**
@@ -25,6 +27,8 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
   let queue: UseStore | undefined;
   let deadLetters: UseStore | undefined;
   let memory: Map<string, SurveyResponse> | undefined;
+  /** Dead letters of this page once IndexedDB failed. */
+  const refusedHere = new Map<string, DeadLetter>();
 
   const stores = () => {
     queue ??= createStore(OUTBOX_DB, 'responses');
@@ -44,6 +48,24 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
     return inMemory(memory);
   }
 
+  const remove = (sent: readonly SurveyResponse[]) =>
+    withFallback(
+      () =>
+        stores().queue('readwrite', (store) => {
+          // Read and delete in one transaction, so a version stored meanwhile by this or another tab survives.
+          for (const response of sent) {
+            const request = store.get(response.id);
+            request.onsuccess = () => {
+              if ((request.result as SurveyResponse | undefined)?.updatedAt === response.updatedAt) store.delete(response.id);
+            };
+          }
+          return promisifyRequest(store.transaction);
+        }),
+      (map) => {
+        for (const response of sent) if (map.get(response.id)?.updatedAt === response.updatedAt) map.delete(response.id);
+      },
+    );
+
   return {
     put: (response) =>
       withFallback(
@@ -57,33 +79,23 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
         (map) => [...map.values()],
       ).then((responses) => responses.sort((a, b) => a.createdAt.localeCompare(b.createdAt))),
 
-    removeDelivered: (sent) =>
-      withFallback(
-        () =>
-          stores().queue('readwrite', (store) => {
-            // Read and delete in one transaction, so a version stored meanwhile by this or another tab survives.
-            for (const response of sent) {
-              const request = store.get(response.id);
-              request.onsuccess = () => {
-                if ((request.result as SurveyResponse | undefined)?.updatedAt === response.updatedAt) store.delete(response.id);
-              };
-            }
-            return promisifyRequest(store.transaction);
-          }),
-        (map) => {
-          for (const response of sent) if (map.get(response.id)?.updatedAt === response.updatedAt) map.delete(response.id);
-        },
-      ),
+    remove,
 
-    deadLetter: async (refused) => {
+    deadLetter: async (refused, status) => {
+      const rejectedAt = new Date().toISOString();
+      const letters = refused.map((response): [string, DeadLetter] => [response.id, { response, status, rejectedAt }]);
+      // Kept first, removed from the queue after: a crash in between means one more refusal, never a loss.
       await withFallback(
-        async () => {
-          await setMany(refused.map((response) => [response.id, response]), stores().deadLetters);
-          await Promise.all(refused.map((response) => del(response.id, stores().queue)));
-        },
-        // Without IndexedDB there is nowhere to keep them beyond the error event that names them.
-        (map) => refused.forEach((response) => map.delete(response.id)),
+        () => setMany(letters, stores().deadLetters),
+        () => letters.forEach(([id, letter]) => refusedHere.set(id, letter)),
       );
+      await remove(refused);
     },
+
+    deadLetters: () =>
+      withFallback(
+        () => values<DeadLetter>(stores().deadLetters),
+        () => [...refusedHere.values()],
+      ).then((letters) => letters.sort((a, b) => a.rejectedAt.localeCompare(b.rejectedAt))),
   };
 }

@@ -8,14 +8,14 @@ export type SendOutcome =
   | { kind: 'rejected'; status: number };
 
 /** POSTs one batch (a serialised `Batch`) and classifies the collector's answer. Never throws. */
-export async function sendBatch(endpoint: string, body: string, keepalive = false): Promise<SendOutcome> {
+export async function sendBatch(endpoint: string, body: string, keepalive = false, credentials: RequestCredentials = 'omit'): Promise<SendOutcome> {
   let response: Response;
   try {
     response = await fetch(endpoint, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body,
-      credentials: 'omit',
+      credentials,
       keepalive,
     });
   } catch (error) {

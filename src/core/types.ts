@@ -251,6 +251,12 @@ export interface EarshotConfig {
   locale?: string;
   /** Log what Earshot does, and problems it hits, to the console. Default `false`. */
   debug?: boolean;
+  /** Days an undelivered response is kept and retried before it is dropped (reported as an `expired` error). Default 7. */
+  ttlDays?: number;
+  /** Most responses the outbox holds; when it is full no survey is shown (no answer is dropped). Default 1000. */
+  outboxLimit?: number;
+  /** Whether delivery requests carry cookies. Default `"omit"`. */
+  credentials?: RequestCredentials;
 }
 
 /** One question as described to the collector. */
@@ -282,13 +288,21 @@ export interface SurveyResponse {
   sdk: { name: 'earshot'; version: string };
 }
 
+/** A response the collector refused for good, set aside and never retried (see `earshot.deadLetters()`). */
+export interface DeadLetter {
+  response: SurveyResponse;
+  /** The HTTP status of the refusal. */
+  status: number;
+  rejectedAt: string;
+}
+
 /** One POST body. */
 export interface Batch {
   sentAt: string;
   responses: SurveyResponse[];
 }
 
-export type EarshotErrorCode = 'storage' | 'network' | 'rejected' | 'definition' | 'internal';
+export type EarshotErrorCode = 'storage' | 'network' | 'rejected' | 'expired' | 'definition' | 'internal';
 
 /** Payloads of the events `earshot.on(name, cb)` delivers. */
 export interface EarshotEvents {

@@ -1,4 +1,4 @@
-import { boolean, checkObject, expect, fail, identifier as id, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import { boolean, checkObject, expect, fail, identifier as id, integer, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
 import { DEVICE_TYPES } from './targeting/audience.js';
@@ -11,6 +11,8 @@ import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionTyp
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
+export const DEFAULT_TTL_DAYS = 7;
+export const DEFAULT_OUTBOX_LIMIT = 1000;
 const DISPLAY_MODES: readonly DisplayMode[] = ['popover', 'modal', 'inline', 'tab'];
 const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'];
 /** Longer delays would overflow browser timers (about 24.8 days), and no visit lasts a day anyway. */
@@ -23,6 +25,9 @@ export interface ResolvedConfig extends EarshotConfig {
   locale: string;
   debug: boolean;
   cooldownDays: number;
+  ttlDays: number;
+  outboxLimit: number;
+  credentials: RequestCredentials;
 }
 
 export interface ValidationResult extends Report {
@@ -263,6 +268,9 @@ const CONFIG_FIELDS: Fields = {
   user,
   locale: text(35),
   debug: boolean,
+  ttlDays: integer(1, 365),
+  outboxLimit: integer(1, 100_000),
+  credentials: oneOf(['omit', 'same-origin', 'include']),
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */
@@ -279,6 +287,9 @@ export function validateConfig(input: unknown): ValidationResult {
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,
     cooldownDays: given.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,
+    ttlDays: given.ttlDays ?? DEFAULT_TTL_DAYS,
+    outboxLimit: given.outboxLimit ?? DEFAULT_OUTBOX_LIMIT,
+    credentials: given.credentials ?? 'omit',
   };
   return { ...report, config };
 }

@@ -1,11 +1,11 @@
 import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Delivery, KEEPALIVE_MAX_BYTES, toBatches } from '../../src/core/delivery.js';
+import { DAY_MS, Delivery, KEEPALIVE_MAX_BYTES, RETRY_CAP_MS as RETRY_CAP, toBatches, type DeliveryOptions } from '../../src/core/delivery.js';
 import { Emitter } from '../../src/core/emitter.js';
 import { createOutbox, DEAD_LETTER_DB, type Outbox } from '../../src/core/outbox.js';
 import { createResponse, reviseResponse } from '../../src/core/response.js';
-import type { Answers, Survey, SurveyResponse } from '../../src/core/types.js';
-import { installCollector, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './support.js';
+import type { Answers, DeadLetter, Survey, SurveyResponse } from '../../src/core/types.js';
+import { installBeacon, installCollector, resetIndexedDB, settle, useFakeClock, type FakeBeacon, type FakeCollector } from './support.js';
 
 const survey: Survey = {
   id: 'post-checkout-nps',
@@ -24,10 +24,12 @@ function response(length = 0, char = 'a'): SurveyResponse {
 
 const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 const ids = (responses: SurveyResponse[]) => responses.map((one) => one.id);
+const byId = (a: SurveyResponse, b: SurveyResponse) => a.id.localeCompare(b.id);
 
 let outbox: Outbox;
 let emitter: Emitter;
 let collector: FakeCollector;
+let beacon: FakeBeacon;
 let delivery: Delivery;
 let events: Array<{ name: string; payload: unknown }>;
 
@@ -49,8 +51,17 @@ beforeEach(() => {
   events = [];
   for (const name of ['delivered', 'error'] as const) emitter.on(name, (payload) => events.push({ name, payload }));
   collector = installCollector();
-  delivery = new Delivery({ endpoint: '/api/earshot', outbox, emitter });
+  beacon = installBeacon();
+  delivery = makeDelivery();
 });
+
+/**
+ * A Delivery on the shared outbox and emitter. The responses above carry fixed dates, so the time
+ * to live is a century unless a test says otherwise (the time to live has tests of its own).
+ */
+function makeDelivery(options: Partial<DeliveryOptions> = {}): Delivery {
+  return new Delivery({ endpoint: '/api/earshot', ttlDays: 36_500, credentials: 'omit', outbox, emitter, ...options });
+}
 
 afterEach(() => {
   delivery.stop();
@@ -277,8 +288,9 @@ describe('Delivery retries', () => {
       { name: 'delivered', payload: { responseIds: ids(accepted) } },
     ]);
     expect(await outbox.list()).toEqual([]);
-    const deadLetters = (await entries<string, SurveyResponse>(createStore(DEAD_LETTER_DB, 'responses'))).map(([, kept]) => kept);
-    expect(ids(deadLetters).sort()).toEqual(ids(refused).sort());
+    const deadLetters = (await entries<string, DeadLetter>(createStore(DEAD_LETTER_DB, 'responses'))).map(([, kept]) => kept);
+    expect(deadLetters.map((letter) => letter.response).sort(byId)).toEqual([...refused].sort(byId));
+    expect(deadLetters.every((letter) => letter.status === 400)).toBe(true);
     await vi.advanceTimersByTimeAsync(600_000);
     await settle();
     expect(collector.requests).toHaveLength(2);
@@ -324,16 +336,73 @@ describe('Delivery.flushOnHide', () => {
     expect(await outbox.list()).toEqual([]);
   });
 
-  it('sends at most 48 KB of bodies and keeps the rest queued', async () => {
+  it('sends up to 48 KB with keepalive fetch and the rest as text/plain beacons, each response once', async () => {
     const queued = await queueHere(...Array.from({ length: 8 }, () => response(10_000)));
     await delivery.flushOnHide();
-    const total = collector.requests.reduce((sum, request) => sum + request.bytes, 0);
+    const keepalive = collector.requests.reduce((sum, request) => sum + request.bytes, 0);
     expect(collector.requests.length).toBeGreaterThan(0);
-    expect(total).toBeLessThanOrEqual(KEEPALIVE_MAX_BYTES);
+    expect(collector.requests.every((request) => request.keepalive)).toBe(true);
+    expect(keepalive).toBeLessThanOrEqual(KEEPALIVE_MAX_BYTES);
     expect(KEEPALIVE_MAX_BYTES).toBeLessThanOrEqual(48_000);
-    const left = await outbox.list();
-    expect(left.length).toBeGreaterThan(0);
-    expect(ids([...collector.received(), ...left]).sort()).toEqual(ids(queued).sort());
+    const beacons = await beacon.sent();
+    expect(beacons.length).toBeGreaterThan(0);
+    for (const sent of beacons) {
+      expect(sent).toMatchObject({ url: '/api/earshot', type: 'text/plain' });
+      expect(sent.body.sentAt).toEqual(expect.any(String));
+    }
+    const beaconed = beacons.flatMap((sent) => sent.body.responses);
+    expect(ids([...collector.received(), ...beaconed]).sort()).toEqual(ids(queued).sort());
+  });
+
+  it('keeps what went by beacon queued (its answer is never seen) and delivers it on the next pass', async () => {
+    await queueHere(...Array.from({ length: 8 }, () => response(10_000)));
+    await delivery.flushOnHide();
+    const beaconed = (await beacon.sent()).flatMap((sent) => sent.body.responses);
+    expect(ids(await outbox.list()).sort()).toEqual(ids(beaconed).sort());
+    const fetched = collector.requests.length;
+    await delivery.flush();
+    expect(ids(collector.requests.slice(fetched).flatMap((request) => request.body.responses)).sort()).toEqual(ids(beaconed).sort());
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('sends every batch at once instead of waiting for answers a closing page may never get', async () => {
+    // Two batches of about 20 KB: both fit in the keepalive budget.
+    await queueHere(response(20_000), response(20_000));
+    collector.hold();
+    const hiding = delivery.flushOnHide();
+    await settle();
+    expect(collector.requests).toHaveLength(2);
+    expect(collector.maxInFlight).toBe(2);
+    collector.release();
+    await hiding;
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('throws nothing into the page when the browser refuses a beacon, and reports it', async () => {
+    vi.spyOn(navigator, 'sendBeacon').mockImplementation(() => {
+      throw new TypeError('Beacons are not allowed here');
+    });
+    await queueHere(...Array.from({ length: 8 }, () => response(10_000)));
+    let hiding: Promise<void> | undefined;
+    expect(() => (hiding = delivery.flushOnHide())).not.toThrow();
+    await hiding;
+    // The keepalive fetch that went before the beacon still finishes.
+    await settle();
+    expect(collector.requests).toHaveLength(1);
+    expect(events.filter((event) => event.name === 'error')).toEqual([
+      { name: 'error', payload: { code: 'internal', message: expect.stringContaining('Beacons are not allowed here') } },
+    ]);
+  });
+
+  it('neither splits nor sets aside a batch answered 413 at page hide: the next pass does', async () => {
+    const queued = await queueHere(response(), response());
+    collector.script(413);
+    await delivery.flushOnHide();
+    expect(events).toEqual([]);
+    expect(await outbox.list()).toEqual(queued);
+    await delivery.flush();
+    expect(ids(collector.received())).toEqual(ids([...queued, ...queued]));
+    expect(await outbox.list()).toEqual([]);
   });
 
   it('counts bytes, not characters, against the 48 KB budget', async () => {
@@ -382,6 +451,133 @@ describe('Delivery.flushOnHide', () => {
     await settle();
     expect(collector.requests).toHaveLength(1);
     expect(await outbox.list()).toEqual(queued);
+  });
+});
+
+describe('Delivery and the time to live', () => {
+  const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
+  /** A response whose first answer was given `days` before NOW. */
+  const answeredDaysAgo = (days: number, score = 9) =>
+    createResponse({ survey, trigger: { event: 'checkout_completed' }, locale: 'en' }, { score }, true, new Date(NOW - days * DAY_MS));
+
+  beforeEach(() => {
+    useFakeClock();
+    vi.setSystemTime(NOW);
+  });
+
+  it('drops responses older than 7 days unsent, reports them once as expired, and delivers the others', async () => {
+    delivery = makeDelivery({ ttlDays: 7 });
+    const [old, fresh] = await queue(answeredDaysAgo(8), answeredDaysAgo(6.9));
+    await delivery.flush();
+    expect(ids(collector.received())).toEqual([fresh.id]);
+    expect(await outbox.list()).toEqual([]);
+    expect(events).toEqual([
+      { name: 'error', payload: { code: 'expired', message: expect.stringMatching(/\b1 response.*7 days/), responseIds: [old.id] } },
+      { name: 'delivered', payload: { responseIds: [fresh.id] } },
+    ]);
+    await delivery.flush();
+    expect(events).toHaveLength(2);
+  });
+
+  it('follows a configured ttlDays', async () => {
+    delivery = makeDelivery({ ttlDays: 2 });
+    const [old, fresh] = await queue(answeredDaysAgo(3), answeredDaysAgo(1));
+    await delivery.flush();
+    expect(ids(collector.received())).toEqual([fresh.id]);
+    expect(events[0]).toEqual({ name: 'error', payload: expect.objectContaining({ code: 'expired', responseIds: [old.id] }) });
+  });
+
+  it('retries without limit within the time to live, then purges once time moves past it', async () => {
+    delivery = makeDelivery({ ttlDays: 7 });
+    // An hour before its time to live runs out, and the collector fails every time.
+    const [kept] = await queue(answeredDaysAgo(7 - 1 / 24));
+    collector.script(...Array.from({ length: 100 }, () => 503 as const));
+    await delivery.flush();
+    while (Date.now() < NOW + 60 * 60_000 - RETRY_CAP) {
+      await vi.advanceTimersToNextTimerAsync();
+      await settle();
+    }
+    const attempts = collector.requests.length;
+    expect(attempts).toBeGreaterThan(10);
+    expect(await outbox.list()).toEqual([kept]);
+    expect(events.some((event) => (event.payload as { code?: string }).code === 'expired')).toBe(false);
+    for (let step = 0; step < 3; step++) {
+      await vi.advanceTimersByTimeAsync(RETRY_CAP);
+      await settle();
+    }
+    expect(await outbox.list()).toEqual([]);
+    expect(collector.requests.length).toBeLessThanOrEqual(attempts + 1);
+    const expired = events.filter((event) => (event.payload as { code?: string }).code === 'expired');
+    expect(expired).toEqual([{ name: 'error', payload: expect.objectContaining({ responseIds: [kept.id] }) }]);
+  });
+
+  it('forgets an expired response on the page-hide path too', async () => {
+    delivery = makeDelivery({ ttlDays: 7 });
+    await queueHere(answeredDaysAgo(8));
+    await delivery.flush();
+    await delivery.flushOnHide();
+    expect(collector.requests).toEqual([]);
+    expect(await beacon.sent()).toEqual([]);
+  });
+});
+
+describe('Delivery dead letters and 413', () => {
+  it('keeps a refused batch with its status, and the page-hide path does not send it again', async () => {
+    const refused = await queueHere(response(), response());
+    collector.script(422);
+    await delivery.flush();
+    const letters = (await outbox.deadLetters()).sort((a, b) => byId(a.response, b.response));
+    expect(letters).toEqual([...refused].sort(byId).map((one) => ({ response: one, status: 422, rejectedAt: expect.any(String) })));
+    await delivery.flushOnHide();
+    expect(collector.requests).toHaveLength(1);
+    expect(await beacon.sent()).toEqual([]);
+  });
+
+  it('splits a batch answered 413 in halves until each part is accepted; nothing is set aside or sent twice', async () => {
+    const sent = await queue(response(), response(), response(), response());
+    collector.script(413, 413);
+    await delivery.flush();
+    expect(collector.requests.map((request) => ids(request.body.responses))).toEqual([
+      ids(sent),
+      ids(sent.slice(0, 2)),
+      ids(sent.slice(0, 1)),
+      ids(sent.slice(1, 2)),
+      ids(sent.slice(2)),
+    ]);
+    const accepted = collector.requests.slice(2).flatMap((request) => ids(request.body.responses));
+    expect(accepted.sort()).toEqual(ids(sent).sort());
+    expect(events.map((event) => event.name)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(await outbox.list()).toEqual([]);
+    expect(await outbox.deadLetters()).toEqual([]);
+  });
+
+  it('sets aside a single response answered 413, reported as rejected', async () => {
+    const [huge] = await queue(response(40_000));
+    collector.script(413);
+    await delivery.flush();
+    expect(events).toEqual([{ name: 'error', payload: { code: 'rejected', message: expect.stringContaining('413'), responseIds: [huge.id] } }]);
+    expect(await outbox.deadLetters()).toEqual([{ response: huge, status: 413, rejectedAt: expect.any(String) }]);
+    expect(await outbox.list()).toEqual([]);
+  });
+});
+
+describe('Delivery credentials', () => {
+  it('sends cookies only when configured to, also at page hide', async () => {
+    delivery = makeDelivery({ credentials: 'include' });
+    await queue(response());
+    await delivery.flush();
+    await queueHere(response());
+    await delivery.flushOnHide();
+    expect(collector.requests.map((request) => [request.keepalive, request.credentials])).toEqual([
+      [false, 'include'],
+      [true, 'include'],
+    ]);
+  });
+
+  it('sends none by default', async () => {
+    await queue(response());
+    await delivery.flush();
+    expect(collector.requests[0].credentials).toBe('omit');
   });
 });
 

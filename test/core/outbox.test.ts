@@ -2,7 +2,7 @@ import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOutbox, DEAD_LETTER_DB, OUTBOX_DB } from '../../src/core/outbox.js';
 import { createResponse, reviseResponse } from '../../src/core/response.js';
-import type { Survey, SurveyResponse } from '../../src/core/types.js';
+import type { DeadLetter, Survey, SurveyResponse } from '../../src/core/types.js';
 import { resetIndexedDB } from './support.js';
 
 const survey: Survey = { id: 'nps', questions: [{ id: 'score', type: 'nps', text: 'How likely…?' }] };
@@ -12,8 +12,8 @@ function response(score: number, createdAt: string): SurveyResponse {
 }
 
 /** What a second page (a reload, another tab) finds in the database. */
-async function storedOnDisk(database: string): Promise<SurveyResponse[]> {
-  return (await entries<string, SurveyResponse>(createStore(database, 'responses'))).map(([, stored]) => stored);
+async function storedOnDisk<T = SurveyResponse>(database: string): Promise<T[]> {
+  return (await entries<string, T>(createStore(database, 'responses'))).map(([, stored]) => stored);
 }
 
 describe('createOutbox with IndexedDB', () => {
@@ -48,13 +48,13 @@ describe('createOutbox with IndexedDB', () => {
     expect(await outbox.list()).toEqual([second]);
   });
 
-  it('removes delivered responses', async () => {
+  it('removes the versions it is given (delivered or expired)', async () => {
     const outbox = createOutbox(() => {});
     const a = response(1, '2026-01-01T10:00:00.000Z');
     const b = response(2, '2026-01-01T10:00:01.000Z');
     await outbox.put(a);
     await outbox.put(b);
-    await outbox.removeDelivered([a]);
+    await outbox.remove([a]);
     expect(await outbox.list()).toEqual([b]);
   });
 
@@ -64,7 +64,7 @@ describe('createOutbox with IndexedDB', () => {
     const revised = reviseResponse(sent, survey, { score: 9 }, true);
     await outbox.put(sent);
     await outbox.put(revised);
-    await outbox.removeDelivered([sent]);
+    await outbox.remove([sent]);
     expect(await outbox.list()).toEqual([revised]);
   });
 
@@ -72,19 +72,57 @@ describe('createOutbox with IndexedDB', () => {
     const outbox = createOutbox(() => {});
     const kept = response(1, '2026-01-01T10:00:00.000Z');
     await outbox.put(kept);
-    await outbox.removeDelivered([response(2, '2026-01-01T10:00:01.000Z')]);
+    await outbox.remove([response(2, '2026-01-01T10:00:01.000Z')]);
     expect(await outbox.list()).toEqual([kept]);
   });
 
-  it('moves refused responses out of the queue into the dead-letter store', async () => {
+  it('moves refused responses out of the queue into the dead-letter store, with the status and when', async () => {
     const outbox = createOutbox(() => {});
     const refused = response(1, '2026-01-01T10:00:00.000Z');
     const other = response(2, '2026-01-01T10:00:01.000Z');
     await outbox.put(refused);
     await outbox.put(other);
-    await outbox.deadLetter([refused]);
+    const before = Date.now();
+    await outbox.deadLetter([refused], 400);
     expect(await outbox.list()).toEqual([other]);
-    expect(await storedOnDisk(DEAD_LETTER_DB)).toEqual([refused]);
+    const [letter, ...more] = await storedOnDisk<DeadLetter>(DEAD_LETTER_DB);
+    expect(more).toEqual([]);
+    expect(letter).toEqual({ response: refused, status: 400, rejectedAt: expect.any(String) });
+    expect(Date.parse(letter.rejectedAt)).toBeGreaterThanOrEqual(before);
+  });
+
+  it('keeps a version revised after the refused one was sent in the queue', async () => {
+    const outbox = createOutbox(() => {});
+    const refused = response(3, '2026-01-01T10:00:00.000Z');
+    const revised = reviseResponse(refused, survey, { score: 9 }, true);
+    await outbox.put(refused);
+    await outbox.put(revised);
+    await outbox.deadLetter([refused], 422);
+    expect(await outbox.list()).toEqual([revised]);
+  });
+
+  it('lists dead letters, oldest refusal first, also to a later page', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const outbox = createOutbox(() => {});
+      const a = response(1, '2026-01-01T10:00:00.000Z');
+      const b = response(2, '2026-01-01T10:00:01.000Z');
+      vi.setSystemTime(new Date('2026-02-01T00:00:02.000Z'));
+      await outbox.deadLetter([b], 400);
+      vi.setSystemTime(new Date('2026-02-01T00:00:01.000Z'));
+      await outbox.deadLetter([a], 413);
+      const later = createOutbox(() => {});
+      expect(await later.deadLetters()).toEqual([
+        { response: a, status: 413, rejectedAt: '2026-02-01T00:00:01.000Z' },
+        { response: b, status: 400, rejectedAt: '2026-02-01T00:00:02.000Z' },
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lists no dead letters when none were refused', async () => {
+    expect(await createOutbox(() => {}).deadLetters()).toEqual([]);
   });
 
   it('does not call onFallback while IndexedDB works', async () => {
@@ -93,8 +131,9 @@ describe('createOutbox with IndexedDB', () => {
     const stored = response(1, '2026-01-01T10:00:00.000Z');
     await outbox.put(stored);
     await outbox.list();
-    await outbox.removeDelivered([stored]);
-    await outbox.deadLetter([]);
+    await outbox.remove([stored]);
+    await outbox.deadLetter([], 400);
+    await outbox.deadLetters();
     expect(onFallback).not.toHaveBeenCalled();
   });
 });
@@ -119,11 +158,12 @@ describe('createOutbox without IndexedDB', () => {
     const afterPut = await outbox.list();
     const revisedA = reviseResponse(a, survey, { score: 10 }, true);
     await outbox.put(revisedA);
-    await outbox.removeDelivered([a, b]);
+    await outbox.remove([a, b]);
     const afterDelivery = await outbox.list();
-    await outbox.deadLetter([c]);
+    await outbox.deadLetter([c], 400);
     const afterDeadLetter = await outbox.list();
-    return { onFallback, a, b, c, revisedA, afterPut, afterDelivery, afterDeadLetter };
+    const deadLetters = await outbox.deadLetters();
+    return { onFallback, a, b, c, revisedA, afterPut, afterDelivery, afterDeadLetter, deadLetters };
   }
 
   it('falls back to memory when indexedDB is missing, still works, and says so once', async () => {
@@ -132,6 +172,7 @@ describe('createOutbox without IndexedDB', () => {
     expect(run.afterPut).toEqual([run.a, run.b, run.c]);
     expect(run.afterDelivery).toEqual([run.revisedA, run.c]);
     expect(run.afterDeadLetter).toEqual([run.revisedA]);
+    expect(run.deadLetters).toEqual([{ response: run.c, status: 400, rejectedAt: expect.any(String) }]);
     expect(run.onFallback).toHaveBeenCalledTimes(1);
   });
 

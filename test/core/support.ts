@@ -86,6 +86,55 @@ export function installCollector(): FakeCollector {
   };
 }
 
+export interface SentBeacon {
+  url: string;
+  /** The Blob's type: `text/plain` needs no CORS preflight. */
+  type: string;
+  body: Batch;
+  bytes: number;
+}
+
+export interface FakeBeacon {
+  /** Every `navigator.sendBeacon` call, in order, with its body read. */
+  sent(): Promise<SentBeacon[]>;
+}
+
+/** Records `navigator.sendBeacon` calls instead of sending them (happy-dom's would fetch for real); undo with `vi.restoreAllMocks()`. */
+export function installBeacon(): FakeBeacon {
+  const calls: Array<{ url: string; data: Blob }> = [];
+  vi.spyOn(navigator, 'sendBeacon').mockImplementation((url, data) => {
+    calls.push({ url: String(url), data: data as Blob });
+    return true;
+  });
+  return {
+    sent: () =>
+      Promise.all(
+        calls.map(async ({ url, data }) => {
+          const text = await data.text();
+          return { url, type: data.type, body: JSON.parse(text) as Batch, bytes: new TextEncoder().encode(text).length };
+        }),
+      ),
+  };
+}
+
+/**
+ * Gives happy-dom (which has no `navigator.locks`) an exclusive, first-come-first-served
+ * `navigator.locks.request`, as every current browser engine has; undo with the returned function.
+ * Without it the SDK takes turns through its IndexedDB lease instead (tested on its own).
+ */
+export function installLocks(): () => void {
+  const queues = new Map<string, Promise<unknown>>();
+  const locks = {
+    request(name: string, work: () => Promise<unknown>) {
+      const turn = (queues.get(name) ?? Promise.resolve()).then(() => work());
+      queues.set(name, turn.catch(() => {}));
+      return turn;
+    },
+  };
+  Object.defineProperty(navigator, 'locks', { value: locks, configurable: true });
+  return () => void delete (navigator as { locks?: unknown }).locks;
+}
+
 /** A brand-new, empty fake IndexedDB; create outboxes after calling it (idb-keyval caches connections). */
 export function resetIndexedDB(): void {
   globalThis.indexedDB = new IDBFactory();

@@ -150,8 +150,15 @@ describe('delivery when offline, reloading or closing the tab', () => {
         `${atHide.filter((r) => r.transport === 'beacon').length} beacon ` +
         `(${atHide.filter((r) => r.transport === 'beacon').reduce((s, r) => s + r.bodyBytes, 0)} B)`,
     );
-    // Last, so that the checks above report first: the contract sends at page hide.
+    // Last, so that the checks above report first: the contract sends at page hide, past the
+    // keepalive budget as text/plain beacons (no CORS preflight), each carrying a batch.
     expect(atHide.length, `nothing was sent at page hide (fetch keepalive / sendBeacon); ${report}`).toBeGreaterThan(0);
+    const beacons = atHide.filter((r) => r.transport === 'beacon');
+    expect(beacons.length, `no sendBeacon after the keepalive budget; ${report}`).toBeGreaterThan(0);
+    for (const beacon of beacons) {
+      expect(beacon.contentType, report).toMatch(/^text\/plain/);
+      expect(beacon.versions.length, report).toBeGreaterThan(0);
+    }
     expectNoPageErrors(problems);
     expectNoPageErrors(h.problems(next));
   });

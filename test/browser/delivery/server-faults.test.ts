@@ -1,7 +1,8 @@
-// Delivery guarantees, fault-injection suite (issue 5), cases 3 to 5: the collector fails,
-// loses its answers or throttles; every answer is still stored exactly once. (Case 6, refusals
-// and 413 splitting, needs `deadLetters()` and splitting, which are not in this build.)
+// Delivery guarantees, fault-injection suite (issue 5), cases 3 to 6: the collector fails,
+// loses its answers, throttles, refuses or finds a batch too large; every answer is still
+// stored exactly once, or set aside and reported when the collector refuses it for good.
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Fault } from './fault-collector';
 import { randomFaults } from './fault-collector';
 import {
@@ -12,6 +13,7 @@ import {
   expectNoPageErrors,
   npsAnswers,
   npsItem,
+  readOutbox,
   sleep,
   useDeliveryHarness,
   waitForOutbox,
@@ -25,6 +27,13 @@ const CLOCK_SLACK_MS = 5;
 
 const h = useDeliveryHarness();
 
+interface DeadLetter {
+  response: { id: string; answers: Record<string, unknown>; completed: boolean };
+  status: number;
+  rejectedAt: unknown;
+}
+
+const deadLetters = (page: Page): Promise<DeadLetter[]> => page.evaluate(() => (window as any).earshot.deadLetters());
 
 describe('delivery when the collector fails', () => {
   it('case 3: a batch stored by the collector whose answer is lost (connection reset) is resent with the same ids and stored once', async () => {
@@ -132,6 +141,76 @@ describe('delivery when the collector fails', () => {
     expect(next.receivedAt, describeRequests(h.fault)).toBeGreaterThanOrEqual(retryAt - CLOCK_SLACK_MS);
     expect(next.receivedAt - retryAt).toBeLessThan(2_000);
     await expectCollectorHolds(h.fault, [{ id, surveyId: 'nps', completed: true, answers: { score: 7 } }]);
+    expectNoPageErrors(h.problems(page));
+  });
+
+  it('case 6a: a 400 answer dead-letters the batch, reports it, and never retries it', async () => {
+    h.fault.script({ kind: 'status', status: 400 });
+    const page = await h.openPage();
+    const [refused] = await answer(page, [npsItem(0, 'Refused by the collector')]);
+    expect(refused).toBeTruthy();
+
+    const rejected = await waitUntil(
+      async () => {
+        const list = (await events(page, 'error')).filter((e) => e.detail.code === 'rejected');
+        return list.length ? list : null;
+      },
+      { timeout: 5_000, describe: () => `an error event with code "rejected"; ${describeRequests(h.fault)}` },
+    );
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0].detail.responseIds).toEqual([refused]);
+    await waitUntil(async () => !(await readOutbox(page))?.some((r) => r.id === refused), {
+      timeout: 5_000,
+      describe: () => 'the refused response to leave the outbox',
+    });
+
+    // Neither a flush, nor a later visit, nor time sends it again.
+    await page.evaluate(() => (window as any).earshot.flush());
+    await page.reload();
+    await page.waitForFunction(() => (window as any).__delivery?.config);
+    await sleep(1_200);
+    const carrying = h.fault.posts().filter((r) => r.versions.some((v) => v.id === refused));
+    expect(carrying, describeRequests(h.fault)).toHaveLength(1);
+
+    const letters = await deadLetters(page);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ status: 400, response: { id: refused, completed: true, answers: npsAnswers(0, 'Refused by the collector') } });
+    expect(letters[0].rejectedAt).toBeTruthy();
+
+    // Delivery goes on for later answers.
+    const [accepted] = await answer(page, [npsItem(8)]);
+    await waitForStored(h.fault, 1);
+    await sleep(300);
+    await expectCollectorHolds(h.fault, [{ id: accepted, surveyId: 'nps', completed: true, answers: { score: 8 } }]);
+    expectNoPageErrors(h.problems(page));
+  });
+
+  it('case 6b: a 413 answer splits the batch, and every response is delivered', async () => {
+    const page = await h.openPage();
+    await h.goOffline();
+    const items = Array.from({ length: 6 }, (_, i) => npsItem(i + 2, `${i}: ${'a detailed reason '.repeat(17)}`.trim()));
+    const ids = await answer(page, items);
+    await waitForOutbox(page, 6, { where: (r) => r.completed });
+
+    // Six responses come to about 6 KB; the collector takes at most 2,500 bytes per request.
+    h.fault.maxBodyBytes = 2_500;
+    await h.goOnline();
+    const refusedEvents = async () => (await events(page, 'error')).filter((e) => e.detail.code === 'rejected');
+    await waitUntil(async () => (await h.fault.stored()).length >= 6 || (await refusedEvents()).length > 0, {
+      timeout: 8_000,
+      describe: () => `6 stored responses; ${describeRequests(h.fault)}`,
+    });
+    expect(await refusedEvents(), `the 413 was treated as a refusal, not split; ${describeRequests(h.fault)}`).toEqual([]);
+    await waitForStored(h.fault, 6, { where: (r) => r.completed });
+    await waitForOutbox(page, 0);
+    await expectCollectorHolds(
+      h.fault,
+      ids.map((id, i) => ({ id, surveyId: 'nps', completed: true, answers: npsAnswers(i + 2, `${i}: ${'a detailed reason '.repeat(17)}`.trim()) })),
+    );
+    const posts = h.fault.posts();
+    expect(posts.some((r) => r.status === 413), describeRequests(h.fault)).toBe(true);
+    for (const r of posts.filter((p) => p.status === 200)) expect(r.bodyBytes).toBeLessThanOrEqual(2_500);
+    expect(await deadLetters(page)).toEqual([]);
     expectNoPageErrors(h.problems(page));
   });
 });

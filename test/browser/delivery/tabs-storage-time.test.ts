@@ -1,5 +1,5 @@
-// Delivery guarantees, fault-injection suite (issue 5), cases 7 and 8: several tabs share one
-// outbox, and IndexedDB is missing. (Case 10, the time to live, is not in this build.)
+// Delivery guarantees, fault-injection suite (issue 5), cases 7, 8 and 10: several tabs share one
+// outbox, IndexedDB is missing, and time moves past the responses' time to live.
 import { describe, expect, it } from 'vitest';
 import {
   answer,
@@ -13,13 +13,15 @@ import {
   useDeliveryHarness,
   waitForOutbox,
   waitForStored,
+  waitUntil,
 } from './delivery-harness';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const h = useDeliveryHarness();
 
 describe('delivery from several tabs', () => {
-  // Without navigator.locks (case 7b) a lease record in IndexedDB is to take turns: not built yet.
-  for (const locks of [true]) {
+  for (const locks of [true, false]) {
     const variant = locks ? 'with navigator.locks' : 'without navigator.locks';
     it(`case 7${locks ? 'a' : 'b'}: two tabs with queued answers, ${variant}, store each once and never deliver at the same time`, async () => {
       if (!locks) {
@@ -83,5 +85,70 @@ describe('delivery without IndexedDB', () => {
     expect(storageErrors, JSON.stringify(storageErrors)).toHaveLength(1);
     expect(h.fault.posts()[0].status).toBe(503);
     expectNoPageErrors(h.problems(page));
+  });
+});
+
+describe('delivery and the time to live', () => {
+  async function answerOverDays({ ttlDays, answeredDaysAgo }: { ttlDays?: number; answeredDaysAgo: number[] }) {
+    const now = Date.parse('2026-11-20T09:00:00.000Z');
+    const start = now - Math.max(...answeredDaysAgo) * DAY_MS;
+    await h.context.clock.install({ time: start });
+    const config = ttlDays === undefined ? undefined : { ttlDays };
+    const page = await h.openPage({ config });
+    await h.goOffline();
+    const ids: string[] = [];
+    for (const [i, daysAgo] of answeredDaysAgo.entries()) {
+      await h.context.clock.setSystemTime(now - daysAgo * DAY_MS);
+      const [id] = await answer(page, [npsItem(i, `answered ${daysAgo}d ago`)]);
+      ids.push(id!);
+    }
+    await waitForOutbox(page, answeredDaysAgo.length, { where: (r) => r.completed });
+    await page.close();
+    // The closing page's last-chance send may reach the server a little later: it must find it unreachable.
+    await sleep(600);
+
+    // The visitor comes back, online, at `now`.
+    await h.context.clock.setSystemTime(now);
+    await h.goOnline();
+    const next = await h.openPage({ config });
+    return { ids, next };
+  }
+
+  it('case 10a: responses older than the default 7 days are purged and reported once, the others delivered', async () => {
+    const { ids, next } = await answerOverDays({ answeredDaysAgo: [8, 2] });
+    const [expired, fresh] = ids;
+    await waitForStored(h.fault, 1);
+    await waitForOutbox(next, 0);
+    await sleep(300);
+    await expectCollectorHolds(h.fault, [{ id: fresh, surveyId: 'nps', completed: true, answers: npsAnswers(1, 'answered 2d ago') }]);
+    // Sent while the collector was still unreachable is fine; once it is reachable, never.
+    const reached = h.fault.posts().filter((r) => r.handling !== 'offline');
+    expect(reached.some((r) => r.versions.some((v) => v.id === expired)), describeRequests(h.fault)).toBe(false);
+    const reports = (await events(next, 'error')).filter((e) => e.detail.code === 'expired');
+    expect(reports, JSON.stringify(reports)).toHaveLength(1);
+    const named = reports[0].detail.responseIds?.length === 1 || /\b1\b/.test(reports[0].detail.message ?? '');
+    expect(named, `the expired report names how many: ${JSON.stringify(reports[0].detail)}`).toBe(true);
+    expectNoPageErrors(h.problems(next));
+  });
+
+  it('case 10b: a configured ttlDays purges sooner', async () => {
+    // Both are younger than 2 days while the visitor is still on the page, older when they come back.
+    const { ids: expired, next } = await answerOverDays({ ttlDays: 2, answeredDaysAgo: [3, 2.5] });
+    await waitUntil(async () => (await events(next, 'error')).some((e) => e.detail.code === 'expired'), {
+      timeout: 3_000,
+      describe: () => `an "expired" error event; ${describeRequests(h.fault)}`,
+    });
+    const [fresh] = await answer(next, [npsItem(5, 'answered today')]);
+    await waitForStored(h.fault, 1);
+    await waitForOutbox(next, 0);
+    await sleep(300);
+    await expectCollectorHolds(h.fault, [{ id: fresh, surveyId: 'nps', completed: true, answers: npsAnswers(5, 'answered today') }]);
+    const reached = h.fault.posts().filter((r) => r.handling !== 'offline');
+    expect(reached.some((r) => r.versions.some((v) => expired.includes(v.id))), describeRequests(h.fault)).toBe(false);
+    const reports = (await events(next, 'error')).filter((e) => e.detail.code === 'expired');
+    expect(reports, JSON.stringify(reports)).toHaveLength(1);
+    const named = reports[0].detail.responseIds?.length === 2 || /\b2\b/.test(reports[0].detail.message ?? '');
+    expect(named, `the expired report names how many: ${JSON.stringify(reports[0].detail)}`).toBe(true);
+    expectNoPageErrors(h.problems(next));
   });
 });
