@@ -396,7 +396,7 @@ const answerThenLeaveAtOnce: Scenario = {
 
 const offlineAnswerSurvivesReload: Scenario = {
   flow: 2,
-  title: 'an answer given while the collector is unreachable survives a reload and is delivered exactly once',
+  title: 'an answer given while the collector is unreachable survives a reload and is stored exactly once',
   async run({ session, server }) {
     await session.open(server.url(SHOP.page));
     await waitForVisible(session, radio(9));
@@ -439,9 +439,12 @@ const offlineAnswerSurvivesReload: Scenario = {
     expectWellFormed(response, SHOP.surveyId, { event: 'checkout_completed' }, server.url(SHOP.page));
     await waitUntil(async () => (await session.evaluate(readOutbox, undefined))?.length === 0, () => 'the outbox to be emptied after delivery', 5_000);
 
-    // Nothing more arrives: one copy, the completed one.
+    // Nothing else arrives, and the collector stores it once. The reloaded page's last-chance send
+    // at page hide may deliver a second copy of the same version (DESIGN.md §3 allows it: the
+    // collector de-duplicates by id); any copy is this response, completed.
     await sleep(1_000);
-    expect(server.copies().map((r) => [r.id, r.completed])).toEqual([[queued.id, true]]);
+    expect(server.responses().map((r) => r.id)).toEqual([queued.id]);
+    expect([...new Set(server.copies().map((r) => `${r.id} completed: ${r.completed}`))]).toEqual([`${queued.id} completed: true`]);
     await expectNoPageErrors(session);
   },
 };

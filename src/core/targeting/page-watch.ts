@@ -11,6 +11,8 @@ export interface PageWatch {
   track(name: string, props: Record<string, unknown>): void;
   /** The `delay` triggers to time, in seconds. */
   watchDelays(seconds: number[]): void;
+  /** The `selector` triggers whose clicks count. */
+  watchSelectors(selectors: string[]): void;
 }
 
 /**
@@ -19,10 +21,11 @@ export interface PageWatch {
  */
 export function watchPage(onSignal: (signal: Signal, page: Page) => void, signal: AbortSignal): PageWatch {
   let page: Page;
+  let selectors: string[] = [];
   const emit = (happened: Signal) => onSignal(happened, page);
   const clock = countVisibleTime((delay) => emit({ delay }), signal);
   const open = () => {
-    page = { path: currentPath(), events: [], clicks: [], scroll: 0, exit: false, delays: clock.restart() };
+    page = { path: currentPath(), events: [], clicked: new Set(), scroll: 0, exit: false, delays: clock.restart() };
     emit({ page: true });
   };
   const track = (name: string, props: Record<string, unknown>) => {
@@ -48,7 +51,7 @@ export function watchPage(onSignal: (signal: Signal, page: Page) => void, signal
       if (!(target instanceof Element)) return;
       const name = target.closest('[data-earshot-event]')?.getAttribute('data-earshot-event');
       if (name) track(name, {});
-      page.clicks.push(target);
+      for (const selector of selectors) if (target.closest(selector)) page.clicked.add(selector);
       emit({ click: target });
     },
     { capture: true, signal },
@@ -71,5 +74,8 @@ export function watchPage(onSignal: (signal: Signal, page: Page) => void, signal
     },
     track,
     watchDelays: clock.watch,
+    watchSelectors(list) {
+      selectors = list;
+    },
   };
 }

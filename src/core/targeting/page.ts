@@ -12,8 +12,8 @@ export interface Page {
   /** See `currentPath`. */
   path: string;
   events: TrackedEvent[];
-  /** Elements clicked, for `selector` triggers. */
-  clicks: Element[];
+  /** The watched selectors a click matched, for `selector` triggers (selectors, not elements: nothing clicked is kept alive). */
+  clicked: Set<string>;
   /** Deepest scroll reached, in percent. */
   scroll: number;
   exit: boolean;

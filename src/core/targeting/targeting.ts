@@ -7,7 +7,7 @@ import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';
 import { fetchSurveys, usableSurveys } from './remote-surveys.js';
 import { inSample } from './sampling.js';
-import { delaysOf, fired, mayFireOn } from './triggers.js';
+import { fired, mayFireOn, partsOf } from './triggers.js';
 import { openVisitorStore, type VisitorStore } from './visitor.js';
 
 /** What targeting needs from the running SDK. */
@@ -53,7 +53,7 @@ export class Targeting {
     const { signal } = this.#stopped;
     this.#visitor = openVisitorStore(signal);
     this.#watch = watchPage((happened, page) => this.#guard(() => this.#consider(happened, page)), signal);
-    this.#watch.watchDelays(config.surveys.flatMap((survey) => delaysOf(survey.trigger)));
+    this.#watchParts(config.surveys);
     this.loaded = this.#load().catch((error) => this.#host.report('internal', String(error)));
   }
 
@@ -100,8 +100,14 @@ export class Targeting {
   #use(list: unknown[]): Survey[] {
     const usable = usableSurveys(list, this.#config.surveys, (problems) => this.#host.report('definition', problems));
     this.surveys = [...this.#config.surveys, ...usable];
-    this.#watch.watchDelays(this.surveys.flatMap((survey) => delaysOf(survey.trigger)));
+    this.#watchParts(this.surveys);
     return usable;
+  }
+
+  /** The timers and clicks the surveys' triggers wait for. */
+  #watchParts(surveys: Survey[]): void {
+    this.#watch.watchDelays(surveys.flatMap((survey) => partsOf(survey.trigger, 'delay')));
+    this.#watch.watchSelectors(surveys.flatMap((survey) => partsOf(survey.trigger, 'selector')));
   }
 
   #offerUntriggeredTabs(surveys: Survey[]): void {

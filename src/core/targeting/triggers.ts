@@ -37,10 +37,7 @@ function leaf(trigger: Trigger, page: Page, signal: Signal): [boolean, boolean] 
     return [page.events.some(matches), 'event' in signal && matches(signal.event)];
   }
   if ('url' in trigger) return [urlMatches(trigger.url, page.path), 'page' in signal];
-  if ('selector' in trigger) {
-    const matches = (element: Element) => !!element.closest(trigger.selector);
-    return [page.clicks.some(matches), 'click' in signal && matches(signal.click)];
-  }
+  if ('selector' in trigger) return [page.clicked.has(trigger.selector), 'click' in signal && !!signal.click.closest(trigger.selector)];
   if ('scroll' in trigger) return [page.scroll >= trigger.scroll, 'scroll' in signal && signal.scroll[0] < trigger.scroll];
   if ('delay' in trigger) return [page.delays.has(trigger.delay), 'delay' in signal && signal.delay === trigger.delay];
   return [page.exit, 'exit' in signal];
@@ -49,12 +46,11 @@ function leaf(trigger: Trigger, page: Page, signal: Signal): [boolean, boolean] 
 /** A trigger as a collector receives it: `where` is a detail of the definition, not part of the journey point. */
 const record = (trigger: Trigger): Trigger => JSON.parse(JSON.stringify(trigger, (key, value) => (key === 'where' ? undefined : value)));
 
-/** Every `delay` a trigger waits for, in seconds. */
-export function delaysOf(trigger: Trigger | undefined): number[] {
+/** Every value of one kind of journey point in a trigger: the `delay`s it waits for, the `selector`s it watches. */
+export function partsOf<K extends 'delay' | 'selector'>(trigger: Trigger | undefined, kind: K): Extract<Trigger, Record<K, unknown>>[K][] {
   if (!trigger) return [];
-  if ('all' in trigger) return trigger.all.flatMap(delaysOf);
-  if ('any' in trigger) return trigger.any.flatMap(delaysOf);
-  return 'delay' in trigger ? [trigger.delay] : [];
+  if ('all' in trigger || 'any' in trigger) return ('all' in trigger ? trigger.all : trigger.any).flatMap((part) => partsOf(part, kind));
+  return kind in trigger ? [(trigger as unknown as Record<K, never>)[kind]] : [];
 }
 
 /** Whether a trigger can still fire on a page with this path (only `url` parts rule a page out). */
