@@ -127,7 +127,7 @@ export class Controller {
       survey,
       locale: this.#config.locale,
       requested: 'manual' in trigger,
-      callbacks: {
+      callbacks: this.#emitter.guard({
         onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
         onFailed: (reason, code = 'definition') => {
           if (isCurrent()) this.#open = null;
@@ -152,14 +152,17 @@ export class Controller {
         onClosed: () => {
           if (isCurrent()) this.#open = null;
         },
-      },
+      }),
     });
   }
 
   /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */
   #offerTab(survey: Survey): void {
     if (this.#tabs.has(survey.id)) return;
-    this.#tabs.set(survey.id, this.#present.tab({ survey, locale: this.#config.locale, onOpen: () => this.show(survey.id), onFailed: (reason, code = 'internal') => this.#report(code, reason) }));
+    this.#tabs.set(
+      survey.id,
+      this.#present.tab(this.#emitter.guard({ survey, locale: this.#config.locale, onOpen: () => this.show(survey.id), onFailed: (reason, code = 'internal') => this.#report(code, reason) })),
+    );
   }
 
   /** Turns the current answers into a new version of the response and stores it before any sending. */

@@ -237,6 +237,11 @@ export interface EarshotConfig {
   locale?: string;
   /** Log what Earshot does, and problems it hits, to the console. Default `false`. */
   debug?: boolean;
+  /**
+   * The page's CSP nonce for `<style>` elements, used only by browsers without constructable
+   * stylesheets (Safari before 16.4), where the widget's styles fall back to `<style>` elements.
+   */
+  styleNonce?: string;
 }
 
 /** One question as described to the collector. */

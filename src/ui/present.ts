@@ -1,3 +1,4 @@
+import { supportsAdoptingStyleSheets } from 'lit';
 import type { Presenter } from '../core/presenter.js';
 import './define.js';
 import type { SurveyElement } from './survey/survey.js';
@@ -26,6 +27,12 @@ export const presenter: Presenter = {
       if (!target) return callbacks.onFailed(`survey "${survey.id}": inline target ${survey.target} is not on the page`);
       target.append(element);
       callbacks.onShown();
+      // A render that throws (say, the page's Trusted Types policy refuses Earshot's) becomes an
+      // error event; left alone, Lit would hand it to the page's unhandledrejection.
+      element.updateComplete.catch((error) => {
+        element.remove();
+        callbacks.onFailed(`survey "${survey.id}" could not be shown (${error})`);
+      });
     });
     return {
       close() {
@@ -39,7 +46,10 @@ export const presenter: Presenter = {
     const element = document.createElement('earshot-feedback-tab') as FeedbackTabElement;
     element.locale = locale;
     element.addEventListener('earshot-open', onOpen);
-    const cancel = whenBodyExists(() => document.body.append(element));
+    const cancel = whenBodyExists(() => {
+      document.body.append(element);
+      element.updateComplete.catch(() => element.remove());
+    });
     return {
       close() {
         cancel();
@@ -48,3 +58,12 @@ export const presenter: Presenter = {
     };
   },
 };
+
+/**
+ * Browsers without constructable stylesheets (Safari before 16.4) get the widget's styles as
+ * `<style>` elements, which a strict CSP blocks unless they carry its nonce. Lit takes it from
+ * `window.litNonce`, so that global is set there only.
+ */
+export function useStyleNonce(nonce: string | undefined): void {
+  if (nonce && !supportsAdoptingStyleSheets) (globalThis as { litNonce?: string }).litNonce ??= nonce;
+}
