@@ -1,10 +1,11 @@
 // Rollup plugin for the script-tag build only: the Lit bundled into dist/earshot.min.js must
-// leave the host page as it found it. Production Lit, unchanged, would add four globals
-// (`litHtmlVersions`, `litElementVersions`, `reactiveElementVersions`, `litPropertyMetadata`),
-// define `Symbol.metadata`, and create the Trusted Types policy `lit-html`, which throws while the
-// script loads when the page's `trusted-types` directive does not name it, or when the page's own
-// Lit created it first. Here the policy is called `earshot` and a refused one leaves the script
-// loading (the survey then reports an `error` event instead of rendering).
+// leave the host page as it found it, and the page's Lit must not reach it. Production Lit,
+// unchanged, would add four globals (`litHtmlVersions`, `litElementVersions`,
+// `reactiveElementVersions`, `litPropertyMetadata`), define `Symbol.metadata`, pick up polyfill and
+// SSR-hydration hooks the page installed for its own Lit, and create the Trusted Types policy
+// `lit-html`, which throws while the script loads when the page's `trusted-types` directive does
+// not name it, or when the page's own Lit created it first. Here the policy is called `earshot`,
+// and a refused one leaves the script loading (the survey then reports an `error` event).
 // Every edit must apply exactly once: a Lit upgrade that changes these lines fails the build.
 const EDITS = [
   {
@@ -21,7 +22,11 @@ const EDITS = [
     find: /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap/,
     replace: '0',
     prepend: 'const litPropertyMetadata=new WeakMap;',
-  },
+  },  // Hooks a page sets up for its own Lit (polyfills, SSR hydration) must not reach this copy.
+  { file: /lit-html[\\/]lit-html\.js$/, find: /\w+\.litHtmlPolyfillSupport/, replace: '(void 0)' },
+  { file: /reactive-element[\\/]reactive-element\.js$/, find: /\w+\.reactiveElementPolyfillSupport/, replace: '(void 0)' },
+  { file: /lit-element[\\/]lit-element\.js$/, find: /\w+\.litElementPolyfillSupport/, replace: '(void 0)' },
+  { file: /lit-element[\\/]lit-element\.js$/, find: /\w+\.litElementHydrateSupport/, replace: '(void 0)' },
 ];
 
 export function hostPageLit() {
