@@ -127,6 +127,7 @@ export class Controller {
       survey,
       locale: this.#config.locale,
       requested: 'manual' in trigger,
+      styleNonce: this.#config.styleNonce,
       callbacks: this.#emitter.guard({
         onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
         onFailed: (reason, code = 'definition') => {
@@ -161,7 +162,7 @@ export class Controller {
     if (this.#tabs.has(survey.id)) return;
     this.#tabs.set(
       survey.id,
-      this.#present.tab(this.#emitter.guard({ survey, locale: this.#config.locale, onOpen: () => this.show(survey.id), onFailed: (reason, code = 'internal') => this.#report(code, reason) })),
+      this.#present.tab(this.#emitter.guard({ survey, locale: this.#config.locale, styleNonce: this.#config.styleNonce, onOpen: () => this.show(survey.id), onFailed: (reason, code = 'internal') => this.#report(code, reason) })),
     );
   }
 

@@ -1,6 +1,6 @@
 import { createId } from './id.js';
 import { DEFAULT_RATING_SCALE, DEFAULT_TEXT_MAX_LENGTH } from './question-kinds.js';
-import type { Answer, Answers, Question, QuestionRecord, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import type { Answer, Answers, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TriggerRecord, User } from './types.js';
 import { SDK_VERSION } from './version.js';
 
 export interface ResponseContext {
@@ -45,19 +45,18 @@ export function reviseResponse(previous: SurveyResponse, survey: Survey, answers
 function describeAnswers(survey: Survey, answers: Answers): { answers: Answers; questions: QuestionRecord[] } {
   const answered = survey.questions.filter((question) => answers[question.id] !== undefined);
   return {
-    answers: Object.fromEntries(answered.map((question) => [question.id, withinLimits(question, structuredClone(answers[question.id]))])),
+    // Typed text cut to its limit: `maxlength` only stops typing, and a script can set a field's
+    // value past it, so the collector could otherwise receive any length.
+    answers: Object.fromEntries(answered.map((question) => [question.id, cut(answers[question.id], (question as TextQuestion).maxLength ?? DEFAULT_TEXT_MAX_LENGTH)])),
     questions: answered.map(describeQuestion),
   };
 }
 
-/**
- * Typed text cut to its question's limit: `maxlength` only stops typing, and a script can set a
- * field's value past it, so the collector could otherwise receive any length.
- */
-function withinLimits(question: Question, value: Answer): Answer {
-  if (typeof value === 'string') return question.type === 'text' ? value.slice(0, question.maxLength ?? DEFAULT_TEXT_MAX_LENGTH) : value;
-  const cut = (item: Answer): Answer => (typeof item === 'object' && item !== null && 'other' in item ? { other: item.other.slice(0, DEFAULT_TEXT_MAX_LENGTH) } : item);
-  return Array.isArray(value) ? (value.map(cut) as Answer) : cut(value);
+/** A copy of an answer with its texts (a text answer, an "Other" text) at most `max` long. */
+function cut(value: Answer, max: number): Answer {
+  if (typeof value == 'string') return value.slice(0, max);
+  if (Array.isArray(value)) return value.map((item) => cut(item, max)) as Answer;
+  return typeof value == 'object' ? { other: cut(value.other, max) as string } : value;
 }
 
 function describeQuestion(question: Question): QuestionRecord {

@@ -15,9 +15,6 @@ const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 't
 /** Longer delays would overflow browser timers (about 24.8 days), and no visit lasts a day anyway. */
 export const MAX_DELAY_SECONDS = 86_400;
 const MAX_DAYS = 3650;
-/** Traits go with every response: a few short values, not a copy of the app's state. */
-export const MAX_TRAITS = 50;
-export const TRAIT_MAX_LENGTH = 200;
 /** Hosts that may take answers over plain http: the developer's own machine. */
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -67,11 +64,8 @@ const user: Check = (value, path, report) =>
     id: text(200),
     traits: (traits, at) => {
       if (!isRecord(traits)) return fail(report, at, 'expected an object', traits);
-      if (Object.keys(traits).length > MAX_TRAITS) fail(report, at, `expected at most ${MAX_TRAITS} traits`);
       for (const [name, trait] of Object.entries(traits)) {
-        if (!isValue(trait) || (typeof trait === 'string' && trait.length > TRAIT_MAX_LENGTH)) {
-          fail(report, `${at}.${name}`, `expected a string of at most ${TRAIT_MAX_LENGTH} characters, a number, boolean or null`, trait);
-        }
+        if (trait !== null && !isScalar(trait)) fail(report, `${at}.${name}`, 'expected a string, number, boolean or null', trait);
       }
     },
   });

@@ -16,7 +16,8 @@ function whenBodyExists(work: () => void): () => void {
 
 /** Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target. */
 export const presenter: Presenter = {
-  survey({ survey, locale, callbacks, requested }) {
+  survey({ survey, locale, callbacks, requested, styleNonce }) {
+    useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;
     element.survey = survey;
     element.locale = locale;
@@ -42,13 +43,17 @@ export const presenter: Presenter = {
     };
   },
 
-  tab({ locale, onOpen }) {
+  tab({ survey, locale, onOpen, onFailed, styleNonce }) {
+    useStyleNonce(styleNonce);
     const element = document.createElement('earshot-feedback-tab') as FeedbackTabElement;
     element.locale = locale;
     element.addEventListener('earshot-open', onOpen);
     const cancel = whenBodyExists(() => {
       document.body.append(element);
-      element.updateComplete.catch(() => element.remove());
+      element.updateComplete.catch((error) => {
+        element.remove();
+        onFailed(`the Feedback tab of survey "${survey.id}" could not be shown (${error})`);
+      });
     });
     return {
       close() {
@@ -64,6 +69,6 @@ export const presenter: Presenter = {
  * `<style>` elements, which a strict CSP blocks unless they carry its nonce. Lit takes it from
  * `window.litNonce`, so that global is set there only.
  */
-export function useStyleNonce(nonce: string | undefined): void {
+function useStyleNonce(nonce: string | undefined): void {
   if (nonce && !supportsAdoptingStyleSheets) (globalThis as { litNonce?: string }).litNonce ??= nonce;
 }
