@@ -160,10 +160,16 @@ export class Controller {
   /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */
   #offerTab(survey: Survey): void {
     if (this.#tabs.has(survey.id)) return;
-    this.#tabs.set(
-      survey.id,
-      this.#present.tab(this.#emitter.guard({ survey, locale: this.#config.locale, styleNonce: this.#config.styleNonce, onOpen: () => this.show(survey.id), onFailed: (reason, code = 'internal') => this.#report(code, reason) })),
+    const tab = this.#present.tab(
+      this.#emitter.guard({
+        survey,
+        locale: this.#config.locale,
+        styleNonce: this.#config.styleNonce,
+        onOpen: () => this.show(survey.id),
+        onFailed: (reason, code = 'internal') => this.#report(code, reason),
+      }),
     );
+    this.#tabs.set(survey.id, tab);
   }
 
   /** Turns the current answers into a new version of the response and stores it before any sending. */
