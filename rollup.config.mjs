@@ -2,6 +2,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { hostPageLit } from './build/host-page-lit.mjs';
 
 const typescriptFor = (declarations) =>
   typescript({
@@ -25,12 +26,20 @@ const scriptTag = (file, ...included) => ({
   format: 'iife',
   name: 'earshot',
   sourcemap: true,
+  // A second copy of a script tag steps aside before anything runs, leaving the first one in charge.
+  intro: 'if(window.earshot?.init){console.warn("earshot: loaded twice; this copy steps aside");return window.earshot}',
   banner: notice(...included),
   plugins: [minified(false)],
 });
 
-// Whitespace inside css`` and html`` templates is bytes every visitor downloads.
-const bundled = () => [nodeResolve({ browser: true }), typescriptFor(false), minifyTemplateLiterals({ include: 'src/**', failOnError: true })];
+// Whitespace inside css`` and html`` templates is bytes every visitor downloads. A build that
+// bundles Lit edits it so that it leaves the host page alone (build/host-page-lit.mjs).
+const bundled = ({ lit = true } = {}) => [
+  nodeResolve({ browser: true }),
+  ...(lit ? [hostPageLit()] : []),
+  typescriptFor(false),
+  minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
+];
 
 export default [
   {
@@ -50,7 +59,7 @@ export default [
     // The split script-tag build: the core alone, as the global `earshot`; it imports the UI below on demand.
     input: 'src/iife-core.ts',
     output: scriptTag('dist/earshot.core.min.js', IDB_KEYVAL_NOTICE),
-    plugins: bundled(),
+    plugins: bundled({ lit: false }),
   },
   {
     // The UI half of the split build: an ES module exporting the presenter, Lit bundled in.

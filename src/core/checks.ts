@@ -21,6 +21,18 @@ export function describe(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+/** Keys that could reach an object's prototype when a copy is made; definitions never need them. */
+const UNSAFE_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * A copy of `value` that is plain JSON data, without `__proto__`, `constructor` or `prototype` keys
+ * at any depth. Throws on what JSON cannot copy (a cycle, a BigInt, a getter that throws).
+ */
+export function toData<T>(value: T): T {
+  const json = JSON.stringify(value);
+  return json === undefined ? (json as T) : JSON.parse(json, (key, item) => (UNSAFE_KEYS.includes(key) ? undefined : item));
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -42,7 +54,7 @@ export function checkObject(value: unknown, path: string, report: Report, fields
   for (const name of required) if (value[name] === undefined) fail(report, pathOf(name), 'is required');
   for (const [name, field] of Object.entries(value)) {
     const at = pathOf(name);
-    if (!(name in fields)) report.warnings.push(`${at}: unknown key, ignored`);
+    if (!Object.hasOwn(fields, name)) report.warnings.push(`${at}: unknown key, ignored`);
     else if (field !== undefined) fields[name](field, at, report);
   }
   return true;
@@ -60,7 +72,8 @@ export const oneOf = (allowed: readonly unknown[]): Check =>
   expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
 
 /** Ids of surveys, questions and options: short, and safe in URLs, CSV headers and selectors. */
-export const identifier: Check = expect(
-  (value) => typeof value === 'string' && /^[A-Za-z0-9][\w.:-]{0,63}$/.test(value),
-  'expected 1–64 letters, digits or _ . : - starting with a letter or digit',
-);
+export const identifier: Check = (value, path, report) => {
+  if (typeof value !== 'string' || !/^[A-Za-z0-9][\w.:-]{0,63}$/.test(value)) fail(report, path, 'expected 1–64 letters, digits or _ . : - starting with a letter or digit', value);
+  // Every object has these (`answers.constructor`), so a question with such an id would seem answered.
+  else if (value in Object.prototype) fail(report, path, 'is a name JavaScript reserves; choose another id', value);
+};

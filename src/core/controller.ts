@@ -136,7 +136,8 @@ export class Controller {
       survey,
       locale: this.#config.locale,
       requested: 'manual' in trigger,
-      callbacks: {
+      styleNonce: this.#config.styleNonce,
+      callbacks: this.#emitter.guard({
         onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
         onFailed: (reason, code = 'definition') => {
           if (isCurrent()) this.#open = null;
@@ -161,14 +162,23 @@ export class Controller {
         onClosed: () => {
           if (isCurrent()) this.#open = null;
         },
-      },
+      }),
     });
   }
 
   /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */
   #offerTab(survey: Survey): void {
     if (this.#tabs.has(survey.id)) return;
-    this.#tabs.set(survey.id, this.#present.tab({ survey, locale: this.#config.locale, onOpen: () => this.show(survey.id), onFailed: (reason, code = 'internal') => this.#report(code, reason) }));
+    const tab = this.#present.tab(
+      this.#emitter.guard({
+        survey,
+        locale: this.#config.locale,
+        styleNonce: this.#config.styleNonce,
+        onOpen: () => this.show(survey.id),
+        onFailed: (reason, code = 'internal') => this.#report(code, reason),
+      }),
+    );
+    this.#tabs.set(survey.id, tab);
   }
 
   /** Turns the current answers into a new version of the response and stores it before any sending. */

@@ -25,6 +25,21 @@ export class Emitter {
     dispatchEvent(new CustomEvent(`earshot:${name}`, { detail: payload }));
   }
 
+  /**
+   * `handlers` with each function's exceptions turned into `internal` error events: the UI calls
+   * them from its event listeners, where an exception would reach the host's `window.onerror`.
+   */
+  guard<T extends object>(handlers: T): T {
+    const guarded = (handler: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
+      try {
+        return handler(...args);
+      } catch (error) {
+        this.emit('error', { code: 'internal', message: String((error as Error)?.message ?? error) });
+      }
+    };
+    return Object.fromEntries(Object.entries(handlers).map(([name, value]) => [name, typeof value === 'function' ? guarded(value) : value])) as T;
+  }
+
   clear(): void {
     this.#listeners.clear();
   }

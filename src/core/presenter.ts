@@ -27,11 +27,14 @@ export interface PresentRequest {
   callbacks: SurveyCallbacks;
   /** The visitor asked for it (a button, the feedback tab), so it may take focus; unrequested popovers never do. */
   requested: boolean;
+  /** The page's CSP style nonce (config `styleNonce`). */
+  styleNonce?: string;
 }
 
 export interface TabRequest {
   survey: Survey;
   locale: string;
+  styleNonce?: string;
   /** The visitor activated the tab. */
   onOpen(): void;
   /** The tab could not be put on the page. */

@@ -1,6 +1,6 @@
 import { createId } from './id.js';
-import { DEFAULT_RATING_SCALE } from './question-kinds.js';
-import type { Answers, Question, QuestionRecord, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import { DEFAULT_RATING_SCALE, DEFAULT_TEXT_MAX_LENGTH } from './question-kinds.js';
+import type { Answer, Answers, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TriggerRecord, User } from './types.js';
 import { SDK_VERSION } from './version.js';
 
 export interface ResponseContext {
@@ -44,10 +44,20 @@ export function reviseResponse(previous: SurveyResponse, survey: Survey, answers
 
 /** The answers, and a description of each answered question so a collector needs no survey definitions. */
 function describeAnswers(survey: Survey, answers: Answers): { answers: Answers; questions: QuestionRecord[] } {
+  const answered = survey.questions.filter((question) => answers[question.id] !== undefined);
   return {
-    answers: structuredClone(answers),
-    questions: survey.questions.filter((question) => answers[question.id] !== undefined).map(describeQuestion),
+    // Typed text cut to its limit: `maxlength` only stops typing, and a script can set a field's
+    // value past it, so the collector could otherwise receive any length.
+    answers: Object.fromEntries(answered.map((question) => [question.id, cut(answers[question.id], (question as TextQuestion).maxLength ?? DEFAULT_TEXT_MAX_LENGTH)])),
+    questions: answered.map(describeQuestion),
   };
+}
+
+/** A copy of an answer with its texts (a text answer, an "Other" text) at most `max` long. */
+function cut(value: Answer, max: number): Answer {
+  if (typeof value == 'string') return value.slice(0, max);
+  if (Array.isArray(value)) return value.map((item) => cut(item, max)) as Answer;
+  return typeof value == 'object' ? { other: cut(value.other, max) as string } : value;
 }
 
 function describeQuestion(question: Question): QuestionRecord {

@@ -257,6 +257,11 @@ export interface EarshotConfig {
   outboxLimit?: number;
   /** Whether delivery requests carry cookies. Default `"omit"`. */
   credentials?: RequestCredentials;
+  /**
+   * The page's CSP nonce for `<style>` elements, used only by browsers without constructable
+   * stylesheets (Safari before 16.4), where the widget's styles fall back to `<style>` elements.
+   */
+  styleNonce?: string;
 }
 
 /** One question as described to the collector. */

@@ -1,4 +1,4 @@
-import { boolean, checkObject, expect, fail, identifier as id, integer, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import { boolean, checkObject, expect, fail, identifier as id, integer, isRecord, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
 import { DEVICE_TYPES } from './targeting/audience.js';
@@ -18,6 +18,8 @@ const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 't
 /** Longer delays would overflow browser timers (about 24.8 days), and no visit lasts a day anyway. */
 export const MAX_DELAY_SECONDS = 86_400;
 const MAX_DAYS = 3650;
+/** Hosts that may take answers over plain http: the developer's own machine. */
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The config after validation, with defaults filled in; private to the SDK. */
 export interface ResolvedConfig extends EarshotConfig {
@@ -38,15 +40,29 @@ export interface ValidationResult extends Report {
 const longText = text(TEXT_MAX_LENGTH);
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
-/** An http(s) URL, absolute or relative to the page (a blank one would resolve to the page itself). */
-const httpUrl: Check = (value, path, report) => {
-  let url: URL | undefined;
+/** A URL, absolute or relative to the page; none when blank (that would be the page itself) or invalid. */
+function parseUrl(value: unknown): URL | undefined {
   try {
-    url = typeof value === 'string' && value.trim() ? new URL(value, location.href) : undefined;
+    return typeof value === 'string' && value.trim() ? new URL(value, location.href) : undefined;
   } catch {
-    // reported below
+    return undefined;
   }
-  if (!/^https?:$/.test(url?.protocol ?? '')) fail(report, path, 'expected an http(s) URL, absolute or relative to the page', value);
+}
+
+/** An http(s) URL, absolute or relative to the page. */
+const httpUrl: Check = (value, path, report) => {
+  if (!/^https?:$/.test(parseUrl(value)?.protocol ?? '')) fail(report, path, 'expected an http(s) URL, absolute or relative to the page', value);
+};
+
+/**
+ * Where answers go and definitions come from: the page's own origin (a relative path), https:, or
+ * http: on the developer's machine, so nothing crosses the network in clear text; no user:password@
+ * (fetch refuses such URLs, so nothing would ever be delivered).
+ */
+const secureUrl: Check = (value, path, report) => {
+  const url = parseUrl(value);
+  const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && (url.origin === location.origin || LOCAL_HOSTS.includes(url.hostname)));
+  if (!secure || url.username || url.password) fail(report, path, 'expected a relative path, an https: URL, or http: on localhost', value);
 };
 
 const user: Check = (value, path, report) =>
@@ -155,7 +171,7 @@ const questionsAfter = (taken: string[]): Check => (value, path, report) => {
   const earlier = new Set(taken);
   value.forEach((question, index) => {
     const at = `${path}[${index}]`;
-    const type = isRecord(question) ? (question.type as QuestionType) : undefined;
+    const type = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? (question.type as QuestionType) : undefined;
     const kind = type && QUESTION_KINDS[type];
     const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
     const before = report.problems.length;
@@ -261,9 +277,9 @@ const surveys: Check = (value, path, report) => {
 };
 
 const CONFIG_FIELDS: Fields = {
-  endpoint: httpUrl,
+  endpoint: secureUrl,
   surveys,
-  surveysUrl: httpUrl,
+  surveysUrl: secureUrl,
   cooldownDays: days,
   user,
   locale: text(35),
@@ -271,19 +287,25 @@ const CONFIG_FIELDS: Fields = {
   ttlDays: integer(1, 365),
   outboxLimit: integer(1, 100_000),
   credentials: oneOf(['omit', 'same-origin', 'include']),
+  styleNonce: text(200),
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */
 export function validateConfig(input: unknown): ValidationResult {
   const report: Report = { problems: [], warnings: [] };
-  if (!checkObject(input, '', report, CONFIG_FIELDS, ['endpoint']) || report.problems.length) return report;
-  const given = input as unknown as EarshotConfig;
+  let given: EarshotConfig;
+  try {
+    // Checks a copy, and keeps it: later changes to the host's objects cannot alter a running
+    // survey, and what is not data (functions, `__proto__` keys) is gone before anything reads it.
+    given = toData(input as EarshotConfig);
+  } catch (error) {
+    fail(report, 'config', `expected plain data that JSON can copy (${String((error as Error)?.message ?? error)})`);
+    return report;
+  }
+  if (!checkObject(given, '', report, CONFIG_FIELDS, ['endpoint']) || report.problems.length) return report;
   const config: ResolvedConfig = {
     ...given,
-    // Copies, so that later changes to the host's objects cannot alter a running survey
-    // (through JSON, which also drops anything that is not data, such as functions in unknown keys).
-    surveys: JSON.parse(JSON.stringify(given.surveys ?? [])).map(expandTemplate),
-    user: given.user && JSON.parse(JSON.stringify(given.user)),
+    surveys: (given.surveys ?? []).map((survey) => expandTemplate(survey as Survey)),
     locale: given.locale || navigator.language || 'en',
     debug: given.debug ?? false,
     cooldownDays: given.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,

@@ -1,3 +1,4 @@
+import { supportsAdoptingStyleSheets } from 'lit';
 import type { Presenter } from '../core/presenter.js';
 import './define.js';
 import type { SurveyElement } from './survey/survey.js';
@@ -15,7 +16,8 @@ function whenBodyExists(work: () => void): () => void {
 
 /** Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target. */
 export const presenter: Presenter = {
-  survey({ survey, locale, callbacks, requested }) {
+  survey({ survey, locale, callbacks, requested, styleNonce }) {
+    useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;
     element.survey = survey;
     element.locale = locale;
@@ -26,6 +28,12 @@ export const presenter: Presenter = {
       if (!target) return callbacks.onFailed(`survey "${survey.id}": inline target ${survey.target} is not on the page`);
       target.append(element);
       callbacks.onShown();
+      // A render that throws (say, the page's Trusted Types policy refuses Earshot's) becomes an
+      // error event; left alone, Lit would hand it to the page's unhandledrejection.
+      element.updateComplete.catch((error) => {
+        element.remove();
+        callbacks.onFailed(`survey "${survey.id}" could not be shown (${error})`);
+      });
     });
     return {
       close() {
@@ -35,11 +43,18 @@ export const presenter: Presenter = {
     };
   },
 
-  tab({ locale, onOpen }) {
+  tab({ survey, locale, onOpen, onFailed, styleNonce }) {
+    useStyleNonce(styleNonce);
     const element = document.createElement('earshot-feedback-tab') as FeedbackTabElement;
     element.locale = locale;
     element.addEventListener('earshot-open', onOpen);
-    const cancel = whenBodyExists(() => document.body.append(element));
+    const cancel = whenBodyExists(() => {
+      document.body.append(element);
+      element.updateComplete.catch((error) => {
+        element.remove();
+        onFailed(`the Feedback tab of survey "${survey.id}" could not be shown (${error})`);
+      });
+    });
     return {
       close() {
         cancel();
@@ -48,3 +63,12 @@ export const presenter: Presenter = {
     };
   },
 };
+
+/**
+ * Browsers without constructable stylesheets (Safari before 16.4) get the widget's styles as
+ * `<style>` elements, which a strict CSP blocks unless they carry its nonce. Lit takes it from
+ * `window.litNonce`, so that global is set there only.
+ */
+function useStyleNonce(nonce: string | undefined): void {
+  if (nonce && !supportsAdoptingStyleSheets) (globalThis as { litNonce?: string }).litNonce ??= nonce;
+}

@@ -590,7 +590,8 @@ describe('toBatches', () => {
   });
 
   it('puts a single response larger than the limit in a batch of its own', () => {
-    const huge = response(40_000);
+    // Made by hand: createResponse cuts text to its maxLength (10,000 here), so no answer gets this long.
+    const huge = { ...response(), answers: { score: 9, reason: 'a'.repeat(40_000) } };
     const batches = toBatches([response(), huge, response()]);
     expect(batches.map((batch) => batch.length)).toEqual([1, 1, 1]);
     expect(batches[1]).toEqual([huge]);

@@ -129,3 +129,21 @@ describe('reviseResponse', () => {
     expect(first).toEqual(before);
   });
 });
+
+describe('text on the wire', () => {
+  const limited: Survey = {
+    id: 'limits',
+    questions: [
+      { id: 'short', type: 'text', text: 'In a word?', maxLength: 10 },
+      { id: 'long', type: 'text', text: 'Tell us more' },
+      { id: 'pick', type: 'choice', text: 'Which?', options: ['a', 'b'], other: true },
+      { id: 'picks', type: 'choice', text: 'Which ones?', options: ['a', 'b'], other: true, multiple: true },
+    ],
+  };
+
+  it("never exceeds a question's maxLength, whatever a script put in the field", () => {
+    const other = { other: 'o'.repeat(5000) };
+    const response = createResponse({ ...context, survey: limited }, { short: 'x'.repeat(50), long: 'y'.repeat(5000), pick: other, picks: ['a', other] }, true);
+    expect(response.answers).toEqual({ short: 'x'.repeat(10), long: 'y'.repeat(1000), pick: { other: 'o'.repeat(1000) }, picks: ['a', { other: 'o'.repeat(1000) }] });
+  });
+});

@@ -126,7 +126,7 @@ describe('validateConfig: targeting', () => {
 
     it('surveysUrl and cooldownDays', () => {
       expect(validateConfig({ endpoint: '/api/earshot', surveysUrl: 'ftp://x/surveys.json', cooldownDays: 'weekly' }).problems).toEqual([
-        'surveysUrl: expected an http(s) URL, absolute or relative to the page (got "ftp://x/surveys.json")',
+        'surveysUrl: expected a relative path, an https: URL, or http: on localhost (got "ftp://x/surveys.json")',
         'cooldownDays: expected a number from 0 to 3650 (got "weekly")',
       ]);
     });

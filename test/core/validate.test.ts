@@ -96,7 +96,7 @@ describe('validateConfig', () => {
 
     it.each(['ftp://files.example/earshot', 'javascript:alert(1)', 'http://'])('a non-http endpoint (%s)', (endpoint) => {
       expect(validateConfig({ endpoint }).problems).toEqual([
-        `endpoint: expected an http(s) URL, absolute or relative to the page (got ${JSON.stringify(endpoint)})`,
+        `endpoint: expected a relative path, an https: URL, or http: on localhost (got ${JSON.stringify(endpoint)})`,
       ]);
     });
 
@@ -110,7 +110,7 @@ describe('validateConfig', () => {
     });
 
     it('an endpoint that is not a string', () => {
-      expect(validateConfig({ endpoint: 42 }).problems).toEqual(['endpoint: expected an http(s) URL, absolute or relative to the page (got 42)']);
+      expect(validateConfig({ endpoint: 42 }).problems).toEqual(['endpoint: expected a relative path, an https: URL, or http: on localhost (got 42)']);
     });
 
     it('an unknown question type, listing the known ones', () => {
@@ -256,7 +256,7 @@ describe('validateConfig', () => {
       ],
     });
     expect(result.problems).toEqual([
-      'endpoint: expected an http(s) URL, absolute or relative to the page (got "ftp://files.example")',
+      'endpoint: expected a relative path, an https: URL, or http: on localhost (got "ftp://files.example")',
       'surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)',
       'surveys[1].questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")',
       'surveys[1].questions[1].optional: expected true or false (got "yes")',

@@ -1,4 +1,4 @@
-import type { Report } from '../checks.js';
+import { toData, type Report } from '../checks.js';
 import type { Survey } from '../types.js';
 import { expandTemplate } from '../templates.js';
 import { checkSurvey } from '../validate.js';
@@ -7,7 +7,8 @@ import { checkSurvey } from '../validate.js';
 export async function fetchSurveys(url: string): Promise<unknown[]> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const body = await response.json();
+  // Without `__proto__`, `constructor` or `prototype` keys, as for the config's own surveys.
+  const body = toData(await response.json());
   const list = Array.isArray(body) ? body : body?.surveys;
   if (!Array.isArray(list)) throw new Error('expected a list of surveys');
   return list;

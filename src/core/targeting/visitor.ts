@@ -51,7 +51,13 @@ export function openVisitorStore(signal: AbortSignal): VisitorStore {
   let visitor: Visitor = { id: createId(), surveys: {} };
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(VISITOR_DB) : undefined;
   if (channel) {
-    channel.onmessage = ({ data }) => applyChange(visitor, data);
+    channel.onmessage = ({ data }) => {
+      // Any script of the site can post here: only a change such as another tab sends is applied
+      // (a survey named "__proto__" or "constructor" would reach Object.prototype or Object).
+      if (typeof data?.survey == 'string' && !(data.survey in Object.prototype) && /^(shown|completed)$/.test(data.kind) && typeof data.at == 'number') {
+        applyChange(visitor, data);
+      }
+    };
     signal.addEventListener('abort', () => channel.close());
   }
 

@@ -19,6 +19,17 @@ export class FeedbackTabElement extends LitElement {
   locale = 'en';
   strings: Strings = ENGLISH;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // In the top layer, as a popover survey is: no page element covers it, whatever its z-index.
+    this.popover = 'manual';
+    try {
+      this.showPopover();
+    } catch {
+      // Without the Popover API the z-index of the styles has to do.
+    }
+  }
+
   override render() {
     return html`<button part="tab" type="button" lang=${this.locale} dir=${directionOf(this.locale)} @click=${this.#open}>${this.strings.feedbackTab}</button>`;
   }
