@@ -366,8 +366,10 @@ describe('Delivery.flushOnHide', () => {
   });
 
   it('sends every batch at once instead of waiting for answers a closing page may never get', async () => {
-    // Two batches of about 20 KB: both fit in the keepalive budget.
-    await queueHere(response(20_000), response(20_000));
+    // Two batches of about 20 KB: both fit in the keepalive budget. (Made by hand: createResponse
+    // cuts text to the question's maxLength, 10,000 here.)
+    const large = () => ({ ...response(), answers: { score: 9, reason: 'a'.repeat(20_000) } });
+    await queueHere(large(), large());
     collector.hold();
     const hiding = delivery.flushOnHide();
     await settle();
