@@ -4,6 +4,7 @@
 import { usePresenter } from './api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import type { Presenter } from './core/presenter.js';
+import { replayQueue } from './snippet/queue.js';
 
 const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 const uiUrl = new URL('earshot.ui.min.js', here).href;
@@ -11,5 +12,8 @@ const uiUrl = new URL('earshot.ui.min.js', here).href;
 // A module import needs no global to hand the presenter over, and no Trusted Types policy.
 usePresenter(lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter)));
 
-export { init, track, show, identify, flush, on, destroy } from './api.js';
+export { init, track, show, identify, flush, on, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
+export { push } from './snippet/queue.js';
+
+replayQueue();

@@ -2,7 +2,7 @@ import { usePresenter } from './api.js';
 import { presenter } from './ui/present.js';
 
 usePresenter(presenter);
-export { init, track, show, identify, flush, on, destroy } from './api.js';
+export { init, track, show, identify, flush, on, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export type {
   Answer,
@@ -12,6 +12,7 @@ export type {
   Batch,
   Condition,
   Conditions,
+  ConsentState,
   DisplayMode,
   EarshotConfig,
   EarshotErrorCode,

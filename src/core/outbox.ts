@@ -1,4 +1,5 @@
-import { createStore, del, entries, promisifyRequest, setMany, set, type UseStore } from 'idb-keyval';
+import { del, entries, promisifyRequest, setMany, set, type UseStore } from 'idb-keyval';
+import { createStore } from './idb.js';
 import type { SurveyResponse } from './types.js';
 
 export const OUTBOX_DB = 'earshot';

@@ -1,6 +1,7 @@
 import { boolean, checkObject, expect, fail, identifier as id, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
+import { CONSENT_STATES } from './consent.js';
 import { DEVICE_TYPES } from './targeting/audience.js';
 import { CONDITION_OPERATORS } from './targeting/conditions.js';
 import { DEFAULT_COOLDOWN_DAYS } from './targeting/frequency.js';
@@ -238,6 +239,8 @@ const CONFIG_FIELDS: Fields = {
   user,
   locale: text(35),
   debug: boolean,
+  consent: oneOf(CONSENT_STATES),
+  respectGlobalPrivacyControl: boolean,
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */
