@@ -4,6 +4,7 @@
 import { usePresenter } from './api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import type { Presenter } from './core/presenter.js';
+import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 
 const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
@@ -16,4 +17,5 @@ export { init, track, show, identify, flush, on, destroy, consent } from './api.
 export { EarshotConfigError } from './core/errors.js';
 export { push } from './snippet/queue.js';
 
+watchEmbeds();
 replayQueue();

@@ -1,7 +1,9 @@
 import { usePresenter } from './api.js';
+import { watchEmbeds } from './embed/embed.js';
 import { presenter } from './ui/present.js';
 
 usePresenter(presenter);
+watchEmbeds();
 export { init, track, show, identify, flush, on, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export type {
