@@ -2,7 +2,7 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { hostPageLit } from './build/host-page-lit.mjs';
+import { hostPageLit } from './src/build/host-page-lit.mjs';
 
 const typescriptFor = (declarations) =>
   typescript({
@@ -33,7 +33,7 @@ const scriptTag = (file, ...included) => ({
 });
 
 // Whitespace inside css`` and html`` templates is bytes every visitor downloads. A build that
-// bundles Lit edits it so that it leaves the host page alone (build/host-page-lit.mjs).
+// bundles Lit edits it so that it leaves the host page alone (src/build/host-page-lit.mjs).
 const bundled = ({ lit = true } = {}) => [
   nodeResolve({ browser: true }),
   ...(lit ? [hostPageLit()] : []),

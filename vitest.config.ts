@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
+          // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.
+          typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './test/types/tsconfig.json' },
         },
       },
       {

@@ -1,8 +1,9 @@
 import { Controller } from './core/controller.js';
 import { Emitter, type Listener } from './core/emitter.js';
 import { EarshotConfigError } from './core/errors.js';
-import type { DeadLetter, EarshotConfig, EarshotEventName, UserTraits } from './core/types.js';
-import { validateConfig } from './core/validate.js';
+import { CONSENT_STATES, allowStorage, consentOf, eraseVisitorData } from './core/consent.js';
+import type { ConsentState, DeadLetter, EarshotConfig, EarshotErrorCode, EarshotEventName, UserTraits } from './core/types.js';
+import { validateConfig, type ResolvedConfig } from './core/validate.js';
 import type { Presenter } from './core/presenter.js';
 
 // Listeners belong to the page, not to one config: they outlive a second `init`.
@@ -10,6 +11,12 @@ const emitter = new Emitter();
 let controller: Controller | null = null;
 let stopDebugLog: (() => void) | null = null;
 let presenter: Presenter | undefined;
+/** The config of the latest `init`, kept while consent is not granted. */
+let configured: ResolvedConfig | null = null;
+/** The latest `consent()` call; it outranks the config's `consent`. */
+let chosenConsent: ConsentState | undefined;
+/** Told each time Earshot starts running (embedded surveys attach to it). */
+let onStart: (() => void) | undefined;
 
 /** How surveys reach the page: each build's entry decides (bundled, or loaded on demand). */
 export function usePresenter(chosen: Presenter): void {
@@ -25,8 +32,46 @@ export function init(config: EarshotConfig): void {
     for (const warning of warnings) console.warn(`earshot: ${warning}`);
     stopDebugLog = emitter.on('error', ({ code, message }) => console.warn(`earshot (${code}): ${message}`));
   }
-  controller = new Controller(resolved, emitter, presenter!);
+  configured = resolved;
+  startIfGranted();
+}
+
+/** Runs the configured Earshot once consent allows it; before that nothing is shown, stored or sent. */
+function startIfGranted(): void {
+  if (controller || !configured || consentOf(configured, chosenConsent) !== 'granted') return;
+  allowStorage();
+  controller = new Controller(configured, emitter, presenter!);
   guarded(() => controller?.start())();
+  guarded(() => onStart?.())();
+}
+
+/**
+ * `granted` starts Earshot (with the config of `init`); `pending` stops it; `denied` stops it and
+ * erases the outbox, the refused answers and the visitor's state. May be called before `init`.
+ */
+export const consent: (state: ConsentState) => void = guarded((state) => {
+  if (!CONSENT_STATES.includes(state)) return report('definition', `consent(): expected one of ${CONSENT_STATES.join(', ')} (got ${String(state)})`);
+  chosenConsent = state;
+  if (state === 'granted') return startIfGranted();
+  controller?.stop();
+  controller = null;
+  if (state === 'denied') void eraseVisitorData();
+});
+
+/** The running Earshot; when the page never called `init`, started with `endpoint` alone (an embedded survey's). */
+export function running(endpoint?: string | null): Controller | null {
+  if (!configured && endpoint) init({ endpoint });
+  return controller;
+}
+
+/** `listener` runs each time Earshot starts (after `init`, or when consent is granted). */
+export function whenStarted(listener: () => void): void {
+  onStart = listener;
+}
+
+/** Fetches the survey UI ahead of time where it is loaded on demand. */
+export function prefetchUi(): void {
+  presenter?.prefetch?.();
 }
 
 /** Records a journey point; a survey whose trigger matches may show. */
@@ -36,7 +81,10 @@ export const track: (name: string, properties?: Record<string, unknown>) => void
 export const show: (surveyId: string) => void = guarded((surveyId) => controller?.show(surveyId));
 
 /** Sets who answers; attached to responses started from now on. */
-export const identify: (userId: string, traits?: UserTraits) => void = guarded((userId, traits) => controller?.identify(userId, traits));
+export const identify: (userId: string, traits?: UserTraits) => void = guarded((userId, traits) =>
+  // While consent is pending, who answers is kept for when Earshot starts.
+  controller ? controller.identify(userId, traits) : configured && (configured.user = { id: userId, ...(traits && { traits }) }),
+);
 
 /** Resolves once everything queued so far was delivered or the attempt failed; never rejects. */
 export function flush(): Promise<void> {
@@ -56,6 +104,7 @@ export function on<K extends EarshotEventName>(name: K, listener: Listener<K>): 
 /** Removes every widget, listener and timer; what is queued stays on disk for the next page. */
 export function destroy(): void {
   stopRunning();
+  configured = null;
   emitter.clear();
 }
 
@@ -78,5 +127,10 @@ function guarded<A extends unknown[]>(work: (...args: A) => void): (...args: A) 
 }
 
 function reportInternal(error: unknown): void {
-  emitter.emit('error', { code: 'internal', message: String((error as Error)?.message ?? error) });
+  report('internal', String((error as Error)?.message ?? error));
+}
+
+/** Reports a problem through the `error` event (and the console with `debug`). */
+export function report(code: EarshotErrorCode, message: string): void {
+  emitter.emit('error', { code, message });
 }

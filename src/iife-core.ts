@@ -4,6 +4,8 @@
 import { usePresenter } from './api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import type { Presenter } from './core/presenter.js';
+import { watchEmbeds } from './embed/embed.js';
+import { replayQueue } from './snippet/queue.js';
 
 const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 const uiUrl = new URL('earshot.ui.min.js', here).href;
@@ -11,5 +13,9 @@ const uiUrl = new URL('earshot.ui.min.js', here).href;
 // A module import needs no global to hand the presenter over, and no Trusted Types policy.
 usePresenter(lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter)));
 
-export { init, track, show, identify, flush, on, deadLetters, destroy } from './api.js';
+export { init, track, show, identify, flush, on, deadLetters, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
+export { push } from './snippet/queue.js';
+
+watchEmbeds();
+replayQueue();

@@ -1,18 +1,26 @@
 import { usePresenter } from './api.js';
+import { watchEmbeds } from './embed/embed.js';
 import { presenter } from './ui/present.js';
 
 usePresenter(presenter);
-export { init, track, show, identify, flush, on, deadLetters, destroy } from './api.js';
+watchEmbeds();
+export { init, track, show, identify, flush, on, deadLetters, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export type {
   Answer,
   AnswerRule,
+  AnswerValue,
   Answers,
   Audience,
   Batch,
+  CesQuestion,
+  ChoiceOption,
+  ChoiceQuestion,
   Condition,
   Conditions,
   DeadLetter,
+  ConsentState,
+  CsatQuestion,
   DisplayMode,
   EarshotConfig,
   EarshotErrorCode,
@@ -20,15 +28,20 @@ export type {
   EarshotEvents,
   EventTrigger,
   NpsQuestion,
+  PopoverPosition,
   Question,
   QuestionRecord,
   QuestionType,
+  RatingQuestion,
   Survey,
   SurveyResponse,
   TextQuestion,
+  Thanks,
+  ThumbsQuestion,
   Trigger,
   TriggerRecord,
   UrlRule,
   User,
   UserTraits,
 } from './core/types.js';
+export type { Listener } from './core/emitter.js';

@@ -1,7 +1,7 @@
 import { Delivery } from './delivery.js';
 import type { Emitter } from './emitter.js';
 import { createOutbox, type Outbox } from './outbox.js';
-import type { PresentedSurvey, Presenter } from './presenter.js';
+import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './response.js';
 import { Targeting } from './targeting/targeting.js';
 import type { Answers, DeadLetter, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
@@ -26,6 +26,8 @@ export class Controller {
   readonly #outbox: Outbox;
   readonly #delivery: Delivery;
   #open: OpenSurvey | null = null;
+  /** Surveys running in elements the page placed itself (`<earshot-survey src>`), beside any popover. */
+  readonly #embedded = new Set<OpenSurvey>();
   /** The "Feedback" tabs on the page, by survey id. */
   readonly #tabs = new Map<string, PresentedSurvey>();
   #targeting: Targeting | undefined;
@@ -81,6 +83,8 @@ export class Controller {
     this.#tabs.clear();
     this.#open?.view.close();
     this.#open = null;
+    for (const opening of this.#embedded) opening.view.close();
+    this.#embedded.clear();
     this.#delivery.stop();
     this.#listening.abort();
     this.#targeting?.stop();
@@ -124,15 +128,27 @@ export class Controller {
     return this.#outbox.deadLetters().catch(() => []);
   }
 
-  #showSurvey(survey: Survey, trigger: TriggerRecord): void {
+  /** Runs a survey in an element the page placed itself (`<earshot-survey src>`); answers record `{ manual: true }`. */
+  embed(survey: Survey, present: Presenter['survey']): PresentedSurvey {
+    const opening = this.#showSurvey(survey, { manual: true }, present);
+    return { close: () => !!opening && this.#embedded.delete(opening) && opening.view.close() };
+  }
+
+  #showSurvey(survey: Survey, trigger: TriggerRecord, embedIn?: Presenter['survey']): OpenSurvey | undefined {
     // Asking more than the outbox can hold would mean dropping answers: ask nothing until it drains.
     if (this.#delivery.queued >= this.#config.outboxLimit) {
-      return this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${survey.id}" not shown`);
+      this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${survey.id}" not shown`);
+      return undefined;
     }
     const opening: OpenSurvey = { survey, trigger, response: null, view: { close() {} } };
-    const isCurrent = () => this.#open === opening;
-    this.#open = opening;
-    opening.view = this.#present.survey({
+    const isCurrent = () => this.#open === opening || this.#embedded.has(opening);
+    const done = () => {
+      if (this.#open === opening) this.#open = null;
+      this.#embedded.delete(opening);
+    };
+    if (embedIn) this.#embedded.add(opening);
+    else this.#open = opening;
+    const request: PresentRequest = {
       survey,
       locale: this.#config.locale,
       requested: 'manual' in trigger,
@@ -140,7 +156,7 @@ export class Controller {
       callbacks: this.#emitter.guard({
         onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
         onFailed: (reason, code = 'definition') => {
-          if (isCurrent()) this.#open = null;
+          if (isCurrent()) done();
           this.#report(code, reason);
         },
         onChange: (answers) => isCurrent() && this.#record(opening, answers, false),
@@ -160,10 +176,12 @@ export class Controller {
           void this.flush();
         },
         onClosed: () => {
-          if (isCurrent()) this.#open = null;
+          if (isCurrent()) done();
         },
       }),
-    });
+    };
+    opening.view = embedIn ? embedIn(request) : this.#present.survey(request);
+    return opening;
   }
 
   /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */

@@ -1,4 +1,5 @@
-import { createStore, entries, promisifyRequest, setMany, set, values, type UseStore } from 'idb-keyval';
+import { entries, promisifyRequest, setMany, set, values, type UseStore } from 'idb-keyval';
+import { createStore } from './idb.js';
 import type { DeadLetter, SurveyResponse } from './types.js';
 
 export const OUTBOX_DB = 'earshot';

@@ -1,5 +1,8 @@
 import type { Answer, Answers, EarshotErrorCode, Survey } from './types.js';
 
+/** Dispatched (bubbling, composed) by an `<earshot-survey>` the page placed itself, so that Earshot runs it. */
+export const EMBED_REQUEST = 'earshot-embed';
+
 /** How a shown survey reports back; the UI knows nothing else of Earshot. */
 export interface SurveyCallbacks {
   /** The survey is on the page and visible. */

@@ -235,6 +235,9 @@ export interface User {
   traits?: UserTraits;
 }
 
+/** Whether the visitor allows Earshot to show surveys, store answers and send them. */
+export type ConsentState = 'granted' | 'pending' | 'denied';
+
 /** Everything `earshot.init` accepts. */
 export interface EarshotConfig {
   /** Where batches of responses are POSTed (absolute or relative to the page). */
@@ -262,6 +265,10 @@ export interface EarshotConfig {
    * stylesheets (Safari before 16.4), where the widget's styles fall back to `<style>` elements.
    */
   styleNonce?: string;
+  /** Until `granted`, nothing is shown, stored or sent; `earshot.consent()` changes it. Default `granted`. */
+  consent?: ConsentState;
+  /** A browser sending the Global Privacy Control signal counts as `denied` until `earshot.consent()` says otherwise. Default `false`. */
+  respectGlobalPrivacyControl?: boolean;
 }
 
 /** One question as described to the collector. */

@@ -1,6 +1,7 @@
 import { boolean, checkObject, expect, fail, identifier as id, integer, isRecord, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
+import { CONSENT_STATES } from './consent.js';
 import { DEVICE_TYPES } from './targeting/audience.js';
 import { TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate } from './templates.js';
 import { CONDITION_OPERATORS } from './targeting/conditions.js';
@@ -288,6 +289,8 @@ const CONFIG_FIELDS: Fields = {
   outboxLimit: integer(1, 100_000),
   credentials: oneOf(['omit', 'same-origin', 'include']),
   styleNonce: text(200),
+  consent: oneOf(CONSENT_STATES),
+  respectGlobalPrivacyControl: boolean,
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */

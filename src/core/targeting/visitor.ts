@@ -1,4 +1,5 @@
-import { createStore, get, set, update, type UseStore } from 'idb-keyval';
+import { get, set, update, type UseStore } from 'idb-keyval';
+import { createStore } from '../idb.js';
 import { createId } from '../id.js';
 
 /** IndexedDB database (one store, `state`) with the visitor's Earshot state; also the BroadcastChannel name. */

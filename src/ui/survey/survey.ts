@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { askedAnswers, nextQuestionIndex, previousQuestionIndex, progressOf } from '../../core/flow.js';
-import type { SurveyCallbacks } from '../../core/presenter.js';
+import { EMBED_REQUEST, type SurveyCallbacks } from '../../core/presenter.js';
 import { answerProblem, type AnswerProblem } from '../../core/question-kinds.js';
 import type { Answers, Survey } from '../../core/types.js';
 import type { QuestionChangeEvent } from '../questions/question-change.js';
@@ -30,6 +30,13 @@ export const AUTO_ADVANCE_MS = 300;
  * @cssproperty --earshot-text - Text colour.
  * @cssproperty --earshot-radius - Corner radius of the card.
  * @cssproperty --earshot-font - Font family.
+ * @attr src - Placed by the page: URL of a survey definition (JSON) to render inline; or put the definition in a `<script type="application/json">` child.
+ * @attr endpoint - Placed by the page: where answers are POSTed when `earshot.init` was not called (otherwise the config's endpoint).
+ * @attr debug - Placed by the page: logs why the survey could not be shown.
+ * @event earshot:shown - On an embedded survey: it is on the page (`detail`: `{ surveyId, trigger }`).
+ * @event earshot:answered - On an embedded survey: the visitor moved on from an answered question.
+ * @event earshot:completed - On an embedded survey: the visitor submitted it (`detail`: `{ surveyId, responseId, answers }`).
+ * @event earshot:error - On an embedded survey: its definition could not be loaded or is invalid (`detail`: `{ code, message }`).
  */
 export class SurveyElement extends LitElement {
   static override styles = surveyStyles;
@@ -82,6 +89,8 @@ export class SurveyElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Placed by the page's HTML (`<earshot-survey src>`): Earshot's embed support fills it in.
+    if (!this.survey) return void this.dispatchEvent(new Event(EMBED_REQUEST, { bubbles: true, composed: true }));
     const display = this.#display;
     this.setAttribute('display', display);
     this.setAttribute('position', this.survey.position ?? 'bottom-right');
@@ -103,7 +112,7 @@ export class SurveyElement extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('survey')) this.index = nextQuestionIndex(this.survey, -1, this.answers);
+    if (changed.has('survey') && this.survey) this.index = nextQuestionIndex(this.survey, -1, this.answers);
   }
 
   override firstUpdated(): void {
@@ -118,6 +127,7 @@ export class SurveyElement extends LitElement {
   }
 
   override render() {
+    if (!this.survey) return nothing;
     const { strings } = this;
     const content = html`
       ${this.finished ? this.#renderThanks() : this.#renderQuestionStep()}

@@ -1,0 +1,119 @@
+// HTML-only embedding: `<earshot-survey src="/surveys/feedback.json" endpoint="/api/earshot">`,
+// or with the definition in a `<script type="application/json">` child, renders an inline survey
+// with no JavaScript written by the site. Answers go through the running Earshot (the config's
+// endpoint), or one started with the element's `endpoint` when the page never called `init`.
+import { prefetchUi, report, running, whenStarted } from '../api.js';
+import type { Report } from '../core/checks.js';
+import { EMBED_REQUEST, type PresentedSurvey, type SurveyCallbacks } from '../core/presenter.js';
+import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';
+import { checkSurvey } from '../core/validate.js';
+
+const TAG = 'earshot-survey';
+/** Events repeated on the embedded element, for frameworks that listen to the element they rendered. */
+const ELEMENT_EVENTS: EarshotEventName[] = ['shown', 'answered', 'completed', 'dismissed'];
+
+/** The element as the embed fills it in (the UI's `<earshot-survey>`, seen from the core). */
+interface EmbedHost extends HTMLElement {
+  survey?: Survey;
+  locale?: string;
+  callbacks?: SurveyCallbacks;
+  requested?: boolean;
+}
+
+/** Valid definitions by element, kept so that a later `init` (or consent) runs them again. */
+const surveys = new Map<EmbedHost, Survey>();
+const views = new Map<EmbedHost, PresentedSurvey>();
+/** Elements waiting for Earshot to run (no endpoint yet, or consent not granted). */
+const waiting = new Set<EmbedHost>();
+const loading = new Set<EmbedHost>();
+
+/** Starts embed support: elements already on the page, those added later, and each (re)start of Earshot. */
+export function watchEmbeds(): void {
+  addEventListener(EMBED_REQUEST, (event) => void embed(event.composedPath()[0] as EmbedHost), true);
+  for (const name of ELEMENT_EVENTS) {
+    addEventListener(`earshot:${name}`, (event) => {
+      const { detail } = event as CustomEvent<{ surveyId: string }>;
+      for (const [host, survey] of surveys) if (views.has(host) && survey.id === detail.surveyId) host.dispatchEvent(new CustomEvent(`earshot:${name}`, { detail }));
+    });
+  }
+  whenStarted(() => {
+    views.clear();
+    for (const host of [...surveys.keys(), ...waiting]) void embed(host);
+  });
+  // Elements parsed before this script, or not upgraded yet (the split build defines them on demand).
+  const scan = () => document.querySelectorAll<EmbedHost>(TAG).forEach((host) => host.survey || embed(host));
+  scan();
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', scan, { once: true });
+}
+
+async function embed(host: EmbedHost): Promise<void> {
+  if (views.has(host) || loading.has(host) || !host.isConnected) return;
+  loading.add(host);
+  try {
+    const controller = running(host.getAttribute('endpoint'));
+    // Nothing is fetched before Earshot runs: consent may not be granted yet.
+    if (!controller) return void waiting.add(host);
+    waiting.delete(host);
+    let survey = surveys.get(host);
+    if (!survey) {
+      survey = toSurvey(await readDefinition(host));
+      surveys.set(host, survey);
+    }
+    if (!customElements.get(TAG)) {
+      prefetchUi();
+      await customElements.whenDefined(TAG);
+    }
+    const shown = survey;
+    // Earshot may have stopped or restarted while the definition was on its way.
+    if (running() !== controller || !host.isConnected) return;
+    views.set(
+      host,
+      controller.embed(shown, ({ locale, callbacks }) => {
+        host.setAttribute('display', 'inline');
+        Object.assign(host, { survey: shown, locale, callbacks, requested: false });
+        callbacks.onShown();
+        return {
+          close() {
+            views.delete(host);
+            host.survey = host.callbacks = undefined;
+          },
+        };
+      }),
+    );
+  } catch (error) {
+    fail(host, (error as { code?: EarshotErrorCode }).code ?? 'definition', String((error as Error).message ?? error));
+  } finally {
+    loading.delete(host);
+  }
+}
+
+/** The definition in a `<script type="application/json">` child, or at `src`. */
+async function readDefinition(host: EmbedHost): Promise<unknown> {
+  // The child is parsed after the element's start tag connected it.
+  if (document.readyState === 'loading') await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }));
+  const inline = host.querySelector(':scope > script[type="application/json"]');
+  if (inline) return JSON.parse(inline.textContent ?? '');
+  const src = host.getAttribute('src');
+  if (!src) throw new Error('needs a src attribute or a <script type="application/json"> child');
+  const response = await fetch(new URL(src, location.href)).catch((error) => {
+    throw Object.assign(new Error(`${src} could not be loaded (${error})`), { code: 'network' });
+  });
+  if (!response.ok) throw Object.assign(new Error(`${src} could not be loaded (HTTP ${response.status})`), { code: 'network' });
+  return response.json();
+}
+
+/** A valid definition, shown inline whatever its `display`; an embed has no journey point to wait for. */
+function toSurvey(definition: unknown): Survey {
+  const { $schema, display, target, trigger, ...rest } = (definition ?? {}) as Record<string, unknown>;
+  const report: Report = { problems: [], warnings: [] };
+  checkSurvey(rest, '', report, new Set());
+  if (report.problems.length) throw new Error(report.problems.join('; '));
+  return { ...(rest as unknown as Survey), display: 'inline' };
+}
+
+function fail(host: EmbedHost, code: EarshotErrorCode, message: string): void {
+  const text = `<earshot-survey${host.hasAttribute('src') ? ` src="${host.getAttribute('src')}"` : ''}>: ${message}`;
+  host.dispatchEvent(new CustomEvent('earshot:error', { detail: { code, message: text } }));
+  report(code, text);
+  if (host.hasAttribute('debug')) console.warn(`earshot: ${text}`);
+}

@@ -1,0 +1,48 @@
+// Type tests (vitest typecheck): the public API's types as an app sees them.
+import { describe, expectTypeOf, it } from 'vitest';
+import { consent, flush, init, on, show, track, type Answers, type ConsentState, type EarshotConfig, type EarshotEvents, type Question, type Survey, type TriggerRecord } from '../../src/index.js';
+import type { QueuedCall } from '../../src/snippet/queue.js';
+
+describe('public types', () => {
+  it('types each on() listener by its event name', () => {
+    on('completed', (payload) => {
+      expectTypeOf(payload).toEqualTypeOf<EarshotEvents['completed']>();
+      expectTypeOf(payload.answers).toEqualTypeOf<Answers>();
+      expectTypeOf(payload.responseId).toEqualTypeOf<string>();
+    });
+    on('dismissed', (payload) => expectTypeOf(payload.responseId).toEqualTypeOf<string | null>());
+    on('shown', (payload) => expectTypeOf(payload.trigger).toEqualTypeOf<TriggerRecord>());
+    on('error', (payload) => expectTypeOf(payload.code).toEqualTypeOf<'storage' | 'network' | 'rejected' | 'definition' | 'internal'>());
+    on('delivered', (payload) => expectTypeOf(payload.responseIds).toEqualTypeOf<string[]>());
+    expectTypeOf(on('answered', () => {})).toEqualTypeOf<() => void>();
+    // @ts-expect-error no such event
+    on('opened', () => {});
+    // @ts-expect-error a completed payload has no questionId
+    on('completed', (payload) => payload.questionId);
+  });
+
+  it('types the config and survey shapes', () => {
+    expectTypeOf(init).parameter(0).toEqualTypeOf<EarshotConfig>();
+    expectTypeOf<EarshotConfig['consent']>().toEqualTypeOf<ConsentState | undefined>();
+    expectTypeOf(consent).parameter(0).toEqualTypeOf<'granted' | 'pending' | 'denied'>();
+    expectTypeOf(flush).returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf(show).parameter(0).toBeString();
+    expectTypeOf<Question['type']>().toEqualTypeOf<'nps' | 'rating' | 'csat' | 'ces' | 'thumbs' | 'choice' | 'text'>();
+    const survey: Survey = { id: 'a', questions: [{ id: 'q', type: 'rating', text: '?', scale: 5, style: 'emoji' }], trigger: { all: [{ url: { glob: '/x/*' } }, { delay: 3 }] } };
+    expectTypeOf(survey).toMatchTypeOf<Survey>();
+    // @ts-expect-error a rating scale of 4 does not exist
+    const wrong: Survey = { id: 'a', questions: [{ id: 'q', type: 'rating', text: '?', scale: 4 }] };
+    // @ts-expect-error options are required on a choice question
+    const noOptions: Question = { id: 'q', type: 'choice', text: '?' };
+    void wrong;
+    void noOptions;
+    track('checkout_completed', { total: 42 });
+  });
+
+  it('types the snippet queue: a call name, then that call’s arguments', () => {
+    expectTypeOf<['track', string]>().toMatchTypeOf<QueuedCall>();
+    expectTypeOf<['consent', 'granted']>().toMatchTypeOf<QueuedCall>();
+    expectTypeOf<['consent', 'maybe']>().not.toMatchTypeOf<QueuedCall>();
+    expectTypeOf<['launch']>().not.toMatchTypeOf<QueuedCall>();
+  });
+});
