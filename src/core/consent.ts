@@ -1,4 +1,5 @@
 import { allowStorage, eraseDatabases } from './idb.js';
+import { LEASE_DB } from './lock.js';
 import { DEAD_LETTER_DB, OUTBOX_DB } from './outbox.js';
 import { VISITOR_DB } from './targeting/visitor.js';
 import type { ConsentState, EarshotConfig } from './types.js';
@@ -16,9 +17,9 @@ export function consentOf(config: Pick<EarshotConfig, 'consent' | 'respectGlobal
   return config.respectGlobalPrivacyControl && gpc ? 'denied' : (config.consent ?? DEFAULT_CONSENT);
 }
 
-/** Erases everything Earshot keeps about the visitor: queued and refused answers, and the visitor's state. */
+/** Erases everything Earshot keeps about the visitor: queued and refused answers, the visitor's state, and the delivery lease. */
 export function eraseVisitorData(): Promise<void> {
-  return eraseDatabases([OUTBOX_DB, DEAD_LETTER_DB, VISITOR_DB]);
+  return eraseDatabases([OUTBOX_DB, DEAD_LETTER_DB, VISITOR_DB, LEASE_DB]);
 }
 
 export { allowStorage };

@@ -1,4 +1,5 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
+import { createStore } from './idb.js';
 
 export const LOCK_NAME = 'earshot-delivery';
 export const LEASE_DB = 'earshot-lease';

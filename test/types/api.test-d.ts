@@ -12,7 +12,7 @@ describe('public types', () => {
     });
     on('dismissed', (payload) => expectTypeOf(payload.responseId).toEqualTypeOf<string | null>());
     on('shown', (payload) => expectTypeOf(payload.trigger).toEqualTypeOf<TriggerRecord>());
-    on('error', (payload) => expectTypeOf(payload.code).toEqualTypeOf<'storage' | 'network' | 'rejected' | 'definition' | 'internal'>());
+    on('error', (payload) => expectTypeOf(payload.code).toEqualTypeOf<'storage' | 'network' | 'rejected' | 'definition' | 'internal' | 'expired'>());
     on('delivered', (payload) => expectTypeOf(payload.responseIds).toEqualTypeOf<string[]>());
     expectTypeOf(on('answered', () => {})).toEqualTypeOf<() => void>();
     // @ts-expect-error no such event
