@@ -2,6 +2,29 @@ import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const LOCALES = 'src/ui/locales';
+
+/**
+ * Locales other than English stay out of the one-file bundle: each becomes dist/locales/<code>.json
+ * (for `addLocale`) and dist/locales/<code>.js, a script that leaves its table where the SDK looks.
+ */
+const locales = () => ({
+  name: 'earshot-locales',
+  generateBundle() {
+    for (const file of readdirSync(LOCALES).filter((name) => name.endsWith('.json'))) {
+      const code = file.slice(0, -'.json'.length);
+      const table = JSON.stringify(JSON.parse(readFileSync(`${LOCALES}/${file}`, 'utf8')));
+      this.emitFile({ type: 'asset', fileName: `locales/${code}.json`, source: table });
+      this.emitFile({
+        type: 'asset',
+        fileName: `locales/${code}.js`,
+        source: `/*! Earshot strings: ${code} */\n(self.earshotLocales=self.earshotLocales||{})[${JSON.stringify(code)}]=${table};\n`,
+      });
+    }
+  },
+});
 
 const typescriptFor = (declarations) =>
   typescript({
@@ -34,6 +57,6 @@ export default [
       plugins: [terser({ module: false, ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } })],
     },
     // Whitespace inside css`` and html`` templates is bytes every visitor downloads.
-    plugins: [nodeResolve({ browser: true }), typescriptFor(false), minifyTemplateLiterals({ include: 'src/**', failOnError: true })],
+    plugins: [nodeResolve({ browser: true }), typescriptFor(false), minifyTemplateLiterals({ include: 'src/**', failOnError: true }), locales()],
   },
 ];

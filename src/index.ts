@@ -1,9 +1,14 @@
 export { init, track, show, identify, flush, on, destroy } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
+export { addLocale } from './ui/strings.js';
+export type { Phrase, Strings } from './ui/strings.js';
 export type {
   Answer,
   AnswerRule,
   Answers,
+  ColorScheme,
+  LocalizedText,
+  Theme,
   Audience,
   Batch,
   Condition,

@@ -64,3 +64,18 @@ export const identifier: Check = expect(
   (value) => typeof value === 'string' && /^[A-Za-z0-9][\w.:-]{0,63}$/.test(value),
   'expected 1–64 letters, digits or _ . : - starting with a letter or digit',
 );
+
+/** A BCP 47 language tag such as `fr` or `pt-BR`. */
+export const LOCALE_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
+
+/** A text the visitor reads: passes `check` as one string, or as an object of such strings by locale tag. */
+export const localized =
+  (check: Check): Check =>
+  (value, path, report) => {
+    if (!isRecord(value)) return check(value, path, report);
+    if (Object.keys(value).length === 0) return fail(report, path, 'expected a text, or texts by locale like { "en": "…", "fr": "…" }', value);
+    for (const [tag, text] of Object.entries(value)) {
+      if (LOCALE_TAG.test(tag)) check(text, `${path}.${tag}`, report);
+      else fail(report, `${path}.${tag}`, 'expected a locale tag such as "fr" or "pt-BR" as the key');
+    }
+  };

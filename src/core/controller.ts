@@ -1,5 +1,6 @@
 import { Delivery } from './delivery.js';
 import type { Emitter } from './emitter.js';
+import { localizeSurvey } from './localize.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import type { PresentedSurvey, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './response.js';
@@ -11,7 +12,9 @@ import type { ResolvedConfig } from './validate.js';
 export const ANSWER_FLUSH_DELAY_MS = 1000;
 
 interface OpenSurvey {
+  /** Its texts in `locale`, the one shown. */
   survey: Survey;
+  locale: string;
   trigger: TriggerRecord;
   view: PresentedSurvey;
   /** The latest version of this showing's response; none before the first answer. */
@@ -53,6 +56,7 @@ export class Controller {
 
   start(): void {
     const { signal } = this.#listening;
+    this.#present.prepare?.(signal);
     addEventListener('online', () => void this.#delivery.flush(), { signal });
     // `pagehide`, not `unload`: an unload listener would keep the page out of the back/forward cache.
     addEventListener('pagehide', () => void this.#delivery.flushOnHide(), { signal });
@@ -118,13 +122,16 @@ export class Controller {
     await this.#delivery.flush();
   }
 
-  #showSurvey(survey: Survey, trigger: TriggerRecord): void {
-    const opening: OpenSurvey = { survey, trigger, response: null, view: { close() {} } };
+  #showSurvey(definition: Survey, trigger: TriggerRecord): void {
+    const { survey, locale } = localizeSurvey(definition, this.#config.locale);
+    const opening: OpenSurvey = { survey, locale, trigger, response: null, view: { close() {} } };
     const isCurrent = () => this.#open === opening;
     this.#open = opening;
     opening.view = this.#present.survey({
       survey,
-      locale: this.#config.locale,
+      locale,
+      theme: this.#config.theme,
+      colorScheme: this.#config.colorScheme,
       requested: 'manual' in trigger,
       callbacks: {
         onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
@@ -158,7 +165,7 @@ export class Controller {
   /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */
   #offerTab(survey: Survey): void {
     if (this.#tabs.has(survey.id)) return;
-    this.#tabs.set(survey.id, this.#present.tab({ survey, locale: this.#config.locale, onOpen: () => this.show(survey.id) }));
+    this.#tabs.set(survey.id, this.#present.tab({ ...localizeSurvey(survey, this.#config.locale), theme: this.#config.theme, colorScheme: this.#config.colorScheme, onOpen: () => this.show(survey.id) }));
   }
 
   /** Turns the current answers into a new version of the response and stores it before any sending. */
@@ -166,7 +173,7 @@ export class Controller {
     if (Object.keys(answers).length === 0 && !opening.response) return;
     opening.response = opening.response
       ? reviseResponse(opening.response, opening.survey, answers, completed)
-      : createResponse({ ...opening, locale: this.#config.locale, user: this.#user }, answers, completed);
+      : createResponse({ ...opening, user: this.#user }, answers, completed);
     this.#store(opening.response);
     if (!completed) this.#delivery.flushSoon(ANSWER_FLUSH_DELAY_MS);
   }

@@ -1,4 +1,4 @@
-import type { Answer, Answers, Survey } from './types.js';
+import type { Answer, Answers, ColorScheme, Survey, Theme } from './types.js';
 
 /** How a shown survey reports back; the UI knows nothing else of Earshot. */
 export interface SurveyCallbacks {
@@ -21,7 +21,14 @@ export interface SurveyCallbacks {
   onClosed(): void;
 }
 
-export interface PresentRequest {
+/** How the widget looks, from the config. */
+export interface Appearance {
+  theme?: Theme;
+  colorScheme?: ColorScheme;
+}
+
+export interface PresentRequest extends Appearance {
+  /** Its texts already in `locale`. */
   survey: Survey;
   locale: string;
   callbacks: SurveyCallbacks;
@@ -29,7 +36,7 @@ export interface PresentRequest {
   requested: boolean;
 }
 
-export interface TabRequest {
+export interface TabRequest extends Appearance {
   survey: Survey;
   locale: string;
   /** The visitor activated the tab. */
@@ -43,6 +50,8 @@ export interface PresentedSurvey {
 
 /** Puts surveys on the page; the UI layer provides it, the core only calls it. */
 export interface Presenter {
+  /** Readies the page before any survey shows (a live region that announces surveys that appear on their own), until `signal` aborts. */
+  prepare?(signal: AbortSignal): void;
   survey(request: PresentRequest): PresentedSurvey;
   /** A "Feedback" tab on the page edge that opens a `tab` survey on demand. */
   tab(request: TabRequest): PresentedSurvey;

@@ -1,4 +1,5 @@
-import { boolean, checkObject, expect, fail, identifier as id, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import { colorScheme, theme } from './appearance.js';
+import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, isRecord, localized, oneOf, text, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
 import { DEVICE_TYPES } from './targeting/audience.js';
@@ -29,7 +30,8 @@ export interface ValidationResult extends Report {
   config?: ResolvedConfig;
 }
 
-const longText = text(TEXT_MAX_LENGTH);
+const longText = localized(text(TEXT_MAX_LENGTH));
+const localeTag = expect((value) => typeof value === 'string' && LOCALE_TAG.test(value), 'expected a locale tag such as "en" or "pt-BR"');
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
 /** An http(s) URL, absolute or relative to the page (a blank one would resolve to the page itself). */
@@ -188,11 +190,11 @@ const TRIGGER_FIELDS: Fields = {
 };
 
 const thanks: Check = (value, path, report) => {
-  if (typeof value === 'string') return longText(value, path, report);
+  if (typeof value === 'string' || (isRecord(value) && !('text' in value || 'link' in value))) return longText(value, path, report);
   if (!isRecord(value)) return fail(report, path, 'expected a text, or { "text", "link": { "label", "url" } }', value);
   checkObject(value, path, report, {
     text: longText,
-    link: (link, at) => checkObject(link, at, report, { label: text(LABEL_MAX_LENGTH), url: httpUrl }, ['label', 'url']),
+    link: (link, at) => checkObject(link, at, report, { label: localized(text(LABEL_MAX_LENGTH)), url: httpUrl }, ['label', 'url']),
   });
 };
 
@@ -206,6 +208,7 @@ const SURVEY_FIELDS: Fields = {
   closeButton: boolean,
   autoAdvance: boolean,
   thanks,
+  language: localeTag,
   audience,
   sample: number(0, 1),
   startsAt: date,
@@ -238,6 +241,8 @@ const CONFIG_FIELDS: Fields = {
   user,
   locale: text(35),
   debug: boolean,
+  theme,
+  colorScheme,
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */
@@ -251,7 +256,7 @@ export function validateConfig(input: unknown): ValidationResult {
     // (through JSON, which also drops anything that is not data, such as functions in unknown keys).
     surveys: JSON.parse(JSON.stringify(given.surveys ?? [])),
     user: given.user && JSON.parse(JSON.stringify(given.user)),
-    locale: given.locale || navigator.language || 'en',
+    locale: given.locale || document.documentElement.lang || navigator.language || 'en',
     debug: given.debug ?? false,
     cooldownDays: given.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,
   };
