@@ -82,6 +82,11 @@ export class SurveyElement extends LitElement {
     });
   }
 
+  /** Whether focus is inside; `:focus-within` on the host misses a modal dialog's focus in Chromium. */
+  get #hasFocus(): boolean {
+    return !!this.shadowRoot?.activeElement;
+  }
+
   get #display() {
     return this.survey?.display ?? 'popover';
   }
@@ -210,7 +215,7 @@ export class SurveyElement extends LitElement {
     if (value !== undefined) this.callbacks?.onAnswered(question.id, value);
     const next = nextQuestionIndex(this.survey, this.index, this.answers);
     if (next !== -1) return this.#goTo(next);
-    const hadFocus = this.matches(':focus-within');
+    const hadFocus = this.#hasFocus;
     this.finished = true;
     this.callbacks?.onComplete(this.answers);
     void this.updateComplete.then(() => {
@@ -228,7 +233,7 @@ export class SurveyElement extends LitElement {
 
   #goTo(index: number): void {
     clearTimeout(this.#advanceTimer);
-    const hadFocus = this.matches(':focus-within');
+    const hadFocus = this.#hasFocus;
     this.problem = null;
     this.index = index;
     // The button pressed may be gone (Back on the first question): focus stays in the survey, on the new question.
@@ -254,7 +259,7 @@ export class SurveyElement extends LitElement {
 
   #closeLater(): void {
     this.#closeTimer = setTimeout(() => {
-      if (this.matches(':hover') || this.matches(':focus-within')) this.#closeLater();
+      if (this.matches(':hover') || this.#hasFocus) this.#closeLater();
       else this.#close();
     }, THANKS_VISIBLE_MS);
   }
