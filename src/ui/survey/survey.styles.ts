@@ -62,13 +62,13 @@ export const surveyStyles = css`
    */
   .card {
     color-scheme: light;
-    --_accent: var(--earshot-accent, light-dark(#4338ca, #a5b4fc));
+    --_accent: var(--earshot-accent, light-dark(#4338ca, var(--earshot-dark-accent, #a5b4fc)));
     --_radius: var(--earshot-radius, 12px);
-    --_border: var(--earshot-border, light-dark(#858c99, #6b7280));
-    --_surface: var(--earshot-surface, light-dark(#fff, #1c1f26));
-    --_on-accent: var(--earshot-on-accent, light-dark(#fff, #111827));
-    --_muted: var(--earshot-muted, light-dark(#4b5563, #a9b1bf));
-    --_text: var(--earshot-text, light-dark(#111827, #eceff4));
+    --_border: var(--earshot-border, light-dark(#858c99, var(--earshot-dark-border, #6b7280)));
+    --_surface: var(--earshot-surface, light-dark(#fff, var(--earshot-dark-surface, #1c1f26)));
+    --_on-accent: var(--earshot-on-accent, light-dark(#fff, var(--earshot-dark-on-accent, #111827)));
+    --_muted: var(--earshot-muted, light-dark(#4b5563, var(--earshot-dark-muted, #a9b1bf)));
+    --_text: var(--earshot-text, light-dark(#111827, var(--earshot-dark-text, #eceff4)));
     position: relative;
     color: var(--_text);
     font-family: var(--earshot-font, system-ui, sans-serif);
@@ -147,7 +147,7 @@ export const surveyStyles = css`
     padding-inline-end: 28px;
   }
   .close:hover {
-    background: var(--earshot-hover, light-dark(rgb(0 0 0 / 0.06), rgb(255 255 255 / 0.1)));
+    background: var(--earshot-hover, light-dark(rgb(0 0 0 / 0.06), var(--earshot-dark-hover, rgb(255 255 255 / 0.1))));
   }
   button:focus-visible,
   a:focus-visible {
@@ -156,7 +156,7 @@ export const surveyStyles = css`
   }
   .error {
     margin: 10px 0 0;
-    color: var(--earshot-error, light-dark(#b42318, #fca5a5));
+    color: var(--earshot-error, light-dark(#b42318, var(--earshot-dark-error, #fca5a5)));
     font-size: 0.9em;
   }
   .actions {

@@ -18,8 +18,8 @@ export const feedbackTabStyles = css`
     padding: 14px 8px;
     border: 0;
     border-radius: 0 var(--earshot-radius, 8px) var(--earshot-radius, 8px) 0;
-    background: var(--earshot-accent, light-dark(#4338ca, #a5b4fc));
-    color: var(--earshot-on-accent, light-dark(#fff, #111827));
+    background: var(--earshot-accent, light-dark(#4338ca, var(--earshot-dark-accent, #a5b4fc)));
+    color: var(--earshot-on-accent, light-dark(#fff, var(--earshot-dark-on-accent, #111827)));
     font: 600 14px/1 var(--earshot-font, system-ui, sans-serif);
     letter-spacing: 0.02em;
     cursor: pointer;
@@ -37,7 +37,7 @@ export const feedbackTabStyles = css`
     }
   }
   button:focus-visible {
-    outline: 2px solid var(--earshot-accent, light-dark(#4338ca, #a5b4fc));
+    outline: 2px solid var(--earshot-accent, light-dark(#4338ca, var(--earshot-dark-accent, #a5b4fc)));
     outline-offset: 2px;
   }
   @media (pointer: coarse) {
