@@ -20,7 +20,8 @@ const locales = () => ({
       this.emitFile({
         type: 'asset',
         fileName: `locales/${code}.js`,
-        source: `/*! Earshot strings: ${code} */\n(self.earshotLocales=self.earshotLocales||{})[${JSON.stringify(code)}]=${table};\n`,
+        // Words given earlier with addLocale stay over the file's.
+        source: `/*! Earshot strings: ${code} */\n(function(t,c){t[c]=Object.assign(${table},t[c])})(self.earshotLocales=self.earshotLocales||{},${JSON.stringify(code)});\n`,
       });
     }
   },
@@ -35,6 +36,26 @@ const typescriptFor = (declarations) =>
     ...(declarations ? { declarationDir: 'dist', outDir: 'dist' } : { declaration: false, outDir: 'dist' }),
   });
 
+const LIT_NOTICE = 'Lit (BSD-3-Clause, Copyright Google LLC)';
+const IDB_KEYVAL_NOTICE = 'idb-keyval (Apache-2.0, Copyright Jake Archibald)';
+const notice = (...included) => `/*! Earshot 0.1.0 | MIT | includes ${included.join(' and ')} */`;
+
+// terser with `module: true` would drop the `var earshot=` global of a script-tag build.
+const minified = (module) => terser({ module, ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } });
+
+// One notice for everything bundled instead of Lit's notice repeated per module.
+const scriptTag = (file, ...included) => ({
+  file,
+  format: 'iife',
+  name: 'earshot',
+  sourcemap: true,
+  banner: notice(...included),
+  plugins: [minified(false)],
+});
+
+// Whitespace inside css`` and html`` templates is bytes every visitor downloads.
+const bundled = () => [nodeResolve({ browser: true }), typescriptFor(false), minifyTemplateLiterals({ include: 'src/**', failOnError: true })];
+
 export default [
   {
     // ESM for bundlers: lit and idb-keyval stay dependencies the app's bundler de-duplicates.
@@ -46,17 +67,19 @@ export default [
   {
     // One file for a script tag, everything bundled, as the global `earshot`.
     input: 'src/iife.ts',
-    output: {
-      file: 'dist/earshot.min.js',
-      format: 'iife',
-      name: 'earshot',
-      sourcemap: true,
-      // One notice for everything bundled instead of Lit's notice repeated per module.
-      banner: '/*! Earshot 0.1.0 | MIT | includes Lit (BSD-3-Clause, Copyright Google LLC) and idb-keyval (Apache-2.0, Copyright Jake Archibald) */',
-      // terser with `module: true` would drop the `var earshot=` global.
-      plugins: [terser({ module: false, ecma: 2020, compress: { passes: 2 }, format: { comments: /^!/ } })],
-    },
-    // Whitespace inside css`` and html`` templates is bytes every visitor downloads.
-    plugins: [nodeResolve({ browser: true }), typescriptFor(false), minifyTemplateLiterals({ include: 'src/**', failOnError: true }), locales()],
+    output: scriptTag('dist/earshot.min.js', LIT_NOTICE, IDB_KEYVAL_NOTICE),
+    plugins: [...bundled(), locales()],
+  },
+  {
+    // The split script-tag build: the core alone, as the global `earshot`; it imports the UI below on demand.
+    input: 'src/iife-core.ts',
+    output: scriptTag('dist/earshot.core.min.js', IDB_KEYVAL_NOTICE),
+    plugins: bundled(),
+  },
+  {
+    // The UI half of the split build: an ES module exporting the presenter, Lit bundled in.
+    input: 'src/ui/present.ts',
+    output: { file: 'dist/earshot.ui.min.js', format: 'es', sourcemap: true, banner: notice(LIT_NOTICE), plugins: [minified(true)] },
+    plugins: bundled(),
   },
 ];

@@ -3,12 +3,18 @@ import { Emitter, type Listener } from './core/emitter.js';
 import { EarshotConfigError } from './core/errors.js';
 import type { EarshotConfig, EarshotEventName, UserTraits } from './core/types.js';
 import { validateConfig } from './core/validate.js';
-import { presenter } from './ui/present.js';
+import type { Presenter } from './core/presenter.js';
 
 // Listeners belong to the page, not to one config: they outlive a second `init`.
 const emitter = new Emitter();
 let controller: Controller | null = null;
 let stopDebugLog: (() => void) | null = null;
+let presenter: Presenter | undefined;
+
+/** How surveys reach the page: each build's entry decides (bundled, or loaded on demand). */
+export function usePresenter(chosen: Presenter): void {
+  presenter = chosen;
+}
 
 /** Validates the config, opens the outbox and starts listening for journey points. Throws `EarshotConfigError`. */
 export function init(config: EarshotConfig): void {
@@ -19,7 +25,7 @@ export function init(config: EarshotConfig): void {
     for (const warning of warnings) console.warn(`earshot: ${warning}`);
     stopDebugLog = emitter.on('error', ({ code, message }) => console.warn(`earshot (${code}): ${message}`));
   }
-  controller = new Controller(resolved, emitter, presenter);
+  controller = new Controller(resolved, emitter, presenter!);
   guarded(() => controller?.start())();
 }
 

@@ -1,3 +1,7 @@
+import { usePresenter } from './api.js';
+import { presenter } from './ui/present.js';
+
+usePresenter(presenter);
 export { init, track, show, identify, flush, on, destroy } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export { addLocale } from './ui/strings.js';

@@ -71,6 +71,7 @@ export class Controller {
       busy: () => !!this.#open,
       show: (survey, trigger) => this.#showSurvey(survey, trigger),
       offerTab: (survey) => this.#offerTab(survey),
+      prefetch: () => this.#present.prefetch?.(),
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),
@@ -135,9 +136,9 @@ export class Controller {
       requested: 'manual' in trigger,
       callbacks: {
         onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
-        onFailed: (reason) => {
+        onFailed: (reason, code = 'definition') => {
           if (isCurrent()) this.#open = null;
-          this.#report('definition', reason);
+          this.#report(code, reason);
         },
         onChange: (answers) => isCurrent() && this.#record(opening, answers, false),
         onAnswered: (questionId, value) => {
@@ -165,7 +166,13 @@ export class Controller {
   /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */
   #offerTab(survey: Survey): void {
     if (this.#tabs.has(survey.id)) return;
-    this.#tabs.set(survey.id, this.#present.tab({ ...localizeSurvey(survey, this.#config.locale), theme: this.#config.theme, colorScheme: this.#config.colorScheme, onOpen: () => this.show(survey.id) }));
+    this.#tabs.set(survey.id, this.#present.tab({
+      ...localizeSurvey(survey, this.#config.locale),
+      theme: this.#config.theme,
+      colorScheme: this.#config.colorScheme,
+      onOpen: () => this.show(survey.id),
+      onFailed: (reason, code = 'internal') => this.#report(code, reason),
+    }));
   }
 
   /** Turns the current answers into a new version of the response and stores it before any sending. */

@@ -1,11 +1,11 @@
-import type { Answer, Answers, ColorScheme, Survey, Theme } from './types.js';
+import type { Answer, Answers, ColorScheme, EarshotErrorCode, Survey, Theme } from './types.js';
 
 /** How a shown survey reports back; the UI knows nothing else of Earshot. */
 export interface SurveyCallbacks {
   /** The survey is on the page and visible. */
   onShown(): void;
-  /** The survey could not be placed (an `inline` target that is not on the page). */
-  onFailed(reason: string): void;
+  /** The survey could not be placed: an `inline` target not on the page (`definition`), or UI code that did not load (`network`). */
+  onFailed(reason: string, code?: EarshotErrorCode): void;
   /** Any answer changed (picked, typed, cleared); `answers` holds every current answer. */
   onChange(answers: Answers): void;
   /** The visitor moved on from a question they answered. */
@@ -41,6 +41,8 @@ export interface TabRequest extends Appearance {
   locale: string;
   /** The visitor activated the tab. */
   onOpen(): void;
+  /** The tab could not be put on the page. */
+  onFailed(reason: string, code?: EarshotErrorCode): void;
 }
 
 export interface PresentedSurvey {
@@ -55,4 +57,6 @@ export interface Presenter {
   survey(request: PresentRequest): PresentedSurvey;
   /** A "Feedback" tab on the page edge that opens a `tab` survey on demand. */
   tab(request: TabRequest): PresentedSurvey;
+  /** A survey may show on this page soon: a presenter loaded on demand may fetch itself now. */
+  prefetch?(): void;
 }

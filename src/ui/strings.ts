@@ -74,8 +74,11 @@ export const ENGLISH: LocaleStrings = {
 type Table = Partial<Strings>;
 type Tables = Record<string, Table>;
 
-/** Tables given to `addLocale`, by lowercase locale. */
-const added: Tables = {};
+/**
+ * Every table by locale, in one page-wide place: the files in dist/locales/ put theirs here, and
+ * the split build's core (which has `addLocale`) and UI (which reads) are separate bundles.
+ */
+const tables = (): Tables => ((globalThis as { earshotLocales?: Tables }).earshotLocales ??= {});
 
 /**
  * Adds (or overrides) the widget's words for a locale, merged over what it had:
@@ -83,8 +86,8 @@ const added: Tables = {};
  */
 export function addLocale(code: string, table: Table): void {
   if (typeof code !== 'string' || typeof table !== 'object' || !table) return;
-  const key = code.toLowerCase();
-  added[key] = { ...added[key], ...table };
+  const all = tables();
+  all[code] = { ...all[code], ...table };
 }
 
 /** A word fits where English has the same shape: text for text, a list as long, a phrase as text or forms. */
@@ -95,15 +98,12 @@ const fits = (key: string, value: unknown): boolean => {
   return typeof value === 'string' || (typeof english === 'object' && typeof (value as { other?: unknown })?.other === 'string');
 };
 
-/** What every source says for one lowercase code: the locale files a page loaded (`dist/locales/*.js`), then `addLocale`. */
+/** The words known for one lowercase code, from tables under any spelling of it. */
 function tableFor(code: string): Table {
-  const loaded = (globalThis as { earshotLocales?: Tables }).earshotLocales ?? {};
   const table: Record<string, unknown> = {};
-  for (const source of [loaded, added]) {
-    for (const [name, words] of Object.entries(source)) {
-      if (name.toLowerCase() !== code) continue;
-      for (const [key, value] of Object.entries(words ?? {})) if (fits(key, value)) table[key] = value;
-    }
+  for (const [name, words] of Object.entries(tables())) {
+    if (name.toLowerCase() !== code) continue;
+    for (const [key, value] of Object.entries(words ?? {})) if (fits(key, value)) table[key] = value;
   }
   return table;
 }

@@ -7,29 +7,22 @@
 //      (and until the outbox is empty), over DRAIN_RUNS fresh browser contexts;
 //   3. the peak JS heap of the page during the drain (CDP Runtime.getHeapUsage, sampled).
 //
-//   npm run build && node test/bench/delivery.bench.mjs
+//   node test/bench/delivery.bench.mjs   (npm run bench runs it with the others)
 //   EARSHOT_BUNDLE=/path/to/earshot.min.js node test/bench/delivery.bench.mjs   (another build)
 //
-// It talks to 127.0.0.1 only (any other request is aborted) and stops by itself: every wait is
-// bounded and a watchdog ends the run after WATCHDOG_MS.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { createCollector } from '../../examples/collector/collector.mjs';
-import { createServer } from '../../examples/server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
+// It talks to 127.0.0.1 only (any other request is aborted); every wait is bounded.
+import { readFileSync } from 'node:fs';
+import { median, ms, percentile, runAlone, sleep, SDK_VERSION, until as untilDone } from './support.mjs';
 
 const STORE_RUNS = 25;
 const STORE_WARMUP_RUNS = 3;
 const DRAIN_RUNS = 5;
 const QUEUED = 1000;
 const DRAIN_TIMEOUT_MS = 30_000;
-const WATCHDOG_MS = 120_000;
 const HEAP_SAMPLE_MS = 5;
 
-const BUNDLE = process.env.EARSHOT_BUNDLE || fileURLToPath(new URL('../../dist/earshot.min.js', import.meta.url));
-const { version: SDK_VERSION } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-const PAGE_PATH = '/__bench/page.html';
+const BUNDLE = process.env.EARSHOT_BUNDLE;
+const PAGE_PATH = '/__bench/delivery.html';
 
 const SURVEY = {
   id: 'nps',
@@ -45,79 +38,40 @@ const SURVEY = {
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Earshot bench</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Earshot delivery bench</h1></main><script src="/dist/earshot.min.js"></script></body></html>`;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const until = (done, what, options) => untilDone(done, what, { timeout: DRAIN_TIMEOUT_MS, ...options });
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-const median = (values) => percentile(values, 50);
-
-/** Resolves when `done()` holds, checking every `interval` ms; rejects after `timeout` ms. */
-async function until(done, what, { timeout = DRAIN_TIMEOUT_MS, interval = 2 } = {}) {
-  const deadline = Date.now() + timeout;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await sleep(interval);
-  }
-}
-
-async function main() {
-  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build\` first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}.`);
-
+export async function measure(bench) {
+  bench.pages.set(PAGE_PATH, PAGE);
   // Responses committed by the collector, by id (onBatch runs after each committed batch).
   const committed = new Set();
   /** performance.now() of each committed batch, to show how the drain is paced. */
   const batchTimes = [];
-  const collector = createCollector({
-    onBatch: (batch) => {
-      batchTimes.push(performance.now());
-      for (const response of batch.responses) committed.add(response.id);
-    },
-  });
-  const handle = collector.handle.bind(collector);
-  collector.handle = (req, res) => {
-    if (req.method === 'GET' && new URL(req.url ?? '/', 'http://bench').pathname === PAGE_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(PAGE);
-      return true;
-    }
-    return handle(req, res);
+  bench.onBatch = (batch) => {
+    batchTimes.push(performance.now());
+    for (const response of batch.responses) committed.add(response.id);
   };
-  const server = await createServer({ port: 0, host: '127.0.0.1', collector });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const cleanup = async () => {
-    await browser.close().catch(() => {});
-    await server.close().catch(() => {});
-    collector.close?.();
-  };
+  const { collector, server } = bench;
 
   async function openBenchPage() {
-    const context = await browser.newContext();
-    // Only the local server: anything else is aborted.
-    await context.route((url) => url.origin !== server.url, (route) => route.abort());
-    if (process.env.EARSHOT_BUNDLE) {
+    const context = await bench.newContext();
+    if (BUNDLE) {
       const body = readFileSync(BUNDLE);
       await context.route(`${server.url}/dist/earshot.min.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body }));
     }
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(new URL(PAGE_PATH, server.url).href);
+    const page = await bench.newPage(context);
+    await page.goto(bench.url(PAGE_PATH));
     await page.waitForFunction(() => typeof window.earshot?.init === 'function');
     return { context, page };
   }
 
   try {
-    const browserVersion = browser.version();
-
     // 1. Time to store one answer.
     const storeTimes = [];
     {
       const { context, page } = await openBenchPage();
       await page.evaluate((survey) => window.earshot.init({ endpoint: '/api/earshot', surveys: [survey] }), SURVEY);
       for (let run = 0; run < STORE_WARMUP_RUNS + STORE_RUNS; run++) {
-        const ms = await page.evaluate(async (score) => {
+        const elapsedMs = await page.evaluate(async (score) => {
           const deepAll = (root, selector) => {
             const found = [];
             const walk = (node) => {
@@ -159,7 +113,7 @@ async function main() {
           db?.close();
           return elapsed;
         }, run % 11);
-        if (run >= STORE_WARMUP_RUNS) storeTimes.push(ms);
+        if (run >= STORE_WARMUP_RUNS) storeTimes.push(elapsedMs);
       }
       await context.close();
     }
@@ -268,7 +222,6 @@ async function main() {
       throw new Error(`the collector holds ${stored.length} responses, expected at least ${QUEUED * DRAIN_RUNS}`);
     }
 
-    const ms = (value) => `${value.toFixed(1)} ms`;
     const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
     const rows = [
       [`store one answer (click → IndexedDB record), median of ${STORE_RUNS}`, ms(median(storeTimes))],
@@ -280,28 +233,10 @@ async function main() {
       [`peak JS heap during drain, max of ${DRAIN_RUNS}`, mb(Math.max(...drains.map((d) => d.peak)))],
       [`  of which above the idle page, max`, mb(Math.max(...drains.map((d) => d.peak - d.idle)))],
     ];
-    const width = Math.max(...rows.map(([name]) => name.length));
-    console.log(`Earshot delivery benchmark: Chromium ${browserVersion}, ${process.env.EARSHOT_BUNDLE ?? 'dist/earshot.min.js'}, reference collector on ${server.url}`);
-    console.log(`| ${'measure'.padEnd(width)} | value`);
-    console.log(`| ${'-'.repeat(width)} | ${'-'.repeat(12)}`);
-    for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value}`);
+    return { title: `Outbox (${BUNDLE ?? 'earshot.min.js'}, reference collector)`, rows };
   } finally {
-    await cleanup();
+    bench.onBatch = null;
   }
 }
 
-const watchdog = setTimeout(() => {
-  console.error(`bench: still running after ${WATCHDOG_MS} ms, giving up`);
-  process.exit(2);
-}, WATCHDOG_MS);
-watchdog.unref();
-
-main().then(
-  () => {
-    clearTimeout(watchdog);
-  },
-  (error) => {
-    console.error(`bench failed: ${error?.stack ?? error}`);
-    process.exitCode = 1;
-  },
-);
+runAlone(import.meta.url, measure);

@@ -156,12 +156,14 @@ describe('inline', () => {
 
   it('reports a missing target through the error event and leaves the page working', async () => {
     const page = await pageWithSurvey({ display: 'inline', target: '#nowhere' });
-    const errors = await page.evaluate(() => {
-      const seen: string[] = [];
-      window.earshot.on('error', (error: { message: string }) => seen.push(error.message));
-      window.earshot.track('journey_point');
-      return seen;
-    });
+    // Targeting decides once the visitor's state is loaded from IndexedDB, a moment after track().
+    const errors = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          window.earshot.on('error', (error: { message: string }) => resolve([error.message]));
+          window.earshot.track('journey_point');
+        }),
+    );
     expect(errors).toEqual(['survey "mode": inline target #nowhere is not on the page']);
     expect(await page.locator('earshot-survey').count()).toBe(0);
     assertNoPageErrors(h.problems(page), [/inline target #nowhere/]);

@@ -7,7 +7,7 @@ import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';
 import { fetchSurveys, usableSurveys } from './remote-surveys.js';
 import { inSample } from './sampling.js';
-import { delaysOf, fired } from './triggers.js';
+import { delaysOf, fired, mayFireOn } from './triggers.js';
 import { openVisitorStore, type VisitorStore } from './visitor.js';
 
 /** What targeting needs from the running SDK. */
@@ -18,6 +18,8 @@ export interface TargetingHost {
   show(survey: Survey, trigger: TriggerRecord): void;
   /** Brings out a `tab` survey's Feedback tab. */
   offerTab(survey: Survey): void;
+  /** Some survey may show on this page: the UI is worth fetching ahead of time. */
+  prefetch(): void;
   /** The traits given to `identify` (or the config's `user`). */
   traits(): UserTraits | undefined;
   report(code: EarshotErrorCode, message: string): void;
@@ -111,6 +113,7 @@ export class Targeting {
     if (this.#waiting) return void this.#waiting.push([happened, page]);
     // A survey waiting for the visitor's state does not follow them to another page.
     if (page !== this.#watch.page) return;
+    if ('page' in happened && surveys.some((survey) => mayFireOn(survey.trigger, page.path) && !this.#whyNot(survey, true))) this.#host.prefetch();
     const due: [Survey, TriggerRecord][] = [];
     for (const survey of surveys) {
       const trigger = survey.trigger && fired(survey.trigger, page, happened);
@@ -132,18 +135,24 @@ export class Targeting {
 
   /** Whether dates, audience, sample and frequency let a survey through; with `debug`, says why not. */
   #allows(survey: Survey, popping: boolean): boolean {
+    const reason = this.#whyNot(survey, popping);
+    if (reason) this.#host.log(`survey "${survey.id}" not shown: ${reason}`);
+    return !reason;
+  }
+
+  /** What keeps a survey from showing now (dates, audience, sample, frequency), or nothing. */
+  #whyNot(survey: Survey, popping: boolean): string | false | undefined {
     const now = Date.now();
     const { visitor } = this.#visitor;
-    const reason =
+    return (
       now < Date.parse(survey.startsAt!) || now >= Date.parse(survey.endsAt!)
         ? 'outside its dates'
         : !inAudience(survey.audience, this.#host.traits())
           ? 'visitor not in its audience'
           : !inSample(visitor.id, survey)
             ? 'visitor not in its sample'
-            : heldBack(survey, visitor, now, this.#config.cooldownDays, popping);
-    if (reason) this.#host.log(`survey "${survey.id}" not shown: ${reason}`);
-    return !reason;
+            : heldBack(survey, visitor, now, this.#config.cooldownDays, popping)
+    );
   }
 
   /** Work started by the page's events must not throw into the host page. */

@@ -56,3 +56,11 @@ export function delaysOf(trigger: Trigger | undefined): number[] {
   if ('any' in trigger) return trigger.any.flatMap(delaysOf);
   return 'delay' in trigger ? [trigger.delay] : [];
 }
+
+/** Whether a trigger can still fire on a page with this path (only `url` parts rule a page out). */
+export function mayFireOn(trigger: Trigger | undefined, path: string): boolean {
+  if (!trigger) return false;
+  if ('all' in trigger) return trigger.all.every((part) => mayFireOn(part, path));
+  if ('any' in trigger) return trigger.any.some((part) => mayFireOn(part, path));
+  return 'url' in trigger ? urlMatches(trigger.url, path) : true;
+}

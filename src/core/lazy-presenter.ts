@@ -1,0 +1,42 @@
+import type { PresentedSurvey, Presenter } from './presenter.js';
+
+/**
+ * A presenter whose code arrives only when a survey is about to show (or is prefetched when the
+ * browser is idle), so pages where no survey shows never download the UI. Until it has arrived,
+ * what is asked waits; closing before then cancels it. A UI that cannot be loaded is reported
+ * through the survey's `onFailed`.
+ */
+export function lazyPresenter(load: () => Promise<Presenter>): Presenter {
+  let loading: Promise<Presenter> | undefined;
+  const loaded = () => (loading ??= load().catch((error) => {
+    loading = undefined; // A later survey tries again (the network may be back).
+    throw error;
+  }));
+
+  const later = (present: (presenter: Presenter) => PresentedSurvey, failed: (reason: string, code: 'network') => void): PresentedSurvey => {
+    let view: PresentedSurvey | undefined;
+    let closed = false;
+    loaded().then(
+      (presenter) => {
+        if (!closed) view = present(presenter);
+      },
+      (error) => failed(`the survey UI could not be loaded (${(error as Error)?.message ?? error})`, 'network'),
+    );
+    return {
+      close() {
+        closed = true;
+        view?.close();
+      },
+    };
+  };
+
+  return {
+    survey: (request) => later((presenter) => presenter.survey(request), request.callbacks.onFailed),
+    tab: (request) => later((presenter) => presenter.tab(request), request.onFailed),
+    prefetch() {
+      const fetchNow = () => void loaded().catch(() => {});
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchNow, { timeout: 5000 });
+      else setTimeout(fetchNow, 1);
+    },
+  };
+}

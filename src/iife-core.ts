@@ -1,0 +1,21 @@
+// The script-tag core: targeting, outbox and delivery without Lit or any UI. The UI
+// (earshot.ui.min.js, from next to this file) is imported only when a survey is about to show,
+// or when the browser is idle on a page where one may show.
+import { usePresenter } from './api.js';
+import { lazyPresenter } from './core/lazy-presenter.js';
+import type { Presenter } from './core/presenter.js';
+import { prepareAnnouncer } from './ui/announcer.js';
+
+const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
+const uiUrl = new URL('earshot.ui.min.js', here).href;
+
+// A module import needs no global to hand the presenter over, and no Trusted Types policy.
+usePresenter({
+  ...lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter)),
+  // The live region must be on the page before a survey appears, long before the UI arrives.
+  prepare: prepareAnnouncer,
+});
+
+export { init, track, show, identify, flush, on, destroy } from './api.js';
+export { EarshotConfigError } from './core/errors.js';
+export { addLocale } from './ui/strings.js';

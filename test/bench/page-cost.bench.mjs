@@ -1,0 +1,120 @@
+// What Earshot costs the host page: the demo shop's product page (examples/shop/index.html, with
+// its own shop.js) loaded in a fresh browser context (a first visit: empty storage), without
+// Earshot and with each script-tag build followed by `earshot.init`. Per load:
+//   - the Earshot script's evaluation (compile + run): from its response end (or the mark before
+//     the tag, whichever is later) to an inline mark right after the tag;
+//   - `init()` itself, timed around the call;
+//   - the page's total script time, CDP `Performance.getMetrics` ScriptDuration, read once the page
+//     has settled (init's IndexedDB work and delivery check done; for the split build on a page
+//     where a survey may show, once the UI prefetched at idle was evaluated);
+//   - long tasks (> 50 ms), from a `longtask` PerformanceObserver set up first thing in <head>.
+//
+//   node test/bench/page-cost.bench.mjs
+import { readFileSync } from 'node:fs';
+import { median, ms, runAlone, sleep, verdict } from './support.mjs';
+
+export const RUNS = 20;
+const WARMUP_RUNS = 1;
+/** After `load`: time for init's asynchronous work (IndexedDB opens, the delivery check) to finish. */
+const SETTLE_MS = 200;
+
+const SHOP_PAGE = readFileSync(new URL('../../examples/shop/index.html', import.meta.url), 'utf8');
+
+const score = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
+/** A survey that can only show on another page: the split build never fetches its UI here. */
+const ELSEWHERE = { id: 'after-checkout', trigger: { url: '/shop/done.html' }, questions: [score] };
+/** A survey for a journey point that may come on this page: the split build prefetches its UI at idle. */
+const HERE = { id: 'nps', trigger: { event: 'checkout_completed' }, questions: [score] };
+
+const VARIANTS = [
+  { key: 'none', label: 'without Earshot' },
+  { key: 'one-file', label: 'earshot.min.js + init', script: 'earshot.min.js', surveys: [HERE] },
+  { key: 'core', label: 'earshot.core.min.js + init, no survey can show here', script: 'earshot.core.min.js', surveys: [ELSEWHERE] },
+  { key: 'core-prefetch', label: 'earshot.core.min.js + init, a survey may show (UI prefetched at idle)', script: 'earshot.core.min.js', surveys: [HERE], waitForUi: true },
+];
+
+const HEAD_PROBE = `<script>
+window.__cost = { longTasks: [] };
+new PerformanceObserver((list) => { for (const entry of list.getEntries()) __cost.longTasks.push(entry.duration); })
+  .observe({ type: 'longtask', buffered: true });
+</script>`;
+
+function pageFor({ script, surveys }) {
+  const earshot = script
+    ? `<script>__cost.before = performance.now();</script>
+<script src="/dist/${script}"></script>
+<script>
+__cost.after = performance.now();
+__cost.initStart = performance.now();
+earshot.init({ endpoint: '/api/earshot', surveys: ${JSON.stringify(surveys)} });
+__cost.init = performance.now() - __cost.initStart;
+</script>`
+    : '';
+  return SHOP_PAGE.replace(/\s*<script src="\/dist\/earshot\.min\.js"><\/script>/, '')
+    .replace(/\s*<script src="earshot-setup\.js"><\/script>/, '')
+    .replace('</head>', `${HEAD_PROBE}\n</head>`)
+    .replace('<script src="shop.js"></script>', `${earshot}\n<script src="shop.js"></script>`);
+}
+
+async function loadOnce(bench, variant) {
+  const context = await bench.newContext();
+  try {
+    const page = await bench.newPage(context);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(bench.url(`/shop/bench-${variant.key}.html`), { waitUntil: 'load' });
+    if (variant.waitForUi) await page.waitForFunction(() => customElements.get('earshot-survey'), null, { timeout: 10_000, polling: 10 });
+    await sleep(SETTLE_MS);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name).value * 1000;
+    const inPage = await page.evaluate((script) => {
+      const cost = window.__cost;
+      const entry = script && performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/dist/${script}`));
+      return {
+        longTasks: cost.longTasks,
+        evaluate: script ? cost.after - Math.max(cost.before, entry?.responseEnd ?? 0) : 0,
+        init: cost.init ?? 0,
+        uiLoaded: !!customElements.get('earshot-survey'),
+      };
+    }, variant.script);
+    return { ...inPage, script: metric('ScriptDuration'), task: metric('TaskDuration') };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function measure(bench) {
+  for (const variant of VARIANTS) bench.pages.set(`/shop/bench-${variant.key}.html`, pageFor(variant));
+  const results = new Map(VARIANTS.map((variant) => [variant.key, []]));
+  // Interleaved, so a busy moment on the machine hits every variant alike.
+  for (let run = 0; run < WARMUP_RUNS + RUNS; run++) {
+    for (const variant of VARIANTS) {
+      const result = await loadOnce(bench, variant);
+      if (run >= WARMUP_RUNS) results.get(variant.key).push(result);
+    }
+  }
+  const baseline = median(results.get('none').map((r) => r.script));
+  const rows = [];
+  rows.push([`page script time (ScriptDuration), without Earshot, median of ${RUNS}`, ms(baseline)]);
+  for (const variant of VARIANTS.slice(1)) {
+    const runs = results.get(variant.key);
+    const evaluate = median(runs.map((r) => r.evaluate));
+    const init = median(runs.map((r) => r.init));
+    const script = median(runs.map((r) => r.script));
+    const longTasks = runs.flatMap((r) => r.longTasks);
+    const uiLoads = runs.filter((r) => r.uiLoaded).length;
+    rows.push([`${variant.label}: evaluate script / init() call, median of ${RUNS}`, `${ms(evaluate)} / ${ms(init)}`, variant.key === 'one-file' || variant.key === 'core' ? verdict('init < 2 ms', init < 2) : '']);
+    rows.push([
+      `  page script time with it; ratio to without; added`,
+      `${ms(script)}; ×${(script / baseline).toFixed(1)}; +${ms(script - baseline)}`,
+      variant.key === 'core-prefetch' ? `(UI evaluated in ${uiLoads} of ${RUNS} loads)` : '',
+    ]);
+    rows.push([`  long tasks (> 50 ms) in ${RUNS} loads`, longTasks.length ? `${longTasks.length} (longest ${ms(Math.max(...longTasks))})` : 'none', variant.key === 'core-prefetch' ? '' : verdict('no long task', longTasks.length === 0)]);
+  }
+  // Long tasks on the page without Earshot come from the machine (another process), not from Earshot.
+  const baselineLongTasks = results.get('none').flatMap((r) => r.longTasks);
+  rows.push([`long tasks (> 50 ms) in ${RUNS} loads without Earshot (machine noise)`, baselineLongTasks.length ? `${baselineLongTasks.length} (longest ${ms(Math.max(...baselineLongTasks))})` : 'none']);
+  return { title: 'Page cost', rows };
+}
+
+runAlone(import.meta.url, measure);

@@ -1,0 +1,63 @@
+// npm run bench: every benchmark of issue #8 in one Chromium, printed as one table.
+//   bytes.bench.mjs      bytes of each dist file next to Lit's floor
+//   page-cost.bench.mjs  main-thread cost of loading Earshot and calling init, long tasks
+//   latency.bench.mjs    track() → survey painted, UI loaded and lazy-loaded
+//   heap.bench.mjs       heap growth over 100 show/dismiss cycles
+//   delivery.bench.mjs   the outbox: storing an answer, draining 1,000 queued ones
+// Each file also runs alone (`node test/bench/heap.bench.mjs`).
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { measure as measureBytes } from './bytes.bench.mjs';
+import { measure as measureDelivery } from './delivery.bench.mjs';
+import { measure as measureHeap } from './heap.bench.mjs';
+import { measure as measureLatency } from './latency.bench.mjs';
+import { measure as measurePageCost } from './page-cost.bench.mjs';
+import { printTable, startBench } from './support.mjs';
+
+const WATCHDOG_MS = 6 * 60_000;
+const BENCHES = [measureBytes, measurePageCost, measureLatency, measureHeap, measureDelivery];
+
+function cpuModel() {
+  try {
+    return readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? 'unknown CPU';
+  } catch {
+    return 'unknown CPU';
+  }
+}
+
+const load = () => loadavg()[0].toFixed(1);
+
+async function main() {
+  const started = performance.now();
+  const loadBefore = load();
+  const bench = await startBench();
+  const rows = [];
+  try {
+    for (const measure of BENCHES) {
+      const { title, rows: measured } = await measure(bench);
+      rows.push([`**${title}**`, '', ''], ...measured);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    console.log(
+      `Earshot bench: Chromium ${bench.browser.version()} (headless), ${availableParallelism()} cores (${cpuModel()}), ` +
+        `Node ${process.version}; load average ${loadBefore} before, ${load()} after; ${seconds} s`,
+    );
+    printTable(rows);
+  } finally {
+    await bench.close();
+  }
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`bench: still running after ${WATCHDOG_MS / 1000} s, giving up`);
+  process.exit(2);
+}, WATCHDOG_MS);
+watchdog.unref();
+
+main().then(
+  () => clearTimeout(watchdog),
+  (error) => {
+    console.error(`bench failed: ${error?.stack ?? error}`);
+    process.exitCode = 1;
+  },
+);

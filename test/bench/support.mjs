@@ -1,0 +1,186 @@
+// What every benchmark shares: one Chromium, one demo server with the reference collector, the
+// dist files as they were when the run started, and the statistics.
+//
+// The dist files are read once and served from memory, so an `npm run build` running elsewhere
+// in the middle of a bench cannot mix two builds in one table.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createCollector } from '../../examples/collector/collector.mjs';
+import { createServer } from '../../examples/server.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
+
+export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js'];
+export const SDK_VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Nearest-rank percentile. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+export const median = (values) => percentile(values, 50);
+
+export const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+export const bytes = (value) => value.toLocaleString('en-US');
+export const kb = (value) => `${(value / 1024).toFixed(1)} KB`;
+
+/** Resolves when `done()` holds, checking every `interval` ms; rejects after `timeout` ms. */
+export async function until(done, what, { timeout = 30_000, interval = 2 } = {}) {
+  const deadline = Date.now() + timeout;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(interval);
+  }
+}
+
+/**
+ * Starts Chromium and the demo server. `bench.pages` maps a path to HTML served instead of a file;
+ * `bench.onBatch` (settable) sees every batch the collector committed.
+ */
+export async function startBench() {
+  const dist = new Map();
+  for (const name of DIST_FILES) {
+    const file = fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
+    dist.set(`/dist/${name}`, readFileSync(file));
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}.`);
+
+  const bench = { dist, pages: new Map(), onBatch: null };
+  const collector = createCollector({ onBatch: (batch) => bench.onBatch?.(batch) });
+  const handle = collector.handle.bind(collector);
+  collector.handle = (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://bench');
+    const page = req.method === 'GET' && bench.pages.get(pathname);
+    const script = req.method === 'GET' && dist.get(pathname);
+    if (page || script) {
+      res.writeHead(200, {
+        'Content-Type': `${page ? 'text/html' : 'text/javascript'}; charset=utf-8`,
+        'Cache-Control': 'no-store',
+      });
+      res.end(page || script);
+      return true;
+    }
+    return handle(req, res);
+  };
+  const server = await createServer({ port: 0, host: '127.0.0.1', collector });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+  Object.assign(bench, {
+    browser,
+    server,
+    collector,
+    url: (path) => new URL(path, server.url).href,
+    /** A fresh context (empty storage and cache) that may reach the bench server only. */
+    async newContext() {
+      const context = await browser.newContext();
+      await context.route((url) => url.origin !== server.url, (route) => route.abort());
+      return context;
+    },
+    async newPage(context) {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+      return page;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await server.close().catch(() => {});
+      collector.close?.();
+    },
+  });
+  return bench;
+}
+
+/**
+ * The in-page helper the latency and heap benches use, as a string for `addInitScript`:
+ * `__bench.shownAndPainted()` resolves once an <earshot-survey> is in the DOM, it and every
+ * element inside it finished rendering, and the frame after that was painted.
+ */
+export const PAINT_PROBE = `(() => {
+  const deepUpdates = async (root) => {
+    // Lit elements render the question elements inside them in later updates: wait until settled.
+    for (let round = 0; round < 5; round++) {
+      const pending = [];
+      const walk = (node) => {
+        for (const el of node.querySelectorAll('*')) {
+          if (el.updateComplete) pending.push(el.updateComplete);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      if (root.updateComplete) pending.push(root.updateComplete);
+      if (root.shadowRoot) walk(root.shadowRoot);
+      const changed = await Promise.all(pending);
+      if (changed.every((done) => done === true)) return;
+    }
+  };
+  const appeared = () =>
+    new Promise((resolve) => {
+      const found = document.querySelector('earshot-survey');
+      if (found) return resolve(found);
+      const observer = new MutationObserver(() => {
+        const el = document.querySelector('earshot-survey');
+        if (el) {
+          observer.disconnect();
+          resolve(el);
+        }
+      });
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+    });
+  // A task queued from the animation frame runs after that frame's style, layout and paint.
+  const afterNextPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      }),
+    );
+  window.__bench = {
+    async shownAndPainted() {
+      const el = await appeared();
+      await deepUpdates(el);
+      await afterNextPaint();
+      return el;
+    },
+    /** Presses the survey's Close button; resolves once it left the DOM. */
+    async dismiss(el) {
+      const close = el.shadowRoot.querySelector('[part~="close-button"]');
+      if (!close) throw new Error('the survey has no Close button');
+      close.click();
+      if (el.isConnected) throw new Error('the survey is still in the DOM after Close');
+    },
+  };
+})();`;
+
+/** Runs `measure` on its own when `moduleUrl` is the script node was started with. */
+export function runAlone(moduleUrl, measure) {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  (async () => {
+    const bench = await startBench();
+    try {
+      const { rows } = await measure(bench);
+      printTable(rows);
+    } finally {
+      await bench.close();
+    }
+  })().catch((error) => {
+    console.error(`bench failed: ${error?.stack ?? error}`);
+    process.exitCode = 1;
+  });
+}
+
+/** Rows are [measure, value, goal?]; prints them as one Markdown table. */
+export function printTable(rows) {
+  const header = ['measure', 'value', '#8 goal'];
+  const cells = rows.map(([name, value, goal = '']) => [name, value, goal]);
+  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of cells) console.log(line(row));
+}
+
+/** "met" or "NOT met" after a goal's wording. */
+export const verdict = (goal, met) => `${goal}: ${met ? 'met' : 'NOT met'}`;

@@ -1,0 +1,73 @@
+// The split script-tag build: dist/earshot.core.min.js alone on the page, importing
+// dist/earshot.ui.min.js from next to itself only when a survey may show.
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type {} from '../support/page-globals';
+import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } from './harness';
+
+const h = useBrowserHarness();
+
+const UI_FILE = '/dist/earshot.ui.min.js';
+
+/** A host page at `path` that loads the core and starts Earshot with `surveys`. */
+async function openCorePage(path: string, surveys: unknown[]): Promise<{ page: Page; uiRequests: () => number }> {
+  const page = await h.newPage();
+  let uiRequests = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === UI_FILE) uiRequests++;
+  });
+  await page.route(h.url(path), (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Split build</title></head>
+<body><main><h1>A page</h1></main><script src="/dist/earshot.core.min.js"></script></body></html>`,
+    }),
+  );
+  await page.goto(h.url(path));
+  await page.evaluate((list) => window.earshot.init({ endpoint: '/api/earshot', surveys: list as never }), surveys);
+  return { page, uiRequests: () => uiRequests };
+}
+
+const score = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
+
+it('never downloads the UI on a page where no survey can show', async () => {
+  const { page, uiRequests } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }]);
+  // Idle time passes (the prefetch would have happened by now) and a journey point no survey listens to.
+  await page.evaluate(() => window.earshot.track('unrelated_event'));
+  await page.waitForTimeout(1500);
+  expect(uiRequests()).toBe(0);
+  expect(await page.evaluate(() => customElements.get('earshot-survey'))).toBeUndefined();
+  assertNoPageErrors(h.problems(page));
+});
+
+it('fetches the UI at idle time on a page where a survey may show, and shows the survey at its journey point', async () => {
+  const { page, uiRequests } = await openCorePage('/checkout/done', [{ id: 'after-checkout', trigger: { event: 'checkout_completed' }, questions: [score] }]);
+  await waitUntil(() => uiRequests() === 1, { describe: () => 'the UI to be prefetched' });
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'after-checkout', answers: { score: 9 }, trigger: { event: 'checkout_completed' } });
+  expect(uiRequests()).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('loads the UI on demand for show(), and reports through the error event when it cannot be loaded', async () => {
+  const { page, uiRequests } = await openCorePage('/help', [{ id: 'feedback', questions: [score] }]);
+  expect(uiRequests()).toBe(0);
+  await page.route(h.url(UI_FILE), (route) => route.abort());
+  const error = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        window.earshot.on('error', resolve);
+        window.earshot.show('feedback');
+      }),
+  );
+  expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('the survey UI could not be loaded') });
+  // The network is back: the next request loads it.
+  await page.unroute(h.url(UI_FILE));
+  await page.evaluate(() => window.earshot.show('feedback'));
+  await page.getByRole('radio', { name: '9', exact: true }).waitFor();
+  // The blocked request is the browser console's own error, not the page's.
+  assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
+});

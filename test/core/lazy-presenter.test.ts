@@ -1,0 +1,66 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from 'vitest';
+import { lazyPresenter } from '../../src/core/lazy-presenter.js';
+import type { PresentRequest, Presenter } from '../../src/core/presenter.js';
+
+/** A presenter that records what it was asked to show and close. */
+function recordingPresenter(log: string[]): Presenter {
+  return {
+    survey: ({ survey }) => (log.push(`show ${survey.id}`), { close: () => void log.push(`close ${survey.id}`) }),
+    tab: ({ survey }) => (log.push(`tab ${survey.id}`), { close: () => void log.push(`untab ${survey.id}`) }),
+  };
+}
+
+const request = (id: string, failures: string[] = []): PresentRequest => ({
+  survey: { id, questions: [{ id: 'q', type: 'thumbs', text: 'Helpful?' }] },
+  locale: 'en',
+  requested: true,
+  callbacks: { onFailed: (reason: string) => void failures.push(reason) } as unknown as PresentRequest['callbacks'],
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('lazyPresenter', () => {
+  it('loads the UI once, when the first survey is asked for, and then shows it', async () => {
+    const log: string[] = [];
+    const load = vi.fn(async () => recordingPresenter(log));
+    const presenter = lazyPresenter(load);
+    expect(load).not.toHaveBeenCalled();
+    presenter.survey(request('a'));
+    presenter.survey(request('b'));
+    expect(log).toEqual([]);
+    await settle();
+    expect(log).toEqual(['show a', 'show b']);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not show a survey closed before the UI arrived', async () => {
+    const log: string[] = [];
+    const presenter = lazyPresenter(async () => recordingPresenter(log));
+    presenter.survey(request('a')).close();
+    await settle();
+    expect(log).toEqual([]);
+  });
+
+  it('reports a UI that cannot be loaded to the survey, and tries again for the next one', async () => {
+    const log: string[] = [];
+    const failures: string[] = [];
+    const load = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValue(recordingPresenter(log));
+    const presenter = lazyPresenter(load);
+    presenter.survey(request('a', failures));
+    await settle();
+    expect(failures).toEqual(['the survey UI could not be loaded (offline)']);
+    presenter.survey(request('b', failures));
+    await settle();
+    expect(log).toEqual(['show b']);
+  });
+
+  it('prefetches without showing anything', async () => {
+    const log: string[] = [];
+    const load = vi.fn(async () => recordingPresenter(log));
+    lazyPresenter(load).prefetch!();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(log).toEqual([]);
+  });
+});
