@@ -3,6 +3,30 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { hostPageLit } from './src/build/host-page-lit.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+
+const LOCALES = 'src/ui/locales';
+
+/**
+ * Locales other than English stay out of the one-file bundle: each becomes dist/locales/<code>.json
+ * (for `addLocale`) and dist/locales/<code>.js, a script that leaves its table where the SDK looks.
+ */
+const locales = () => ({
+  name: 'earshot-locales',
+  generateBundle() {
+    for (const file of readdirSync(LOCALES).filter((name) => name.endsWith('.json'))) {
+      const code = file.slice(0, -'.json'.length);
+      const table = JSON.stringify(JSON.parse(readFileSync(`${LOCALES}/${file}`, 'utf8')));
+      this.emitFile({ type: 'asset', fileName: `locales/${code}.json`, source: table });
+      this.emitFile({
+        type: 'asset',
+        fileName: `locales/${code}.js`,
+        // Words given earlier with addLocale stay over the file's.
+        source: `/*! Earshot strings: ${code} */\n(function(t,c){t[c]=Object.assign(${table},t[c])})(self.earshotLocales=self.earshotLocales||{},${JSON.stringify(code)});\n`,
+      });
+    }
+  },
+});
 
 const typescriptFor = (declarations) =>
   typescript({
@@ -53,7 +77,7 @@ export default [
     // One file for a script tag, everything bundled, as the global `earshot`.
     input: 'src/iife.ts',
     output: scriptTag('dist/earshot.min.js', LIT_NOTICE, IDB_KEYVAL_NOTICE),
-    plugins: bundled(),
+    plugins: [...bundled(), locales()],
   },
   {
     // The split script-tag build: the core alone, as the global `earshot`; it imports the UI below on demand.

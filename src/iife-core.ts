@@ -6,16 +6,22 @@ import { lazyPresenter } from './core/lazy-presenter.js';
 import type { Presenter } from './core/presenter.js';
 import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
+import { prepareAnnouncer } from './ui/announcer.js';
 
 const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 const uiUrl = new URL('earshot.ui.min.js', here).href;
 
 // A module import needs no global to hand the presenter over, and no Trusted Types policy.
-usePresenter(lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter)));
+usePresenter({
+  ...lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter)),
+  // The live region must be on the page before a survey appears, long before the UI arrives.
+  prepare: prepareAnnouncer,
+});
 
 export { init, track, show, identify, flush, on, deadLetters, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export { push } from './snippet/queue.js';
+export { addLocale } from './ui/strings.js';
 
 watchEmbeds();
 replayQueue();

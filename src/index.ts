@@ -6,11 +6,16 @@ usePresenter(presenter);
 watchEmbeds();
 export { init, track, show, identify, flush, on, deadLetters, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
+export { addLocale } from './ui/strings.js';
+export type { Phrase, Strings } from './ui/strings.js';
 export type {
   Answer,
   AnswerRule,
   AnswerValue,
   Answers,
+  ColorScheme,
+  LocalizedText,
+  Theme,
   Audience,
   Batch,
   CesQuestion,

@@ -1,51 +1,76 @@
 // The gallery: one survey with every question type, in each display mode.
-// `?open=<survey id>` opens one at load and `?theme=dark` starts dark (used for screenshots).
+// `?open=<survey id>` opens one at load, `?theme=dark` (or `auto`) starts dark and `?lang=fr` or
+// `?lang=ar` in French or Arabic (used for tests and screenshots).
 (function () {
   'use strict';
 
+  // Texts in English, French and Arabic: `?lang=fr` or `?lang=ar` shows the survey in that locale
+  // (the widget's own words come from /dist/locales/*.js, loaded by index.html).
   var questions = [
-    { id: 'recommend', type: 'nps', text: 'How likely are you to recommend us to a friend?' },
-    { id: 'stars', type: 'rating', style: 'stars', scale: 5, text: 'How would you rate your order?' },
-    { id: 'mood', type: 'rating', style: 'emoji', scale: 5, text: 'How do you feel about the new checkout?' },
-    { id: 'satisfaction', type: 'csat', text: 'How satisfied are you with the delivery?' },
-    { id: 'effort', type: 'ces', text: 'The site made it easy for me to find what I wanted.' },
-    { id: 'helpful', type: 'thumbs', text: 'Was the size guide helpful?' },
+    { id: 'recommend', type: 'nps', text: { en: 'How likely are you to recommend us to a friend?', fr: 'Quelle est la probabilité que vous nous recommandiez à un ami ?', ar: 'ما مدى احتمال أن توصي بنا لصديق؟' } },
+    { id: 'stars', type: 'rating', style: 'stars', scale: 5, text: { en: 'How would you rate your order?', fr: 'Comment évaluez-vous votre commande ?', ar: 'كيف تقيّم طلبك؟' } },
+    { id: 'mood', type: 'rating', style: 'emoji', scale: 5, text: { en: 'How do you feel about the new checkout?', fr: 'Que pensez-vous du nouveau paiement ?', ar: 'ما شعورك تجاه صفحة الدفع الجديدة؟' } },
+    { id: 'satisfaction', type: 'csat', text: { en: 'How satisfied are you with the delivery?', fr: 'Êtes-vous satisfait de la livraison ?', ar: 'ما مدى رضاك عن التوصيل؟' } },
+    { id: 'effort', type: 'ces', text: { en: 'The site made it easy for me to find what I wanted.', fr: 'Le site m’a permis de trouver facilement ce que je cherchais.', ar: 'سهّل الموقع عليّ العثور على ما أريد.' } },
+    { id: 'helpful', type: 'thumbs', text: { en: 'Was the size guide helpful?', fr: 'Le guide des tailles vous a-t-il aidé ?', ar: 'هل كان دليل المقاسات مفيدًا؟' } },
     {
       id: 'found',
       type: 'choice',
-      text: 'How did you hear about us?',
-      options: [{ id: 'search', label: 'Search engine' }, { id: 'friend', label: 'A friend' }, { id: 'social', label: 'Social media' }],
+      text: { en: 'How did you hear about us?', fr: 'Comment nous avez-vous connus ?', ar: 'كيف سمعت عنا؟' },
+      options: [
+        { id: 'search', label: { en: 'Search engine', fr: 'Moteur de recherche', ar: 'محرك بحث' } },
+        { id: 'friend', label: { en: 'A friend', fr: 'Un ami', ar: 'صديق' } },
+        { id: 'social', label: { en: 'Social media', fr: 'Réseaux sociaux', ar: 'وسائل التواصل الاجتماعي' } },
+      ],
       other: true,
     },
-    { id: 'features', type: 'choice', multiple: true, max: 2, text: 'Which two things matter most to you?', options: ['Price', 'Quality', 'Delivery speed', 'Returns'] },
-    { id: 'comment', type: 'text', text: 'Anything else you would like to tell us?', optional: true },
+    {
+      id: 'features',
+      type: 'choice',
+      multiple: true,
+      max: 2,
+      text: { en: 'Which two things matter most to you?', fr: 'Quelles sont les deux choses les plus importantes pour vous ?', ar: 'ما أهم أمرين بالنسبة إليك؟' },
+      options: [
+        { id: 'price', label: { en: 'Price', fr: 'Le prix', ar: 'السعر' } },
+        { id: 'quality', label: { en: 'Quality', fr: 'La qualité', ar: 'الجودة' } },
+        { id: 'speed', label: { en: 'Delivery speed', fr: 'La rapidité de livraison', ar: 'سرعة التوصيل' } },
+        { id: 'returns', label: { en: 'Returns', fr: 'Les retours', ar: 'الإرجاع' } },
+      ],
+    },
+    { id: 'comment', type: 'text', optional: true, text: { en: 'Anything else you would like to tell us?', fr: 'Autre chose à nous dire ?', ar: 'هل تود إخبارنا بشيء آخر؟' } },
   ];
-  var thanks = { text: 'Thank you — this helps us improve.', link: { label: 'See what we changed', url: 'https://example.com/changelog' } };
+  var thanks = {
+    text: { en: 'Thank you — this helps us improve.', fr: 'Merci, cela nous aide à nous améliorer.', ar: 'شكرًا لك، هذا يساعدنا على التحسّن.' },
+    link: { label: { en: 'See what we changed', fr: 'Voir ce qui a changé', ar: 'اطّلع على ما غيّرناه' }, url: 'https://example.com/changelog' },
+  };
 
   function survey(id, fields) {
     return Object.assign({ id: id, questions: questions, thanks: thanks }, fields);
   }
 
-  earshot.init({
-    endpoint: '/api/earshot',
-    debug: true,
-    surveys: [
-      survey('every-type-popover', { display: 'popover' }),
-      survey('every-type-modal', { display: 'modal' }),
-      survey('every-type-inline', { display: 'inline', target: '#inline-slot' }),
-      survey('every-type-tab', { display: 'tab' }),
-    ],
-  });
-
   var params = new URLSearchParams(location.search);
   var toggle = document.querySelector('[data-theme-toggle]');
-  function setDark(dark) {
-    document.documentElement.classList.toggle('dark', dark);
-    toggle.setAttribute('aria-pressed', String(dark));
+
+  // The page's own dark look is its own CSS; the widget's comes from `colorScheme`.
+  function start(scheme) {
+    document.documentElement.classList.toggle('dark', scheme === 'dark');
+    toggle.setAttribute('aria-pressed', String(scheme === 'dark'));
+    earshot.init({
+      endpoint: '/api/earshot',
+      debug: true,
+      locale: params.get('lang') || 'en',
+      colorScheme: scheme,
+      surveys: [
+        survey('every-type-popover', { display: 'popover' }),
+        survey('every-type-modal', { display: 'modal' }),
+        survey('every-type-inline', { display: 'inline', target: '#inline-slot' }),
+        survey('every-type-tab', { display: 'tab' }),
+      ],
+    });
   }
-  setDark(params.get('theme') === 'dark');
+  start(params.get('theme') || 'light');
   toggle.addEventListener('click', function () {
-    setDark(!document.documentElement.classList.contains('dark'));
+    start(document.documentElement.classList.contains('dark') ? 'light' : 'dark');
   });
 
   document.addEventListener('click', function (event) {

@@ -77,3 +77,18 @@ export const identifier: Check = (value, path, report) => {
   // Every object has these (`answers.constructor`), so a question with such an id would seem answered.
   else if (value in Object.prototype) fail(report, path, 'is a name JavaScript reserves; choose another id', value);
 };
+
+/** A BCP 47 language tag such as `fr` or `pt-BR`. */
+export const LOCALE_TAG = /^[a-z]{2,3}(-[a-z\d]{2,8})*$/i;
+
+/** A text the visitor reads: passes `check` as one string, or as an object of such strings by locale tag. */
+export const localized =
+  (check: Check): Check =>
+  (value, path, report) => {
+    if (!isRecord(value)) return check(value, path, report);
+    if (Object.keys(value).length === 0) return fail(report, path, 'expected a text, or texts by locale like { "en": "…", "fr": "…" }', value);
+    for (const [tag, text] of Object.entries(value)) {
+      if (LOCALE_TAG.test(tag)) check(text, `${path}.${tag}`, report);
+      else fail(report, `${path}.${tag}`, 'expected a locale tag such as "fr" or "pt-BR" as the key');
+    }
+  };

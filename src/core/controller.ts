@@ -1,5 +1,6 @@
 import { Delivery } from './delivery.js';
 import type { Emitter } from './emitter.js';
+import { localizeSurvey } from './localize.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './response.js';
@@ -11,7 +12,9 @@ import type { ResolvedConfig } from './validate.js';
 export const ANSWER_FLUSH_DELAY_MS = 1000;
 
 interface OpenSurvey {
+  /** Its texts in `locale`, the one shown. */
   survey: Survey;
+  locale: string;
   trigger: TriggerRecord;
   view: PresentedSurvey;
   /** The latest version of this showing's response; none before the first answer. */
@@ -55,6 +58,7 @@ export class Controller {
 
   start(): void {
     const { signal } = this.#listening;
+    this.#present.prepare?.(signal);
     addEventListener('online', () => void this.#delivery.flush(), { signal });
     // `pagehide`, not `unload`: an unload listener would keep the page out of the back/forward cache.
     addEventListener('pagehide', () => void this.#delivery.flushOnHide(), { signal });
@@ -134,13 +138,14 @@ export class Controller {
     return { close: () => !!opening && this.#embedded.delete(opening) && opening.view.close() };
   }
 
-  #showSurvey(survey: Survey, trigger: TriggerRecord, embedIn?: Presenter['survey']): OpenSurvey | undefined {
+  #showSurvey(definition: Survey, trigger: TriggerRecord, embedIn?: Presenter['survey']): OpenSurvey | undefined {
     // Asking more than the outbox can hold would mean dropping answers: ask nothing until it drains.
     if (this.#delivery.queued >= this.#config.outboxLimit) {
-      this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${survey.id}" not shown`);
+      this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${definition.id}" not shown`);
       return undefined;
     }
-    const opening: OpenSurvey = { survey, trigger, response: null, view: { close() {} } };
+    const { survey, locale } = localizeSurvey(definition, this.#config.locale);
+    const opening: OpenSurvey = { survey, locale, trigger, response: null, view: { close() {} } };
     const isCurrent = () => this.#open === opening || this.#embedded.has(opening);
     const done = () => {
       if (this.#open === opening) this.#open = null;
@@ -150,7 +155,9 @@ export class Controller {
     else this.#open = opening;
     const request: PresentRequest = {
       survey,
-      locale: this.#config.locale,
+      locale,
+      theme: this.#config.theme,
+      colorScheme: this.#config.colorScheme,
       requested: 'manual' in trigger,
       styleNonce: this.#config.styleNonce,
       callbacks: this.#emitter.guard({
@@ -189,8 +196,9 @@ export class Controller {
     if (this.#tabs.has(survey.id)) return;
     const tab = this.#present.tab(
       this.#emitter.guard({
-        survey,
-        locale: this.#config.locale,
+        ...localizeSurvey(survey, this.#config.locale),
+        theme: this.#config.theme,
+        colorScheme: this.#config.colorScheme,
         styleNonce: this.#config.styleNonce,
         onOpen: () => this.show(survey.id),
         onFailed: (reason, code = 'internal') => this.#report(code, reason),
@@ -204,7 +212,7 @@ export class Controller {
     if (Object.keys(answers).length === 0 && !opening.response) return;
     if (opening.response) opening.response = reviseResponse(opening.response, opening.survey, answers, completed);
     else {
-      opening.response = createResponse({ ...opening, locale: this.#config.locale, user: this.#user }, answers, completed);
+      opening.response = createResponse({ ...opening, user: this.#user }, answers, completed);
       this.#delivery.queued++;
     }
     this.#store(opening.response);

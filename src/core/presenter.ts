@@ -1,4 +1,4 @@
-import type { Answer, Answers, EarshotErrorCode, Survey } from './types.js';
+import type { Answer, Answers, ColorScheme, EarshotErrorCode, Survey, Theme } from './types.js';
 
 /** Dispatched (bubbling, composed) by an `<earshot-survey>` the page placed itself, so that Earshot runs it. */
 export const EMBED_REQUEST = 'earshot-embed';
@@ -24,7 +24,14 @@ export interface SurveyCallbacks {
   onClosed(): void;
 }
 
-export interface PresentRequest {
+/** How the widget looks, from the config. */
+export interface Appearance {
+  theme?: Theme;
+  colorScheme?: ColorScheme;
+}
+
+export interface PresentRequest extends Appearance {
+  /** Its texts already in `locale`. */
   survey: Survey;
   locale: string;
   callbacks: SurveyCallbacks;
@@ -34,7 +41,7 @@ export interface PresentRequest {
   styleNonce?: string;
 }
 
-export interface TabRequest {
+export interface TabRequest extends Appearance {
   survey: Survey;
   locale: string;
   styleNonce?: string;
@@ -51,6 +58,8 @@ export interface PresentedSurvey {
 
 /** Puts surveys on the page; the UI layer provides it, the core only calls it. */
 export interface Presenter {
+  /** Readies the page before any survey shows (a live region that announces surveys that appear on their own), until `signal` aborts. */
+  prepare?(signal: AbortSignal): void;
   survey(request: PresentRequest): PresentedSurvey;
   /** A "Feedback" tab on the page edge that opens a `tab` survey on demand. */
   tab(request: TabRequest): PresentedSurvey;

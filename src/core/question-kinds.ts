@@ -1,5 +1,5 @@
-import { boolean, fail, identifier, integer, isRecord, oneOf, text, type Check, type Fields, type Report } from './checks.js';
-import type { ChoiceOption, Question, QuestionType } from './types.js';
+import { boolean, fail, identifier, integer, isRecord, localized, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+import type { ChoiceOption, LocalizedText, Question, QuestionType } from './types.js';
 
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;
 export const LABEL_MAX_LENGTH = 200;
@@ -9,7 +9,9 @@ export const DEFAULT_RATING_SCALE = 5;
 export const CSAT_POINTS = 5;
 export const CES_POINTS = 7;
 
-const label = text(LABEL_MAX_LENGTH);
+const plainLabel = text(LABEL_MAX_LENGTH);
+/** Labels may come in several locales; a string option may not, being its own answer. */
+const label = localized(plainLabel);
 
 const labels = (count: number): Check => (value, path, report) => {
   if (!Array.isArray(value) || value.length !== count) return fail(report, path, `expected a list of ${count} labels, lowest first`, value);
@@ -17,7 +19,7 @@ const labels = (count: number): Check => (value, path, report) => {
 };
 
 const option: Check = (value, path, report) => {
-  if (typeof value === 'string') return label(value, path, report);
+  if (typeof value === 'string') return plainLabel(value, path, report);
   if (!isRecord(value)) return fail(report, path, 'expected a label, or { "id", "label" }', value);
   identifier(value.id, `${path}.id`, report);
   label(value.label, `${path}.label`, report);
@@ -38,7 +40,7 @@ const options: Check = (value, path, report) => {
 export const optionValue = (option: ChoiceOption): string => (typeof option === 'string' ? option : option?.id);
 
 /** What a choice option shows. */
-export const optionLabel = (option: ChoiceOption): string => (typeof option === 'string' ? option : option.label);
+export const optionLabel = (option: ChoiceOption): LocalizedText => (typeof option === 'string' ? option : option.label);
 
 /**
  * The fields each question kind adds to the common ones, with their checks.

@@ -61,7 +61,9 @@ function cut(value: Answer, max: number): Answer {
 }
 
 function describeQuestion(question: Question): QuestionRecord {
-  const { id, type, text } = question;
+  const { id, type } = question;
+  // The controller localizes a survey before showing it: by now each text is the one shown.
+  const text = question.text as string;
   // A rating's meaning depends on its scale and look; other kinds have fixed ones.
   return type === 'rating' ? { id, type, text, scale: question.scale ?? DEFAULT_RATING_SCALE, style: question.style ?? 'numbers' } : { id, type, text };
 }

@@ -75,11 +75,14 @@ export interface AnswerRule {
   answered?: boolean;
 }
 
+/** A text the visitor reads: one string, or one per locale (`{ "en": "…", "fr": "…" }`). */
+export type LocalizedText = string | { [locale: string]: string };
+
 interface QuestionBase {
   /** Unique within its survey; the key of the answer. */
   id: string;
   /** The question as the visitor reads it. */
-  text: string;
+  text: LocalizedText;
   /** A visitor may skip an optional question. Default: `false`. */
   optional?: boolean;
   /** Ask only when this rule holds on an earlier answer. */
@@ -92,9 +95,9 @@ interface QuestionBase {
 export interface NpsQuestion extends QuestionBase {
   type: 'nps';
   /** Label under 0. Default "Not at all likely". */
-  lowLabel?: string;
+  lowLabel?: LocalizedText;
   /** Label under 10. Default "Extremely likely". */
-  highLabel?: string;
+  highLabel?: LocalizedText;
 }
 
 /** A rating from 1 to `scale`. */
@@ -105,23 +108,23 @@ export interface RatingQuestion extends QuestionBase {
   /** Default `numbers`; `emoji` only for scales of 3 and 5. */
   style?: 'stars' | 'emoji' | 'numbers';
   /** Label at the low end. */
-  lowLabel?: string;
+  lowLabel?: LocalizedText;
   /** Label at the high end. */
-  highLabel?: string;
+  highLabel?: LocalizedText;
 }
 
 /** Customer satisfaction, 1–5, each point labelled (Very unsatisfied … Very satisfied). */
 export interface CsatQuestion extends QuestionBase {
   type: 'csat';
   /** Five labels replacing the built-in ones, lowest first. */
-  labels?: string[];
+  labels?: LocalizedText[];
 }
 
 /** Customer effort, 1–7, each point labelled (Very difficult … Very easy). */
 export interface CesQuestion extends QuestionBase {
   type: 'ces';
   /** Seven labels replacing the built-in ones, lowest first. */
-  labels?: string[];
+  labels?: LocalizedText[];
 }
 
 /** Thumbs up (1) or down (0). */
@@ -130,7 +133,7 @@ export interface ThumbsQuestion extends QuestionBase {
 }
 
 /** An option of a choice question: the string is both label and answer, or an id answered with a label shown. */
-export type ChoiceOption = string | { id: string; label: string };
+export type ChoiceOption = string | { id: string; label: LocalizedText };
 
 /** Pick one option (radios) or several (`multiple`, checkboxes). */
 export interface ChoiceQuestion extends QuestionBase {
@@ -153,7 +156,7 @@ export interface TextQuestion extends QuestionBase {
   type: 'text';
   /** Default 1000 characters. */
   maxLength?: number;
-  placeholder?: string;
+  placeholder?: LocalizedText;
   /** A multi-line box (the default) or a single line. */
   multiline?: boolean;
 }
@@ -175,9 +178,9 @@ export type PopoverPosition = 'bottom-right' | 'bottom-left' | 'top-right' | 'to
 /** The step after the last question. */
 export interface Thanks {
   /** Default "Thank you for your feedback!". */
-  text?: string;
+  text?: LocalizedText;
   /** A button to a page (http or https only). */
-  link?: { label: string; url: string };
+  link?: { label: LocalizedText; url: string };
 }
 
 /** A standard instrument a survey can be made from (README, "Templates"). */
@@ -220,7 +223,9 @@ export interface Survey {
   /** Picking a point on a single-answer scale moves on to the next step. Default `false`. */
   autoAdvance?: boolean;
   /** The thank-you step. */
-  thanks?: string | Thanks;
+  thanks?: LocalizedText | Thanks;
+  /** The locale its texts fall back to when one has no version in the visitor's. Default: `en` if given, else the first. */
+  language?: string;
 }
 
 /** A survey definition as written (DESIGN.md §2): with a `template`, `questions` may be left out. */
@@ -237,6 +242,29 @@ export interface User {
 
 /** Whether the visitor allows Earshot to show surveys, store answers and send them. */
 export type ConsentState = 'granted' | 'pending' | 'denied';
+/** How the widget looks: each field sets the `--earshot-*` custom property of the same name. */
+export interface Theme {
+  accent?: string;
+  /** Text on the accent colour. */
+  onAccent?: string;
+  surface?: string;
+  text?: string;
+  muted?: string;
+  border?: string;
+  error?: string;
+  hover?: string;
+  /** Corner radius: pixels, or a CSS length. */
+  radius?: number | string;
+  font?: string;
+  /** Pixels, or a CSS length. */
+  fontSize?: number | string;
+  shadow?: string;
+  /** Colours for the dark scheme; a colour given only above applies to both. */
+  dark?: Pick<Theme, 'accent' | 'onAccent' | 'surface' | 'text' | 'muted' | 'border' | 'error' | 'hover'>;
+}
+
+/** `auto` follows the visitor's `prefers-color-scheme`. */
+export type ColorScheme = 'light' | 'dark' | 'auto';
 
 /** Everything `earshot.init` accepts. */
 export interface EarshotConfig {
@@ -250,8 +278,12 @@ export interface EarshotConfig {
   cooldownDays?: number;
   /** Who answers; attached to every response. */
   user?: User;
-  /** BCP 47 language tag sent with responses. Default: the browser's language. */
+  /** BCP 47 tag of the visitor's language. Default: the page's `lang`, else the browser's language. */
   locale?: string;
+  /** Colours, radius and font of the widget. */
+  theme?: Theme;
+  /** Default `light`. */
+  colorScheme?: ColorScheme;
   /** Log what Earshot does, and problems it hits, to the console. Default `false`. */
   debug?: boolean;
   /** Days an undelivered response is kept and retried before it is dropped (reported as an `expired` error). Default 7. */

@@ -1,4 +1,5 @@
-import { boolean, checkObject, expect, fail, identifier as id, integer, isRecord, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
+import { colorScheme, theme } from './appearance.js';
+import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, integer, isRecord, localized, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
 import { CONSENT_STATES } from './consent.js';
@@ -38,7 +39,8 @@ export interface ValidationResult extends Report {
   config?: ResolvedConfig;
 }
 
-const longText = text(TEXT_MAX_LENGTH);
+const longText = localized(text(TEXT_MAX_LENGTH));
+const localeTag = expect((value) => typeof value === 'string' && LOCALE_TAG.test(value), 'expected a locale tag such as "en" or "pt-BR"');
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
 /** A URL, absolute or relative to the page; none when blank (that would be the page itself) or invalid. */
@@ -213,11 +215,11 @@ const TRIGGER_FIELDS: Fields = {
 };
 
 const thanks: Check = (value, path, report) => {
-  if (typeof value === 'string') return longText(value, path, report);
+  if (typeof value === 'string' || (isRecord(value) && !('text' in value || 'link' in value))) return longText(value, path, report);
   if (!isRecord(value)) return fail(report, path, 'expected a text, or { "text", "link": { "label", "url" } }', value);
   checkObject(value, path, report, {
     text: longText,
-    link: (link, at) => checkObject(link, at, report, { label: text(LABEL_MAX_LENGTH), url: httpUrl }, ['label', 'url']),
+    link: (link, at) => checkObject(link, at, report, { label: localized(text(LABEL_MAX_LENGTH)), url: httpUrl }, ['label', 'url']),
   });
 };
 
@@ -248,6 +250,7 @@ const SURVEY_FIELDS: Fields = {
   closeButton: boolean,
   autoAdvance: boolean,
   thanks,
+  language: localeTag,
   audience,
   sample: number(0, 1),
   startsAt: date,
@@ -291,6 +294,8 @@ const CONFIG_FIELDS: Fields = {
   styleNonce: text(200),
   consent: oneOf(CONSENT_STATES),
   respectGlobalPrivacyControl: boolean,
+  theme,
+  colorScheme,
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */
@@ -309,7 +314,7 @@ export function validateConfig(input: unknown): ValidationResult {
   const config: ResolvedConfig = {
     ...given,
     surveys: (given.surveys ?? []).map((survey) => expandTemplate(survey as Survey)),
-    locale: given.locale || navigator.language || 'en',
+    locale: given.locale || document.documentElement.lang || navigator.language || 'en',
     debug: given.debug ?? false,
     cooldownDays: given.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,
     ttlDays: given.ttlDays ?? DEFAULT_TTL_DAYS,

@@ -1,6 +1,10 @@
 import { supportsAdoptingStyleSheets } from 'lit';
+import { nextQuestionIndex } from '../core/flow.js';
 import type { Presenter } from '../core/presenter.js';
+import { announce, prepareAnnouncer } from './announcer.js';
+import { applyAppearance } from './appearance.js';
 import './define.js';
+import { format, stringsFor } from './strings.js';
 import type { SurveyElement } from './survey/survey.js';
 import type { FeedbackTabElement } from './tab/feedback-tab.js';
 
@@ -16,17 +20,28 @@ function whenBodyExists(work: () => void): () => void {
 
 /** Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target. */
 export const presenter: Presenter = {
-  survey({ survey, locale, callbacks, requested, styleNonce }) {
+  prepare: prepareAnnouncer,
+
+  survey({ survey, locale, callbacks, requested, styleNonce, ...appearance }) {
     useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;
+    const strings = stringsFor(locale);
     element.survey = survey;
     element.locale = locale;
+    element.strings = strings;
     element.callbacks = callbacks;
     element.requested = requested;
+    applyAppearance(element, appearance);
+    let unsay = () => {};
     const cancel = whenBodyExists(() => {
       const target = survey.display === 'inline' ? document.querySelector(survey.target!) : document.body;
       if (!target) return callbacks.onFailed(`survey "${survey.id}": inline target ${survey.target} is not on the page`);
       target.append(element);
+      // A popover that appears on its own takes no focus, so screen readers hear of it here.
+      if (!requested && (survey.display ?? 'popover') === 'popover') {
+        const first = survey.questions[nextQuestionIndex(survey, -1, {})];
+        unsay = announce(format(strings, strings.announce, { question: `${first?.text ?? ''}` }), locale);
+      }
       callbacks.onShown();
       // A render that throws (say, the page's Trusted Types policy refuses Earshot's) becomes an
       // error event; left alone, Lit would hand it to the page's unhandledrejection.
@@ -38,15 +53,18 @@ export const presenter: Presenter = {
     return {
       close() {
         cancel();
+        unsay();
         element.remove();
       },
     };
   },
 
-  tab({ survey, locale, onOpen, onFailed, styleNonce }) {
+  tab({ survey, locale, onOpen, onFailed, styleNonce, ...appearance }) {
     useStyleNonce(styleNonce);
     const element = document.createElement('earshot-feedback-tab') as FeedbackTabElement;
     element.locale = locale;
+    element.strings = stringsFor(locale);
+    applyAppearance(element, appearance);
     element.addEventListener('earshot-open', onOpen);
     const cancel = whenBodyExists(() => {
       document.body.append(element);

@@ -1,7 +1,8 @@
 // A visitor who uses only the keyboard answers the post-checkout survey, and focus never falls
 // out of the survey onto the page while they do.
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 
 const h = useBrowserHarness();
@@ -62,4 +63,108 @@ it('answers with the keyboard alone and focus follows them: onto the next questi
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response.answers).toEqual({ score: 7, reason: 'Quick checkout' });
   assertNoPageErrors(h.problems(page));
+});
+
+/** Tabs forward to the Next (or Submit) button and presses Enter on it. */
+async function pressNext(page: Page): Promise<void> {
+  for (let presses = 0; presses < 12 && !['Next', 'Submit'].includes(await focusedLabel(page)); presses++) await page.keyboard.press('Tab');
+  expect(['Next', 'Submit']).toContain(await focusedLabel(page));
+  await page.keyboard.press('Enter');
+}
+
+const press = async (page: Page, key: string, times = 1) => {
+  for (let count = 0; count < times; count++) await page.keyboard.press(key);
+};
+
+describe.each(['popover', 'modal'])('a %s survey with every question type', (mode) => {
+  it('is completed with Tab, arrow keys, Space, typing and Enter alone', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url(`/gallery/?open=every-type-${mode}`));
+    await page.getByRole('radio', { name: '0', exact: true }).waitFor();
+    // Asked for, so the survey took focus: on the first point of the scale.
+    expect(await focusedLabel(page)).toBe('0');
+
+    await press(page, 'ArrowRight', 9); // NPS 9
+    await pressNext(page);
+    await page.getByRole('radio', { name: '1 star' }).waitFor();
+    await press(page, 'ArrowRight', 3); // 4 stars
+    await pressNext(page);
+    await page.getByRole('radiogroup', { name: 'How do you feel about the new checkout?' }).waitFor();
+    await press(page, 'ArrowRight', 4); // the happiest face, 5
+    await pressNext(page);
+    await page.getByRole('radiogroup', { name: 'How satisfied are you with the delivery?' }).waitFor();
+    await press(page, 'ArrowRight', 3); // 4 Satisfied
+    await pressNext(page);
+    await page.getByRole('radiogroup', { name: 'The site made it easy for me to find what I wanted.' }).waitFor();
+    await press(page, 'ArrowRight', 5); // 6 Easy
+    await pressNext(page);
+    await page.getByRole('radio', { name: 'Thumbs up' }).waitFor();
+    await press(page, ' '); // thumbs up
+    await pressNext(page);
+    await page.getByRole('radio', { name: 'Search engine' }).waitFor();
+    await press(page, 'ArrowDown', 3); // Other…
+    await press(page, 'Tab'); // …and its text field
+    await page.keyboard.type('A podcast');
+    await pressNext(page);
+    await page.getByRole('checkbox', { name: 'Price' }).waitFor();
+    await press(page, ' '); // Price
+    await press(page, 'Tab', 2);
+    await press(page, ' '); // Delivery speed
+    await pressNext(page);
+    await page.getByRole('textbox', { name: 'Anything else you would like to tell us?' }).waitFor();
+    expect(await focusedTag(page)).toBe('textarea');
+    await page.keyboard.type('Lovely mugs');
+    await pressNext(page);
+    await page.getByText('Thank you — this helps us improve.').waitFor();
+    expect(await focusInSurvey(page)).toBe(true);
+
+    const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+    expect(response.answers).toEqual({
+      recommend: 9,
+      stars: 4,
+      mood: 5,
+      satisfaction: 4,
+      effort: 6,
+      helpful: 1,
+      found: { other: 'A podcast' },
+      features: ['price', 'speed'],
+      comment: 'Lovely mugs',
+    });
+    assertNoPageErrors(h.problems(page));
+  });
+});
+
+describe('focus', () => {
+  it('stays where it was when a popover appears on its own', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url('/gallery/'));
+    await page.evaluate(() => {
+      window.earshot.init({ endpoint: '/api/earshot', surveys: [{ id: 'passive', trigger: { event: 'journey_point' }, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }] });
+      document.querySelector<HTMLElement>('[data-theme-toggle]')!.focus();
+      window.earshot.track('journey_point');
+    });
+    await page.getByRole('radio', { name: '0', exact: true }).waitFor();
+    expect(await focusInSurvey(page)).toBe(false);
+    expect(await focusedLabel(page)).toBe('Dark theme');
+  });
+
+  it('moves into a modal opened from the keyboard, is kept there, and goes back to the opener on Escape', async () => {
+    const page = await h.newPage();
+    await page.goto(h.url('/gallery/'));
+    await page.getByRole('button', { name: 'Modal', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    expect(await focusedLabel(page)).toBe('0');
+    // Tab goes round the dialog's controls (and the browser's own, past the last); never to the inert page behind.
+    const owners = new Set<string>();
+    for (let presses = 0; presses < 8; presses++) {
+      await page.keyboard.press('Tab');
+      owners.add(await page.evaluate(() => document.activeElement?.localName ?? 'none'));
+    }
+    expect([...owners].filter((owner) => !['earshot-survey', 'body', 'none'].includes(owner))).toEqual([]);
+    expect(owners.has('earshot-survey')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await focusedLabel(page)).toBe('Modal');
+  });
 });

@@ -112,7 +112,7 @@ describe.each(THEMES)('every question type (%s theme)', (theme) => {
       effort: 6,
       helpful: 1,
       found: { other: 'A podcast' },
-      features: ['Price', 'Delivery speed'],
+      features: ['price', 'speed'],
       comment: 'Lovely mugs',
     });
     expect(response.questions?.find((q) => q.id === 'stars')).toEqual({ id: 'stars', type: 'rating', text: 'How would you rate your order?', scale: 5, style: 'stars' });

@@ -2,7 +2,7 @@
 // Chromium for test/browser and the three engines of test/engines — Chromium, Firefox ESR, and
 // WebKitGTK's WebKitWebDriver with Xvfb and xauth for its virtual display. As root with apt-get,
 // whatever is missing is installed; otherwise the exact command is printed and the run fails.
-// With --screenshots (npm run screenshots) an emoji font is needed too.
+// With --screenshots (npm run screenshots) an emoji font and an Arabic font are needed too.
 // EARSHOT_CHROMIUM may point at another Chromium binary; otherwise Debian's /usr/bin/chromium is used.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -26,6 +26,8 @@ const NEEDS = [
 // The README's pictures show emoji faces; Debian's default fonts have none of them.
 if (process.argv.includes('--screenshots')) {
   NEEDS.push({ what: 'a colour emoji font', package: 'fonts-noto-color-emoji', present: () => existsSync('/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf') });
+  // …and the right-to-left pictures show Arabic.
+  NEEDS.push({ what: 'an Arabic font', package: 'fonts-kacst-one', present: () => existsSync('/usr/share/fonts/truetype/kacst-one/KacstOne.ttf') });
 }
 
 const missing = NEEDS.filter((need) => !need.present());

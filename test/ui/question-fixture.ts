@@ -2,7 +2,7 @@
 import type { Answer, Question } from '../../src/core/types.js';
 import '../../src/ui/define.js';
 import type { QuestionChange } from '../../src/ui/questions/question-change.js';
-import type { Strings } from '../../src/ui/strings.js';
+import type { LocaleStrings as Strings } from '../../src/ui/strings.js';
 import { rendered } from './dom.js';
 
 export interface Mounted<E extends HTMLElement> {

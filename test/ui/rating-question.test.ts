@@ -38,7 +38,7 @@ describe('<earshot-rating-question>', () => {
     });
 
     it('names stars with the strings of the locale', async () => {
-      const strings = { ...ENGLISH, stars: (count: number) => `${count} étoile${count > 1 ? 's' : ''}` };
+      const strings = { ...ENGLISH, locale: 'fr', stars: { one: '{n} étoile', other: '{n} étoiles' } };
       const { root } = await mountQuestion({ ...question, style: 'stars', scale: 3 }, undefined, strings);
       expect(names(root)).toEqual(['1 étoile', '2 étoiles', '3 étoiles']);
     });

@@ -8,6 +8,8 @@ export const questionStyles = css`
   .text {
     display: block;
     margin: 0 0 12px;
+    /* Clear of the survey's Close button when it is the first line. */
+    padding-inline-end: 28px;
     font-weight: 600;
     line-height: 1.4;
   }
@@ -55,6 +57,15 @@ export const optionStyles = css`
   @media (pointer: coarse) {
     .box {
       min-height: 44px;
+    }
+  }
+  /* Forced colours replace backgrounds: the picked option keeps the system's highlight. */
+  @media (forced-colors: active) {
+    .option :checked + .box {
+      forced-color-adjust: none;
+      border-color: Highlight;
+      background: Highlight;
+      color: HighlightText;
     }
   }
 `;

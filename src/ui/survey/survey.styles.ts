@@ -51,17 +51,26 @@ export const surveyStyles = css`
       border-end-start-radius: 0;
       border-end-end-radius: 0;
     }
+    /* Room for eleven NPS points of 24 px in a 320 px wide window. */
+    .card {
+      padding: 16px;
+    }
   }
-  /* The theme's defaults, resolved once; question elements inside read the --_ names. */
+  /*
+   * The theme's defaults for both schemes, resolved once; question elements inside read the --_
+   * names. Text and its background differ by at least 4.5:1, borders by 3:1, in both.
+   */
   .card {
-    --_accent: var(--earshot-accent, #4338ca);
+    color-scheme: light;
+    --_accent: var(--earshot-accent, light-dark(#4338ca, var(--earshot-dark-accent, #a5b4fc)));
     --_radius: var(--earshot-radius, 12px);
-    --_border: var(--earshot-border, #c7ccd6);
-    --_surface: var(--earshot-surface, #fff);
-    --_on-accent: var(--earshot-on-accent, #fff);
-    --_muted: var(--earshot-muted, #4b5563);
+    --_border: var(--earshot-border, light-dark(#858c99, var(--earshot-dark-border, #6b7280)));
+    --_surface: var(--earshot-surface, light-dark(#fff, var(--earshot-dark-surface, #1c1f26)));
+    --_on-accent: var(--earshot-on-accent, light-dark(#fff, var(--earshot-dark-on-accent, #111827)));
+    --_muted: var(--earshot-muted, light-dark(#4b5563, var(--earshot-dark-muted, #a9b1bf)));
+    --_text: var(--earshot-text, light-dark(#111827, var(--earshot-dark-text, #eceff4)));
     position: relative;
-    color: var(--earshot-text, #111827);
+    color: var(--_text);
     font-family: var(--earshot-font, system-ui, sans-serif);
     font-size: var(--earshot-font-size, 15px);
     line-height: 1.4;
@@ -70,8 +79,24 @@ export const surveyStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-    box-shadow: var(--earshot-shadow, 0 10px 30px rgb(0 0 0 / 0.18));
+    box-shadow: var(--earshot-shadow, 0 10px 30px rgb(0 0 0 / 0.25));
     animation: earshot-in 160ms ease-out;
+  }
+  :host([scheme='dark']) .card {
+    color-scheme: dark;
+  }
+  :host([scheme='auto']) .card {
+    color-scheme: light dark;
+  }
+  @supports not (color: light-dark(#000, #fff)) {
+    .card {
+      --_accent: var(--earshot-accent, #4338ca);
+      --_border: var(--earshot-border, #858c99);
+      --_surface: var(--earshot-surface, #fff);
+      --_on-accent: var(--earshot-on-accent, #fff);
+      --_muted: var(--earshot-muted, #4b5563);
+      --_text: var(--earshot-text, #111827);
+    }
   }
   /* The card takes focus only as a fallback target; its controls show where focus is. */
   .card:focus {
@@ -117,11 +142,12 @@ export const surveyStyles = css`
     line-height: 1;
     cursor: pointer;
   }
-  .question {
+  /* The first line keeps clear of the Close button; a scale below may use the full width. */
+  .progress {
     padding-inline-end: 28px;
   }
   .close:hover {
-    background: var(--earshot-hover, rgb(0 0 0 / 0.06));
+    background: var(--earshot-hover, light-dark(rgb(0 0 0 / 0.06), var(--earshot-dark-hover, rgb(255 255 255 / 0.1))));
   }
   button:focus-visible,
   a:focus-visible {
@@ -130,7 +156,7 @@ export const surveyStyles = css`
   }
   .error {
     margin: 10px 0 0;
-    color: var(--earshot-error, #b42318);
+    color: var(--earshot-error, light-dark(#b42318, var(--earshot-dark-error, #fca5a5)));
     font-size: 0.9em;
   }
   .actions {

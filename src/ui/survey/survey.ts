@@ -2,10 +2,10 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { askedAnswers, nextQuestionIndex, previousQuestionIndex, progressOf } from '../../core/flow.js';
 import { EMBED_REQUEST, type SurveyCallbacks } from '../../core/presenter.js';
 import { answerProblem, type AnswerProblem } from '../../core/question-kinds.js';
-import type { Answers, Survey } from '../../core/types.js';
+import type { Answers, Survey, Thanks } from '../../core/types.js';
 import type { QuestionChangeEvent } from '../questions/question-change.js';
 import { renderQuestion } from '../questions/registry.js';
-import { ENGLISH, directionOf, type Strings } from '../strings.js';
+import { ENGLISH, directionOf, format, type LocaleStrings } from '../strings.js';
 import { deepActiveElement, focusFirstControl } from './focus.js';
 import { surveyStyles } from './survey.styles.js';
 
@@ -23,6 +23,9 @@ export const AUTO_ADVANCE_MS = 300;
  * @csspart progress - "Question 2 of 3".
  * @csspart close-button - The Close (×) button.
  * @csspart button - Back, Next, Submit and the thank-you link.
+ * @csspart primary-button - Next or Submit.
+ * @csspart secondary-button - Back.
+ * @csspart question - The current question; inside it `question-text`, `options`, `option`, `labels` and `field`.
  * @csspart error - The message asking for an answer.
  * @csspart thanks - The thank-you step.
  * @cssproperty --earshot-accent - Buttons and selected options.
@@ -37,6 +40,13 @@ export const AUTO_ADVANCE_MS = 300;
  * @event earshot:answered - On an embedded survey: the visitor moved on from an answered question.
  * @event earshot:completed - On an embedded survey: the visitor submitted it (`detail`: `{ surveyId, responseId, answers }`).
  * @event earshot:error - On an embedded survey: its definition could not be loaded or is invalid (`detail`: `{ code, message }`).
+ * @cssproperty --earshot-font-size - Base font size.
+ * @cssproperty --earshot-on-accent - Text on the accent colour.
+ * @cssproperty --earshot-muted - Progress and end labels.
+ * @cssproperty --earshot-border - Borders of the card and the options.
+ * @cssproperty --earshot-error - The message asking for an answer.
+ * @cssproperty --earshot-hover - Background of the Close button under the pointer.
+ * @cssproperty --earshot-shadow - Shadow of the card.
  */
 export class SurveyElement extends LitElement {
   static override styles = surveyStyles;
@@ -56,7 +66,7 @@ export class SurveyElement extends LitElement {
   declare survey: Survey;
   declare callbacks: SurveyCallbacks | undefined;
   locale = 'en';
-  strings: Strings = ENGLISH;
+  strings: LocaleStrings = ENGLISH;
   /** Shown because the visitor asked (a button, the feedback tab): it may take focus. */
   requested = false;
 
@@ -77,6 +87,11 @@ export class SurveyElement extends LitElement {
         this.#dismiss();
       }
     });
+  }
+
+  /** Whether focus is inside; `:focus-within` on the host misses a modal dialog's focus in Chromium. */
+  get #hasFocus(): boolean {
+    return !!this.shadowRoot?.activeElement;
   }
 
   get #display() {
@@ -148,7 +163,8 @@ export class SurveyElement extends LitElement {
 
   #renderThanks(): TemplateResult {
     const { thanks } = this.survey;
-    const { text = this.strings.thanks, link } = typeof thanks === 'string' ? { text: thanks } : (thanks ?? {});
+    // Texts by locale were resolved before the survey got here (see core/localize.ts).
+    const { text = this.strings.thanks, link } = (typeof thanks === 'string' ? { text: thanks } : (thanks ?? {})) as Thanks;
     return html`<div class="thanks" part="thanks" role="status" tabindex="-1">
       <p>${text}</p>
       ${link ? html`<a class="primary" part="button" href=${link.url} target="_blank" rel="noopener noreferrer">${link.label}</a>` : nothing}
@@ -163,21 +179,22 @@ export class SurveyElement extends LitElement {
     const { step, total } = progressOf(survey, this.index, answers);
     return html`
       <form novalidate @submit=${this.#onSubmit}>
-        ${total > 1 ? html`<p class="progress" part="progress">${strings.progress(step, total)}</p>` : nothing}
-        <div class="question" @earshot-change=${this.#onChange}>${renderQuestion(question, answers[question.id], strings)}</div>
+        ${total > 1 ? html`<p class="progress" part="progress" aria-live="polite">${format(strings, strings.progress, { step, total })}</p>` : nothing}
+        <div class="question" part="question" @earshot-change=${this.#onChange}>${renderQuestion(question, answers[question.id], strings)}</div>
         ${this.problem ? html`<p class="error" part="error" role="alert">${this.#describe(this.problem)}</p>` : nothing}
         <div class="actions">
-          ${hasPrevious ? html`<button class="secondary" part="button" type="button" @click=${this.#back}>${strings.back}</button>` : nothing}
-          <button class="primary" part="button" type="submit">${isLast ? strings.submit : strings.next}</button>
+          ${hasPrevious ? html`<button class="secondary" part="button secondary-button" type="button" @click=${this.#back}>${strings.back}</button>` : nothing}
+          <button class="primary" part="button primary-button" type="submit">${isLast ? strings.submit : strings.next}</button>
         </div>
       </form>
     `;
   }
 
   #describe(problem: AnswerProblem): string {
-    if ('min' in problem) return this.strings.chooseAtLeast(problem.min);
-    if ('max' in problem) return this.strings.chooseAtMost(problem.max);
-    return this.strings.required;
+    const { strings } = this;
+    if ('min' in problem) return format(strings, strings.chooseAtLeast, { n: problem.min });
+    if ('max' in problem) return format(strings, strings.chooseAtMost, { n: problem.max });
+    return strings.required;
   }
 
   #onChange(event: QuestionChangeEvent): void {
@@ -208,7 +225,7 @@ export class SurveyElement extends LitElement {
     if (value !== undefined) this.callbacks?.onAnswered(question.id, value);
     const next = nextQuestionIndex(this.survey, this.index, this.answers);
     if (next !== -1) return this.#goTo(next);
-    const hadFocus = this.matches(':focus-within');
+    const hadFocus = this.#hasFocus;
     this.finished = true;
     this.callbacks?.onComplete(this.answers);
     void this.updateComplete.then(() => {
@@ -226,7 +243,7 @@ export class SurveyElement extends LitElement {
 
   #goTo(index: number): void {
     clearTimeout(this.#advanceTimer);
-    const hadFocus = this.matches(':focus-within');
+    const hadFocus = this.#hasFocus;
     this.problem = null;
     this.index = index;
     // The button pressed may be gone (Back on the first question): focus stays in the survey, on the new question.
@@ -252,7 +269,7 @@ export class SurveyElement extends LitElement {
 
   #closeLater(): void {
     this.#closeTimer = setTimeout(() => {
-      if (this.matches(':hover') || this.matches(':focus-within')) this.#closeLater();
+      if (this.matches(':hover') || this.#hasFocus) this.#closeLater();
       else this.#close();
     }, THANKS_VISIBLE_MS);
   }

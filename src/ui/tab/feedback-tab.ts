@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { ENGLISH, directionOf, type Strings } from '../strings.js';
+import { ENGLISH, directionOf, type LocaleStrings } from '../strings.js';
 import { feedbackTabStyles } from './feedback-tab.styles.js';
 
 /**
@@ -17,7 +17,7 @@ export class FeedbackTabElement extends LitElement {
   };
 
   locale = 'en';
-  strings: Strings = ENGLISH;
+  strings: LocaleStrings = ENGLISH;
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,4 +1,4 @@
-import type { CesQuestion } from '../../../core/types.js';
+import type { LocalizedText, CesQuestion } from '../../../core/types.js';
 import { LabelledScaleElement } from '../scale/scale-question.js';
 
 /**
@@ -12,7 +12,7 @@ import { LabelledScaleElement } from '../scale/scale-question.js';
  * @csspart labels - The labels under both ends.
  */
 export class CesQuestionElement extends LabelledScaleElement<CesQuestion> {
-  protected override labels(): string[] {
+  protected override labels(): LocalizedText[] {
     return this.question.labels ?? this.strings.ces;
   }
 }

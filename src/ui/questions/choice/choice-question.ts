@@ -51,7 +51,7 @@ export class ChoiceQuestionElement extends QuestionElement<ChoiceQuestion, Choic
   override render() {
     const { question, strings, other } = this;
     const picked = [this.value].flat();
-    const option = (value: string, label: string, checked: boolean, id?: string) => html`
+    const option = (value: string, label: unknown, checked: boolean, id?: string) => html`
       <label class="option">
         <input type=${question.multiple ? 'checkbox' : 'radio'} name="choice" id=${id ?? nothing} .value=${value} .checked=${checked} />
         <span class="box" part="option">${label}</span>
@@ -59,7 +59,7 @@ export class ChoiceQuestionElement extends QuestionElement<ChoiceQuestion, Choic
     `;
     return html`
       <div role=${question.multiple ? 'group' : 'radiogroup'} aria-labelledby="text">
-        <span id="text" class="text">${question.text}</span>
+        <span id="text" class="text" part="question-text">${question.text}</span>
         <div class="options" part="options" @click=${this.pick} @change=${this.pick}>
           ${this.#order.map((choice) => option(optionValue(choice), optionLabel(choice), picked.includes(optionValue(choice))))}
           ${question.other ? option('', strings.other, other !== undefined, 'other') : nothing}

@@ -1,5 +1,6 @@
 import { DEFAULT_RATING_SCALE } from '../../../core/question-kinds.js';
 import type { RatingQuestion } from '../../../core/types.js';
+import { format } from '../../strings.js';
 import { ScaleQuestionElement, range, type ScalePoint } from '../scale/scale-question.js';
 import { ratingQuestionStyles } from './rating-question.styles.js';
 
@@ -25,7 +26,7 @@ export class RatingQuestionElement extends ScaleQuestionElement<RatingQuestion> 
   protected override points(): ScalePoint[] {
     const { scale = DEFAULT_RATING_SCALE, style } = this.question;
     return range(scale).map((point) =>
-      style == 'stars' ? [point, this.strings.stars(point), '★'] : [point, , style == 'emoji' ? FACES[((point - 1) * 4) / (scale - 1)] : undefined],
+      style == 'stars' ? [point, format(this.strings, this.strings.stars, { n: point }), '★'] : [point, , style == 'emoji' ? FACES[((point - 1) * 4) / (scale - 1)] : undefined],
     );
   }
 

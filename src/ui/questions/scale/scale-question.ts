@@ -1,5 +1,5 @@
 import { html, nothing, type CSSResultGroup } from 'lit';
-import type { CesQuestion, CsatQuestion, NpsQuestion, RatingQuestion, ThumbsQuestion } from '../../../core/types.js';
+import type { CesQuestion, CsatQuestion, LocalizedText, NpsQuestion, RatingQuestion, ThumbsQuestion } from '../../../core/types.js';
 import { QuestionElement } from '../question-element.js';
 import { optionStyles, questionStyles } from '../question.styles.js';
 import { scaleStyles } from './scale.styles.js';
@@ -23,7 +23,7 @@ export abstract class ScaleQuestionElement<Q extends ScaleQuestion> extends Ques
   protected abstract points(): ScalePoint[];
 
   /** The labels under the lowest and the highest point. */
-  protected ends(): (string | undefined)[] {
+  protected ends(): (LocalizedText | undefined)[] {
     return [];
   }
 
@@ -37,7 +37,7 @@ export abstract class ScaleQuestionElement<Q extends ScaleQuestion> extends Ques
     const labelled = low || high;
     return html`
       <div role="radiogroup" aria-labelledby="text" aria-describedby=${labelled ? 'ends' : nothing}>
-        <span id="text" class="text">${this.question.text}</span>
+        <span id="text" class="text" part="question-text">${this.question.text}</span>
         <div class="scale ${this.look}" part="options" @click=${this.pick} @change=${this.pick}>
           ${this.points().map(
             ([value, name = `${value}`, face = value]) => html`
@@ -65,13 +65,13 @@ export abstract class ScaleQuestionElement<Q extends ScaleQuestion> extends Ques
 /** A scale whose every point has a label: its accessible name is the number and then the label ("1 Very unsatisfied"). */
 export abstract class LabelledScaleElement<Q extends CsatQuestion | CesQuestion> extends ScaleQuestionElement<Q> {
   /** One label per point, lowest first. */
-  protected abstract labels(): string[];
+  protected abstract labels(): LocalizedText[];
 
   protected override points(): ScalePoint[] {
     return this.labels().map((label, index) => [index + 1, `${index + 1} ${label}`]);
   }
 
-  protected override ends(): (string | undefined)[] {
+  protected override ends(): (LocalizedText | undefined)[] {
     const labels = this.labels();
     return [labels[0], labels[labels.length - 1]];
   }

@@ -8,6 +8,12 @@ export const scaleStyles = css`
     grid-auto-columns: minmax(24px, 1fr);
     gap: 4px;
   }
+  /* Eleven points of 24 px fit a 320 px wide window. */
+  @media (max-width: 480px) {
+    .scale {
+      gap: 2px;
+    }
+  }
   .box {
     font-size: 0.9em;
     font-variant-numeric: tabular-nums;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_TEXT_MAX_LENGTH } from '../../../core/question-kinds.js';
 import type { TextQuestion } from '../../../core/types.js';
+import { format } from '../../strings.js';
 import { QuestionElement } from '../question-element.js';
 import { fieldStyles, questionStyles } from '../question.styles.js';
 import { textQuestionStyles } from './text-question.styles.js';
@@ -36,9 +37,9 @@ export class TextQuestionElement extends QuestionElement<TextQuestion, string> {
         ? html`<input id="field" class="field" part="field" type="text" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput} />`
         : html`<textarea id="field" class="field" part="field" maxlength=${maxLength} placeholder=${question.placeholder ?? nothing} .value=${this.draft} @input=${this.onInput}></textarea>`;
     return html`
-      <label class="text" for="field">${question.text}</label>
+      <label class="text" part="question-text" for="field">${question.text}</label>
       ${field}
-      ${this.draft.length >= maxLength * COUNTER_FROM ? html`<p class="counter" aria-live="polite">${this.strings.charactersLeft(maxLength - this.draft.length)}</p>` : nothing}
+      ${this.draft.length >= maxLength * COUNTER_FROM ? html`<p class="counter" aria-live="polite">${format(this.strings, this.strings.charactersLeft, { n: maxLength - this.draft.length })}</p>` : nothing}
     `;
   }
 
