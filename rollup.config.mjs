@@ -22,7 +22,7 @@ const locales = () => ({
         type: 'asset',
         fileName: `locales/${code}.js`,
         // Words given earlier with addLocale stay over the file's.
-        source: `/*! Earshot strings: ${code} */\n(function(t,c){t[c]=Object.assign(${table},t[c])})(self.earshotLocales=self.earshotLocales||{},${JSON.stringify(code)});\n`,
+        source: `/*! Earshot strings: ${code} */\n(function(t,c){t[c]=Object.assign(${table},t[c])})(self[Symbol.for('earshot.locales')]||(self[Symbol.for('earshot.locales')]={}),${JSON.stringify(code)});\n`,
       });
     }
   },
@@ -51,7 +51,8 @@ const scriptTag = (file, ...included) => ({
   name: 'earshot',
   sourcemap: true,
   // A second copy of a script tag steps aside before anything runs, leaving the first one in charge.
-  intro: 'if(window.earshot?.init){console.warn("earshot: loaded twice; this copy steps aside");return window.earshot}',
+  // The loader snippet's queue (an array with the same method names) is not a copy: the SDK replays it.
+  intro: 'if(window.earshot?.init&&!Array.isArray(window.earshot)){console.warn("earshot: loaded twice; this copy steps aside");return window.earshot}',
   banner: notice(...included),
   plugins: [minified(false)],
 });

@@ -12,7 +12,8 @@ export function prepareAnnouncer(signal: AbortSignal): void {
   const live = document.createElement('earshot-live');
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
-  live.setAttribute('style', HIDDEN);
+  // Through the CSSOM: a strict CSP blocks style attributes, not style properties set by script.
+  live.style.cssText = HIDDEN;
   const place = () => !signal.aborted && !region() && document.body.append(live);
   if (document.body) place();
   else addEventListener('DOMContentLoaded', place, { once: true, signal });

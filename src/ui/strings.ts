@@ -75,10 +75,12 @@ type Table = Partial<Strings>;
 type Tables = Record<string, Table>;
 
 /**
- * Every table by locale, in one page-wide place: the files in dist/locales/ put theirs here, and
- * the split build's core (which has `addLocale`) and UI (which reads) are separate bundles.
+ * Where every table by locale lives, in one page-wide place: the files in dist/locales/ put theirs
+ * here, and the split build's core (which has `addLocale`) and UI (which reads) are separate
+ * bundles. A registered symbol, not a named global: `earshot` stays the only name Earshot adds.
  */
-const tables = (): Tables => ((globalThis as { earshotLocales?: Tables }).earshotLocales ??= {});
+export const LOCALES_KEY = Symbol.for('earshot.locales');
+const tables = (): Tables => ((globalThis as { [LOCALES_KEY]?: Tables })[LOCALES_KEY] ??= {});
 
 /**
  * Adds (or overrides) the widget's words for a locale, merged over what it had:

@@ -62,7 +62,8 @@ const OWN_TEXT = {
   cursor: 'auto',
   visibility: 'visible',
   'pointer-events': 'auto',
-  'color-scheme': 'normal',
+  // The card declares its own scheme (light unless colorScheme says otherwise), whatever the page's.
+  'color-scheme': 'light',
 };
 
 /** Which element the page hit-tests at the centre of `selector`'s box. */

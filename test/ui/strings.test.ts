@@ -1,17 +1,17 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ENGLISH, addLocale, directionOf, format, stringsFor, type Strings } from '../../src/ui/strings.js';
+import { ENGLISH, LOCALES_KEY, addLocale, directionOf, format, stringsFor, type Strings } from '../../src/ui/strings.js';
 
 // happy-dom's import.meta.url is not a file URL: the folder is found from the working directory.
 const LOCALES = path.resolve('src/ui/locales');
 const tables = Object.fromEntries(
   readdirSync(LOCALES).map((file) => [file.replace('.json', ''), JSON.parse(readFileSync(path.join(LOCALES, file), 'utf8')) as Strings]),
 );
-const globals = globalThis as { earshotLocales?: Record<string, Partial<Strings>> };
+const globals = globalThis as { [LOCALES_KEY]?: Record<string, Partial<Strings>> };
 
 afterEach(() => {
-  delete globals.earshotLocales;
+  delete globals[LOCALES_KEY];
 });
 
 describe('locale tables', () => {
@@ -39,7 +39,7 @@ describe('stringsFor', () => {
   });
 
   it('reads tables a locale script left on the page, matching tags in any case, the language for a region', () => {
-    globals.earshotLocales = { fr: tables.fr, 'pt-BR': tables['pt-BR'] };
+    globals[LOCALES_KEY] = { fr: tables.fr, 'pt-BR': tables['pt-BR'] };
     expect(stringsFor('fr-CA')).toMatchObject({ locale: 'fr-CA', next: 'Suivant', close: 'Fermer' });
     expect(stringsFor('PT-br').next).toBe('Próxima');
     // Portuguese from Portugal has no table of its own: its words stay English.
@@ -47,7 +47,7 @@ describe('stringsFor', () => {
   });
 
   it('merges tables added with addLocale over loaded ones, word by word, English filling the gaps', () => {
-    globals.earshotLocales = { de: tables.de };
+    globals[LOCALES_KEY] = { de: tables.de };
     addLocale('de', { submit: 'Los!' });
     addLocale('de-CH', { close: 'Schliessen' });
     expect(stringsFor('de-CH')).toMatchObject({ submit: 'Los!', close: 'Schliessen', next: 'Weiter' });
