@@ -174,3 +174,23 @@ export function hitTestSurvey(): { atCentre: string; atButton: string; buttonTex
     rect: { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) },
   };
 }
+
+/**
+ * Loads axe-core from `src` (once) and runs it on the survey, through its shadow roots; returns
+ * each violation as `rule: how many nodes (first target)`, or an empty list.
+ */
+export async function runAxeOnSurvey(src: string): Promise<string[]> {
+  type Axe = { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+  const page = window as unknown as { axe?: Axe };
+  if (!page.axe) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error(`could not load ${src}`));
+      document.head.append(script);
+    });
+  }
+  const result = await page.axe!.run({ include: [['earshot-survey']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.length} (${JSON.stringify(violation.nodes[0]?.target)})`);
+}

@@ -2,8 +2,8 @@
 // through its adapter (drivers/*.ts): what the visitor sees is read from the page, what was
 // delivered from the collector. The SDK is the real bundle, dist/earshot.min.js.
 //
-// axe-core is not a dependency of this project, so no axe scan runs here; flow 5 reads each
-// engine's own accessibility tree instead.
+// Flow 5 reads each engine's own accessibility tree, and runs axe-core (served by the test
+// server, injected by a page function) in each engine on the same states.
 import { expect } from 'vitest';
 import type { EngineName, EngineSession, Target } from './engine';
 import {
@@ -15,9 +15,10 @@ import {
   readCardStyles,
   readOutbox,
   readPageErrors,
+  runAxeOnSurvey,
   snapshotWidgetStyles,
 } from './page-functions';
-import type { EngineServer, StoredResponse } from './server';
+import { AXE_PATH, type EngineServer, type StoredResponse } from './server';
 
 export interface ScenarioContext {
   engine: EngineName;
@@ -609,7 +610,7 @@ const aggressiveHostCss: Scenario = {
 
 const accessibleRolesAndNames: Scenario = {
   flow: 5,
-  title: 'the engine exposes the roles and names of DESIGN.md §4 (radiogroup, radios "0".."10", Next/Submit/Close, textbox)',
+  title: 'the engine exposes the roles and names of DESIGN.md §4 (radiogroup, radios "0".."10", Next/Submit/Close, textbox), and axe-core finds no WCAG A/AA violation',
   async run({ engine, session, server }) {
     await session.open(server.url(PLAIN_PAGE));
     await waitForVisible(session, radio(9));
@@ -623,6 +624,8 @@ const accessibleRolesAndNames: Scenario = {
         if (actual !== count) problems.push(`${role}${name === undefined ? ' (any name)' : ` "${name}"`}: ${actual}, expected ${count}`);
       }
       expect(problems, `${engine} accessibility tree (${tree.source}) at ${step}`).toEqual([]);
+      // axe-core, injected into the page, checks the same state against WCAG 2.2 A/AA in this engine.
+      expect(await session.evaluate(runAxeOnSurvey, AXE_PATH), `axe-core in ${engine} at ${step}`).toEqual([]);
     };
 
     await check('the score question', [

@@ -12,6 +12,9 @@ import { createServer } from '../../examples/server.mjs';
 export type { StoredResponse };
 
 const SHOP_ROOT = fileURLToPath(new URL('../../examples/shop/', import.meta.url));
+/** axe-core, served to the pages so that every engine can run it (scenario flow 5). */
+export const AXE_PATH = '/__engines/axe.min.js';
+const AXE_FILE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 const COLLECTOR_PREFIX = '/api/earshot';
 
 /** Records uncaught errors and unhandled rejections from the very start of the page, in any engine. */
@@ -56,6 +59,13 @@ export async function startEngineServer(pages: Record<string, string>): Promise<
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (pathname in pages) {
       sendHtml(res, pages[pathname]);
+      return true;
+    }
+    if (pathname === AXE_PATH) {
+      readFile(AXE_FILE).then(
+        (script) => res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script),
+        () => res.writeHead(404).end(),
+      );
       return true;
     }
     const shopPage = /^\/shop\/([a-z-]+\.html)$/.exec(pathname);
