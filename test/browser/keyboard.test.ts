@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+import { GALLERY_ANSWERS } from '../support/gallery-answers';
 
 const h = useBrowserHarness();
 
@@ -119,17 +120,7 @@ describe.each(['popover', 'modal'])('a %s survey with every question type', (mod
     expect(await focusInSurvey(page)).toBe(true);
 
     const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
-    expect(response.answers).toEqual({
-      recommend: 9,
-      stars: 4,
-      mood: 5,
-      satisfaction: 4,
-      effort: 6,
-      helpful: 1,
-      found: { other: 'A podcast' },
-      features: ['price', 'speed'],
-      comment: 'Lovely mugs',
-    });
+    expect(response.answers).toEqual(GALLERY_ANSWERS);
     assertNoPageErrors(h.problems(page));
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+import { GALLERY_ANSWERS } from '../support/gallery-answers';
 
 const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS
   ? fileURLToPath(new URL('../../examples/screenshots/', import.meta.url))
@@ -104,17 +105,7 @@ describe.each(THEMES)('every question type (%s theme)', (theme) => {
     // The complete version replaced the partial one: same id, one response stored.
     expect(response.id).toBe(partial.id);
     expect(h.responses()).toHaveLength(1);
-    expect(response.answers).toEqual({
-      recommend: 9,
-      stars: 4,
-      mood: 5,
-      satisfaction: 4,
-      effort: 6,
-      helpful: 1,
-      found: { other: 'A podcast' },
-      features: ['price', 'speed'],
-      comment: 'Lovely mugs',
-    });
+    expect(response.answers).toEqual(GALLERY_ANSWERS);
     expect(response.questions?.find((q) => q.id === 'stars')).toEqual({ id: 'stars', type: 'rating', text: 'How would you rate your order?', scale: 5, style: 'stars' });
     assertNoPageErrors(h.problems(page));
   });

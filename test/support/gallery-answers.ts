@@ -1,0 +1,13 @@
+// What the gallery survey (examples/gallery/) delivers when a visitor answers it the way the
+// question-types and keyboard tests do, by pointer or by keyboard alike.
+export const GALLERY_ANSWERS = {
+  recommend: 9,
+  stars: 4,
+  mood: 5,
+  satisfaction: 4,
+  effort: 6,
+  helpful: 1,
+  found: { other: 'A podcast' },
+  features: ['price', 'speed'],
+  comment: 'Lovely mugs',
+};
