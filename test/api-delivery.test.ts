@@ -1,10 +1,11 @@
 // The public face of the delivery guarantees: deadLetters() and outboxLimit, through the real UI
 // and a fake collector.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createOutbox } from '../src/core/outbox.js';
 import { createResponse } from '../src/core/response.js';
 import { deadLetters, destroy, flush, init, on, show, type EarshotConfig, type EarshotEvents, type Survey } from '../src/index.js';
-import { installCollector, installLocks, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './core/support.js';
+import { usePublicApiPage } from './api-harness.js';
+import { settle, type FakeCollector } from './core/support.js';
 import { getByRole, rendered, typeInto } from './ui/dom.js';
 
 const feedback: Survey = {
@@ -16,7 +17,6 @@ const feedback: Survey = {
 const config = (overrides: Partial<EarshotConfig> = {}): EarshotConfig => ({ endpoint: '/api/earshot', surveys: [feedback], locale: 'en', ...overrides });
 
 let collector: FakeCollector;
-let removeLocks: () => void;
 let errors: Array<EarshotEvents['error']>;
 
 const widgets = () => [...document.body.querySelectorAll('earshot-survey')];
@@ -38,21 +38,11 @@ function start(overrides: Partial<EarshotConfig> = {}): void {
   on('error', (error) => errors.push(error));
 }
 
-beforeEach(() => {
-  resetIndexedDB();
-  useFakeClock();
-  collector = installCollector();
-  removeLocks = installLocks();
-  errors = [];
-});
+const page = usePublicApiPage();
 
-afterEach(() => {
-  destroy();
-  removeLocks();
-  for (const leftover of widgets()) leftover.remove();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
+beforeEach(() => {
+  collector = page.collector();
+  errors = [];
 });
 
 describe('earshot.deadLetters()', () => {

@@ -1,9 +1,10 @@
 import { createStore, entries } from 'idb-keyval';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANSWER_FLUSH_DELAY_MS } from '../src/core/controller.js';
 import { OUTBOX_DB } from '../src/core/outbox.js';
 import { destroy, flush, identify, init, on, show, track, type EarshotConfig, type EarshotEventName, type Survey, type SurveyResponse } from '../src/index.js';
-import { installCollector, installLocks, resetIndexedDB, settle, useFakeClock, type FakeCollector } from './core/support.js';
+import { usePublicApiPage } from './api-harness.js';
+import { settle, type FakeCollector } from './core/support.js';
 import { getByRole, press, rendered, typeInto } from './ui/dom.js';
 
 const NPS_TEXT = 'How likely are you to recommend us to a friend?';
@@ -33,7 +34,6 @@ const config = (overrides: Partial<EarshotConfig> = {}): EarshotConfig => ({
 const ALL_EVENTS: EarshotEventName[] = ['shown', 'answered', 'completed', 'dismissed', 'delivered', 'error'];
 
 let collector: FakeCollector;
-let removeLocks: () => void;
 let events: Array<{ name: EarshotEventName; payload: unknown }>;
 
 /** Starts Earshot and lets it load the visitor's state: targeting decides nothing before that. */
@@ -77,22 +77,11 @@ async function stored(): Promise<SurveyResponse[]> {
   return (await entries<string, SurveyResponse>(createStore(OUTBOX_DB, 'responses'))).map(([, response]) => response);
 }
 
-beforeEach(() => {
-  resetIndexedDB();
-  useFakeClock();
-  collector = installCollector();
-  // As in the browsers: the lease fallback of browsers without navigator.locks has tests of its own.
-  removeLocks = installLocks();
-  events = [];
-});
+const page = usePublicApiPage();
 
-afterEach(() => {
-  destroy();
-  removeLocks();
-  for (const leftover of widgets()) leftover.remove();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
+beforeEach(() => {
+  collector = page.collector();
+  events = [];
 });
 
 describe('earshot (public API, real UI, fake collector)', () => {
