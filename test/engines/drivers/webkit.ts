@@ -16,7 +16,7 @@ const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 /** Upper bound on the driver's whole life (the outer `timeout`); a test file takes well under a minute. */
 const DRIVER_MAX_SECONDS = 600;
 /** Without a working display a session never starts; this turns that hang into an error. */
-const SESSION_START_MS = 30_000;
+const SESSION_START_MS = 20_000;
 const DRIVER_READY_MS = 15_000;
 
 const KEYS: Record<Exclude<Key, 'Shift+Tab'>, string> = {
@@ -33,44 +33,7 @@ export const webkitDriver: EngineDriver = {
   requires: [{ file: WEBKIT_DRIVER }, { file: MINIBROWSER }, { command: 'xvfb-run' }, { command: 'xauth' }],
   packages: ['webkit2gtk-driver', 'xvfb', 'xauth'],
   async launch({ env }) {
-    const port = await freePort();
-    // The inner `sh` reports its pid and then becomes WebKitWebDriver, so close() can stop the
-    // driver itself and let xvfb-run shut Xvfb down and remove its temporary files.
-    const driverProcess = spawn(
-      'timeout',
-      [
-        '--kill-after=5',
-        String(DRIVER_MAX_SECONDS),
-        'xvfb-run',
-        '-a',
-        '-s',
-        '-screen 0 1280x1024x24',
-        'sh',
-        '-c',
-        'echo "driver-pid $$"; exec "$0" "$@"',
-        WEBKIT_DRIVER,
-        `--port=${port}`,
-      ],
-      { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    let driverPid: number | undefined;
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-4_000);
-      driverPid ??= Number(/driver-pid (\d+)/.exec(output)?.[1]) || undefined;
-    };
-    driverProcess.stdout!.on('data', keep);
-    driverProcess.stderr!.on('data', keep);
-    const stopDriver = () => stopDriverProcesses(driverProcess, driverPid);
-
-    const server = `http://127.0.0.1:${port}`;
-    try {
-      await waitForDriver(server, driverProcess, () => output);
-    } catch (error) {
-      await stopDriver();
-      throw error;
-    }
-
+    let display = await startDriverOnDisplay(env);
     const sessions = new Set<WebDriver>();
     // WebKitWebDriver has no --version; a session's capabilities name the WebKitGTK version.
     let version = 'WebKitGTK (version known after the first session)';
@@ -80,24 +43,21 @@ export const webkitDriver: EngineDriver = {
         return version;
       },
       async newSession() {
-        const capabilities = {
-          browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-        };
-        const starting = new Builder().usingServer(server).withCapabilities(capabilities).build();
-        // If the start times out, its later failure (the driver is gone) is expected.
-        starting.catch(() => undefined);
         let driver: WebDriver;
         try {
-          driver = await withTimeout(
-            Promise.resolve(starting),
-            SESSION_START_MS,
-            () => `WebKit: no session after ${SESSION_START_MS / 1000} s (does Xvfb start? driver output: ${output.trim() || 'none'})`,
-          );
-        } catch (error) {
-          // A session that is still starting cannot be quit: end the driver (and its browsers).
-          await stopDriver();
-          throw error;
+          driver = await startSession(display);
+        } catch (firstFailure) {
+          // Xvfb has been seen to refuse a new MiniBrowser on a loaded machine; a fresh driver on a
+          // fresh display (after closing the sessions of the old one) gets one more chance.
+          await closeSessions(sessions);
+          await display.stop();
+          try {
+            display = await startDriverOnDisplay(env);
+            driver = await startSession(display);
+          } catch (secondFailure) {
+            await display.stop();
+            throw new Error(`${(secondFailure as Error).message}\n(first attempt: ${(firstFailure as Error).message})`);
+          }
         }
         sessions.add(driver);
         const granted = await driver.getCapabilities();
@@ -106,14 +66,83 @@ export const webkitDriver: EngineDriver = {
         return session(driver, () => sessions.delete(driver));
       },
       async close() {
-        await Promise.allSettled([...sessions].map((driver) => withTimeout(driver.quit(), 10_000, 'WebKit session did not quit')));
-        sessions.clear();
-        await stopDriver();
+        await closeSessions(sessions);
+        await display.stop();
       },
     };
     return engine;
   },
 };
+
+interface DriverOnDisplay {
+  server: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** WebKitWebDriver on a virtual display of its own, ready for sessions. */
+async function startDriverOnDisplay(env: NodeJS.ProcessEnv): Promise<DriverOnDisplay> {
+  const port = await freePort();
+  // The inner `sh` reports its pid and then becomes WebKitWebDriver, so stop() can end the
+  // driver itself and let xvfb-run shut Xvfb down and remove its temporary files. `-noreset`:
+  // an X server resets when its last client leaves, and a MiniBrowser connecting during that
+  // reset fails with "cannot open display".
+  const driverProcess = spawn(
+    'timeout',
+    [
+      '--kill-after=5',
+      String(DRIVER_MAX_SECONDS),
+      'xvfb-run',
+      '-a',
+      '-s',
+      '-screen 0 1280x1024x24 -noreset',
+      'sh',
+      '-c',
+      'echo "driver-pid $$"; exec "$0" "$@"',
+      WEBKIT_DRIVER,
+      `--port=${port}`,
+    ],
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  let driverPid: number | undefined;
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000);
+    driverPid ??= Number(/driver-pid (\d+)/.exec(output)?.[1]) || undefined;
+  };
+  driverProcess.stdout!.on('data', keep);
+  driverProcess.stderr!.on('data', keep);
+  const stop = () => stopDriverProcesses(driverProcess, driverPid);
+
+  const server = `http://127.0.0.1:${port}`;
+  try {
+    await waitForDriver(server, driverProcess, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { server, output: () => output, stop };
+}
+
+async function startSession(display: DriverOnDisplay): Promise<WebDriver> {
+  const capabilities = {
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+  };
+  const starting = new Builder().usingServer(display.server).withCapabilities(capabilities).build();
+  // If the start times out, its later failure (the driver is stopped) is expected.
+  starting.catch(() => undefined);
+  return withTimeout(
+    Promise.resolve(starting),
+    SESSION_START_MS,
+    () => `WebKit: no session after ${SESSION_START_MS / 1000} s (does Xvfb start? driver output: ${display.output().trim() || 'none'})`,
+  );
+}
+
+async function closeSessions(sessions: Set<WebDriver>): Promise<void> {
+  await Promise.allSettled([...sessions].map((driver) => withTimeout(driver.quit(), 10_000, 'WebKit session did not quit')));
+  sessions.clear();
+}
 
 function session(driver: WebDriver, forget: () => void): EngineSession {
   const run = <A, R>(fn: (arg: A) => R, arg: A) => driver.executeScript(`return (${fn.toString()})(arguments[0]);`, arg) as Promise<Awaited<R>>;
