@@ -17,6 +17,8 @@ let configured: ResolvedConfig | null = null;
 let chosenConsent: ConsentState | undefined;
 /** Told each time Earshot starts running (embedded surveys attach to it). */
 let onStart: (() => void) | undefined;
+/** The start that `init` left for the next task; a call that needs Earshot running starts it at once. */
+let pendingStart: ReturnType<typeof setTimeout> | undefined;
 
 /** How surveys reach the page: each build's entry decides (bundled, or loaded on demand). */
 export function usePresenter(chosen: Presenter): void {
@@ -41,8 +43,20 @@ function startIfGranted(): void {
   if (controller || !configured || consentOf(configured, chosenConsent) !== 'granted') return;
   allowStorage();
   controller = new Controller(configured, emitter, presenter!);
-  guarded(() => controller?.start())();
-  guarded(() => onStart?.())();
+  // Listeners, IndexedDB and the first look at the page wait for the next task, so that `init`
+  // adds almost nothing to the host page's own script.
+  pendingStart = setTimeout(started, 0);
+}
+
+/** The running Earshot, started now if `init` left its start for later. */
+function started(): Controller | null {
+  if (pendingStart !== undefined) {
+    clearTimeout(pendingStart);
+    pendingStart = undefined;
+    guarded(() => controller?.start())();
+    guarded(() => onStart?.())();
+  }
+  return controller;
 }
 
 /**
@@ -53,15 +67,14 @@ export const consent: (state: ConsentState) => void = guarded((state) => {
   if (!CONSENT_STATES.includes(state)) return report('definition', `consent(): expected one of ${CONSENT_STATES.join(', ')} (got ${String(state)})`);
   chosenConsent = state;
   if (state === 'granted') return startIfGranted();
-  controller?.stop();
-  controller = null;
+  stopController();
   if (state === 'denied') void eraseVisitorData();
 });
 
 /** The running Earshot; when the page never called `init`, started with `endpoint` alone (an embedded survey's). */
 export function running(endpoint?: string | null): Controller | null {
   if (!configured && endpoint) init({ endpoint });
-  return controller;
+  return started();
 }
 
 /** `listener` runs each time Earshot starts (after `init`, or when consent is granted). */
@@ -75,10 +88,10 @@ export function prefetchUi(): void {
 }
 
 /** Records a journey point; a survey whose trigger matches may show. */
-export const track: (name: string, properties?: Record<string, unknown>) => void = guarded((name, properties) => controller?.track(name, properties));
+export const track: (name: string, properties?: Record<string, unknown>) => void = guarded((name, properties) => started()?.track(name, properties));
 
 /** Shows a survey now, bypassing targeting (for a "Give feedback" button). */
-export const show: (surveyId: string) => void = guarded((surveyId) => controller?.show(surveyId));
+export const show: (surveyId: string) => void = guarded((surveyId) => started()?.show(surveyId));
 
 /** Sets who answers; attached to responses started from now on. */
 export const identify: (userId: string, traits?: UserTraits) => void = guarded((userId, traits) =>
@@ -88,12 +101,12 @@ export const identify: (userId: string, traits?: UserTraits) => void = guarded((
 
 /** Resolves once everything queued so far was delivered or the attempt failed; never rejects. */
 export function flush(): Promise<void> {
-  return controller ? controller.flush().catch(reportInternal) : Promise.resolve();
+  return started()?.flush().catch(reportInternal) ?? Promise.resolve();
 }
 
 /** Responses the collector refused for good (set aside, never retried), to inspect or export; never rejects. */
 export function deadLetters(): Promise<DeadLetter[]> {
-  return controller ? controller.deadLetters() : Promise.resolve([]);
+  return started()?.deadLetters() ?? Promise.resolve([]);
 }
 
 /** Listens to an Earshot event; returns the function that stops listening. */
@@ -109,10 +122,16 @@ export function destroy(): void {
 }
 
 function stopRunning(): void {
-  controller?.stop();
-  controller = null;
+  stopController();
   stopDebugLog?.();
   stopDebugLog = null;
+}
+
+function stopController(): void {
+  clearTimeout(pendingStart);
+  pendingStart = undefined;
+  controller?.stop();
+  controller = null;
 }
 
 /** Nothing but `init` throws into the host page: failures become `error` events. */

@@ -39,6 +39,8 @@ let events: Array<{ name: EarshotEventName; payload: unknown }>;
 /** Starts Earshot and lets it load the visitor's state: targeting decides nothing before that. */
 async function start(given: EarshotConfig): Promise<void> {
   init(given);
+  // `init` starts Earshot in the next task.
+  await vi.advanceTimersByTimeAsync(0);
   await settle();
 }
 
@@ -94,6 +96,27 @@ describe('earshot (public API, real UI, fake collector)', () => {
     expect(survey.parentElement).toBe(document.body);
     expect(getByRole(survey.shadowRoot!, 'radiogroup', NPS_TEXT)).toBeTruthy();
     expect(payloadsOf('shown')).toEqual([{ surveyId: 'post-checkout-nps', trigger: { event: 'checkout_completed' } }]);
+  });
+
+  it('a track() in the same script as init() shows the survey, though init leaves its start to the next task', async () => {
+    init(config());
+    listen();
+    track('checkout_completed');
+    await settle();
+    const survey = await widget();
+    expect(getByRole(survey.shadowRoot!, 'radiogroup', NPS_TEXT)).toBeTruthy();
+    expect(payloadsOf('shown')).toEqual([{ surveyId: 'post-checkout-nps', trigger: { event: 'checkout_completed' } }]);
+  });
+
+  it('init() alone adds no listener and opens no database before its script ends; the next task starts Earshot', async () => {
+    const opened = vi.spyOn(indexedDB, 'open');
+    const listening = vi.spyOn(window, 'addEventListener');
+    init(config());
+    expect(opened).not.toHaveBeenCalled();
+    expect(listening).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(opened).toHaveBeenCalled();
+    expect(listening.mock.calls.map(([type]) => type)).toEqual(expect.arrayContaining(['online', 'pagehide']));
   });
 
   it('shows nothing for an event no survey listens to', async () => {

@@ -13,6 +13,8 @@ export interface PageWatch {
   watchDelays(seconds: number[]): void;
   /** The `selector` triggers whose clicks count. */
   watchSelectors(selectors: string[]): void;
+  /** Starts following the scroll depth (once some trigger waits for it). */
+  watchScroll(): void;
 }
 
 /**
@@ -56,11 +58,17 @@ export function watchPage(onSignal: (signal: Signal, page: Page) => void, signal
     },
     { capture: true, signal },
   );
-  addEventListener('scroll', measureScroll, passive);
-  addEventListener('resize', measureScroll, passive);
-  // Measured once the page has its height: a page that fits the viewport is at 100 % without scrolling.
-  if (document.readyState === 'complete') measureScroll();
-  else addEventListener('load', measureScroll, { once: true, signal });
+  let followingScroll = false;
+  // Only for a `scroll` trigger: measuring reads the page's height, which forces a layout of the host page.
+  const watchScroll = () => {
+    if (followingScroll) return;
+    followingScroll = true;
+    addEventListener('scroll', measureScroll, passive);
+    addEventListener('resize', measureScroll, passive);
+    // Measured once the page has its height: a page that fits the viewport is at 100 % without scrolling.
+    if (document.readyState === 'complete') measureScroll();
+    else addEventListener('load', measureScroll, { once: true, signal });
+  };
   watchExitIntent(() => {
     if (page.exit) return;
     page.exit = true;
@@ -77,5 +85,6 @@ export function watchPage(onSignal: (signal: Signal, page: Page) => void, signal
     watchSelectors(list) {
       selectors = list;
     },
+    watchScroll,
   };
 }

@@ -108,6 +108,7 @@ export class Targeting {
   #watchParts(surveys: Survey[]): void {
     this.#watch.watchDelays(surveys.flatMap((survey) => partsOf(survey.trigger, 'delay')));
     this.#watch.watchSelectors(surveys.flatMap((survey) => partsOf(survey.trigger, 'selector')));
+    if (surveys.some((survey) => partsOf(survey.trigger, 'scroll').length)) this.#watch.watchScroll();
   }
 
   #offerUntriggeredTabs(surveys: Survey[]): void {

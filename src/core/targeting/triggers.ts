@@ -47,7 +47,7 @@ function leaf(trigger: Trigger, page: Page, signal: Signal): [boolean, boolean] 
 const record = (trigger: Trigger): Trigger => JSON.parse(JSON.stringify(trigger, (key, value) => (key === 'where' ? undefined : value)));
 
 /** Every value of one kind of journey point in a trigger: the `delay`s it waits for, the `selector`s it watches. */
-export function partsOf<K extends 'delay' | 'selector'>(trigger: Trigger | undefined, kind: K): Extract<Trigger, Record<K, unknown>>[K][] {
+export function partsOf<K extends 'delay' | 'selector' | 'scroll'>(trigger: Trigger | undefined, kind: K): Extract<Trigger, Record<K, unknown>>[K][] {
   if (!trigger) return [];
   if ('all' in trigger || 'any' in trigger) return ('all' in trigger ? trigger.all : trigger.any).flatMap((part) => partsOf(part, kind));
   return kind in trigger ? [(trigger as unknown as Record<K, never>)[kind]] : [];

@@ -48,7 +48,8 @@ export function useTargeting(): Visit {
 
 /**
  * A page load: stops what an earlier start left running (as leaving the page would), starts Earshot,
- * listens to `shown` and `error`, and waits until the visitor's state is loaded.
+ * listens to `shown` and `error`, and waits for the start `init` leaves to the next task and for the
+ * visitor's state to load.
  */
 export async function start(visit: Visit, config: Partial<EarshotConfig>): Promise<void> {
   destroy();
@@ -56,6 +57,8 @@ export async function start(visit: Visit, config: Partial<EarshotConfig>): Promi
   init({ endpoint: '/api/earshot', locale: 'en', ...config });
   on('shown', (payload) => visit.shown.push(payload));
   on('error', (payload) => visit.errors.push(payload));
+  // `init` starts Earshot in the next task.
+  await vi.advanceTimersByTimeAsync(0);
   await settle();
 }
 
