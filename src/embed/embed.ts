@@ -40,10 +40,24 @@ export function watchEmbeds(): void {
     views.clear();
     for (const host of [...surveys.keys(), ...waiting]) void embed(host);
   });
-  // Elements parsed before this script, or not upgraded yet (the split build defines them on demand).
-  const scan = () => document.querySelectorAll<EmbedHost>(TAG).forEach((host) => host.survey || embed(host));
   scan();
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', scan, { once: true });
+}
+
+/**
+ * For the split build, which defines the element only once the UI arrives: an element added to
+ * the page before then announces nothing, so it is looked for until the definition exists.
+ */
+export function watchUndefinedEmbeds(): void {
+  if (customElements.get(TAG)) return;
+  const added = new MutationObserver(scan);
+  added.observe(document, { childList: true, subtree: true });
+  void customElements.whenDefined(TAG).then(() => added.disconnect());
+}
+
+/** Elements parsed before this script, or not upgraded yet (the split build defines them on demand). */
+function scan(): void {
+  document.querySelectorAll<EmbedHost>(TAG).forEach((host) => host.survey || embed(host));
 }
 
 async function embed(host: EmbedHost): Promise<void> {
