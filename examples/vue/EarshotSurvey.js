@@ -1,4 +1,4 @@
-import { defineComponent, h, onBeforeUnmount, ref, watch } from "vue";
+import { defineComponent, h, onBeforeUnmount, onMounted, ref, watch } from "vue";
 import "earshot";
 
 const EVENTS = ["shown", "answered", "completed", "dismissed", "error"];
@@ -18,7 +18,8 @@ export const EarshotSurvey = defineComponent({
     const listen = (target) => listeners.forEach(([type, listener]) => target.addEventListener(type, listener));
     const stop = (target) => listeners.forEach(([type, listener]) => target.removeEventListener(type, listener));
 
-    // On mount, and when a new definition makes a new element (see `key` below).
+    onMounted(() => listen(element.value));
+    // A new definition makes a new element (see `key` below): the listeners move to it.
     watch(element, (now, before) => {
       if (before) stop(before);
       if (now) listen(now);
