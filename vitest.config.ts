@@ -1,12 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // The framework recipes in examples/ import the package by name, as an app does.
+        resolve: { alias: { earshot: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/recipes/**/*.test.ts', 'test/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
           // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.

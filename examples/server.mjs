@@ -5,7 +5,8 @@
 //   EARSHOT_DB       the SQLite file, default examples/collector/data/earshot.sqlite (`:memory:` keeps nothing)
 //   ALLOWED_ORIGINS  comma-separated origins (or *) whose pages may send answers; the server's own always may
 // Routes: /api/earshot* and /results from the collector, /dist/* from the repo's dist/ folder,
-// everything else from examples/ (a folder serves its index.html).
+// /node_modules/* as a page with an import map sees it after `npm install earshot`, everything else
+// from examples/ (a folder serves its index.html).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -20,6 +21,9 @@ const DIST_ROOT = path.resolve(here, '..', 'dist');
 const COLLECTOR_ROOT = path.join(here, 'collector');
 export const DEFAULT_DATABASE = path.join(here, 'collector', 'data', 'earshot.sqlite');
 const DEMO_PATH = '/shop/';
+const NODE_MODULES = path.resolve(here, '..', 'node_modules');
+/** The packages dist/earshot.js imports in a browser, directly or through Lit. */
+const RUNTIME_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'idb-keyval'];
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -69,6 +73,21 @@ function isPrivate(file, databaseFile) {
   return databaseFile !== null && file.startsWith(databaseFile);
 }
 
+/**
+ * The folder a URL path is served from, and the path below it. `/node_modules/` holds what a page
+ * with an import map loads after `npm install earshot`: this repo's build and its runtime packages.
+ */
+function staticRoot(decoded) {
+  const below = (prefix) => (decoded === prefix.slice(0, -1) || decoded.startsWith(prefix) ? decoded.slice(prefix.length - 1) : null);
+  const dist = below('/dist/') ?? below('/node_modules/earshot/dist/');
+  if (dist !== null) return [DIST_ROOT, dist];
+  for (const name of RUNTIME_PACKAGES) {
+    const rel = below(`/node_modules/${name}/`);
+    if (rel !== null) return [path.join(NODE_MODULES, ...name.split('/')), rel];
+  }
+  return [EXAMPLES_ROOT, decoded];
+}
+
 async function serveStatic(req, res, databaseFile) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
@@ -82,9 +101,8 @@ async function serveStatic(req, res, databaseFile) {
     sendText(res, 400, 'Bad request\n');
     return;
   }
-  const inDist = decoded === '/dist' || decoded.startsWith('/dist/');
-  const root = inDist ? DIST_ROOT : EXAMPLES_ROOT;
-  let file = resolveInside(root, inDist ? decoded.slice('/dist'.length) : decoded);
+  const [root, rel] = staticRoot(decoded);
+  let file = resolveInside(root, rel);
   if (!file || isPrivate(file, databaseFile)) {
     sendText(res, 404, 'Not found\n');
     return;

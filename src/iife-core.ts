@@ -4,7 +4,7 @@
 import { usePresenter } from './api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import type { Presenter } from './core/presenter.js';
-import { watchEmbeds } from './embed/embed.js';
+import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { prepareAnnouncer } from './ui/announcer.js';
 
@@ -24,4 +24,5 @@ export { push } from './snippet/queue.js';
 export { addLocale } from './ui/strings.js';
 
 watchEmbeds();
+watchUndefinedEmbeds();
 replayQueue();

@@ -4,7 +4,7 @@
 // endpoint), or one started with the element's `endpoint` when the page never called `init`.
 import { prefetchUi, report, running, whenStarted } from '../api.js';
 import type { Report } from '../core/checks.js';
-import { EMBED_REQUEST, type PresentedSurvey, type SurveyCallbacks } from '../core/presenter.js';
+import { EMBED_REQUEST, type SurveyCallbacks } from '../core/presenter.js';
 import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';
 import { checkSurvey } from '../core/validate.js';
 
@@ -22,7 +22,8 @@ interface EmbedHost extends HTMLElement {
 
 /** Valid definitions by element, kept so that a later `init` (or consent) runs them again. */
 const surveys = new Map<EmbedHost, Survey>();
-const views = new Map<EmbedHost, PresentedSurvey>();
+/** Elements Earshot shows a survey in. */
+const presented = new Set<EmbedHost>();
 /** Elements waiting for Earshot to run (no endpoint yet, or consent not granted). */
 const waiting = new Set<EmbedHost>();
 const loading = new Set<EmbedHost>();
@@ -33,21 +34,35 @@ export function watchEmbeds(): void {
   for (const name of ELEMENT_EVENTS) {
     addEventListener(`earshot:${name}`, (event) => {
       const { detail } = event as CustomEvent<{ surveyId: string }>;
-      for (const [host, survey] of surveys) if (views.has(host) && survey.id === detail.surveyId) host.dispatchEvent(new CustomEvent(`earshot:${name}`, { detail }));
+      for (const [host, survey] of surveys) if (presented.has(host) && survey.id === detail.surveyId) host.dispatchEvent(new CustomEvent(`earshot:${name}`, { detail }));
     });
   }
   whenStarted(() => {
-    views.clear();
+    presented.clear();
     for (const host of [...surveys.keys(), ...waiting]) void embed(host);
   });
-  // Elements parsed before this script, or not upgraded yet (the split build defines them on demand).
-  const scan = () => document.querySelectorAll<EmbedHost>(TAG).forEach((host) => host.survey || embed(host));
   scan();
   if (document.readyState === 'loading') addEventListener('DOMContentLoaded', scan, { once: true });
 }
 
+/**
+ * For the split build, which defines the element only once the UI arrives: an element added to
+ * the page before then announces nothing, so it is looked for until the definition exists.
+ */
+export function watchUndefinedEmbeds(): void {
+  if (customElements.get(TAG)) return;
+  const added = new MutationObserver(scan);
+  added.observe(document, { childList: true, subtree: true });
+  void customElements.whenDefined(TAG).then(() => added.disconnect());
+}
+
+/** Elements parsed before this script, or not upgraded yet (the split build defines them on demand). */
+function scan(): void {
+  document.querySelectorAll<EmbedHost>(TAG).forEach((host) => host.survey || embed(host));
+}
+
 async function embed(host: EmbedHost): Promise<void> {
-  if (views.has(host) || loading.has(host) || !host.isConnected) return;
+  if (presented.has(host) || loading.has(host) || !host.isConnected) return;
   loading.add(host);
   try {
     const controller = running(host.getAttribute('endpoint'));
@@ -66,20 +81,19 @@ async function embed(host: EmbedHost): Promise<void> {
     const shown = survey;
     // Earshot may have stopped or restarted while the definition was on its way.
     if (running() !== controller || !host.isConnected) return;
-    views.set(
-      host,
-      controller.embed(shown, ({ locale, callbacks }) => {
-        host.setAttribute('display', 'inline');
-        Object.assign(host, { survey: shown, locale, callbacks, requested: false });
-        callbacks.onShown();
-        return {
-          close() {
-            views.delete(host);
-            host.survey = host.callbacks = undefined;
-          },
-        };
-      }),
-    );
+    // Counted as shown before it is: `shown` comes during `embed`, and the element repeats it.
+    presented.add(host);
+    controller.embed(shown, ({ locale, callbacks }) => {
+      host.setAttribute('display', 'inline');
+      Object.assign(host, { survey: shown, locale, callbacks, requested: false });
+      callbacks.onShown();
+      return {
+        close() {
+          presented.delete(host);
+          host.survey = host.callbacks = undefined;
+        },
+      };
+    });
   } catch (error) {
     fail(host, (error as { code?: EarshotErrorCode }).code ?? 'definition', String((error as Error).message ?? error));
   } finally {

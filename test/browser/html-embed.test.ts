@@ -46,3 +46,18 @@ it('takes the definition from an inline JSON child and the endpoint from the glo
   assertNoPageErrors(h.problems(page));
   expect(h.problems(page).console.some((line) => line.startsWith('warning: earshot: <earshot-survey>: questions[0].type'))).toBe(true);
 });
+
+it('renders and delivers an element added after the page loaded, as a single-page app adds a view', async () => {
+  const page = await openPage('/docs/app', '<main id="view"></main><script>earshot.init({ endpoint: "/api/earshot" });</script>');
+  await page.evaluate(() => {
+    const element = document.createElement('earshot-survey');
+    element.setAttribute('src', '/embed/feedback.json');
+    document.getElementById('view')!.append(element);
+  });
+  await page.getByRole('radio', { name: 'Thumbs down' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'docs-feedback', answers: { helpful: 0 }, trigger: { manual: true } });
+  assertNoPageErrors(h.problems(page));
+});

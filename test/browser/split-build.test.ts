@@ -71,3 +71,32 @@ it('loads the UI on demand for show(), and reports through the error event when 
   // The blocked request is the browser console's own error, not the page's.
   assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
 });
+
+it('renders and delivers <earshot-survey> elements added after init, before the UI was ever loaded and after', async () => {
+  const { page, uiRequests } = await openCorePage('/docs/late', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }]);
+  await page.waitForTimeout(500);
+  expect(uiRequests()).toBe(0);
+  // What a single-page app does when it routes to a view holding the element.
+  await page.evaluate(() => {
+    const element = document.createElement('earshot-survey');
+    element.setAttribute('src', '/embed/feedback.json');
+    document.querySelector('main')!.append(element);
+  });
+  await page.getByRole('radio', { name: 'Thumbs up' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'docs-feedback', answers: { helpful: 1 }, trigger: { manual: true } });
+
+  // Once the UI is there, the element is defined and a later one announces itself.
+  await page.evaluate(() => {
+    const element = document.createElement('earshot-survey');
+    element.innerHTML = '<script type="application/json">{"id":"late-csat","questions":[{"id":"sat","type":"csat","text":"How satisfied are you?"}]}</script>';
+    document.querySelector('main')!.append(element);
+  });
+  await page.getByRole('radio', { name: /^5/ }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await waitForResponses(h.server, 1, { where: (r) => r.surveyId === 'late-csat' && r.completed && (r.answers as { sat?: number }).sat === 5 });
+  expect(uiRequests()).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});

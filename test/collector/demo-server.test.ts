@@ -44,8 +44,19 @@ describe('static server', () => {
     expect((await fetch(demo.url('/dist/nope.js'))).status).toBe(404);
   });
 
+  it('serves an import map only the build and the packages it imports, under node_modules', async () => {
+    const lit = await fetch(demo.url('/node_modules/lit/index.js'));
+    expect(lit.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await lit.text()).toContain('lit-element/lit-element.js');
+    expect((await fetch(demo.url('/node_modules/earshot/dist/earshot.js'))).status).toBe(200);
+    expect((await fetch(demo.url('/node_modules/vitest/package.json'))).status).toBe(404);
+    expect((await fetch(demo.url('/node_modules/earshot/package.json'))).status).toBe(404);
+  });
+
   it.each([
     '/../package.json',
+    '/node_modules/lit/../vitest/package.json',
+    '/node_modules/lit/%2e%2e/vitest/package.json',
     '/shop/../../package.json',
     '/%2e%2e/package.json',
     '/dist/../package.json',

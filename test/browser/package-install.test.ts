@@ -1,0 +1,120 @@
+// The package as users get it: `npm pack` of this repo (its dist/ as `npm test` just built it),
+// installed from the tarball into a scratch project without the network, type-checked against
+// with tsc, and its ESM build loaded in Chromium through the README's import map.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+
+const run = promisify(execFile);
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
+const IMPORT_MAP_PAGE = readFileSync(path.join(REPO, 'examples', 'import-map', 'index.html'), 'utf8');
+
+const h = useBrowserHarness();
+
+let scratch = '';
+let packed: string[] = [];
+let installed = '';
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(tmpdir(), 'earshot-package-'));
+  const { stdout } = await run('npm', ['pack', REPO, '--pack-destination', scratch, '--ignore-scripts', '--json'], { cwd: scratch });
+  const [tarball] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  packed = tarball.files.map((file) => file.path).sort();
+  writeFileSync(path.join(scratch, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }));
+  // Offline: lit and idb-keyval come from the npm cache this repo's own install filled.
+  await run('npm', ['install', path.join(scratch, tarball.filename), '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: scratch });
+  installed = path.join(scratch, 'node_modules', 'earshot');
+});
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+it('packs the builds, their types, locales, schemas, manifest, README and LICENSE, and no sources or tests', () => {
+  expect(packed).toEqual(
+    expect.arrayContaining([
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/earshot.js',
+      'dist/earshot.min.js',
+      'dist/earshot.core.min.js',
+      'dist/earshot.ui.min.js',
+      'dist/index.d.ts',
+      'dist/core/types.d.ts',
+      'dist/custom-elements.json',
+      'dist/locales/de.json',
+      'dist/locales/de.js',
+      'src/schema/survey.schema.json',
+      'src/schema/batch.schema.json',
+    ]),
+  );
+  const unexpected = packed.filter(
+    (file) => !['LICENSE', 'README.md', 'package.json'].includes(file) && !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) && !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
+  );
+  expect(unexpected).toEqual([]);
+  expect(packed.filter((file) => /^(test|examples)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
+});
+
+it('names in package.json only files the installed package holds, with the script-tag build for CDNs', () => {
+  const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  expect(manifest.unpkg).toBe('./dist/earshot.min.js');
+  expect(manifest.jsdelivr).toBe('./dist/earshot.min.js');
+  expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/earshot.js' });
+  const exportTargets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const named = [manifest.main, manifest.module, manifest.types, manifest.unpkg, manifest.jsdelivr, manifest.customElements, ...exportTargets];
+  // `./locales/*` stands for every file of the folder; one of them stands in for the pattern.
+  const missing = named.map((target: string) => target.replace('*', 'de.json')).filter((target: string) => !existsSync(path.join(installed, target)));
+  expect(missing).toEqual([]);
+});
+
+it('type-checks a TypeScript file using the installed package, and reports a wrong call with its diagnostic', async () => {
+  writeFileSync(
+    path.join(scratch, 'uses-earshot.ts'),
+    `import { init, on, type EarshotConfig } from "earshot";
+const config: EarshotConfig = { endpoint: "/api/earshot", surveys: [{ id: "nps", questions: [{ id: "score", type: "nps", text: "How likely?" }] }] };
+init(config);
+const off: () => void = on("completed", (response) => console.log(response.answers, response.surveyId));
+off();
+`,
+  );
+  writeFileSync(path.join(scratch, 'wrong-call.ts'), `import { init } from "earshot";\ninit({ endpoint: "/api/earshot", cooldownDays: "three" });\n`);
+  // Library checking stays on: the package's own declarations must hold up too.
+  const compilerOptions = { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [] };
+  writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['uses-earshot.ts', 'wrong-call.ts'] }));
+  const result = await run(process.execPath, [TSC, '-p', scratch], { cwd: scratch }).then(
+    () => ({ code: 0, stdout: '' }),
+    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+  );
+  expect(result.stdout.trim().split('\n')).toEqual(["wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'."]);
+  expect(result.code).toBe(2);
+});
+
+it('loads the installed ESM build in Chromium through the README import map, shows a survey and delivers', async () => {
+  const page = await h.newPage();
+  const served: string[] = [];
+  // The import map's /node_modules/ is the scratch project's, not this repo's.
+  await page.route(
+    (url) => url.pathname.startsWith('/node_modules/'),
+    (route) => {
+      const file = path.join(scratch, decodeURIComponent(new URL(route.request().url()).pathname));
+      served.push(path.relative(scratch, file));
+      return existsSync(file) ? route.fulfill({ path: file, contentType: 'text/javascript' }) : route.fulfill({ status: 404 });
+    },
+  );
+  await page.route(h.url('/guide/'), (route) => route.fulfill({ contentType: 'text/html', body: IMPORT_MAP_PAGE }));
+  await page.goto(h.url('/guide/'));
+  await page.getByRole('button', { name: 'Give feedback' }).click();
+  await page.getByRole('radio', { name: /^5/ }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'docs-csat', answers: { satisfaction: 5 }, sdk: { name: 'earshot' } });
+  expect(served).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/lit/index.js', 'node_modules/idb-keyval/dist/index.js']));
+  assertNoPageErrors(h.problems(page));
+});
