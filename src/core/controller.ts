@@ -89,7 +89,7 @@ export class Controller {
     });
     // `?earshot_preview=<surveyId>`: a product team checks a survey on the real page.
     const previewId = new URLSearchParams(location.search).get(PREVIEW_PARAMETER);
-    if (previewId !== null) this.preview(previewId);
+    if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
   }
@@ -120,8 +120,8 @@ export class Controller {
    * Shows a survey (a definition, or the id of a configured one) as a preview, bypassing every
    * targeting rule; nothing about it is remembered for frequency.
    */
-  preview(survey: Survey | string): void {
-    if (typeof survey === 'string') return this.#withSurvey(survey, PREVIEW_PARAMETER, (found) => this.#replaceWith(found, true));
+  preview(survey: Survey | string, caller = 'preview()'): void {
+    if (typeof survey === 'string') return this.#withSurvey(survey, caller, (found) => this.#replaceWith(found, true));
     this.#replaceWith(survey, true);
   }
 
