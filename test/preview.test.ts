@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { consent, explain, flush, init, on, preview, track, type EarshotConfig, type EarshotEvents, type Survey } from '../src/index.js';
 import { usePublicApiPage } from './api-harness.js';
 import { settle } from './core/support.js';
+import { push } from '../src/snippet/queue.js';
 import { getByRole, rendered } from './ui/dom.js';
 
 const page = usePublicApiPage();
@@ -104,6 +105,14 @@ describe('preview(definition)', () => {
     consent('granted');
     await settle();
     expect(widgets()).toHaveLength(1);
+  });
+
+  it('can be queued in the loader snippet\'s format', async () => {
+    push(['init', { endpoint: '/api/earshot', locale: 'en', surveys: [nps] }], ['preview', 'nps']);
+    await settle();
+    const [survey] = widgets();
+    await rendered(survey);
+    expect(survey.shadowRoot!.querySelector('[part="preview-badge"]')?.textContent).toBe('Preview');
   });
 
   it('reports an unknown survey id', async () => {
