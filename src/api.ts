@@ -41,7 +41,8 @@ export function init(config: EarshotConfig): void {
     stopDebugLog = emitter.on('error', ({ code, message }) => console.warn(`earshot (${code}): ${message}`));
   }
   configured = resolved;
-  if (resolved.debug) openDebugPanel(resolved);
+  // Only config problems throw: a panel that cannot be shown is an `error` event.
+  if (resolved.debug) guarded(openDebugPanel)(resolved);
   startIfGranted();
 }
 
