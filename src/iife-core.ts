@@ -18,7 +18,7 @@ usePresenter({
   prepare: prepareAnnouncer,
 });
 
-export { init, track, show, identify, flush, on, deadLetters, destroy, consent } from './api.js';
+export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export { push } from './snippet/queue.js';
 export { addLocale } from './ui/strings.js';

@@ -4,7 +4,7 @@ import { presenter } from './ui/present.js';
 
 usePresenter(presenter);
 watchEmbeds();
-export { init, track, show, identify, flush, on, deadLetters, destroy, consent } from './api.js';
+export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api.js';
 export { EarshotConfigError } from './core/errors.js';
 export { addLocale } from './ui/strings.js';
 export type { Phrase, Strings } from './ui/strings.js';
@@ -28,6 +28,10 @@ export type {
   CsatQuestion,
   DisplayMode,
   EarshotConfig,
+  EligibilityCode,
+  EligibilityReason,
+  SurveyDefinition,
+  SurveyEligibility,
   EarshotErrorCode,
   EarshotEventName,
   EarshotEvents,

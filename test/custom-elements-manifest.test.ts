@@ -15,7 +15,7 @@ it('documents the attributes, events, CSS parts and custom properties of <earsho
   const names = (list: Array<{ name: string }> = []) => list.map((item) => item.name);
   expect(names(survey.attributes)).toEqual(expect.arrayContaining(['src', 'endpoint', 'debug', 'locale']));
   expect(names(survey.events)).toEqual(expect.arrayContaining(['earshot:completed', 'earshot:error']));
-  expect(names(survey.cssParts)).toEqual(['card', 'progress', 'close-button', 'button', 'primary-button', 'secondary-button', 'question', 'error', 'thanks']);
+  expect(names(survey.cssParts)).toEqual(['card', 'progress', 'close-button', 'button', 'primary-button', 'secondary-button', 'question', 'error', 'thanks', 'preview-badge']);
   expect(names(survey.cssProperties)).toContain('--earshot-accent');
-  expect(declarations.filter((declaration: { tagName?: string }) => declaration.tagName).length).toBe(9);
+  expect(declarations.filter((declaration: { tagName?: string }) => declaration.tagName).length).toBe(10);
 });

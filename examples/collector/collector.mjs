@@ -4,6 +4,8 @@
 //   GET  /api/earshot/export.csv  stored responses as CSV (?survey=)
 //   GET  /api/earshot/scores      the standard scores of a survey's templates as JSON (?survey=, required)
 //   GET  /results                 the results page (?survey=)
+// Responses answered in a preview (`preview: true`) are stored, flagged, and listed by
+// /responses, but results, scores and the CSV export leave them out: they are not real answers.
 // A batch is answered 2xx only once its transaction is committed; anything the SDK should not
 // retry is a 4xx naming the field at fault; a storage failure is a 503 the SDK retries.
 import { validateBatch } from './batch-validation.mjs';
@@ -60,6 +62,9 @@ function wholeNumberParam(params, name, { min, max = Number.MAX_SAFE_INTEGER, fa
   }
   return value;
 }
+
+/** Responses visitors really gave: without the ones answered in a preview. */
+const realResponses = (responses) => responses.filter((response) => response.preview !== true);
 
 function surveyParam(params) {
   const surveyId = params.get('survey');
@@ -148,22 +153,30 @@ export function createCollector({
       res,
       200,
       { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, ...origins.headersFor(req) },
-      toCsv(store.list({ surveyId })),
+      toCsv(realResponses(store.list({ surveyId }))),
     );
   }
 
   function listScores(req, res, params) {
     const surveyId = surveyParam(params);
     if (surveyId === null) throw new RequestProblem(400, `survey: is required, as in ${SCORES_PATH}?survey=ID`);
-    const responses = store.list({ surveyId });
-    sendJson(req, res, 200, { surveyId, responses: responses.length, smallSampleBelow: SMALL_SAMPLE, scores: scoreTemplates(responses) });
+    const stored = store.list({ surveyId });
+    const responses = realResponses(stored);
+    sendJson(req, res, 200, {
+      surveyId,
+      responses: responses.length,
+      previewResponses: stored.length - responses.length,
+      smallSampleBelow: SMALL_SAMPLE,
+      scores: scoreTemplates(responses),
+    });
   }
 
   function showResults(req, res, params) {
     const surveyId = surveyParam(params);
     const surveyIds = surveyId === null ? store.surveyIds() : store.surveyIds().filter((id) => id === surveyId);
+    const answered = surveyIds.map((id) => [id, realResponses(store.list({ surveyId: id }))]).filter(([, responses]) => responses.length > 0);
     const page = renderResultsPage({
-      summaries: surveyIds.map((id) => summarizeSurvey(id, store.list({ surveyId: id }))),
+      summaries: answered.map(([id, responses]) => summarizeSurvey(id, responses)),
       links: { responses: RESPONSES_PATH, csv: EXPORT_PATH, results: RESULTS_PATH, demo: demoPath },
       surveyId,
     });

@@ -57,7 +57,8 @@
     toggle.setAttribute('aria-pressed', String(scheme === 'dark'));
     earshot.init({
       endpoint: '/api/earshot',
-      debug: true,
+      // ?debug logs decisions and shows the debug panel, which would cover part of the showcase.
+      debug: params.has('debug'),
       locale: params.get('lang') || 'en',
       colorScheme: scheme,
       surveys: [

@@ -10,7 +10,9 @@
 
   earshot.init({
     endpoint: '/api/earshot',
-    debug: true,
+    // `?debug` on a shop page logs each decision and shows the debug panel ("Why didn't it show?");
+    // without it the panel would cover part of the shop.
+    debug: new URLSearchParams(location.search).has('debug'),
     surveys: [
       {
         id: 'post-checkout-nps',

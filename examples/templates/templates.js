@@ -5,7 +5,8 @@
   var thanks = 'Thank you — this helps us improve.';
   earshot.init({
     endpoint: '/api/earshot',
-    debug: true,
+    // ?debug logs decisions and shows the debug panel, which would cover part of the showcase.
+    debug: new URLSearchParams(location.search).has('debug'),
     surveys: [
       { id: 'nps', template: 'nps', product: 'Earshot Mugs', thanks: thanks },
       { id: 'csat', template: 'csat', product: 'your order', thanks: thanks },

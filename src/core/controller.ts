@@ -5,8 +5,11 @@ import { createOutbox, type Outbox } from './outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './response.js';
 import { Targeting } from './targeting/targeting.js';
-import type { Answers, DeadLetter, EarshotErrorCode, Survey, SurveyResponse, TriggerRecord, User } from './types.js';
+import type { Answers, DeadLetter, EarshotErrorCode, Survey, SurveyEligibility, SurveyResponse, TriggerRecord, User } from './types.js';
 import type { ResolvedConfig } from './validate.js';
+
+/** The page URL parameter that previews a survey by id: `?earshot_preview=post-checkout-nps`. */
+export const PREVIEW_PARAMETER = 'earshot_preview';
 
 /** Answers given in quick succession (a score, then a reason) share one request. */
 export const ANSWER_FLUSH_DELAY_MS = 1000;
@@ -19,6 +22,8 @@ interface OpenSurvey {
   view: PresentedSurvey;
   /** The latest version of this showing's response; none before the first answer. */
   response: SurveyResponse | null;
+  /** Shown as a preview: its answers are flagged (or discarded) and its showing changes no frequency state. */
+  preview: boolean;
 }
 
 /**
@@ -44,11 +49,14 @@ export class Controller {
   readonly #config: ResolvedConfig;
   readonly #emitter: Emitter;
   readonly #present: Presenter;
+  readonly #onChange: () => void;
 
-  constructor(config: ResolvedConfig, emitter: Emitter, present: Presenter) {
+  /** `onChange`: told whenever what `explain()` says may have changed. */
+  constructor(config: ResolvedConfig, emitter: Emitter, present: Presenter, onChange: () => void = () => {}) {
     this.#config = config;
     this.#emitter = emitter;
     this.#present = present;
+    this.#onChange = onChange;
     this.#user = config.user;
     this.#outbox = createOutbox((error) =>
       this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`),
@@ -70,14 +78,18 @@ export class Controller {
       { signal },
     );
     this.#targeting = new Targeting(this.#config, {
-      busy: () => !!this.#open,
+      busy: () => this.#open?.survey.id,
       show: (survey, trigger) => this.#showSurvey(survey, trigger),
       offerTab: (survey) => this.#offerTab(survey),
       prefetch: () => this.#present.prefetch?.(),
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),
+      changed: () => this.#onChange(),
     });
+    // `?earshot_preview=<surveyId>`: a product team checks a survey on the real page.
+    const previewId = new URLSearchParams(location.search).get(PREVIEW_PARAMETER);
+    if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
   }
@@ -99,26 +111,48 @@ export class Controller {
     this.#targeting?.track(name, props);
   }
 
-  /** Shows a survey at the visitor's request; `waited`: after the surveys from `surveysUrl` arrived. */
-  show(surveyId: string, waited = false): void {
+  /** Shows a survey at the visitor's request. */
+  show(surveyId: string): void {
+    this.#withSurvey(surveyId, 'show()', (survey) => this.#replaceWith(survey, false));
+  }
+
+  /**
+   * Shows a survey (a definition, or the id of a configured one) as a preview, bypassing every
+   * targeting rule; nothing about it is remembered for frequency.
+   */
+  preview(survey: Survey | string, caller = 'preview()'): void {
+    if (typeof survey === 'string') return this.#withSurvey(survey, caller, (found) => this.#replaceWith(found, true));
+    this.#replaceWith(survey, true);
+  }
+
+  /** For each survey, whether it can show on this page now and every reason it cannot. */
+  explain(): SurveyEligibility[] {
+    return this.#targeting?.explain() ?? [];
+  }
+
+  /** Runs `use` with the survey of that id; `waited`: after the surveys from `surveysUrl` arrived. */
+  #withSurvey(surveyId: string, caller: string, use: (survey: Survey) => void, waited = false): void {
     const targeting = this.#targeting;
     const survey = targeting?.surveys.find((candidate) => candidate.id === surveyId);
-    if (!survey) {
-      // It may be one of the surveys still on their way from `surveysUrl`.
-      if (targeting && this.#config.surveysUrl && !waited) {
-        return void targeting.loaded.then(() => this.show(surveyId, true)).catch((error) => this.#report('internal', String(error)));
-      }
-      return this.#report('definition', `show(): no survey with id "${surveyId}"`);
+    if (survey) return use(survey);
+    // It may be one of the surveys still on their way from `surveysUrl`.
+    if (targeting && this.#config.surveysUrl && !waited) {
+      return void targeting.loaded.then(() => this.#withSurvey(surveyId, caller, use, true)).catch((error) => this.#report('internal', String(error)));
     }
+    this.#report('definition', `${caller}: no survey with id "${surveyId}"`);
+  }
+
+  #replaceWith(survey: Survey, preview: boolean): void {
     // What was answered in a survey already open stays as a partial response.
     this.#open?.view.close();
     this.#open = null;
-    this.#showSurvey(survey, { manual: true });
+    this.#showSurvey(survey, { manual: true }, undefined, preview);
   }
 
   identify(userId: string, traits?: User['traits']): void {
     if (typeof userId !== 'string' || userId === '') return this.#report('definition', `identify(): expected a user id string (got ${String(userId)})`);
     this.#user = { id: userId, ...(traits && { traits: structuredClone(traits) }) };
+    this.#onChange();
   }
 
   /** Waits for pending writes, then delivers what is queued. */
@@ -138,18 +172,19 @@ export class Controller {
     return { close: () => !!opening && this.#embedded.delete(opening) && opening.view.close() };
   }
 
-  #showSurvey(definition: Survey, trigger: TriggerRecord, embedIn?: Presenter['survey']): OpenSurvey | undefined {
+  #showSurvey(definition: Survey, trigger: TriggerRecord, embedIn?: Presenter['survey'], preview = false): OpenSurvey | undefined {
     // Asking more than the outbox can hold would mean dropping answers: ask nothing until it drains.
     if (this.#delivery.queued >= this.#config.outboxLimit) {
       this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${definition.id}" not shown`);
       return undefined;
     }
     const { survey, locale } = localizeSurvey(definition, this.#config.locale);
-    const opening: OpenSurvey = { survey, locale, trigger, response: null, view: { close() {} } };
+    const opening: OpenSurvey = { survey, locale, trigger, response: null, preview, view: { close() {} } };
     const isCurrent = () => this.#open === opening || this.#embedded.has(opening);
     const done = () => {
       if (this.#open === opening) this.#open = null;
       this.#embedded.delete(opening);
+      this.#onChange();
     };
     if (embedIn) this.#embedded.add(opening);
     else this.#open = opening;
@@ -159,9 +194,10 @@ export class Controller {
       theme: this.#config.theme,
       colorScheme: this.#config.colorScheme,
       requested: 'manual' in trigger,
+      ...(preview && { preview }),
       styleNonce: this.#config.styleNonce,
       callbacks: this.#emitter.guard({
-        onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger }),
+        onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger, ...(preview && { preview }) }),
         onFailed: (reason, code = 'definition') => {
           if (isCurrent()) done();
           this.#report(code, reason);
@@ -172,7 +208,7 @@ export class Controller {
         },
         onComplete: (answers) => {
           if (!isCurrent()) return;
-          this.#targeting?.record(survey, 'completed');
+          if (!preview) this.#targeting?.record(survey, 'completed');
           this.#record(opening, answers, true);
           if (opening.response) this.#emitter.emit('completed', { surveyId: survey.id, responseId: opening.response.id, answers });
           void this.flush();
@@ -188,6 +224,7 @@ export class Controller {
       }),
     };
     opening.view = embedIn ? embedIn(request) : this.#present.survey(request);
+    this.#onChange();
     return opening;
   }
 
@@ -210,11 +247,11 @@ export class Controller {
   /** Turns the current answers into a new version of the response and stores it before any sending. */
   #record(opening: OpenSurvey, answers: Answers, completed: boolean): void {
     if (Object.keys(answers).length === 0 && !opening.response) return;
-    if (opening.response) opening.response = reviseResponse(opening.response, opening.survey, answers, completed);
-    else {
-      opening.response = createResponse({ ...opening, user: this.#user }, answers, completed);
-      this.#delivery.queued++;
-    }
+    const isNew = !opening.response;
+    opening.response = opening.response ? reviseResponse(opening.response, opening.survey, answers, completed) : createResponse({ ...opening, user: this.#user }, answers, completed);
+    // Preview answers under `previews: "discard"` exist for the events only: never stored, never sent.
+    if (opening.preview && this.#config.previews === 'discard') return;
+    if (isNew) this.#delivery.queued++;
     this.#store(opening.response);
     if (!completed) this.#delivery.flushSoon(ANSWER_FLUSH_DELAY_MS);
   }

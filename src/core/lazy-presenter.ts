@@ -33,6 +33,8 @@ export function lazyPresenter(load: () => Promise<Presenter>): Presenter {
   return {
     survey: (request) => later((presenter) => presenter.survey(request), request.callbacks.onFailed),
     tab: (request) => later((presenter) => presenter.tab(request), request.onFailed),
+    // A panel for developers: a UI that cannot load leaves only `explain()`, which still works.
+    debugPanel: (request) => later((presenter) => presenter.debugPanel?.(request) ?? { close() {} }, () => {}),
     prefetch() {
       const fetchNow = () => void loaded().catch(() => {});
       if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchNow, { timeout: 5000 });

@@ -1,4 +1,4 @@
-import type { Answer, Answers, ColorScheme, EarshotErrorCode, Survey, Theme } from './types.js';
+import type { Answer, Answers, ColorScheme, EarshotErrorCode, Survey, SurveyEligibility, Theme } from './types.js';
 
 /** Dispatched (bubbling, composed) by an `<earshot-survey>` the page placed itself, so that Earshot runs it. */
 export const EMBED_REQUEST = 'earshot-embed';
@@ -39,6 +39,18 @@ export interface PresentRequest extends Appearance {
   requested: boolean;
   /** The page's CSP style nonce (config `styleNonce`). */
   styleNonce?: string;
+  /** Shown as a preview (`earshot.preview()`): the card says so. */
+  preview?: boolean;
+}
+
+/** The `debug: true` panel: "why didn't it show?" for each survey, kept current. */
+export interface DebugPanelRequest extends Appearance {
+  locale: string;
+  styleNonce?: string;
+  /** What to show: the same as `earshot.explain()`. */
+  explain(): SurveyEligibility[];
+  /** Calls `listener` whenever `explain()` may say something new; returns the function that stops it. */
+  watch(listener: () => void): () => void;
 }
 
 export interface TabRequest extends Appearance {
@@ -65,4 +77,6 @@ export interface Presenter {
   tab(request: TabRequest): PresentedSurvey;
   /** A survey may show on this page soon: a presenter loaded on demand may fetch itself now. */
   prefetch?(): void;
+  /** The `debug: true` panel; the visitor can close it. */
+  debugPanel?(request: DebugPanelRequest): PresentedSurvey;
 }

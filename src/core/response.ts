@@ -8,6 +8,8 @@ export interface ResponseContext {
   trigger: TriggerRecord;
   locale: string;
   user?: User;
+  /** Answered in a preview: the collector must not count it as a real response. */
+  preview?: boolean;
 }
 
 /** The first version of a response, made at the visitor's first answer; its id never changes. */
@@ -26,6 +28,7 @@ export function createResponse(context: ResponseContext, answers: Answers, compl
     ...(context.user && { user: context.user }),
     locale: context.locale,
     sdk: { name: 'earshot', version: SDK_VERSION },
+    ...(context.preview && { preview: true as const }),
   };
 }
 

@@ -301,6 +301,8 @@ export interface EarshotConfig {
   consent?: ConsentState;
   /** A browser sending the Global Privacy Control signal counts as `denied` until `earshot.consent()` says otherwise. Default `false`. */
   respectGlobalPrivacyControl?: boolean;
+  /** What happens to answers given in a preview: `send` them flagged `preview: true`, or `discard` them. Default `send`. */
+  previews?: 'send' | 'discard';
 }
 
 /** One question as described to the collector. */
@@ -330,6 +332,8 @@ export interface SurveyResponse {
   user?: User;
   locale: string;
   sdk: { name: 'earshot'; version: string };
+  /** Answered in a preview (`earshot.preview()`, `?earshot_preview=`): not a real response, never counted in results. */
+  preview?: true;
 }
 
 /** A response the collector refused for good, set aside and never retried (see `earshot.deadLetters()`). */
@@ -350,7 +354,7 @@ export type EarshotErrorCode = 'storage' | 'network' | 'rejected' | 'expired' | 
 
 /** Payloads of the events `earshot.on(name, cb)` delivers. */
 export interface EarshotEvents {
-  shown: { surveyId: string; trigger: TriggerRecord };
+  shown: { surveyId: string; trigger: TriggerRecord; preview?: true };
   answered: { surveyId: string; responseId: string; questionId: string; value: Answer };
   completed: { surveyId: string; responseId: string; answers: Answers };
   dismissed: { surveyId: string; responseId: string | null; answers: Answers };
@@ -359,3 +363,34 @@ export interface EarshotEvents {
 }
 
 export type EarshotEventName = keyof EarshotEvents;
+
+/**
+ * One thing that keeps a survey from showing on this page now (`earshot.explain()`): a code to act
+ * on, the details it names, and a sentence for people. Dates are ISO 8601.
+ */
+export type EligibilityReason =
+  | { code: 'notStarted'; message: string }
+  | { code: 'consent'; message: string; consent: 'pending' | 'denied' }
+  | { code: 'loading'; message: string }
+  | { code: 'noTrigger'; message: string }
+  | { code: 'trigger'; message: string; pending: Trigger[] }
+  | { code: 'url'; message: string; path: string; url: UrlRule }
+  | { code: 'dates'; message: string; startsAt?: string; endsAt?: string }
+  | { code: 'audience'; message: string; rule: string; condition: Condition; actual: unknown }
+  | { code: 'sample'; message: string; sample: number }
+  | { code: 'completed'; message: string; completedAt: string; until?: string }
+  | { code: 'dismissed'; message: string; shownAt: string; until: string }
+  | { code: 'cooldown'; message: string; until: string }
+  | { code: 'busy'; message: string; surveyId: string };
+
+export type EligibilityCode = EligibilityReason['code'];
+
+/** Whether a survey can show on this page now, and every reason it cannot. */
+export interface SurveyEligibility {
+  surveyId: string;
+  /** Nothing keeps it back: its trigger holds here and every rule lets it through (or it is on the page now). */
+  eligible: boolean;
+  /** It is on the page now. */
+  showing: boolean;
+  reasons: EligibilityReason[];
+}

@@ -15,6 +15,9 @@ export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
 export const DEFAULT_TTL_DAYS = 7;
 export const DEFAULT_OUTBOX_LIMIT = 1000;
+export const PREVIEW_HANDLING = ['send', 'discard'] as const;
+/** Preview answers reach the collector, flagged `preview: true`. */
+export const DEFAULT_PREVIEWS = 'send';
 const DISPLAY_MODES: readonly DisplayMode[] = ['popover', 'modal', 'inline', 'tab'];
 const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'];
 /** Longer delays would overflow browser timers (about 24.8 days), and no visit lasts a day anyway. */
@@ -32,6 +35,7 @@ export interface ResolvedConfig extends EarshotConfig {
   ttlDays: number;
   outboxLimit: number;
   credentials: RequestCredentials;
+  previews: (typeof PREVIEW_HANDLING)[number];
 }
 
 export interface ValidationResult extends Report {
@@ -294,6 +298,7 @@ const CONFIG_FIELDS: Fields = {
   styleNonce: text(200),
   consent: oneOf(CONSENT_STATES),
   respectGlobalPrivacyControl: boolean,
+  previews: oneOf(PREVIEW_HANDLING),
   theme,
   colorScheme,
 };
@@ -320,6 +325,26 @@ export function validateConfig(input: unknown): ValidationResult {
     ttlDays: given.ttlDays ?? DEFAULT_TTL_DAYS,
     outboxLimit: given.outboxLimit ?? DEFAULT_OUTBOX_LIMIT,
     credentials: given.credentials ?? 'omit',
+    previews: given.previews ?? DEFAULT_PREVIEWS,
   };
   return { ...report, config };
+}
+
+export interface SurveyValidation extends Report {
+  /** Present only when there are no problems. */
+  survey?: Survey;
+}
+
+/** Checks one survey definition on its own (as `preview()` gets it), each problem with its path under `path`. */
+export function validateSurvey(input: unknown, path: string): SurveyValidation {
+  const report: Report = { problems: [], warnings: [] };
+  let given: unknown;
+  try {
+    given = toData(input);
+  } catch (error) {
+    fail(report, path, `expected plain data that JSON can copy (${String((error as Error)?.message ?? error)})`);
+    return report;
+  }
+  checkSurvey(given, path, report, new Set());
+  return report.problems.length ? report : { ...report, survey: expandTemplate(given as Survey) };
 }

@@ -1,3 +1,4 @@
+import { DebugPanelElement } from './debug-panel/debug-panel.js';
 import { CesQuestionElement } from './questions/ces/ces-question.js';
 import { ChoiceQuestionElement } from './questions/choice/choice-question.js';
 import { CsatQuestionElement } from './questions/csat/csat-question.js';
@@ -12,6 +13,7 @@ import { FeedbackTabElement } from './tab/feedback-tab.js';
 const ELEMENTS: Record<string, CustomElementConstructor> = {
   'earshot-survey': SurveyElement,
   'earshot-feedback-tab': FeedbackTabElement,
+  'earshot-debug-panel': DebugPanelElement,
   'earshot-nps-question': NpsQuestionElement,
   'earshot-rating-question': RatingQuestionElement,
   'earshot-csat-question': CsatQuestionElement,

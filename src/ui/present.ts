@@ -5,6 +5,7 @@ import { announce, prepareAnnouncer } from './announcer.js';
 import { applyAppearance } from './appearance.js';
 import './define.js';
 import { format, stringsFor } from './strings.js';
+import type { DebugPanelElement } from './debug-panel/debug-panel.js';
 import type { SurveyElement } from './survey/survey.js';
 import type { FeedbackTabElement } from './tab/feedback-tab.js';
 
@@ -22,7 +23,7 @@ function whenBodyExists(work: () => void): () => void {
 export const presenter: Presenter = {
   prepare: prepareAnnouncer,
 
-  survey({ survey, locale, callbacks, requested, styleNonce, ...appearance }) {
+  survey({ survey, locale, callbacks, requested, preview = false, styleNonce, ...appearance }) {
     useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;
     const strings = stringsFor(locale);
@@ -31,6 +32,7 @@ export const presenter: Presenter = {
     element.strings = strings;
     element.callbacks = callbacks;
     element.requested = requested;
+    element.preview = preview;
     applyAppearance(element, appearance);
     let unsay = () => {};
     const cancel = whenBodyExists(() => {
@@ -54,6 +56,24 @@ export const presenter: Presenter = {
       close() {
         cancel();
         unsay();
+        element.remove();
+      },
+    };
+  },
+
+  debugPanel({ explain, watch, styleNonce, ...appearance }) {
+    useStyleNonce(styleNonce);
+    const element = document.createElement('earshot-debug-panel') as DebugPanelElement;
+    applyAppearance(element, appearance);
+    const refresh = () => (element.entries = explain());
+    refresh();
+    const unwatch = watch(refresh);
+    element.addEventListener('earshot-close', unwatch);
+    const cancel = whenBodyExists(() => document.body.append(element));
+    return {
+      close() {
+        cancel();
+        unwatch();
         element.remove();
       },
     };

@@ -38,6 +38,8 @@ export interface Strings {
   feedbackTab: string;
   /** Said by the live region when a survey appears on its own; `{question}` is its first question. */
   announce: string;
+  /** The badge on a survey shown by `earshot.preview()`: its answers are not real responses. */
+  preview: string;
 }
 
 /** A table resolved for one locale: what `Intl.PluralRules` needs, with the words. */
@@ -69,6 +71,7 @@ export const ENGLISH: LocaleStrings = {
   ces: ['Very difficult', 'Difficult', 'Somewhat difficult', 'Neutral', 'Somewhat easy', 'Easy', 'Very easy'],
   feedbackTab: 'Feedback',
   announce: 'A feedback survey opened: {question}',
+  preview: 'Preview',
 };
 
 type Table = Partial<Strings>;

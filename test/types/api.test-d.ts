@@ -1,6 +1,6 @@
 // Type tests (vitest typecheck): the public API's types as an app sees them.
 import { describe, expectTypeOf, it } from 'vitest';
-import { consent, flush, init, on, show, track, type Answers, type ConsentState, type EarshotConfig, type EarshotEvents, type Question, type Survey, type TriggerRecord } from '../../src/index.js';
+import { consent, explain, flush, init, on, preview, show, track, type EligibilityReason, type SurveyDefinition, type SurveyEligibility, type Answers, type ConsentState, type EarshotConfig, type EarshotEvents, type Question, type Survey, type TriggerRecord } from '../../src/index.js';
 import type { QueuedCall } from '../../src/snippet/queue.js';
 
 describe('public types', () => {
@@ -19,6 +19,17 @@ describe('public types', () => {
     on('opened', () => {});
     // @ts-expect-error a completed payload has no questionId
     on('completed', (payload) => payload.questionId);
+  });
+
+  it('types preview(), explain() and its reasons by code', () => {
+    expectTypeOf(preview).parameter(0).toEqualTypeOf<SurveyDefinition | string>();
+    expectTypeOf(explain).returns.toEqualTypeOf<SurveyEligibility[]>();
+    expectTypeOf<EarshotConfig['previews']>().toEqualTypeOf<'send' | 'discard' | undefined>();
+    const reason = {} as EligibilityReason;
+    if (reason.code === 'cooldown') expectTypeOf(reason.until).toBeString();
+    if (reason.code === 'audience') expectTypeOf(reason.rule).toBeString();
+    // @ts-expect-error a sample reason has no date
+    if (reason.code === 'sample') void reason.until;
   });
 
   it('types the config and survey shapes', () => {

@@ -1,5 +1,5 @@
-import type { Audience, UserTraits } from '../types.js';
-import { satisfiesAll } from './conditions.js';
+import type { Audience, Condition, UserTraits } from '../types.js';
+import { satisfies } from './conditions.js';
 
 export const DEVICE_TYPES = ['mobile', 'tablet', 'desktop'] as const;
 
@@ -19,8 +19,23 @@ export function pageFacts(): Record<string, string> {
   };
 }
 
-/** Whether the visitor belongs to a survey's audience (none: everyone). */
-export function inAudience(audience: Audience | undefined, traits: UserTraits | undefined): boolean {
-  const { traits: onTraits, ...onPage } = audience ?? {};
-  return satisfiesAll(traits, onTraits) && satisfiesAll(pageFacts(), onPage);
+/** An audience condition the visitor does not meet: its path in the audience (`traits.plan`, `device`), the condition, and the value found. */
+export interface AudienceMiss {
+  rule: string;
+  condition: Condition;
+  actual: unknown;
 }
+
+/** Every audience condition the visitor does not meet (none: they belong to it; no audience: everyone does). */
+export function audienceMisses(audience: Audience | undefined, traits: UserTraits | undefined): AudienceMiss[] {
+  const { traits: onTraits, ...onPage } = audience ?? {};
+  const facts = pageFacts();
+  const checks: [string, Condition, unknown][] = [
+    ...Object.entries(onTraits ?? {}).map(([name, condition]): [string, Condition, unknown] => [`traits.${name}`, condition, traits?.[name]]),
+    ...Object.entries(onPage).map(([name, condition]): [string, Condition, unknown] => [name, condition as Condition, facts[name]]),
+  ];
+  return checks.filter(([, condition, actual]) => !satisfies(actual, condition)).map(([rule, condition, actual]) => ({ rule, condition, actual }));
+}
+
+/** Whether the visitor belongs to a survey's audience (none: everyone). */
+export const inAudience = (audience: Audience | undefined, traits: UserTraits | undefined): boolean => audienceMisses(audience, traits).length === 0;

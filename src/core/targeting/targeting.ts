@@ -1,19 +1,17 @@
 import { isRecord } from '../checks.js';
-import type { EarshotErrorCode, Survey, TriggerRecord, UserTraits } from '../types.js';
+import type { EarshotErrorCode, Survey, SurveyEligibility, TriggerRecord, UserTraits } from '../types.js';
 import type { ResolvedConfig } from '../validate.js';
-import { inAudience } from './audience.js';
-import { heldBack } from './frequency.js';
+import { explainSurvey, ruleReasons } from './eligibility.js';
 import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';
 import { fetchSurveys, usableSurveys } from './remote-surveys.js';
-import { inSample } from './sampling.js';
 import { fired, mayFireOn, partsOf } from './triggers.js';
 import { openVisitorStore, type VisitorStore } from './visitor.js';
 
 /** What targeting needs from the running SDK. */
 export interface TargetingHost {
-  /** Whether a survey is on the page now (only one at a time). */
-  busy(): boolean;
+  /** The id of the survey on the page now, if any (only one at a time). */
+  busy(): string | undefined;
   /** Shows a survey that its journey point, the visitor's state and the rules all let through. */
   show(survey: Survey, trigger: TriggerRecord): void;
   /** Brings out a `tab` survey's Feedback tab. */
@@ -25,6 +23,8 @@ export interface TargetingHost {
   report(code: EarshotErrorCode, message: string): void;
   /** With `debug: true`, explains each decision on the console. */
   log(message: string): void;
+  /** Something that decides which survey may show changed (a journey point, a new page, the visitor's state). */
+  changed(): void;
 }
 
 /**
@@ -52,7 +52,10 @@ export class Targeting {
     this.surveys = config.surveys;
     const { signal } = this.#stopped;
     this.#visitor = openVisitorStore(signal);
-    this.#watch = watchPage((happened, page) => this.#guard(() => this.#consider(happened, page)), signal);
+    this.#watch = watchPage((happened, page) => {
+      this.#guard(() => this.#consider(happened, page));
+      this.#host.changed();
+    }, signal);
     this.#watchParts(config.surveys);
     this.loaded = this.#load().catch((error) => this.#host.report('internal', String(error)));
   }
@@ -68,6 +71,25 @@ export class Targeting {
   /** Remembers, for every tab, that a survey was completed (or shown without being asked for). */
   record(survey: Survey, kind: 'shown' | 'completed'): void {
     this.#visitor.record({ survey: survey.id, kind, at: Date.now() });
+    this.#host.changed();
+  }
+
+  /** For each survey, whether it can show on this page now and every reason it cannot. */
+  explain(): SurveyEligibility[] {
+    const facts = {
+      path: this.#watch.page.path,
+      page: this.#watch.page,
+      visitor: this.#waiting ? undefined : this.#visitor.visitor,
+      traits: this.#host.traits(),
+      now: Date.now(),
+      cooldownDays: this.#config.cooldownDays,
+      open: this.#host.busy(),
+    };
+    return this.surveys.map((survey) => {
+      const verdict = explainSurvey(survey, facts);
+      if (!facts.visitor && !verdict.showing) verdict.reasons.push({ code: 'loading', message: "the visitor's state is still loading" });
+      return { ...verdict, eligible: verdict.reasons.length === 0 };
+    });
   }
 
   async #load(): Promise<void> {
@@ -83,6 +105,7 @@ export class Targeting {
     const waiting = this.#waiting ?? [];
     this.#waiting = null;
     for (const [happened, page] of waiting) this.#guard(() => this.#consider(happened, page));
+    this.#host.changed();
     if (!fetching) return;
     const fetched = await fetching;
     if (this.#stopped.signal.aborted) return;
@@ -94,6 +117,7 @@ export class Targeting {
     const added = usable.filter((survey) => !known.has(survey.id));
     this.#offerUntriggeredTabs(added);
     this.#consider({ page: true }, this.#watch.page, added);
+    this.#host.changed();
   }
 
   /** Takes a fetched list (the config's surveys stay first); returns its valid definitions. */
@@ -148,18 +172,8 @@ export class Targeting {
   }
 
   /** What keeps a survey from showing now (dates, audience, sample, frequency), or nothing. */
-  #whyNot(survey: Survey, popping: boolean): string | false | undefined {
-    const now = Date.now();
-    const { visitor } = this.#visitor;
-    return (
-      now < Date.parse(survey.startsAt!) || now >= Date.parse(survey.endsAt!)
-        ? 'outside its dates'
-        : !inAudience(survey.audience, this.#host.traits())
-          ? 'visitor not in its audience'
-          : !inSample(visitor.id, survey)
-            ? 'visitor not in its sample'
-            : heldBack(survey, visitor, now, this.#config.cooldownDays, popping)
-    );
+  #whyNot(survey: Survey, popping: boolean): string | undefined {
+    return ruleReasons(survey, this.#visitor.visitor, this.#host.traits(), Date.now(), this.#config.cooldownDays, popping)[0]?.message;
   }
 
   /** Work started by the page's events must not throw into the host page. */

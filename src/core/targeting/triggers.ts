@@ -60,3 +60,13 @@ export function mayFireOn(trigger: Trigger | undefined, path: string): boolean {
   if ('any' in trigger) return trigger.any.some((part) => mayFireOn(part, path));
   return 'url' in trigger ? urlMatches(trigger.url, path) : true;
 }
+
+/** The journey points of a trigger that do not hold on this page yet (none: it holds). */
+export function pendingParts(trigger: Trigger, page: Page): Trigger[] {
+  if ('all' in trigger) return trigger.all.flatMap((part) => pendingParts(part, page));
+  if ('any' in trigger) {
+    const each = trigger.any.map((part) => pendingParts(part, page));
+    return each.some((pending) => pending.length === 0) ? [] : each.flat();
+  }
+  return leaf(trigger, page, { page: true })[0] ? [] : [trigger];
+}

@@ -209,4 +209,14 @@ export const surveyStyles = css`
   .thanks p {
     margin: 0;
   }
+  .badge {
+    display: inline-block;
+    margin: 0 0 8px;
+    padding: 1px 8px;
+    border: 1px dashed currentColor;
+    border-radius: 999px;
+    color: var(--_accent);
+    font-size: 0.75em;
+    font-weight: 600;
+  }
 `;

@@ -28,6 +28,7 @@ export const AUTO_ADVANCE_MS = 300;
  * @csspart question - The current question; inside it `question-text`, `options`, `option`, `labels` and `field`.
  * @csspart error - The message asking for an answer.
  * @csspart thanks - The thank-you step.
+ * @csspart preview-badge - "Preview", on a survey shown by `earshot.preview()`.
  * @cssproperty --earshot-accent - Buttons and selected options.
  * @cssproperty --earshot-surface - Card background.
  * @cssproperty --earshot-text - Text colour.
@@ -57,6 +58,7 @@ export class SurveyElement extends LitElement {
     locale: {},
     strings: { attribute: false },
     requested: { type: Boolean },
+    preview: { type: Boolean },
     index: { state: true },
     answers: { state: true },
     finished: { state: true },
@@ -69,6 +71,8 @@ export class SurveyElement extends LitElement {
   strings: LocaleStrings = ENGLISH;
   /** Shown because the visitor asked (a button, the feedback tab): it may take focus. */
   requested = false;
+  /** Shown by `earshot.preview()`: the card says its answers are not real responses. */
+  preview = false;
 
   protected index = 0;
   protected answers: Answers = {};
@@ -145,6 +149,7 @@ export class SurveyElement extends LitElement {
     if (!this.survey) return nothing;
     const { strings } = this;
     const content = html`
+      ${this.preview ? html`<p class="badge" part="preview-badge">${strings.preview}</p>` : nothing}
       ${this.finished ? this.#renderThanks() : this.#renderQuestionStep()}
       ${this.#hasCloseButton
         ? html`<button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>

@@ -238,21 +238,23 @@ describe('debug: true', () => {
         survey('also-due', { trigger: { event: 'go' } }),
       ],
     });
+    const shownAt = new Date().toISOString();
     track('go');
     await complete();
+    const completedAt = new Date().toISOString();
     track('go');
     const lines = info.mock.calls.map(([line]) => line);
     expect(lines).toEqual([
-      'earshot: survey "sampled-out" not shown: visitor not in its sample',
-      'earshot: survey "pro-only" not shown: visitor not in its audience',
-      'earshot: survey "later" not shown: outside its dates',
+      'earshot: survey "sampled-out" not shown: the visitor was sampled out (sample 0: 0% of visitors are asked)',
+      'earshot: survey "pro-only" not shown: audience rule traits.plan "pro" failed: the visitor\'s value is "free"',
+      'earshot: survey "later" not shown: it starts at 2999-01-01',
       'earshot: survey "nps" shown (trigger {"event":"go"})',
       'earshot: survey "also-due" not shown: "nps" goes first',
-      'earshot: survey "sampled-out" not shown: visitor not in its sample',
-      'earshot: survey "pro-only" not shown: visitor not in its audience',
-      'earshot: survey "later" not shown: outside its dates',
-      'earshot: survey "nps" not shown: completed',
-      'earshot: survey "also-due" not shown: cooldown after another survey',
+      'earshot: survey "sampled-out" not shown: the visitor was sampled out (sample 0: 0% of visitors are asked)',
+      'earshot: survey "pro-only" not shown: audience rule traits.plan "pro" failed: the visitor\'s value is "free"',
+      'earshot: survey "later" not shown: it starts at 2999-01-01',
+      `earshot: survey "nps" not shown: completed on ${completedAt}; never shown again (no recontactDays)`,
+      `earshot: survey "also-due" not shown: cooldown after a survey shown on ${shownAt}, until ${new Date(Date.parse(shownAt) + 3 * DAY_MS).toISOString()} (cooldownDays)`,
     ]);
   });
 
