@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { consent, explain, flush, init, on, preview, track, type EarshotConfig, type EarshotEvents, type Survey } from '../src/index.js';
 import { usePublicApiPage } from './api-harness.js';
 import { settle } from './core/support.js';
@@ -19,6 +19,8 @@ async function start(overrides: Partial<EarshotConfig> = {}): Promise<void> {
   init({ endpoint: '/api/earshot', locale: 'en', surveys: [nps], ...overrides });
   errors = [];
   on('error', (error) => errors.push(error));
+  // `init` starts Earshot in the next task.
+  await vi.advanceTimersByTimeAsync(0);
   await settle();
 }
 
@@ -103,6 +105,7 @@ describe('preview(definition)', () => {
     await settle();
     expect(widgets()).toHaveLength(0);
     consent('granted');
+    await vi.advanceTimersByTimeAsync(0);
     await settle();
     expect(widgets()).toHaveLength(1);
   });

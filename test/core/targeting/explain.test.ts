@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { consent, explain, identify, init, track, type EligibilityReason, type SurveyEligibility } from '../../../src/index.js';
 import { settle } from '../support.js';
 import { DAY_MS, complete, dismiss, openSurvey, start, survey, useTargeting } from './support.js';
@@ -117,6 +117,7 @@ describe('explain()', () => {
     expect(codesOf('checkout')).toEqual(['consent', 'url']);
     expect(verdictOf('here')).toMatchObject({ eligible: false, reasons: [expect.objectContaining({ code: 'consent' })] });
     consent('granted');
+    await vi.advanceTimersByTimeAsync(0);
     await settle();
     expect(verdictOf('here')).toMatchObject({ eligible: true, showing: true });
     // "here" showed: the other now also waits for the cooldown, and for the survey on the page.
