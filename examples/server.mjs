@@ -5,7 +5,8 @@
 //   EARSHOT_DB       the SQLite file, default examples/collector/data/earshot.sqlite (`:memory:` keeps nothing)
 //   ALLOWED_ORIGINS  comma-separated origins (or *) whose pages may send answers; the server's own always may
 // Routes: /api/earshot* and /results from the collector, /dist/* from the repo's dist/ folder,
-// everything else from examples/ (a folder serves its index.html).
+// /builder/ (the survey builder) from dist/builder/, everything else from examples/ (a folder
+// serves its index.html).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -17,6 +18,7 @@ import { parseAllowedOrigins } from './collector/cors.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES_ROOT = here;
 const DIST_ROOT = path.resolve(here, '..', 'dist');
+const BUILDER_ROOT = path.join(DIST_ROOT, 'builder');
 const COLLECTOR_ROOT = path.join(here, 'collector');
 export const DEFAULT_DATABASE = path.join(here, 'collector', 'data', 'earshot.sqlite');
 const DEMO_PATH = '/shop/';
@@ -82,9 +84,9 @@ async function serveStatic(req, res, databaseFile) {
     sendText(res, 400, 'Bad request\n');
     return;
   }
-  const inDist = decoded === '/dist' || decoded.startsWith('/dist/');
-  const root = inDist ? DIST_ROOT : EXAMPLES_ROOT;
-  let file = resolveInside(root, inDist ? decoded.slice('/dist'.length) : decoded);
+  const under = (prefix) => decoded === prefix || decoded.startsWith(`${prefix}/`);
+  const [root, prefix] = under('/dist') ? [DIST_ROOT, '/dist'] : under('/builder') ? [BUILDER_ROOT, '/builder'] : [EXAMPLES_ROOT, ''];
+  let file = resolveInside(root, decoded.slice(prefix.length));
   if (!file || isPrivate(file, databaseFile)) {
     sendText(res, 404, 'Not found\n');
     return;
