@@ -34,6 +34,7 @@ const h = useBrowserHarness();
 
 async function openBuilder(): Promise<Page> {
   const page = await h.newPage();
+  page.setDefaultTimeout(10_000);
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(h.url('/builder/'));
   await page.getByRole('textbox', { name: 'Survey id', exact: true }).waitFor();
@@ -176,6 +177,215 @@ describe('the survey builder', () => {
     await page.getByRole('button', { name: 'Add an option to question 2', exact: true }).click();
     expect(await options.getAttribute('aria-describedby')).toBeNull();
     await page.getByText('No problems: ready to use.').waitFor();
+    assertNoPageErrors(h.problems(page));
+  });
+});
+
+/** A survey using every part of the form: each question kind with its options, rules, jumps, triggers, audience, frequency. */
+const EVERYTHING = {
+  id: 'every-part',
+  language: 'en',
+  questions: [
+    { id: 'score', type: 'nps', text: 'How likely are you to recommend us?', lowLabel: 'No way', highLabel: 'Surely' },
+    { id: 'stars', type: 'rating', text: 'Rate the checkout', scale: 5, style: 'stars', lowLabel: 'Bad', highLabel: 'Great', optional: true },
+    { id: 'happy', type: 'csat', text: 'How satisfied are you?', labels: ['1', '2', '3', '4', '5'] },
+    { id: 'effort', type: 'ces', text: 'It was easy.', if: { question: 'score', gte: 7 } },
+    { id: 'thumb', type: 'thumbs', text: 'Was this page useful?', next: 'why' },
+    { id: 'channel', type: 'choice', text: 'Where did you hear of us?', options: ['Search', { id: 'friend', label: 'A friend' }, '42'], multiple: true, other: true, shuffle: true, min: 1, max: 2, if: { question: 'thumb', in: [0, 1] } },
+    { id: 'why', type: 'text', text: { en: 'Why?', fr: 'Pourquoi ?' }, maxLength: 300, placeholder: 'A few words', multiline: false, optional: true, if: { question: 'channel', answered: true } },
+  ],
+  trigger: {
+    all: [
+      { event: 'checkout_completed', where: { total: { gte: 10, lt: 500 }, coupon: null, plan: 'pro', code: '42', tier: { in: ['a', 'b'] } } },
+      { url: '/checkout/*' },
+      { url: { startsWith: '/shop' } },
+      { selector: '#buy' },
+      { scroll: 60 },
+      { exitIntent: true },
+      { delay: 20 },
+      { any: [{ event: 'a' }, { event: 'b' }] },
+    ],
+  },
+  audience: { traits: { plan: { in: ['pro', 'team'] }, seats: { gt: 1 } }, device: { in: ['desktop', 'tablet'] }, language: 'en', referrer: { neq: '' } },
+  sample: 0.25,
+  recontactDays: 90,
+  dismissedRecontactDays: 14,
+  priority: 2,
+  startsAt: '2026-12-01',
+  endsAt: '2027-01-01T00:00:00Z',
+  display: 'modal',
+  closeButton: true,
+  autoAdvance: true,
+  thanks: { text: 'Thanks!', link: { label: 'Read more', url: 'https://example.com/more' } },
+};
+
+/** Loads `text` as a JSON file through the "Load a JSON file" field. */
+async function loadFile(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Load a JSON file', { exact: true }).setInputFiles({ name: 'survey.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+async function pasteJson(page: Page, text: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Paste JSON', exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Load pasted JSON', exact: true }).click();
+}
+
+/** axe's violations in the builder (it walks open shadow roots), as "rule: help (n nodes)". */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    type Result = { id: string; help: string; nodes: Array<{ target: unknown }> };
+    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Result[] }> } }).axe;
+    const { violations } = await axe.run(document.querySelector('builder-app')!);
+    return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length}) ${JSON.stringify(violation.nodes.map((node) => node.target)).slice(0, 300)}`);
+  });
+}
+
+/** The label (or name) of the focused control, through shadow roots. */
+function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const control = active as HTMLInputElement | null;
+    return (control?.labels?.[0]?.textContent ?? control?.getAttribute('aria-label') ?? control?.textContent ?? '').trim();
+  });
+}
+
+/** Presses Tab until the control named `name` has focus: it can be reached by keyboard. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 150; presses++) {
+    if ((await focusedName(page)) === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
+describe('the survey builder, loading and keyboard', () => {
+  it('fills the form from a JSON file, and exports the same object again', async () => {
+    const page = await openBuilder();
+    await loadFile(page, JSON.stringify(EVERYTHING));
+    await page.getByText('Loaded survey “every-part” into the form.').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Survey id', exact: true }).inputValue()).toBe('every-part');
+    expect(await page.getByRole('textbox', { name: 'Question 7 text (fr)', exact: true }).inputValue()).toBe('Pourquoi ?');
+    expect(await page.getByRole('textbox', { name: 'Option 2', exact: true }).inputValue()).toBe('A friend');
+    expect(await page.getByRole('textbox', { name: 'Option 2 answer id', exact: true }).inputValue()).toBe('friend');
+    expect(await page.getByRole('combobox', { name: 'Ask question 4', exact: true }).inputValue()).toBe('score');
+    expect(await page.getByRole('textbox', { name: 'Value in the rule of question 4', exact: true }).inputValue()).toBe('7');
+    expect(await page.getByRole('combobox', { name: 'Display mode', exact: true }).inputValue()).toBe('modal');
+    expect(await page.getByRole('spinbutton', { name: 'Share of visitors asked', exact: true }).inputValue()).toBe('0.25');
+    expect(await page.getByRole('textbox', { name: 'Link address', exact: true }).inputValue()).toBe('https://example.com/more');
+    await page.getByText('No problems: ready to use.').waitFor();
+    expect(await shownJson(page)).toEqual(EVERYTHING);
+    expect(schemaAccepts(await shownJson(page)), JSON.stringify(schemaAccepts.errors)).toBe(true);
+    // The preview shows it inline, and names the mode it will have on the site.
+    await preview(page).getByText('Modal: a dialog over the page').waitFor();
+    await preview(page).getByRole('radiogroup', { name: 'How likely are you to recommend us?', exact: true }).waitFor();
+
+    // An edit after loading changes only what was edited.
+    await page.getByRole('textbox', { name: 'Question 1 text', exact: true }).fill('Would you recommend us?');
+    expect(await shownJson(page)).toEqual({ ...EVERYTHING, questions: [{ ...EVERYTHING.questions[0], text: 'Would you recommend us?' }, ...EVERYTHING.questions.slice(1)] });
+    assertNoPageErrors(h.problems(page));
+  });
+
+  it('fills the form from pasted JSON, and explains JSON or definitions it cannot load, leaving the form as it was', async () => {
+    const page = await openBuilder();
+    await pasteJson(page, '{ "id": "oops", ');
+    await page.getByRole('alert').filter({ hasText: 'This is not valid JSON' }).waitFor();
+    await pasteJson(page, JSON.stringify({ id: 'bad', questions: [{ id: 'score', type: 'ratng', text: 'Hi' }] }));
+    const alert = page.getByRole('alert').filter({ hasText: 'This survey has a problem; nothing was loaded.' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")');
+    await pasteJson(page, JSON.stringify([TWO_QUESTIONS, EVERYTHING]));
+    await page.getByRole('alert').filter({ hasText: 'This file holds 2 surveys' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Survey id', exact: true }).inputValue()).toBe('new-survey');
+
+    await pasteJson(page, JSON.stringify({ surveys: [TWO_QUESTIONS] }));
+    await page.getByText('Loaded survey “mug-feedback” into the form.').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Question 2 text', exact: true }).inputValue()).toBe(IMPROVE_TEXT);
+    expect(await shownJson(page)).toEqual(TWO_QUESTIONS);
+    assertNoPageErrors(h.problems(page));
+  });
+
+  it('has no axe-core violations as it starts, filled in, and with problems shown', async () => {
+    const page = await openBuilder();
+    expect(await axeViolations(page), 'as it starts').toEqual([]);
+    await loadFile(page, JSON.stringify(EVERYTHING));
+    await page.getByText('Loaded survey “every-part” into the form.').waitFor();
+    expect(await axeViolations(page), 'filled in').toEqual([]);
+    await page.getByRole('textbox', { name: 'Survey id', exact: true }).fill('');
+    await page.getByRole('textbox', { name: 'Question 2 id', exact: true }).fill('score');
+    await page.getByRole('spinbutton', { name: 'Share of visitors asked', exact: true }).fill('3');
+    await page.getByText('3 problems to fix').waitFor();
+    expect(await axeViolations(page), 'with problems').toEqual([]);
+    assertNoPageErrors(h.problems(page));
+  });
+
+  it('can be used with the keyboard alone: a survey composed, previewed and copied without a pointer', async () => {
+    await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.url('/') });
+    const page = await openBuilder();
+    await tabTo(page, 'Survey id');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('by-keyboard');
+    await tabTo(page, 'Question 1 text');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Was this page useful?');
+    await tabTo(page, 'Question 1 type');
+    await page.keyboard.type('Thumbs');
+    await tabTo(page, 'Type of the new question');
+    await page.keyboard.type('Text');
+    await tabTo(page, 'Add a question');
+    await page.keyboard.press('Enter');
+    // Focus moves to the new question's text.
+    await waitUntil(async () => (await focusedName(page)) === 'Question 2 text', { describe: () => 'focus on Question 2 text' });
+    await page.keyboard.type('What were you looking for?');
+    await tabTo(page, 'Move question 2 up');
+    await page.keyboard.press('Enter');
+    // The moved question keeps focus on its button, now question 1's.
+    await waitUntil(async () => (await focusedName(page)) === 'Move question 1 down', { describe: () => 'focus on Move question 1 down' });
+    expect(await shownJson(page)).toEqual({
+      id: 'by-keyboard',
+      questions: [
+        { id: 'q1', type: 'text', text: 'What were you looking for?' },
+        { id: 'score', type: 'thumbs', text: 'Was this page useful?' },
+      ],
+    });
+    // The preview can be answered by keyboard too.
+    await tabTo(page, 'What were you looking for?');
+    await page.keyboard.type('Prices');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await preview(page).getByRole('radiogroup', { name: 'Was this page useful?', exact: true }).waitFor();
+    await tabTo(page, 'Copy JSON');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Copied the JSON of “by-keyboard”' }).waitFor();
+    assertNoPageErrors(h.problems(page));
+  });
+
+  it('works from the package’s files and under a strict CSP', async () => {
+    const fromFiles = await h.newPage();
+    await fromFiles.goto(pathToFileURL(BUILDER_FILE).href);
+    await preview(fromFiles).getByRole('radiogroup', { name: 'How likely are you to recommend us to a friend?', exact: true }).waitFor();
+    assertNoPageErrors(h.problems(fromFiles));
+
+    const page = await h.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => /Content Security Policy|Trusted Type/i.test(message.text()) && violations.push(message.text()));
+    await page.route('**/builder/', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html" } });
+    });
+    await page.goto(h.url('/builder/'));
+    await page.getByRole('textbox', { name: 'Question 1 text', exact: true }).fill('Under a strict policy?');
+    await preview(page).getByRole('radiogroup', { name: 'Under a strict policy?', exact: true }).waitFor();
+    expect(violations).toEqual([]);
+    assertNoPageErrors(h.problems(page));
+  });
+
+  it('is pictured in the README', async () => {
+    const page = await openBuilder();
+    await composeTwoQuestions(page);
+    await page.getByRole('textbox', { name: 'Survey id', exact: true }).focus();
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
     assertNoPageErrors(h.problems(page));
   });
 });
