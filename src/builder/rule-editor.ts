@@ -98,7 +98,13 @@ export class RuleEditorElement extends EditorElement {
         label: `After question ${number}, go to`,
         problems,
         value: this.next ?? '',
-        choices: [['', 'the next question asked'], ...this.later.map((id) => [id, `question ${id}`] as const), [END_OF_SURVEY, 'the end (thank-you step)']],
+        choices: [
+          ['', 'the next question asked'],
+          ...this.later.map((id) => [id, `question ${id}`] as const),
+          [END_OF_SURVEY, 'the end (thank-you step)'],
+          // A jump to no later question stays shown as it is, with the validator's problem beside it.
+          ...(this.next && this.next !== END_OF_SURVEY && !this.later.includes(this.next) ? [[this.next, `question ${this.next} (not a later question)`] as const] : []),
+        ],
         onChange: (value) => this.editText([...this.path, 'next'], value),
       })}
     </fieldset>`;

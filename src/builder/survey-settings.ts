@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { SurveyDefinition } from '../core/types.js';
 import { TEMPLATE_NAMES } from '../core/templates.js';
 import { EditorElement } from './editor-element.js';
@@ -32,7 +32,7 @@ export class SurveySettingsElement extends EditorElement {
           choices: [['', 'None: only my questions'], ...TEMPLATE_NAMES.map((name) => [name, TEMPLATE_LABELS[name] ?? name] as const)],
           onChange: (value) => this.editText(['template'], value),
         })}
-        ${survey.template ? textField({ path: ['product'], label: 'Product name in the template', problems, value: survey.product ?? '', onInput: (value) => this.editText(['product'], value) }) : ''}
+        ${survey.template ? textField({ path: ['product'], label: 'Product name in the template', problems, value: survey.product ?? '', onInput: (value) => this.editText(['product'], value) }) : nothing}
         ${textField({ path: ['language'], label: 'Default language', hint: 'A tag such as en or pt-BR.', problems, value: survey.language ?? '', placeholder: 'en', onInput: (value) => this.editText(['language'], value) })}
       </div>
     </fieldset>`;

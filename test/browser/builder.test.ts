@@ -380,10 +380,32 @@ describe('the survey builder, loading and keyboard', () => {
     assertNoPageErrors(h.problems(page));
   });
 
+  it('applies the look to the preview, and gives it apart from the survey, for init', async () => {
+    const page = await openBuilder();
+    await page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true }).fill('#0f766e');
+    await page.getByRole('textbox', { name: 'Corner radius', exact: true }).fill('4');
+    await page.getByRole('combobox', { name: 'Colour scheme', exact: true }).selectOption('dark');
+    const widget = page.locator('builder-preview earshot-survey');
+    await waitUntil(async () => (await widget.getAttribute('scheme')) === 'dark', { describe: () => 'the preview in the dark scheme' });
+    expect(await widget.evaluate((element) => [element.style.getPropertyValue('--earshot-accent'), element.style.getPropertyValue('--earshot-radius')])).toEqual(['#0f766e', '4px']);
+    expect(JSON.parse(await page.getByRole('textbox', { name: 'Look, for earshot.init', exact: true }).inputValue())).toEqual({ theme: { accent: '#0f766e', radius: 4 }, colorScheme: 'dark' });
+    expect(await shownJson(page)).not.toHaveProperty('theme');
+
+    // A value that would break out of the CSS declaration is refused next to its field, as init refuses it.
+    const accent = page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true });
+    await accent.fill('red; display: none');
+    expect(await descriptionOf(accent)).toContain('expected a CSS value');
+    assertNoPageErrors(h.problems(page));
+  });
+
   it('is pictured in the README', async () => {
     const page = await openBuilder();
     await composeTwoQuestions(page);
-    await page.getByRole('textbox', { name: 'Survey id', exact: true }).focus();
+    // The second question and its branch beside the preview, where a score of 3 asks it.
+    await preview(page).getByRole('radio', { name: '3', exact: true }).click();
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.getByRole('group', { name: 'Question 2', exact: true }).evaluate((group) => group.scrollIntoView({ block: 'start' }));
+    await page.getByRole('textbox', { name: 'Value in the rule of question 2', exact: true }).focus();
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
     assertNoPageErrors(h.problems(page));
