@@ -380,6 +380,83 @@ describe('the survey builder, loading and keyboard', () => {
     assertNoPageErrors(h.problems(page));
   });
 
+  it('composes every question kind with its own fields through the form, and the widget shows each', async () => {
+    const page = await openBuilder();
+    const box = (name: string) => page.getByRole('textbox', { name, exact: true });
+    const number = (name: string) => page.getByRole('spinbutton', { name, exact: true });
+    const select = (name: string) => page.getByRole('combobox', { name, exact: true });
+    const check = (name: string) => page.getByRole('checkbox', { name, exact: true });
+    const add = async (type: string, text: string) => {
+      await select('Type of the new question').selectOption(type);
+      await page.getByRole('button', { name: 'Add a question', exact: true }).click();
+      const count = ((await shownJson(page)) as { questions: unknown[] }).questions.length;
+      await box(`Question ${count} text`).fill(text);
+    };
+    await box('Survey id').fill('every-kind');
+    await box('Label under 0').fill('Never');
+    await box('Label under 10').fill('Surely');
+    await add('rating', 'Rate the checkout');
+    await select('Question 2 scale').selectOption('3');
+    await select('Question 2 style').selectOption('emoji');
+    await box('Low-end label').fill('Slow');
+    await check('Optional: the visitor may skip it').nth(1).check();
+    await add('csat', 'How satisfied are you?');
+    await page.getByRole('textbox', { name: 'Own labels, one per line (5, lowest first)', exact: true }).fill('Awful\nBad\nOK\nGood\nGreat');
+    await add('ces', 'It was easy.');
+    await add('thumbs', 'Was this useful?');
+    await add('choice', 'Where did you hear of us?');
+    await box('Option 1').fill('Search');
+    await box('Option 2').fill('A friend');
+    await box('Option 2 answer id').fill('friend');
+    await page.getByRole('button', { name: 'Add an option to question 6', exact: true }).click();
+    await box('Option 3').fill('An advert');
+    await check('Several answers allowed (checkboxes)').check();
+    await check('An “Other” option with a text field').check();
+    await check('Show the options in a random order').check();
+    await number('Fewest options to pick').fill('1');
+    await number('Most options to pick').fill('2');
+    await add('text', 'Anything else?');
+    await check('Several lines').uncheck();
+    await number('Question 7 longest answer (characters)').fill('200');
+    await box('Question 7 placeholder').fill('A few words');
+    await select('After question 5, go to').selectOption('end');
+    await select('Display mode').selectOption('inline');
+    await box('CSS selector of the element it goes into').fill('#feedback');
+    await page.getByText('No problems: ready to use.').waitFor();
+    const composed = await shownJson(page);
+    expect(composed).toEqual({
+      id: 'every-kind',
+      questions: [
+        { id: 'score', type: 'nps', text: 'How likely are you to recommend us to a friend?', lowLabel: 'Never', highLabel: 'Surely' },
+        { id: 'q1', type: 'rating', text: 'Rate the checkout', scale: 3, style: 'emoji', lowLabel: 'Slow', optional: true },
+        { id: 'q2', type: 'csat', text: 'How satisfied are you?', labels: ['Awful', 'Bad', 'OK', 'Good', 'Great'] },
+        { id: 'q3', type: 'ces', text: 'It was easy.' },
+        { id: 'q4', type: 'thumbs', text: 'Was this useful?', next: 'end' },
+        { id: 'q5', type: 'choice', text: 'Where did you hear of us?', options: ['Search', { id: 'friend', label: 'A friend' }, 'An advert'], multiple: true, other: true, shuffle: true, min: 1, max: 2 },
+        { id: 'q6', type: 'text', text: 'Anything else?', multiline: false, maxLength: 200, placeholder: 'A few words' },
+      ],
+      display: 'inline',
+      target: '#feedback',
+    });
+    expect(schemaAccepts(composed), JSON.stringify(schemaAccepts.errors)).toBe(true);
+
+    // The preview walks through them in the real widget, with the labels given.
+    const shown = preview(page);
+    await shown.getByRole('radio', { name: '10', exact: true }).click();
+    await shown.getByText('Surely').waitFor();
+    await shown.getByRole('button', { name: 'Next', exact: true }).click();
+    await shown.getByRole('radiogroup', { name: 'Rate the checkout', exact: true }).getByRole('radio').first().click();
+    await shown.getByRole('button', { name: 'Next', exact: true }).click();
+    await shown.getByRole('radio', { name: /^5\b.*Great/ }).click();
+    await shown.getByRole('button', { name: 'Next', exact: true }).click();
+    await shown.getByRole('radiogroup', { name: 'It was easy.', exact: true }).getByRole('radio').last().click();
+    await shown.getByRole('button', { name: 'Next', exact: true }).click();
+    await shown.getByRole('radio', { name: 'Thumbs up', exact: true }).click();
+    // The jump to the end makes this the last step.
+    await shown.getByRole('button', { name: 'Submit', exact: true }).waitFor();
+    assertNoPageErrors(h.problems(page));
+  });
+
   it('applies the look to the preview, and gives it apart from the survey, for init', async () => {
     const page = await openBuilder();
     await page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true }).fill('#0f766e');
