@@ -58,6 +58,16 @@ export const builderStyles = [
       margin: 0.25rem 0;
       padding-inline-start: 1.25rem;
     }
+    /* A problem in the summary is a button that goes to its field, worded as the validator words it. */
+    button.problem {
+      border: none;
+      padding: 0.1rem 0;
+      min-height: 1.5rem;
+      background: none;
+      color: #8c1d18;
+      text-align: start;
+      text-decoration: underline;
+    }
     .add {
       display: flex;
       flex-wrap: wrap;

@@ -11,6 +11,7 @@ import { checkDraft, type DraftReport } from './problems.js';
 import { MOVE_EVENT, REMOVE_EVENT, TYPE_LABELS, type QuestionEditorElement } from './question-editor.js';
 import { moveQuestion, newQuestion, renameReferences } from './questions.js';
 import { afterRender } from './after-render.js';
+import { findField } from './find-field.js';
 
 /** What a new survey starts as: valid, so the preview shows something at once. */
 export const STARTING_SURVEY: SurveyDefinition = {
@@ -116,7 +117,11 @@ export class BuilderAppElement extends LitElement {
     const count = problems.length;
     return html`<div class="summary ${count ? 'has-problems' : ''}">
       <p aria-live="polite" id="problem-count">${count ? `${count} ${count === 1 ? 'problem' : 'problems'} to fix` : 'No problems: ready to use.'}</p>
-      ${count ? html`<ul aria-labelledby="problem-count">${problems.map(({ path, message }) => html`<li><code>${path || 'survey'}</code>: ${message}</li>`)}</ul>` : nothing}
+      ${count
+        ? html`<ul aria-labelledby="problem-count">
+            ${problems.map(({ path, message }) => html`<li><button type="button" class="problem" @click=${() => findField(this.renderRoot, path)?.focus()}>${path || 'survey'}: ${message}</button></li>`)}
+          </ul>`
+        : nothing}
     </div>`;
   }
 

@@ -11,6 +11,8 @@ const COLORS: ReadonlyArray<readonly [name: string, label: string]> = [
   ['text', 'Text colour'],
   ['muted', 'Muted text (progress, end labels)'],
   ['border', 'Borders'],
+  ['error', 'Colour of the message asking for an answer'],
+  ['hover', 'Close button under the pointer'],
 ];
 
 /**
@@ -27,7 +29,7 @@ export class ThemeEditorElement extends EditorElement {
     const value = (name: string) => String((theme as Record<string, unknown>)[name] ?? '');
     return html`<fieldset>
       <legend>Look (site-wide, for earshot.init)</legend>
-      <p class="hint">Colours are any CSS colour, such as #0f766e. The look applies to every survey on the site, so it is not part of the survey's JSON.</p>
+      <p class="hint">Colours are any CSS colour, such as #0f766e. The look applies to every survey on the site, so it is not part of the survey's JSON. Colours for the dark scheme alone (theme.dark) are set in the config.</p>
       ${selectField({
         path: ['colorScheme'],
         label: 'Colour scheme',
@@ -45,6 +47,7 @@ export class ThemeEditorElement extends EditorElement {
         ${textField({ path: ['theme', 'radius'], label: 'Corner radius', hint: 'Pixels, or a CSS length.', problems, value: value('radius'), onInput: (typed) => this.edit(['theme', 'radius'], parseNumber(typed)) })}
         ${textField({ path: ['theme', 'font'], label: 'Font', placeholder: 'system-ui, sans-serif', problems, value: value('font'), onInput: (typed) => this.editText(['theme', 'font'], typed) })}
         ${textField({ path: ['theme', 'fontSize'], label: 'Font size', hint: 'Pixels, or a CSS length.', problems, value: value('fontSize'), onInput: (typed) => this.edit(['theme', 'fontSize'], parseNumber(typed)) })}
+        ${textField({ path: ['theme', 'shadow'], label: 'Card shadow', placeholder: '0 4px 16px rgb(0 0 0 / 0.2)', problems, value: value('shadow'), onInput: (typed) => this.editText(['theme', 'shadow'], typed) })}
       </div>
     </fieldset>`;
   }

@@ -151,6 +151,10 @@ describe('the survey builder', () => {
     expect(await id.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(id)).toContain('expected 1–64 letters, digits or _ . : - starting with a letter or digit (got "")');
     await page.getByText('1 problem to fix').waitFor();
+    // The summary names each problem; choosing one goes to its field.
+    await page.getByRole('textbox', { name: 'Question 1 text', exact: true }).focus();
+    await page.getByRole('button', { name: /^id: expected 1–64 letters/ }).click();
+    expect(await focusedName(page)).toBe('Survey id');
     await preview(page).getByText('The preview shows the last version without problems; fix the problem to update it.').waitFor();
 
     await id.fill('mug-feedback');
