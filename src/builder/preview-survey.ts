@@ -6,6 +6,6 @@ import type { Survey, SurveyDefinition } from '../core/types.js';
 export function previewOf(definition: SurveyDefinition): { survey: Survey; locale: string } {
   const expanded = expandTemplate({ ...definition, questions: definition.questions ?? [] } as Survey);
   const { survey, locale } = localizeSurvey(expanded, definition.language ?? 'en');
-  // The preview pane is where it shows, whatever the mode; nothing waits for a journey point.
+  // The preview pane is where it shows, whatever the mode; a Close button would only empty the pane.
   return { survey: { ...survey, display: 'inline', closeButton: false }, locale };
 }
