@@ -28,9 +28,24 @@ const locales = () => ({
   },
 });
 
+/** The builder's page, its stylesheet and the survey schema it links to, beside its script in dist/builder/. */
+const builderPage = () => ({
+  name: 'earshot-builder-page',
+  generateBundle() {
+    for (const [fileName, source] of [
+      ['index.html', 'src/builder/index.html'],
+      ['builder.css', 'src/builder/builder.css'],
+      ['survey.schema.json', 'src/schema/survey.schema.json'],
+    ]) {
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(source, 'utf8') });
+    }
+  },
+});
+
 const typescriptFor = (declarations) =>
   typescript({
-    tsconfig: './tsconfig.json',
+    // tsconfig.json less the builder page, which is no part of the SDK (no declarations for it).
+    tsconfig: './tsconfig.sdk.json',
     // A type error fails the build instead of printing a warning.
     noEmitOnError: true,
     declaration: declarations,
@@ -91,5 +106,17 @@ export default [
     input: 'src/ui/present.ts',
     output: { file: 'dist/earshot.ui.min.js', format: 'es', sourcemap: true, banner: notice(LIT_NOTICE), plugins: [minified(true)] },
     plugins: bundled(),
+  },
+  {
+    // The survey builder (dist/builder/): a static page with a classic script, so it also works
+    // opened from the package's files, where a browser refuses module scripts.
+    input: 'src/builder/define.ts',
+    output: { file: 'dist/builder/builder.js', format: 'iife', sourcemap: true, banner: notice(LIT_NOTICE), plugins: [minified(false)] },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, declaration: false, outDir: 'dist/builder' }),
+      minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
+      builderPage(),
+    ],
   },
 ];

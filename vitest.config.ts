@@ -9,7 +9,7 @@ export default defineConfig({
         resolve: { alias: { earshot: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/recipes/**/*.test.ts', 'test/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/recipes/**/*.test.ts', 'test/builder/**/*.test.ts', 'test/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto'],
           // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.

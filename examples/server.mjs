@@ -5,8 +5,8 @@
 //   EARSHOT_DB       the SQLite file, default examples/collector/data/earshot.sqlite (`:memory:` keeps nothing)
 //   ALLOWED_ORIGINS  comma-separated origins (or *) whose pages may send answers; the server's own always may
 // Routes: /api/earshot* and /results from the collector, /dist/* from the repo's dist/ folder,
-// /node_modules/* as a page with an import map sees it after `npm install earshot`, everything else
-// from examples/ (a folder serves its index.html).
+// /builder/ (the survey builder) from dist/builder/, /node_modules/* as a page with an import map
+// sees it after `npm install earshot`, everything else from examples/ (a folder serves its index.html).
 import http from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -18,6 +18,7 @@ import { parseAllowedOrigins } from './collector/cors.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES_ROOT = here;
 const DIST_ROOT = path.resolve(here, '..', 'dist');
+const BUILDER_ROOT = path.join(DIST_ROOT, 'builder');
 const COLLECTOR_ROOT = path.join(here, 'collector');
 export const DEFAULT_DATABASE = path.join(here, 'collector', 'data', 'earshot.sqlite');
 const DEMO_PATH = '/shop/';
@@ -81,6 +82,8 @@ function staticRoot(decoded) {
   const below = (prefix) => (decoded === prefix.slice(0, -1) || decoded.startsWith(prefix) ? decoded.slice(prefix.length - 1) : null);
   const dist = below('/dist/') ?? below('/node_modules/earshot/dist/');
   if (dist !== null) return [DIST_ROOT, dist];
+  const builder = below('/builder/');
+  if (builder !== null) return [BUILDER_ROOT, builder];
   for (const name of RUNTIME_PACKAGES) {
     const rel = below(`/node_modules/${name}/`);
     if (rel !== null) return [path.join(NODE_MODULES, ...name.split('/')), rel];

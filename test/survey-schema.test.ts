@@ -63,6 +63,19 @@ const valid: Mutation[] = [
   ['conditions as plain values', (s) => ({ ...s, audience: { traits: { beta: true, n: 3 }, device: 'mobile', language: { eq: 'fr' }, referrer: { exists: false } } })],
   ['a relative thank-you link', (s) => ({ ...s, thanks: { link: { label: 'More', url: '/more' } } })],
   ['a date-time with an offset', (s) => ({ ...s, startsAt: '2026-12-01T09:00:00+02:00' })],
+  [
+    'texts by locale, with a default language',
+    (s) => {
+      Object.assign(q(s, 'score'), { text: { en: 'How likely?', fr: 'Probable ?' }, lowLabel: { en: 'No', 'pt-BR': 'Não' } });
+      Object.assign(q(s, 'pick'), { options: ['A', { id: 'b', label: { en: 'B', fr: 'Bé' } }] });
+      Object.assign(q(s, 'sat'), { labels: ['1', '2', '3', '4', { en: '5', fr: 'cinq' }] });
+      Object.assign(q(s, 'why'), { placeholder: { en: 'Tell us', fr: 'Dites-nous' } });
+      return { ...s, language: 'fr', thanks: { text: { en: 'Thanks', fr: 'Merci' }, link: { label: { en: 'More', fr: 'Plus' }, url: '/more' } } };
+    },
+  ],
+  ['thanks as texts by locale', (s) => ({ ...s, thanks: { en: 'Thanks', fr: 'Merci' } })],
+  ['a template without questions', () => ({ id: 't', template: 'nps' })],
+  ['a template with a product, its words replaced, and questions of its own', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf: 'Without {product}?', pmf_options: 'Sad|Meh|Fine' } })],
 ];
 
 const invalid: Mutation[] = [
@@ -137,6 +150,14 @@ const invalid: Mutation[] = [
   ['a thank-you link without url', (s) => ({ ...s, thanks: { link: { label: 'More' } } })],
   ['a javascript: thank-you link', (s) => ({ ...s, thanks: { link: { label: 'More', url: 'javascript:alert(1)' } } })],
   ['an unknown thanks key', (s) => ({ ...s, thanks: { text: 'x', emoji: '🎉' } })],
+  ['a text by something that is not a locale tag', (s) => (q(s, 'score').text = { english: 'How likely?' }, s)],
+  ['an empty object of texts by locale', (s) => (q(s, 'score').text = {}, s)],
+  ['a blank text in one locale', (s) => (q(s, 'score').text = { en: 'How likely?', fr: ' ' }, s)],
+  ['a string option by locale (it is its own answer)', (s) => (q(s, 'pick').options = ['A', { en: 'B' }], s)],
+  ['a language that is not a tag', (s) => ({ ...s, language: 'English' })],
+  ['an unknown template', (s) => ({ ...s, template: 'nps2' })],
+  ['pmf without a product', (s) => ({ ...s, template: 'pmf' })],
+  ['an unknown templateText key', (s) => ({ ...s, template: 'nps', templateText: { npsReason: 'Why?' } })],
 ];
 
 /** Rules across fields that only the SDK checks. */
@@ -149,6 +170,8 @@ const sdkOnly: Mutation[] = [
   ['two option objects with one id', (s) => (q(s, 'pick').options = [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }], s)],
   ['endsAt before startsAt', (s) => ({ ...s, endsAt: '2026-01-01' })],
   ['a target that is not a CSS selector', (s) => ({ ...s, target: '##' })],
+  ['a question with the id of a template item', (s) => ({ ...s, template: 'nps', questions: [{ id: 'nps', type: 'thumbs', text: '?' }] })],
+  ['pmf_options with two labels', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf_options: 'Sad|Fine' } })],
 ];
 
 const build = (change: Mutation[1]) => JSON.parse(JSON.stringify(change(full())));
