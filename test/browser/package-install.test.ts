@@ -36,7 +36,7 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-it('packs the builds, their types, locales, schemas, manifest, README and LICENSE, and no sources or tests', () => {
+it('packs the builds, their types, locales, schemas, manifest, the survey builder page, README and LICENSE, and no sources or tests', () => {
   expect(packed).toEqual(
     expect.arrayContaining([
       'LICENSE',
@@ -53,10 +53,15 @@ it('packs the builds, their types, locales, schemas, manifest, README and LICENS
       'dist/locales/de.js',
       'src/schema/survey.schema.json',
       'src/schema/batch.schema.json',
+      // The survey builder, a static page that works from the package's files.
+      'dist/builder/index.html',
+      'dist/builder/builder.js',
+      'dist/builder/builder.css',
+      'dist/builder/survey.schema.json',
     ]),
   );
   const unexpected = packed.filter(
-    (file) => !['LICENSE', 'README.md', 'package.json'].includes(file) && !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) && !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
+    (file) => !['LICENSE', 'README.md', 'package.json'].includes(file) && !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) && !/^dist\/builder\/[\w.-]+\.(html|css)$/.test(file) && !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
   );
   expect(unexpected).toEqual([]);
   expect(packed.filter((file) => /^(test|examples)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
