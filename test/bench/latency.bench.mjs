@@ -25,7 +25,8 @@ const SURVEY = {
   questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }],
 };
 const CONFIG = { endpoint: '/api/earshot', cooldownDays: 0, surveys: [SURVEY] };
-const COLD_CONFIG = { ...CONFIG, debug: true, surveys: [{ ...SURVEY, audience: { traits: { bench: { in: ['ready'] } } } }] };
+// No `debug`: its panel would bring the UI file along.
+const COLD_CONFIG = { ...CONFIG, surveys: [{ ...SURVEY, audience: { traits: { bench: { in: ['ready'] } } } }] };
 
 const BUILDS = [
   { key: 'one-file', script: 'earshot.min.js' },
@@ -77,13 +78,11 @@ async function cold(bench, build) {
     });
     await page.goto(bench.url(`/__bench/latency-${build.key}.html`));
     await page.evaluate(async (config) => {
-      // The debug log says when targeting has read the visitor's state and turned the survey down.
-      const ready = new Promise((resolve) => {
-        console.info = (message) => String(message).includes('not in its audience') && resolve();
-      });
       window.earshot.init(config);
       window.earshot.track('ask');
-      await ready;
+      // explain() says when targeting has read the visitor's state and turned the survey down.
+      const turnedDown = () => window.earshot.explain()[0]?.reasons.some((reason) => reason.code === 'audience') && !window.earshot.explain()[0].reasons.some((reason) => reason.code === 'loading');
+      while (!turnedDown()) await new Promise((resolve) => setTimeout(resolve, 5));
     }, COLD_CONFIG);
     const uiEarly = uiRequests > 0;
     const time = await page.evaluate(async () => {
