@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { SurveyEligibility } from '../../core/types.js';
 import { debugPanelStyles } from './debug-panel.styles.js';
+import { raiseToTopLayer } from '../top-layer.js';
 
 /**
  * The `debug: true` panel: for each survey, whether it can show on this page now and every reason
@@ -36,13 +37,7 @@ export class DebugPanelElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // In the top layer, as surveys are: no page element covers it.
-    this.popover = 'manual';
-    try {
-      this.showPopover();
-    } catch {
-      // Without the Popover API the z-index of the styles has to do.
-    }
+    raiseToTopLayer(this);
   }
 
   override render() {

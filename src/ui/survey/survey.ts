@@ -8,6 +8,7 @@ import { renderQuestion } from '../questions/registry.js';
 import { ENGLISH, directionOf, format, type LocaleStrings } from '../strings.js';
 import { deepActiveElement, focusFirstControl } from './focus.js';
 import { surveyStyles } from './survey.styles.js';
+import { raiseToTopLayer } from '../top-layer.js';
 
 /** The thank-you step closes itself after this long, unless the visitor is pointing at it or in it. */
 export const THANKS_VISIBLE_MS = 5000;
@@ -113,15 +114,7 @@ export class SurveyElement extends LitElement {
     const display = this.#display;
     this.setAttribute('display', display);
     this.setAttribute('position', this.survey.position ?? 'bottom-right');
-    if (display === 'popover' || display === 'tab') {
-      // The top layer puts the card above every host element, whatever their z-index.
-      this.popover = 'manual';
-      try {
-        this.showPopover();
-      } catch {
-        // Without the Popover API the maximal z-index of the styles has to do.
-      }
-    }
+    if (display === 'popover' || display === 'tab') raiseToTopLayer(this);
   }
 
   override disconnectedCallback(): void {

@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { ENGLISH, directionOf, type LocaleStrings } from '../strings.js';
 import { feedbackTabStyles } from './feedback-tab.styles.js';
+import { raiseToTopLayer } from '../top-layer.js';
 
 /**
  * A "Feedback" tab on the page's edge that opens its survey when the visitor asks.
@@ -21,13 +22,7 @@ export class FeedbackTabElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // In the top layer, as a popover survey is: no page element covers it, whatever its z-index.
-    this.popover = 'manual';
-    try {
-      this.showPopover();
-    } catch {
-      // Without the Popover API the z-index of the styles has to do.
-    }
+    raiseToTopLayer(this);
   }
 
   override render() {
