@@ -42,7 +42,7 @@ export function watchEmbeds(): void {
     for (const host of [...surveys.keys(), ...waiting]) void embed(host);
   });
   scan();
-  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', scan, { once: true });
+  if (document.readyState === 'loading') addEventListener('DOMContentLoaded', () => scan(), { once: true });
 }
 
 /**
@@ -51,14 +51,29 @@ export function watchEmbeds(): void {
  */
 export function watchUndefinedEmbeds(): void {
   if (customElements.get(TAG)) return;
-  const added = new MutationObserver(scan);
+  // Only what was added is searched: on a page where no survey shows, the UI (and the definition)
+  // may never arrive, and the page's own DOM changes must stay cheap.
+  const added = new MutationObserver((records) => {
+    for (const { addedNodes } of records) {
+      for (const node of addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (node.localName === TAG) offer(node as EmbedHost);
+        else scan(node);
+      }
+    }
+  });
   added.observe(document, { childList: true, subtree: true });
   void customElements.whenDefined(TAG).then(() => added.disconnect());
 }
 
 /** Elements parsed before this script, or not upgraded yet (the split build defines them on demand). */
-function scan(): void {
-  document.querySelectorAll<EmbedHost>(TAG).forEach((host) => host.survey || embed(host));
+function scan(root: ParentNode = document): void {
+  root.querySelectorAll<EmbedHost>(TAG).forEach(offer);
+}
+
+/** An element the page placed, unless Earshot filled it in already. */
+function offer(host: EmbedHost): void {
+  if (!host.survey) void embed(host);
 }
 
 async function embed(host: EmbedHost): Promise<void> {

@@ -36,6 +36,3 @@ export function audienceMisses(audience: Audience | undefined, traits: UserTrait
   ];
   return checks.filter(([, condition, actual]) => !satisfies(actual, condition)).map(([rule, condition, actual]) => ({ rule, condition, actual }));
 }
-
-/** Whether the visitor belongs to a survey's audience (none: everyone). */
-export const inAudience = (audience: Audience | undefined, traits: UserTraits | undefined): boolean => audienceMisses(audience, traits).length === 0;
