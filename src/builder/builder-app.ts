@@ -7,7 +7,7 @@ import { EDIT_EVENT, type EditEvent } from './editor-element.js';
 import { IMPORT_EVENT } from './json-panel.js';
 import { setIn } from './paths.js';
 import { previewOf } from './preview-survey.js';
-import { checkDraft, type DraftReport } from './problems.js';
+import { checkDraft, problemsAt, type DraftReport } from './problems.js';
 import { MOVE_EVENT, REMOVE_EVENT, TYPE_LABELS, type QuestionEditorElement } from './question-editor.js';
 import { moveQuestion, newQuestion, renameReferences } from './questions.js';
 import { afterRender } from './after-render.js';
@@ -61,6 +61,7 @@ export class BuilderAppElement extends LitElement {
     const { problems, warnings } = this.#report;
     const questions = this.#questions;
     const ids = questions.map((question) => question.id);
+    const listProblems = problemsAt(problems, 'questions');
     return html`<header>
         <h1>Earshot survey builder</h1>
         <p>Compose a survey, watch it in the real widget, then copy or download its JSON for your site’s <code>earshot.init</code>, <code>surveysUrl</code> or an <code>&lt;earshot-survey&gt;</code> embed.</p>
@@ -72,7 +73,7 @@ export class BuilderAppElement extends LitElement {
           <builder-survey-settings .survey=${definition} .problems=${problems}></builder-survey-settings>
           <section aria-labelledby="questions-heading">
             <h2 id="questions-heading">Questions</h2>
-            ${problems.some(({ path }) => path === 'questions') ? html`<p class="error" id="questions-error">${problems.filter(({ path }) => path === 'questions').map(({ message }) => message).join('; ')}</p>` : nothing}
+            ${listProblems.length ? html`<p class="error" id="questions-error">${listProblems.join('; ')}</p>` : nothing}
             ${questions.map(
               (question, index) => html`<builder-question
                 .question=${question}

@@ -78,9 +78,11 @@ it('renders and delivers <earshot-survey> elements added after init, before the 
   expect(uiRequests()).toBe(0);
   // What a single-page app does when it routes to a view holding the element.
   await page.evaluate(() => {
+    const view = document.createElement('section');
     const element = document.createElement('earshot-survey');
     element.setAttribute('src', '/embed/feedback.json');
-    document.querySelector('main')!.append(element);
+    view.append(element);
+    document.querySelector('main')!.append(view);
   });
   await page.getByRole('radio', { name: 'Thumbs up' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
