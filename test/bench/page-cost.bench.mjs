@@ -8,7 +8,10 @@
 //   - the page's total script time, CDP `Performance.getMetrics` ScriptDuration, read once the page
 //     has settled (init's IndexedDB work and delivery check done; for the split build on a page
 //     where a survey may show, once the UI prefetched at idle was evaluated);
+//   - the main thread's total task time (TaskDuration), which also counts compiling on the main thread;
 //   - long tasks (> 50 ms), from a `longtask` PerformanceObserver set up first thing in <head>.
+// The split core is also loaded without its first line, V8's compile hint, to show what the hint does:
+// less main-thread time, but the script runs later (its functions compile while it streams in).
 //
 //   node test/bench/page-cost.bench.mjs
 import { readFileSync } from 'node:fs';
@@ -31,6 +34,8 @@ const VARIANTS = [
   { key: 'none', label: 'without Earshot' },
   { key: 'one-file', label: 'earshot.min.js + init', script: 'earshot.min.js', surveys: [HERE] },
   { key: 'core', label: 'earshot.core.min.js + init, no survey can show here', script: 'earshot.core.min.js', surveys: [ELSEWHERE] },
+  // The same file less its first line, V8's compile hint: what the hint changes, measured side by side.
+  { key: 'core-no-hint', label: 'the same without its compile hint (first line removed)', script: 'earshot.core.no-hint.min.js', surveys: [ELSEWHERE] },
   { key: 'core-prefetch', label: 'earshot.core.min.js + init, a survey may show (UI prefetched at idle)', script: 'earshot.core.min.js', surveys: [HERE], waitForUi: true },
 ];
 
@@ -89,7 +94,12 @@ async function loadOnce(bench, variant) {
   }
 }
 
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
 export async function measure(bench) {
+  const core = bench.dist.get('/dist/earshot.core.min.js').toString('utf8');
+  if (!core.startsWith(COMPILE_HINT)) throw new Error('dist/earshot.core.min.js does not start with the compile hint');
+  bench.dist.set('/dist/earshot.core.no-hint.min.js', Buffer.from(core.slice(COMPILE_HINT.length)));
   for (const variant of VARIANTS) bench.pages.set(`/shop/bench-${variant.key}.html`, pageFor(variant));
   const results = new Map(VARIANTS.map((variant) => [variant.key, []]));
   // Interleaved, so a busy moment on the machine hits every variant alike.
@@ -100,14 +110,16 @@ export async function measure(bench) {
     }
   }
   const baseline = median(results.get('none').map((r) => r.script));
+  const taskBaseline = median(results.get('none').map((r) => r.task));
   const rows = [];
-  rows.push([`page script time (ScriptDuration), without Earshot, median of ${RUNS}`, ms(baseline)]);
+  rows.push([`page script time (ScriptDuration) / main-thread task time (TaskDuration), without Earshot, median of ${RUNS}`, `${ms(baseline)} / ${ms(taskBaseline)}`]);
   for (const variant of VARIANTS.slice(1)) {
     const runs = results.get(variant.key);
     const evaluate = median(runs.map((r) => r.evaluate));
     const init = median(runs.map((r) => r.init));
     const start = median(runs.map((r) => r.start));
     const script = median(runs.map((r) => r.script));
+    const task = median(runs.map((r) => r.task));
     const longTasks = runs.flatMap((r) => r.longTasks);
     const uiLoads = runs.filter((r) => r.uiLoaded).length;
     rows.push([`${variant.label}: evaluate script / init() call, median of ${RUNS}`, `${ms(evaluate)} / ${ms(init)}`, variant.key === 'one-file' || variant.key === 'core' ? verdict('init < 2 ms', init < 2) : '']);
@@ -117,7 +129,8 @@ export async function measure(bench) {
       `${ms(script)}; ×${(script / baseline).toFixed(1)}; +${ms(script - baseline)}`,
       variant.key === 'core-prefetch' ? `(UI evaluated in ${uiLoads} of ${RUNS} loads)` : '',
     ]);
-    rows.push([`  long tasks (> 50 ms) in ${RUNS} loads`, longTasks.length ? `${longTasks.length} (longest ${ms(Math.max(...longTasks))})` : 'none', variant.key === 'core-prefetch' ? '' : verdict('no long task', longTasks.length === 0)]);
+    rows.push([`  main-thread task time with it; added`, `${ms(task)}; +${ms(task - taskBaseline)}`]);
+    rows.push([`  long tasks (> 50 ms) in ${RUNS} loads`, longTasks.length ? `${longTasks.length} (longest ${ms(Math.max(...longTasks))})` : 'none', ['core-prefetch', 'core-no-hint'].includes(variant.key) ? '' : verdict('no long task', longTasks.length === 0)]);
   }
   // Long tasks on the page without Earshot come from the machine (another process), not from Earshot.
   const baselineLongTasks = results.get('none').flatMap((r) => r.longTasks);
