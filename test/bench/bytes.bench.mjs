@@ -2,6 +2,9 @@
 // Lit's floor: one trivial LitElement bundled as an IIFE with the plugins the IIFE builds use
 // (node-resolve for browsers, template-literal minifier, terser with the same options).
 // The floor is plain JS, so the TypeScript plugin, which only strips types, is left out.
+// Then what the split core is made of: its minified text split by source file (its source map),
+// grouped by part, each part's bytes and that part gzipped on its own (parts compress a little
+// better together, so the gzip figures add up to somewhat more than the file's).
 //
 //   node test/bench/bytes.bench.mjs
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,8 +15,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
+import { SourceMapConsumer } from 'source-map-js';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
-import { bytes, runAlone, verdict } from './support.mjs';
+import { DIST_FILES, bytes, runAlone, verdict } from './support.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -34,6 +38,40 @@ const GOALS = {
   'earshot.core.min.js': ['core ≤ 4 kB gzip', 4_000],
   'earshot.ui.min.js': ['UI ≤ 9 kB gzip', 9_000],
 };
+
+/** Parts of the split core, by source path (first match wins). */
+const CORE_PARTS = [
+  ['config validation and its messages (validate, checks, templates, question kinds)', /src\/core\/(validate|checks|templates|question-kinds)\.ts$/],
+  ['targeting, frequency and explain() (src/core/targeting/)', /src\/core\/targeting\//],
+  ['outbox and delivery (outbox, delivery, transport, lock, response, idb-keyval)', /src\/core\/(outbox|delivery|transport|lock|idb|response|id)\.ts$|idb-keyval/],
+  ['embeds, API, controller, loader queue and the rest', /./],
+];
+
+/** The minified text of `code` that came from each source file, by its source map. */
+function textBySource(code, map) {
+  const lines = code.split('\n');
+  const mappings = [];
+  new SourceMapConsumer(map).eachMapping((mapping) => mappings.push(mapping), null, SourceMapConsumer.GENERATED_ORDER);
+  const texts = new Map();
+  mappings.forEach((mapping, index) => {
+    const next = mappings[index + 1];
+    const line = lines[mapping.generatedLine - 1] ?? '';
+    const end = next?.generatedLine === mapping.generatedLine ? next.generatedColumn : line.length;
+    const source = mapping.source ?? '';
+    texts.set(source, (texts.get(source) ?? '') + line.slice(mapping.generatedColumn, end));
+  });
+  return texts;
+}
+
+async function coreParts(code) {
+  const map = JSON.parse(await readFile(path.join(ROOT, 'dist/earshot.core.min.js.map'), 'utf8'));
+  const parts = CORE_PARTS.map(([name]) => [name, '']);
+  for (const [source, text] of textBySource(code, map)) {
+    const index = CORE_PARTS.findIndex(([, pattern]) => pattern.test(source));
+    parts[index][1] += text;
+  }
+  return parts.map(([name, text]) => [`  ${name}`, `${bytes(text.length)} B min; ${bytes(gzipSync(text, { level: 9 }).length)} B gzip alone`, '']);
+}
 
 export function sizes(buffer) {
   return {
@@ -70,11 +108,12 @@ async function buildLitFloor() {
 export async function measure(bench) {
   const rows = [];
   const line = (name, { min, gzip, brotli }, goal = '') => [name, `${bytes(min)} / ${bytes(gzip)} / ${bytes(brotli)} B`, goal];
-  for (const [route, buffer] of bench.dist) {
-    const name = route.slice('/dist/'.length);
+  for (const name of DIST_FILES) {
+    const buffer = bench.dist.get(`/dist/${name}`);
     const size = sizes(buffer);
     const [goal, limit] = GOALS[name];
     rows.push(line(`${name} (min / gzip / brotli)`, size, `${verdict(goal, size.gzip <= limit)} (${(size.gzip / 1000).toFixed(1)} kB)`));
+    if (name === 'earshot.core.min.js') rows.push(...(await coreParts(buffer.toString('utf8'))));
   }
   rows.push(line("Lit's floor: one trivial LitElement, IIFE (min / gzip / brotli)", sizes(await buildLitFloor())));
   return { title: 'Bytes', rows };
