@@ -10,11 +10,14 @@ const h = useBrowserHarness();
 const UI_FILE = '/dist/earshot.ui.min.js';
 
 /** A host page at `path` that loads the core and starts Earshot with `surveys`. */
-async function openCorePage(path: string, surveys: unknown[]): Promise<{ page: Page; uiRequests: () => number }> {
+async function openCorePage(path: string, surveys: unknown[]): Promise<{ page: Page; uiRequests: () => number; requestsAfterInit: () => string[] }> {
   const page = await h.newPage();
   let uiRequests = 0;
+  let initCalled = false;
+  const afterInit: string[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === UI_FILE) uiRequests++;
+    if (initCalled) afterInit.push(request.url());
   });
   await page.route(h.url(path), (route) =>
     route.fulfill({
@@ -24,18 +27,21 @@ async function openCorePage(path: string, surveys: unknown[]): Promise<{ page: P
     }),
   );
   await page.goto(h.url(path));
+  initCalled = true;
   await page.evaluate((list) => window.earshot.init({ endpoint: '/api/earshot', surveys: list as never }), surveys);
-  return { page, uiRequests: () => uiRequests };
+  return { page, uiRequests: () => uiRequests, requestsAfterInit: () => afterInit };
 }
 
 const score = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
 
-it('never downloads the UI on a page where no survey can show', async () => {
-  const { page, uiRequests } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }]);
+it('never downloads the UI on a page where no survey can show, and makes no request at all with an empty outbox', async () => {
+  const { page, uiRequests, requestsAfterInit } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }]);
   // Idle time passes (the prefetch would have happened by now) and a journey point no survey listens to.
   await page.evaluate(() => window.earshot.track('unrelated_event'));
   await page.waitForTimeout(1500);
   expect(uiRequests()).toBe(0);
+  // No surveysUrl and nothing queued: init and its start stay off the network entirely.
+  expect(requestsAfterInit()).toEqual([]);
   expect(await page.evaluate(() => customElements.get('earshot-survey'))).toBeUndefined();
   assertNoPageErrors(h.problems(page));
 });
