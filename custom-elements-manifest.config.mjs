@@ -2,10 +2,15 @@
 // (@attr, @event, @csspart, @cssproperty) on each `npm run build`, for editors and design tools.
 import { readFileSync } from 'node:fs';
 
-/** Tag names come from the one registration table in src/ui/define.ts, which the analyzer cannot read on its own (a loop). */
+/** The files whose `defineOnce({ tag: Class })` tables register elements (the analyzer cannot read them on its own). */
+const REGISTRATIONS = ['./src/ui/define.ts', './src/ui/debug-panel/show-debug-panel.ts'];
+
 function tagsFromDefine() {
-  const source = readFileSync(new URL('./src/ui/define.ts', import.meta.url), 'utf8');
-  const tags = new Map([...source.matchAll(/'(earshot-[\w-]+)': (\w+)/g)].map(([, tag, className]) => [className, tag]));
+  const tags = new Map();
+  for (const file of REGISTRATIONS) {
+    const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+    for (const [, tag, className] of source.matchAll(/'(earshot-[\w-]+)': (\w+)/g)) tags.set(className, { tag, module: file.slice(2) });
+  }
   // Internal reactive state (`state: true`) is no attribute, whatever the analyzer infers.
   const states = new Set([...readFileSync(new URL('./src/ui/survey/survey.ts', import.meta.url), 'utf8').matchAll(/(\w+): \{ state: true \}/g)].map(([, name]) => name));
   return {
@@ -13,13 +18,14 @@ function tagsFromDefine() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
-          const tag = tags.get(declaration.name);
-          if (!tag) continue;
+          const registered = tags.get(declaration.name);
+          if (!registered) continue;
+          const { tag, module: definedIn } = registered;
           declaration.tagName = tag;
           declaration.attributes = declaration.attributes?.filter((attribute) => !states.has(attribute.name));
           for (const event of declaration.events ?? []) if (event.name === 'EMBED_REQUEST') event.name = 'earshot-embed';
           declaration.customElement = true;
-          (module.exports ??= []).push({ kind: 'custom-element-definition', name: tag, declaration: { name: declaration.name, module: 'src/ui/define.ts' } });
+          (module.exports ??= []).push({ kind: 'custom-element-definition', name: tag, declaration: { name: declaration.name, module: definedIn } });
         }
       }
     },

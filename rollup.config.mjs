@@ -94,13 +94,14 @@ export default [
     // ESM for bundlers: lit and idb-keyval stay dependencies the app's bundler de-duplicates.
     input: 'src/index.ts',
     external: (id) => id === 'lit' || id.startsWith('lit/') || id === 'idb-keyval',
-    output: { file: 'dist/earshot.js', format: 'es', sourcemap: true },
+    output: { file: 'dist/earshot.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [typescriptFor(true)],
   },
   {
     // One file for a script tag, everything bundled, as the global `earshot`.
     input: 'src/iife.ts',
-    output: scriptTag('dist/earshot.min.js', LIT_NOTICE, IDB_KEYVAL_NOTICE),
+    // A script tag is one file: what the other builds import on demand (the debug panel) is inlined.
+    output: { ...scriptTag('dist/earshot.min.js', LIT_NOTICE, IDB_KEYVAL_NOTICE), inlineDynamicImports: true },
     plugins: [...bundled(), locales()],
   },
   {
@@ -112,7 +113,18 @@ export default [
   {
     // The UI half of the split build: an ES module exporting the presenter, Lit bundled in.
     input: 'src/ui/present.ts',
-    output: { file: 'dist/earshot.ui.min.js', format: 'es', sourcemap: true, banner: bannerOf(LIT_NOTICE), plugins: [minified(true)] },
+    // The on-demand file imports what it shares with this one from it: no third file in between.
+    preserveEntrySignatures: 'allow-extension',
+    // What it imports on demand (the `debug: true` panel) is a file of its own beside it.
+    output: {
+      dir: 'dist',
+      entryFileNames: 'earshot.ui.min.js',
+      chunkFileNames: ({ name }) => (name === 'show-debug-panel' ? 'earshot.debug-panel.min.js' : 'earshot.ui-[name].min.js'),
+      format: 'es',
+      sourcemap: true,
+      banner: bannerOf(LIT_NOTICE),
+      plugins: [minified(true)],
+    },
     plugins: bundled(),
   },
   {

@@ -1,23 +1,12 @@
-import { supportsAdoptingStyleSheets } from 'lit';
 import { nextQuestionIndex } from '../core/flow.js';
-import type { Presenter } from '../core/presenter.js';
+import type { PresentedSurvey, Presenter } from '../core/presenter.js';
 import { announce, prepareAnnouncer } from './announcer.js';
 import { applyAppearance } from './appearance.js';
 import './define.js';
+import { useStyleNonce, whenBodyExists } from './host-page.js';
 import { format, stringsFor } from './strings.js';
-import type { DebugPanelElement } from './debug-panel/debug-panel.js';
 import type { SurveyElement } from './survey/survey.js';
 import type { FeedbackTabElement } from './tab/feedback-tab.js';
-
-/** Runs `work` once <body> exists: a script in <head> may show a survey before it does. */
-function whenBodyExists(work: () => void): () => void {
-  if (document.body) {
-    work();
-    return () => {};
-  }
-  addEventListener('DOMContentLoaded', work, { once: true });
-  return () => removeEventListener('DOMContentLoaded', work);
-}
 
 /** Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target. */
 export const presenter: Presenter = {
@@ -61,20 +50,21 @@ export const presenter: Presenter = {
     };
   },
 
-  debugPanel({ explain, watch, styleNonce, ...appearance }) {
-    useStyleNonce(styleNonce);
-    const element = document.createElement('earshot-debug-panel') as DebugPanelElement;
-    applyAppearance(element, appearance);
-    const refresh = () => (element.entries = explain());
-    refresh();
-    const unwatch = watch(refresh);
-    element.addEventListener('earshot-close', unwatch);
-    const cancel = whenBodyExists(() => document.body.append(element));
+  debugPanel(request) {
+    // Only a page with `debug: true` asks for the panel, so its code comes apart from the survey's.
+    let panel: PresentedSurvey | undefined;
+    let closed = false;
+    import('./debug-panel/show-debug-panel.js').then(
+      ({ showDebugPanel }) => {
+        if (!closed) panel = showDebugPanel(request);
+      },
+      // A developer's tool: what it would show is still in `earshot.explain()`.
+      (error) => console.warn(`earshot: the debug panel could not be loaded (${error})`),
+    );
     return {
       close() {
-        cancel();
-        unwatch();
-        element.remove();
+        closed = true;
+        panel?.close();
       },
     };
   },
@@ -101,12 +91,3 @@ export const presenter: Presenter = {
     };
   },
 };
-
-/**
- * Browsers without constructable stylesheets (Safari before 16.4) get the widget's styles as
- * `<style>` elements, which a strict CSP blocks unless they carry its nonce. Lit takes it from
- * `window.litNonce`, so that global is set there only.
- */
-function useStyleNonce(nonce: string | undefined): void {
-  if (nonce && !supportsAdoptingStyleSheets) (globalThis as { litNonce?: string }).litNonce ??= nonce;
-}

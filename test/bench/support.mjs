@@ -10,7 +10,7 @@ import { createCollector } from '../../examples/collector/collector.mjs';
 import { createServer } from '../../examples/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 
-export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js'];
+export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.debug-panel.min.js'];
 export const SDK_VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

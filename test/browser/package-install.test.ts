@@ -46,6 +46,7 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot.min.js',
       'dist/earshot.core.min.js',
       'dist/earshot.ui.min.js',
+      'dist/earshot.debug-panel.min.js',
       'dist/index.d.ts',
       'dist/core/types.d.ts',
       'dist/custom-elements.json',

@@ -8,14 +8,21 @@ import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } fr
 const h = useBrowserHarness();
 
 const UI_FILE = '/dist/earshot.ui.min.js';
+const DEBUG_PANEL_FILE = '/dist/earshot.debug-panel.min.js';
 
 /** A host page at `path` that loads the core and starts Earshot with `surveys`. */
-async function openCorePage(path: string, surveys: unknown[]): Promise<{ page: Page; uiRequests: () => number; requestsAfterInit: () => string[] }> {
+async function openCorePage(
+  path: string,
+  surveys: unknown[],
+  options: { debug?: boolean } = {},
+): Promise<{ page: Page; uiRequests: () => number; requestsAfterInit: () => string[]; requestsOf: (file: string) => number }> {
   const page = await h.newPage();
   let uiRequests = 0;
   let initCalled = false;
   const afterInit: string[] = [];
+  const paths: string[] = [];
   page.on('request', (request) => {
+    paths.push(new URL(request.url()).pathname);
     if (new URL(request.url()).pathname === UI_FILE) uiRequests++;
     if (initCalled) afterInit.push(request.url());
   });
@@ -28,8 +35,8 @@ async function openCorePage(path: string, surveys: unknown[]): Promise<{ page: P
   );
   await page.goto(h.url(path));
   initCalled = true;
-  await page.evaluate((list) => window.earshot.init({ endpoint: '/api/earshot', surveys: list as never }), surveys);
-  return { page, uiRequests: () => uiRequests, requestsAfterInit: () => afterInit };
+  await page.evaluate(([list, debug]) => window.earshot.init({ endpoint: '/api/earshot', surveys: list as never, debug }), [surveys, options.debug ?? false] as const);
+  return { page, uiRequests: () => uiRequests, requestsAfterInit: () => afterInit, requestsOf: (file) => paths.filter((path) => path === file).length };
 }
 
 const score = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
@@ -47,7 +54,7 @@ it('never downloads the UI on a page where no survey can show, and makes no requ
 });
 
 it('fetches the UI at idle time on a page where a survey may show, and shows the survey at its journey point', async () => {
-  const { page, uiRequests } = await openCorePage('/checkout/done', [{ id: 'after-checkout', trigger: { event: 'checkout_completed' }, questions: [score] }]);
+  const { page, uiRequests, requestsOf } = await openCorePage('/checkout/done', [{ id: 'after-checkout', trigger: { event: 'checkout_completed' }, questions: [score] }]);
   await waitUntil(() => uiRequests() === 1, { describe: () => 'the UI to be prefetched' });
   await page.evaluate(() => window.earshot.track('checkout_completed'));
   await page.getByRole('radio', { name: '9', exact: true }).click();
@@ -55,6 +62,19 @@ it('fetches the UI at idle time on a page where a survey may show, and shows the
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response).toMatchObject({ surveyId: 'after-checkout', answers: { score: 9 }, trigger: { event: 'checkout_completed' } });
   expect(uiRequests()).toBe(1);
+  // The debug panel's code is a file of its own, which only `debug: true` fetches.
+  expect(requestsOf(DEBUG_PANEL_FILE)).toBe(0);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('with debug: true, fetches the debug panel beside the UI and shows why each survey shows or not', async () => {
+  const { page, requestsOf } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }], { debug: true });
+  const panel = page.getByRole('region', { name: 'Earshot: why surveys show or not' });
+  await expect.poll(() => panel.textContent()).toContain('checkout-only');
+  expect(await panel.textContent()).toContain('/pricing');
+  expect([requestsOf(UI_FILE), requestsOf(DEBUG_PANEL_FILE)]).toEqual([1, 1]);
+  await panel.getByRole('button', { name: 'Close debug panel' }).click();
+  await expect.poll(() => page.locator('earshot-debug-panel').count()).toBe(0);
   assertNoPageErrors(h.problems(page));
 });
 

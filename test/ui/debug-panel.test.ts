@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PresentedSurvey } from '../../src/core/presenter.js';
 import type { SurveyEligibility } from '../../src/core/types.js';
 import { presenter } from '../../src/ui/present.js';
@@ -26,7 +26,8 @@ async function openPanel(): Promise<HTMLElement> {
       return () => listeners.delete(listener);
     },
   });
-  const panel = document.querySelector<HTMLElement>('earshot-debug-panel')!;
+  // The panel's code is imported when first asked for.
+  const panel = await vi.waitFor(() => document.querySelector<HTMLElement>('earshot-debug-panel') ?? Promise.reject(new Error('no panel yet')));
   await rendered(panel);
   return panel;
 }
