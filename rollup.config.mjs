@@ -92,9 +92,20 @@ const bundled = ({ lit = true } = {}) => [
 export default [
   {
     // ESM for bundlers: lit and idb-keyval stay dependencies the app's bundler de-duplicates.
+    // The UI (and the debug panel it imports) are dynamic imports, so they stay chunks of their own
+    // in the app's build too. The UI shares code with the rest, which goes in a chunk of its own as
+    // well: earshot.js itself exports the public API and nothing else.
     input: 'src/index.ts',
     external: (id) => id === 'lit' || id.startsWith('lit/') || id === 'idb-keyval',
-    output: { file: 'dist/earshot.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'earshot.js',
+      // Fixed names, not hashes: package.json's sideEffects lists them (they run Earshot and define its
+      // elements). Rollup names a chunk after its entry module (index) or the module imported (the rest).
+      chunkFileNames: ({ name }) => ({ index: 'earshot-core.js', present: 'earshot-ui.js', 'show-debug-panel': 'earshot-debug-panel.js' })[name] ?? 'earshot-[name].js',
+    },
     plugins: [typescriptFor(true)],
   },
   {

@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/recipes/**/*.test.ts', 'test/builder/**/*.test.ts', 'test/*.test.ts'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', './test/support/bundled-ui.ts'],
           // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.
           typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './test/types/tsconfig.json' },
         },

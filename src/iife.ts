@@ -1,8 +1,16 @@
-// The script-tag build: everything from the ESM face, exposed as `window.earshot` by rollup,
-// plus `push` for the loader snippet's queue, which is replayed here.
+// The one-file script-tag build: the public API with the UI bundled in, exposed as `window.earshot`
+// by rollup, plus `push` for the loader snippet's queue, which is replayed here. It presents
+// surveys at once instead of through the ESM face's dynamic import, which a classic script would
+// have to inline anyway, for more bytes and nothing gained.
+import { usePresenter } from './api.js';
+import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
+import { presenter } from './ui/present.js';
 
-export * from './index.js';
+usePresenter(presenter);
+watchEmbeds();
+
+export * from './public-api.js';
 export { push } from './snippet/queue.js';
 
 replayQueue();

@@ -1,56 +1,18 @@
+// The ESM face. The UI (Lit and every element) is a dynamic import, so an app's bundler emits it
+// as its own chunk, fetched only when a survey is about to show or when the browser is idle on a
+// page where one may show.
 import { usePresenter } from './api.js';
-import { watchEmbeds } from './embed/embed.js';
-import { presenter } from './ui/present.js';
+import { lazyPresenter } from './core/lazy-presenter.js';
+import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
+import { prepareAnnouncer } from './ui/announcer.js';
 
-usePresenter(presenter);
+usePresenter({
+  ...lazyPresenter(() => import('./ui/present.js').then((ui) => ui.presenter)),
+  // The live region must be on the page before a survey appears, long before the UI arrives.
+  prepare: prepareAnnouncer,
+});
 watchEmbeds();
-export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api.js';
-export { EarshotConfigError } from './core/errors.js';
-export { addLocale } from './ui/strings.js';
-export type { Phrase, Strings } from './ui/strings.js';
-export type {
-  Answer,
-  AnswerRule,
-  AnswerValue,
-  Answers,
-  ColorScheme,
-  LocalizedText,
-  Theme,
-  Audience,
-  Batch,
-  CesQuestion,
-  ChoiceOption,
-  ChoiceQuestion,
-  Condition,
-  Conditions,
-  DeadLetter,
-  ConsentState,
-  CsatQuestion,
-  DisplayMode,
-  EarshotConfig,
-  EligibilityCode,
-  EligibilityReason,
-  SurveyDefinition,
-  SurveyEligibility,
-  EarshotErrorCode,
-  EarshotEventName,
-  EarshotEvents,
-  EventTrigger,
-  NpsQuestion,
-  PopoverPosition,
-  Question,
-  QuestionRecord,
-  QuestionType,
-  RatingQuestion,
-  Survey,
-  SurveyResponse,
-  TextQuestion,
-  Thanks,
-  ThumbsQuestion,
-  Trigger,
-  TriggerRecord,
-  UrlRule,
-  User,
-  UserTraits,
-} from './core/types.js';
-export type { Listener } from './core/emitter.js';
+// <earshot-survey> is defined only once the UI arrives; until then, added elements are looked for.
+watchUndefinedEmbeds();
+
+export * from './public-api.js';

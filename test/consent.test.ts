@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EarshotConfig, EarshotEventName, Survey } from '../src/index.js';
 import { installCollector, resetIndexedDB, settle, type FakeCollector } from './core/support.js';
+import { useBundledUi } from './support/bundled-ui.js';
 import { getByRole, rendered } from './ui/dom.js';
 
 // The consent chosen with `consent()` outlives `destroy()` (a remounted app must not forget a
@@ -34,6 +35,7 @@ beforeEach(async () => {
   resetIndexedDB();
   vi.resetModules();
   earshot = await import('../src/index.js');
+  await useBundledUi();
   collector = installCollector();
   errors = [];
 });

@@ -1,0 +1,52 @@
+// What every build exposes, whichever way it presents surveys: the ESM face loads the UI on
+// demand (index.ts), the one-file script tag has it bundled in (iife.ts).
+export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api.js';
+export { EarshotConfigError } from './core/errors.js';
+export { addLocale } from './ui/strings.js';
+export type { Phrase, Strings } from './ui/strings.js';
+export type {
+  Answer,
+  AnswerRule,
+  AnswerValue,
+  Answers,
+  ColorScheme,
+  LocalizedText,
+  Theme,
+  Audience,
+  Batch,
+  CesQuestion,
+  ChoiceOption,
+  ChoiceQuestion,
+  Condition,
+  Conditions,
+  DeadLetter,
+  ConsentState,
+  CsatQuestion,
+  DisplayMode,
+  EarshotConfig,
+  EligibilityCode,
+  EligibilityReason,
+  SurveyDefinition,
+  SurveyEligibility,
+  EarshotErrorCode,
+  EarshotEventName,
+  EarshotEvents,
+  EventTrigger,
+  NpsQuestion,
+  PopoverPosition,
+  Question,
+  QuestionRecord,
+  QuestionType,
+  RatingQuestion,
+  Survey,
+  SurveyResponse,
+  TextQuestion,
+  Thanks,
+  ThumbsQuestion,
+  Trigger,
+  TriggerRecord,
+  UrlRule,
+  User,
+  UserTraits,
+} from './core/types.js';
+export type { Listener } from './core/emitter.js';

@@ -1,0 +1,21 @@
+// Unit-project setup: the public API tests (targeting, delivery, consent, recipes...) assert what
+// the visitor sees right after `track()` or `show()`, as the one-file script tag (src/iife.ts)
+// presents it, with the UI bundled in. The ESM face (src/index.ts) imports its UI on demand
+// instead; so that those assertions keep their strength (a survey that must not show is checked
+// at once, not after an import that may not have settled), each test file gets src/index.ts with
+// the bundled presenter, as iife.ts binds it. Test files named `*.on-demand.test.ts` keep the
+// ESM face's own on-demand loading: they are its tests.
+import { expect } from 'vitest';
+
+/** Binds the bundled presenter to the SDK instance loaded now (again after `vi.resetModules()`). */
+export async function useBundledUi(): Promise<void> {
+  // The elements are defined before the ESM face runs, as in iife.ts: it then looks for no undefined embeds.
+  const { presenter } = await import('../../src/ui/present.js');
+  await import('../../src/index.js');
+  const { usePresenter } = await import('../../src/api.js');
+  usePresenter(presenter);
+}
+
+const onDemandTests = /\.on-demand\.test\.ts$/.test(expect.getState().testPath ?? '');
+// Files in the node environment have no page to show anything on.
+if (typeof document !== 'undefined' && !onDemandTests) await useBundledUi();
