@@ -1,6 +1,7 @@
 // The package as users get it: `npm pack` of this repo (its dist/ as `npm test` just built it),
 // installed from the tarball into a scratch project without the network, type-checked against
-// with tsc, and its ESM build loaded in Chromium through the README's import map.
+// with tsc, and its ESM build loaded in Chromium through the README's import map, which fetches
+// the UI chunk (and Lit) only when a survey is about to show or may show on the page.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,12 +9,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+import type { Page } from 'playwright-core';
+import type {} from '../support/page-globals';
+import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } from './harness';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TSC = path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 const IMPORT_MAP_PAGE = readFileSync(path.join(REPO, 'examples', 'import-map', 'index.html'), 'utf8');
+/** The README's import map alone, for pages that start Earshot their own way. */
+const IMPORT_MAP = IMPORT_MAP_PAGE.match(/<script type="importmap">[\s\S]*?<\/script>/)![0];
+const UI_CHUNK = 'node_modules/earshot/dist/earshot-ui.js';
+const LIT = 'node_modules/lit/index.js';
 
 const h = useBrowserHarness();
 
@@ -43,6 +50,9 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'README.md',
       'package.json',
       'dist/earshot.js',
+      // The ESM build's chunks: what every page runs, and the UI it imports on demand.
+      'dist/earshot-core.js',
+      'dist/earshot-ui.js',
       'dist/earshot.min.js',
       'dist/earshot.core.min.js',
       'dist/earshot.ui.min.js',
@@ -102,7 +112,11 @@ off();
   expect(result.code).toBe(2);
 });
 
-it('loads the installed ESM build in Chromium through the README import map, shows a survey and delivers', async () => {
+/**
+ * Serves the scratch project's node_modules as the import map expects them, and `html` at `pagePath`;
+ * returns the page, not yet navigated, and the node_modules files it requested so far, in order.
+ */
+async function installedPackagePage(pagePath: string, html: string): Promise<{ page: Page; served: string[] }> {
   const page = await h.newPage();
   const served: string[] = [];
   // The import map's /node_modules/ is the scratch project's, not this repo's.
@@ -114,13 +128,62 @@ it('loads the installed ESM build in Chromium through the README import map, sho
       return existsSync(file) ? route.fulfill({ path: file, contentType: 'text/javascript' }) : route.fulfill({ status: 404 });
     },
   );
-  await page.route(h.url('/guide/'), (route) => route.fulfill({ contentType: 'text/html', body: IMPORT_MAP_PAGE }));
+  await page.route(h.url(pagePath), (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  return { page, served };
+}
+
+/** A page with the README's import map whose module script starts Earshot with `surveys`. */
+const pageStarting = (surveys: unknown[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Installed</title>${IMPORT_MAP}
+<script type="module">
+import * as earshot from "earshot";
+window.earshot = earshot;
+earshot.init({ endpoint: "/api/earshot", surveys: ${JSON.stringify(surveys)} });
+</script></head><body><main><h1>A page</h1></main></body></html>`;
+
+/** Time enough for the idle-time prefetch (and anything it would fetch) to have happened. */
+const IDLE_MS = 1500;
+
+it('loads the installed ESM build in Chromium through the README import map, fetches the UI only for show(), shows a survey and delivers', async () => {
+  const { page, served } = await installedPackagePage('/guide/', IMPORT_MAP_PAGE);
   await page.goto(h.url('/guide/'));
+  await page.getByRole('button', { name: 'Give feedback' }).waitFor();
+  await page.waitForTimeout(IDLE_MS);
+  // Its only survey shows when asked: nothing of the UI yet.
+  expect(served.filter((file) => file === UI_CHUNK || file.includes('/lit'))).toEqual([]);
   await page.getByRole('button', { name: 'Give feedback' }).click();
   await page.getByRole('radio', { name: /^5/ }).click();
   await page.getByRole('button', { name: 'Submit' }).click();
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response).toMatchObject({ surveyId: 'docs-csat', answers: { satisfaction: 5 }, sdk: { name: 'earshot' } });
-  expect(served).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/lit/index.js', 'node_modules/idb-keyval/dist/index.js']));
+  expect(served).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']));
+  expect(served.filter((file) => file === UI_CHUNK)).toHaveLength(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('never fetches the UI chunk or Lit on a page where no survey can show, and fetches them at idle once the visitor reaches one where a survey may', async () => {
+  const checkoutSurvey = {
+    id: 'after-checkout',
+    trigger: { all: [{ url: '/checkout/*' }, { event: 'checkout_completed' }] },
+    questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }],
+  };
+  const { page, served } = await installedPackagePage('/pricing', pageStarting([checkoutSurvey]));
+  await page.goto(h.url('/pricing'));
+  await waitUntil(() => served.includes('node_modules/earshot/dist/earshot-core.js'), { describe: () => 'the ESM build to load' });
+  // A journey point, but the survey is for checkout pages only.
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.waitForTimeout(IDLE_MS);
+  expect(served.filter((file) => file === UI_CHUNK || file.includes('/lit'))).toEqual([]);
+  expect(await page.evaluate(() => customElements.get('earshot-survey'))).toBeUndefined();
+
+  // A single-page app routes to the checkout: the UI is fetched at idle, before the journey point.
+  await page.evaluate(() => history.pushState(null, '', '/checkout/done'));
+  await waitUntil(() => served.includes(UI_CHUNK), { describe: () => `the UI chunk to be prefetched (served: ${served.join(', ')})` });
+  expect(served).toContain(LIT);
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'after-checkout', answers: { score: 9 }, page: { url: expect.stringContaining('/checkout/done') } });
+  expect(served.filter((file) => file === UI_CHUNK)).toHaveLength(1);
   assertNoPageErrors(h.problems(page));
 });
