@@ -1,7 +1,7 @@
 // The ESM face as an app imports it: a survey asked for before the UI was ever loaded (here by
 // `show()`, which no idle-time prefetch anticipates) waits for the UI's dynamic import, then shows.
 import { expect, it, vi } from 'vitest';
-import { init, on, show, type EarshotEvents, type Survey } from '../src/index.js';
+import { addLocale, init, on, show, type EarshotEvents, type Survey } from '../src/index.js';
 import { usePublicApiPage } from './api-harness.js';
 import { settle } from './core/support.js';
 import { getByRole, rendered, typeInto } from './ui/dom.js';
@@ -14,7 +14,9 @@ const feedback: Survey = {
   questions: [{ id: 'comment', type: 'text', text: 'What could we do better?' }],
 };
 
-it('shows a survey asked for before the UI was loaded once its import settles (the live region was placed at init), and delivers', async () => {
+it('shows a survey asked for before the UI was loaded once its import settles, in words added before (the live region was placed at init), and delivers', async () => {
+  // The words live with the core, not in the UI chunk, so they can be given before it loads.
+  addLocale('en', { submit: 'Send feedback' });
   init({ endpoint: '/api/earshot', locale: 'en', surveys: [feedback] });
   const shown: EarshotEvents['shown'][] = [];
   on('shown', (payload) => shown.push(payload));
@@ -36,7 +38,7 @@ it('shows a survey asked for before the UI was loaded once its import settles (t
   await rendered(survey);
   typeInto(getByRole(survey.shadowRoot!, 'textbox', 'What could we do better?'), 'Faster search');
   await rendered(survey);
-  getByRole(survey.shadowRoot!, 'button', 'Submit').click();
+  getByRole(survey.shadowRoot!, 'button', 'Send feedback').click();
   await vi.advanceTimersByTimeAsync(0);
   await settle();
   expect(page.collector().received()).toMatchObject([{ surveyId: 'feedback', completed: true, answers: { comment: 'Faster search' }, trigger: { manual: true } }]);
