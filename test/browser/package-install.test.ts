@@ -1,7 +1,8 @@
 // The package as users get it: `npm pack` of this repo (its dist/ as `npm test` just built it),
 // installed from the tarball into a scratch project without the network, type-checked against
-// with tsc, and its ESM build loaded in Chromium through the README's import map, which fetches
-// the UI chunk (and Lit) only when a survey is about to show or may show on the page.
+// with tsc, bundled by rollup as an app would (the UI stays a chunk of its own), and its ESM build
+// loaded in Chromium through the README's import map, which fetches the UI chunk (and Lit) only
+// when a survey is about to show or may show on the page.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,6 +111,24 @@ off();
   );
   expect(result.stdout.trim().split('\n')).toEqual(["wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'."]);
   expect(result.code).toBe(2);
+});
+
+it("leaves the UI and Lit out of an app's bundle, in a chunk of their own that the app imports on demand (rollup as the app's bundler)", async () => {
+  writeFileSync(path.join(scratch, 'app.js'), `import { init } from "earshot";\ninit({ endpoint: "/api/earshot" });\n`);
+  const { rollup } = await import('rollup');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const bundle = await rollup({ input: path.join(scratch, 'app.js'), plugins: [nodeResolve({ browser: true, rootDir: scratch })] });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const chunks = output.flatMap((item) => (item.type === 'chunk' ? [item] : []));
+  const modulesOf = (chunk: (typeof chunks)[number]) => Object.keys(chunk.modules).map((id) => path.relative(scratch, id));
+  const [entry] = chunks.filter((chunk) => chunk.isEntry);
+  const onDemand = chunks.filter((chunk) => chunk.isDynamicEntry);
+  expect(onDemand).toHaveLength(1);
+  expect(entry.dynamicImports).toEqual([onDemand[0].fileName]);
+  expect(modulesOf(entry)).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot-core.js', 'node_modules/idb-keyval/dist/index.js']));
+  expect(modulesOf(entry).filter((id) => id.includes('lit') || id.endsWith('earshot-ui.js'))).toEqual([]);
+  expect(modulesOf(onDemand[0])).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot-ui.js', expect.stringMatching(/^node_modules\/lit-element\/(development\/)?lit-element\.js$/)]));
 });
 
 /**
