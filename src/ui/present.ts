@@ -54,13 +54,13 @@ export const presenter: Presenter = {
     // Only a page with `debug: true` asks for the panel, so its code comes apart from the survey's.
     let panel: PresentedSurvey | undefined;
     let closed = false;
-    import('./debug-panel/show-debug-panel.js').then(
-      ({ showDebugPanel }) => {
+    import('./debug-panel/show-debug-panel.js')
+      .then(({ showDebugPanel }) => {
         if (!closed) panel = showDebugPanel(request);
-      },
-      // A developer's tool: what it would show is still in `earshot.explain()`.
-      (error) => console.warn(`earshot: the debug panel could not be loaded (${error})`),
-    );
+      })
+      // A developer's tool, and nothing reaches the page's unhandledrejection: what the panel
+      // would show is still in `earshot.explain()`.
+      .catch((error) => console.warn(`earshot: the debug panel could not be shown (${error})`));
     return {
       close() {
         closed = true;
