@@ -1,6 +1,6 @@
 // The package as users get it: `npm pack` of this repo (its dist/ as `npm test` just built it),
-// installed from the tarball into a scratch project without the network, type-checked against
-// with tsc, bundled by rollup as an app would (the UI stays a chunk of its own), and its ESM build
+// installed from the tarball into a scratch project without the network or the npm cache,
+// type-checked against with tsc, bundled by rollup as an app would (the UI stays a chunk of its own), and its ESM build
 // loaded in Chromium through the README's import map, which fetches the UI chunk (and Lit) only
 // when a survey is about to show or may show on the page.
 import { execFile } from 'node:child_process';
@@ -29,14 +29,38 @@ let scratch = '';
 let packed: string[] = [];
 let installed = '';
 
+/** The packages the installed earshot needs at run time, transitively, from this repo's lock file. */
+function runtimeDependencies(): string[] {
+  const lock = JSON.parse(readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string> }> };
+  const found = new Set<string>();
+  const pending = Object.keys(lock.packages[''].dependencies ?? {});
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (found.has(name)) continue;
+    found.add(name);
+    pending.push(...Object.keys(lock.packages[`node_modules/${name}`]?.dependencies ?? {}));
+  }
+  return [...found];
+}
+
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'earshot-package-'));
-  const { stdout } = await run('npm', ['pack', REPO, '--pack-destination', scratch, '--ignore-scripts', '--json'], { cwd: scratch });
-  const [tarball] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  // An npm cache of its own, empty: the install must not depend on what this machine's cache holds.
+  const env = { ...process.env, npm_config_cache: path.join(scratch, '.npm-cache') };
+  const pack = async (...dirs: string[]) =>
+    JSON.parse((await run('npm', ['pack', ...dirs, '--pack-destination', scratch, '--ignore-scripts', '--json'], { cwd: scratch, env })).stdout) as Array<{
+      name: string;
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
+  const [tarball] = await pack(REPO);
   packed = tarball.files.map((file) => file.path).sort();
-  writeFileSync(path.join(scratch, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }));
-  // Offline: lit and idb-keyval come from the npm cache this repo's own install filled.
-  await run('npm', ['install', path.join(scratch, tarball.filename), '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: scratch });
+  // No network at test time: lit and idb-keyval (and what they need) are packed from this repo's
+  // node_modules, and overrides point npm at those tarballs instead of the registry.
+  const dependencies = await pack(...runtimeDependencies().map((name) => path.join(REPO, 'node_modules', name)));
+  const overrides = Object.fromEntries(dependencies.map((dependency) => [dependency.name, `file:./${dependency.filename}`]));
+  const manifest = { name: 'scratch-app', private: true, type: 'module', dependencies: { earshot: `file:./${tarball.filename}` }, overrides };
+  writeFileSync(path.join(scratch, 'package.json'), JSON.stringify(manifest));
+  await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: scratch, env });
   installed = path.join(scratch, 'node_modules', 'earshot');
 });
 
