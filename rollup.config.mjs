@@ -5,7 +5,7 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 import { hostPageLit } from './src/build/host-page-lit.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 
-const LOCALES = 'src/ui/locales';
+const LOCALES = 'src/i18n/locales';
 
 /**
  * Locales other than English stay out of the one-file bundle: each becomes dist/locales/<code>.json

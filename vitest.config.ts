@@ -9,7 +9,8 @@ export default defineConfig({
         resolve: { alias: { earshot: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/ui/**/*.test.ts', 'test/recipes/**/*.test.ts', 'test/builder/**/*.test.ts', 'test/*.test.ts'],
+          // The tree mirrors src/ (api, builder, core, i18n, ui), plus the package, the schema and the recipes.
+          include: ['test/{api,builder,core,i18n,package,recipes,schema,ui}/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto', './test/support/bundled-ui.ts'],
           // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.

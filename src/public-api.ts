@@ -1,9 +1,9 @@
 // What every build exposes, whichever way it presents surveys: the ESM face loads the UI on
 // demand (index.ts), the one-file script tag has it bundled in (iife.ts).
-export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api.js';
+export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';
-export { addLocale } from './ui/strings.js';
-export type { Phrase, Strings } from './ui/strings.js';
+export { addLocale } from './i18n/strings.js';
+export type { Phrase, Strings } from './i18n/strings.js';
 export type {
   Answer,
   AnswerRule,

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { formStyles } from './form.styles.js';
+import { formStyles } from './form/form.styles.js';
 
 export const builderStyles = [
   formStyles,

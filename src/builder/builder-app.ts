@@ -1,17 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Appearance } from '../core/presenter.js';
-import { QUESTION_TYPES } from '../core/question-kinds.js';
+import { QUESTION_TYPES } from '../core/definition/question-kinds.js';
 import type { Question, QuestionType, Survey, SurveyDefinition } from '../core/types.js';
 import { builderStyles } from './builder-app.styles.js';
-import { EDIT_EVENT, type EditEvent } from './editor-element.js';
-import { IMPORT_EVENT } from './json-panel.js';
-import { setIn } from './paths.js';
-import { previewOf } from './preview-survey.js';
-import { checkDraft, problemsAt, type DraftReport } from './problems.js';
-import { MOVE_EVENT, REMOVE_EVENT, TYPE_LABELS, type QuestionEditorElement } from './question-editor.js';
-import { moveQuestion, newQuestion, renameReferences } from './questions.js';
-import { afterRender } from './after-render.js';
-import { findField } from './find-field.js';
+import { EDIT_EVENT, type EditEvent } from './editors/editor-element.js';
+import { IMPORT_EVENT } from './editors/json-panel.js';
+import { setIn } from './model/paths.js';
+import { previewedSurvey } from './model/previewed-survey.js';
+import { checkDraft, problemsAt, type DraftReport } from './model/problems.js';
+import { MOVE_EVENT, REMOVE_EVENT, TYPE_LABELS, type QuestionEditorElement } from './editors/question-editor.js';
+import { moveQuestion, newQuestion, renameReferences } from './model/questions.js';
+import { afterRender } from './form/after-render.js';
+import { findField } from './form/find-field.js';
 
 /** What a new survey starts as: valid, so the preview shows something at once. */
 export const STARTING_SURVEY: SurveyDefinition = {
@@ -49,7 +49,7 @@ export class BuilderAppElement extends LitElement {
 
   override willUpdate(): void {
     this.#report = checkDraft(this.definition, this.appearance);
-    if (!this.#report.problems.length) this.#preview = previewOf(this.definition);
+    if (!this.#report.problems.length) this.#preview = previewedSurvey(this.definition);
   }
 
   get #questions(): Question[] {
@@ -75,14 +75,14 @@ export class BuilderAppElement extends LitElement {
             <h2 id="questions-heading">Questions</h2>
             ${listProblems.length ? html`<p class="error" id="questions-error">${listProblems.join('; ')}</p>` : nothing}
             ${questions.map(
-              (question, index) => html`<builder-question
+              (question, index) => html`<builder-question-editor
                 .question=${question}
                 .index=${index}
                 .count=${questions.length}
                 .earlier=${questions.slice(0, index)}
                 .later=${ids.slice(index + 1)}
                 .problems=${problems}
-              ></builder-question>`,
+              ></builder-question-editor>`,
             )}
             <div class="add">
               <label for="new-type">Type of the new question</label>
@@ -101,13 +101,13 @@ export class BuilderAppElement extends LitElement {
           ${warnings.length ? html`<p class="hint">Ignored by Earshot: ${warnings.map(({ path }) => path).join(', ')} (unknown keys).</p>` : nothing}
         </form>
         <aside>
-          <builder-preview
+          <builder-survey-preview
             .survey=${this.#preview?.survey}
             .locale=${this.#preview?.locale ?? 'en'}
             .display=${definition.display}
             .appearance=${appearance}
             .problemCount=${problems.length}
-          ></builder-preview>
+          ></builder-survey-preview>
           <builder-json-panel .definition=${definition} .appearance=${appearance} .problems=${problems}></builder-json-panel>
         </aside>
       </div>`;
@@ -167,7 +167,7 @@ export class BuilderAppElement extends LitElement {
 
   async #focusQuestion(index: number, control: 'up' | 'down' | 'text'): Promise<void> {
     await this.updateComplete;
-    const editor = this.renderRoot.querySelectorAll<QuestionEditorElement>('builder-question')[index];
+    const editor = this.renderRoot.querySelectorAll<QuestionEditorElement>('builder-question-editor')[index];
     if (!editor) return;
     await afterRender(editor);
     editor.focusControl(control);

@@ -1,24 +1,24 @@
 import '../ui/define.js';
-import { AudienceEditorElement } from './audience-editor.js';
+import { AudienceEditorElement } from './editors/audience-editor.js';
 import { BuilderAppElement } from './builder-app.js';
-import { ConditionsEditorElement } from './conditions-editor.js';
-import { DisplayEditorElement } from './display-editor.js';
-import { FrequencyEditorElement } from './frequency-editor.js';
-import { JsonPanelElement } from './json-panel.js';
-import { OptionsEditorElement } from './options-editor.js';
-import { QuestionEditorElement } from './question-editor.js';
-import { RuleEditorElement } from './rule-editor.js';
+import { ConditionsEditorElement } from './editors/conditions-editor.js';
+import { DisplayEditorElement } from './editors/display-editor.js';
+import { FrequencyEditorElement } from './editors/frequency-editor.js';
+import { JsonPanelElement } from './editors/json-panel.js';
+import { OptionsEditorElement } from './editors/options-editor.js';
+import { QuestionEditorElement } from './editors/question-editor.js';
+import { RuleEditorElement } from './editors/rule-editor.js';
 import { SurveyPreviewElement } from './survey-preview.js';
-import { SurveySettingsElement } from './survey-settings.js';
-import { ThanksEditorElement } from './thanks-editor.js';
-import { ThemeEditorElement } from './theme-editor.js';
-import { TriggerEditorElement } from './trigger-editor.js';
+import { SurveySettingsElement } from './editors/survey-settings.js';
+import { ThanksEditorElement } from './editors/thanks-editor.js';
+import { ThemeEditorElement } from './editors/theme-editor.js';
+import { TriggerEditorElement } from './editors/trigger-editor.js';
 
 /** The builder page's elements, registered in one place, with the widget's own (for the preview). */
 const ELEMENTS: Record<string, CustomElementConstructor> = {
   'builder-app': BuilderAppElement,
   'builder-survey-settings': SurveySettingsElement,
-  'builder-question': QuestionEditorElement,
+  'builder-question-editor': QuestionEditorElement,
   'builder-options-editor': OptionsEditorElement,
   'builder-rule-editor': RuleEditorElement,
   'builder-trigger-editor': TriggerEditorElement,
@@ -28,7 +28,7 @@ const ELEMENTS: Record<string, CustomElementConstructor> = {
   'builder-display-editor': DisplayEditorElement,
   'builder-thanks-editor': ThanksEditorElement,
   'builder-theme-editor': ThemeEditorElement,
-  'builder-preview': SurveyPreviewElement,
+  'builder-survey-preview': SurveyPreviewElement,
   'builder-json-panel': JsonPanelElement,
 };
 

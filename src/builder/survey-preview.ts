@@ -2,9 +2,9 @@ import { LitElement, html, nothing } from 'lit';
 import type { Appearance, SurveyCallbacks } from '../core/presenter.js';
 import type { DisplayMode, Survey } from '../core/types.js';
 import { applyAppearance } from '../ui/appearance.js';
-import { stringsFor } from '../ui/strings.js';
+import { stringsFor } from '../i18n/strings.js';
 import type { SurveyElement } from '../ui/survey/survey.js';
-import { DISPLAY_LABELS } from './display-editor.js';
+import { DISPLAY_LABELS } from './editors/display-editor.js';
 import { previewStyles } from './survey-preview.styles.js';
 
 /**

@@ -1,6 +1,6 @@
-import { allowStorage, eraseDatabases } from './idb.js';
-import { LEASE_DB } from './lock.js';
-import { DEAD_LETTER_DB, OUTBOX_DB } from './outbox.js';
+import { allowStorage, eraseDatabases } from './delivery/idb.js';
+import { LEASE_DB } from './delivery/lock.js';
+import { DEAD_LETTER_DB, OUTBOX_DB } from './delivery/outbox.js';
 import { VISITOR_DB } from './targeting/visitor.js';
 import type { ConsentState, EarshotConfig } from './types.js';
 

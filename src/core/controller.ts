@@ -1,12 +1,12 @@
-import { Delivery } from './delivery.js';
+import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
-import { localizeSurvey } from './localize.js';
-import { createOutbox, type Outbox } from './outbox.js';
+import { localizeSurvey } from './definition/localize.js';
+import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
-import { createResponse, reviseResponse } from './response.js';
+import { createResponse, reviseResponse } from './delivery/response.js';
 import { Targeting } from './targeting/targeting.js';
 import type { Answers, DeadLetter, EarshotErrorCode, Survey, SurveyEligibility, SurveyResponse, TriggerRecord, User } from './types.js';
-import type { ResolvedConfig } from './validate.js';
+import type { ResolvedConfig } from './definition/validate.js';
 
 /** The page URL parameter that previews a survey by id: `?earshot_preview=post-checkout-nps`. */
 export const PREVIEW_PARAMETER = 'earshot_preview';

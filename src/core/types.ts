@@ -1,4 +1,4 @@
-import type { TemplateText } from './templates.js';
+import type { TemplateText } from './definition/templates.js';
 
 /** A property, trait or page fact compared with a value: a value alone means `eq`; several operators must all hold. */
 export type Condition =

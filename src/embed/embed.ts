@@ -2,11 +2,11 @@
 // or with the definition in a `<script type="application/json">` child, renders an inline survey
 // with no JavaScript written by the site. Answers go through the running Earshot (the config's
 // endpoint), or one started with the element's `endpoint` when the page never called `init`.
-import { prefetchUi, report, running, whenStarted } from '../api.js';
-import type { Report } from '../core/checks.js';
+import { prefetchUi, report, running, whenStarted } from '../api/api.js';
+import type { Report } from '../core/definition/checks.js';
 import { EMBED_REQUEST, type SurveyCallbacks } from '../core/presenter.js';
 import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';
-import { checkSurvey } from '../core/validate.js';
+import { checkSurvey } from '../core/definition/validate.js';
 
 const TAG = 'earshot-survey';
 /** Events repeated on the embedded element, for frameworks that listen to the element they rendered. */

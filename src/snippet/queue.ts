@@ -1,4 +1,4 @@
-import { consent, destroy, flush, identify, init, on, preview, show, track } from '../api.js';
+import { consent, destroy, flush, identify, init, on, preview, show, track } from '../api/api.js';
 
 /** The calls the loader snippet can queue, by name. */
 const CALLS = { init, track, show, preview, identify, consent, flush, on, destroy } as const;

@@ -1,10 +1,10 @@
-import { nextQuestionIndex } from '../core/flow.js';
+import { nextQuestionIndex } from '../core/definition/flow.js';
 import type { PresentedSurvey, Presenter } from '../core/presenter.js';
-import { announce, prepareAnnouncer } from './announcer.js';
+import { announce, prepareAnnouncer } from '../a11y/announcer.js';
 import { applyAppearance } from './appearance.js';
 import './define.js';
 import { useStyleNonce, whenBodyExists } from './host-page.js';
-import { format, stringsFor } from './strings.js';
+import { format, stringsFor } from '../i18n/strings.js';
 import type { SurveyElement } from './survey/survey.js';
 import type { FeedbackTabElement } from './tab/feedback-tab.js';
 

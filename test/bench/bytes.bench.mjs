@@ -41,9 +41,9 @@ const GOALS = {
 
 /** Parts of the split core, by source path (first match wins). */
 const CORE_PARTS = [
-  ['config validation and its messages (validate, checks, templates, question kinds)', /src\/core\/(validate|checks|templates|question-kinds)\.ts$/],
+  ['survey definitions: validation and its messages, question kinds, templates, flow (src/core/definition/)', /src\/core\/definition\//],
   ['targeting, frequency and explain() (src/core/targeting/)', /src\/core\/targeting\//],
-  ['outbox and delivery (outbox, delivery, transport, lock, response, idb-keyval)', /src\/core\/(outbox|delivery|transport|lock|idb|response|id)\.ts$|idb-keyval/],
+  ['outbox and delivery (src/core/delivery/, idb-keyval)', /src\/core\/delivery\/|src\/core\/id\.ts$|idb-keyval/],
   ['embeds, API, controller, loader queue and the rest', /./],
 ];
 

@@ -9,11 +9,12 @@ import { chromium } from 'playwright-core';
 import { createCollector } from '../../examples/collector/collector.mjs';
 import { createServer } from '../../examples/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
+import { waitUntil } from '../support/wait.mjs';
 
 export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.debug-panel.min.js'];
 export const SDK_VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep } from '../support/wait.mjs';
 
 /** Nearest-rank percentile. */
 export function percentile(values, p) {
@@ -28,11 +29,7 @@ export const kb = (value) => `${(value / 1024).toFixed(1)} KB`;
 
 /** Resolves when `done()` holds, checking every `interval` ms; rejects after `timeout` ms. */
 export async function until(done, what, { timeout = 30_000, interval = 2 } = {}) {
-  const deadline = Date.now() + timeout;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await sleep(interval);
-  }
+  await waitUntil(done, { timeout, interval, describe: () => what });
 }
 
 /**

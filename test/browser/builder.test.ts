@@ -466,7 +466,7 @@ describe('the survey builder, loading and keyboard', () => {
     await page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true }).fill('#0f766e');
     await page.getByRole('textbox', { name: 'Corner radius', exact: true }).fill('4');
     await page.getByRole('combobox', { name: 'Colour scheme', exact: true }).selectOption('dark');
-    const widget = page.locator('builder-preview earshot-survey');
+    const widget = page.locator('builder-survey-preview earshot-survey');
     await waitUntil(async () => (await widget.getAttribute('scheme')) === 'dark', { describe: () => 'the preview in the dark scheme' });
     expect(await widget.evaluate((element) => [element.style.getPropertyValue('--earshot-accent'), element.style.getPropertyValue('--earshot-radius')])).toEqual(['#0f766e', '4px']);
     expect(JSON.parse(await page.getByRole('textbox', { name: 'Look, for earshot.init', exact: true }).inputValue())).toEqual({ theme: { accent: '#0f766e', radius: 4 }, colorScheme: 'dark' });

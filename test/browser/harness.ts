@@ -11,24 +11,17 @@ import { createCollector } from '../../examples/collector/collector.mjs';
 export { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 import { readOutboxInPage } from '../support/outbox-in-page';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
+import type { StoredResponse } from '../support/stored-response';
+import { waitUntil } from '../support/wait.mjs';
+
+// Helpers every browser test uses, defined once in test/support/ (and imported from here by older tests).
+export type { StoredResponse } from '../support/stored-response';
+export { sleep, waitUntil } from '../support/wait.mjs';
+export { ISO_DATE, expectWellFormed } from '../support/well-formed';
+
 const SDK_BUNDLE = fileURLToPath(new URL('../../dist/earshot.min.js', import.meta.url));
 
 export type DemoServer = Awaited<ReturnType<typeof createServer>>;
-
-/** A response as the collector stored it (DESIGN.md §3); only the fields the tests read are typed. */
-export interface StoredResponse {
-  id: string;
-  surveyId: string;
-  completed: boolean;
-  answers: Record<string, unknown>;
-  questions?: Array<{ id: string; type: string; text: string; [k: string]: unknown }>;
-  createdAt?: string;
-  updatedAt?: string;
-  page?: { url: string; referrer?: string };
-  trigger?: Record<string, unknown>;
-  sdk?: { name: string; version: string };
-  [key: string]: unknown;
-}
 
 export interface PageProblems {
   /** Uncaught exceptions and unhandled rejections on the page. */
@@ -179,20 +172,6 @@ export function assertNoPageErrors(problems: PageProblems, allowedConsole: RegEx
   throw new Error(`the page reported errors:\n${lines.join('\n')}`);
 }
 
-/** Polls `check` until it returns a truthy value; throws `describe()` after `timeout` ms. */
-export async function waitUntil<T>(
-  check: () => T | Promise<T>,
-  { timeout = 10_000, interval = 50, describe = () => 'condition' }: { timeout?: number; interval?: number; describe?: () => string } = {},
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() >= deadline) throw new Error(`timed out after ${timeout} ms waiting for ${describe()}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
-
 /**
  * Waits until the collector holds at least `count` responses for which `where` holds; returns
  * all stored responses. The timeout error lists what the collector did hold.
@@ -217,11 +196,8 @@ export function receivedCopies(server: DemoServer): StoredResponse[] {
   return (server.collector.batches as Array<{ responses: StoredResponse[] }>).flatMap((b) => b.responses);
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /** The Earshot outbox as stored in the page's IndexedDB (database `earshot`, store `responses`). */
 export function readOutbox(page: Page): Promise<StoredResponse[] | null> {
   return page.evaluate(readOutboxInPage) as Promise<StoredResponse[] | null>;
 }
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

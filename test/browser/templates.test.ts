@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { templateQuestions } from '../../src/core/templates';
+import { templateQuestions } from '../../src/core/definition/templates';
 import type { SurveyTemplate } from '../../src/core/types';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 

@@ -19,6 +19,8 @@ import {
   snapshotWidgetStyles,
 } from './page-functions';
 import { AXE_PATH, type EngineServer, type StoredResponse } from './server';
+import { sleep, waitUntil } from '../support/wait.mjs';
+import { expectWellFormed } from '../support/well-formed';
 
 export interface ScenarioContext {
   engine: EngineName;
@@ -178,19 +180,6 @@ const button = (name: 'Next' | 'Submit' | 'Close' | 'Back'): Target => ({ role: 
 const textbox = (name: string): Target => ({ role: 'textbox', name });
 const describeTarget = (t: Target) => ('text' in t ? `text "${t.text}"` : `${t.role} "${t.name}"`);
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` until it returns a truthy value; the error says what was awaited. */
-async function waitUntil<T>(check: () => T | Promise<T>, describe: () => string, timeout = 10_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() >= deadline) throw new Error(`timed out after ${timeout} ms waiting for ${describe()}`);
-    await sleep(50);
-  }
-}
-
 const isVisible = (session: EngineSession, target: Target) => session.evaluate(locate, { op: 'visible', target }) as Promise<boolean>;
 
 function waitForVisible(session: EngineSession, target: Target, timeout = 10_000) {
@@ -202,8 +191,7 @@ function waitForVisible(session: EngineSession, target: Target, timeout = 10_000
         lastError = String((error as Error)?.message ?? error).split('\n')[0];
         return false;
       }),
-    () => `${describeTarget(target)} to be visible${lastError ? ` (last check failed: ${lastError})` : ''}`,
-    timeout,
+    { describe: () => `${describeTarget(target)} to be visible${lastError ? ` (last check failed: ${lastError})` : ''}`, timeout },
   );
 }
 
@@ -220,7 +208,7 @@ async function waitForDelivery(
   timeout = 10_000,
 ): Promise<StoredResponse> {
   try {
-    return await waitUntil(() => server.responses().find(where), () => 'a matching response at the collector', timeout);
+    return await waitUntil(() => server.responses().find(where), { describe: () => 'a matching response at the collector', timeout });
   } catch (error) {
     const outbox = await session.evaluate(probeOutbox, undefined).catch((e: unknown) => `outbox not readable: ${String(e)}`);
     throw new Error(
@@ -251,17 +239,6 @@ async function moveFocusUntil(
     if (presses < max) await session.press(key);
   }
   throw new Error(`${key} never reached ${what} within ${max} presses; focus went through: ${seen.join(' → ')}`);
-}
-
-/** Checks the parts of a delivered response that do not depend on the answers (DESIGN.md §3). */
-function expectWellFormed(response: StoredResponse, surveyId: string, trigger: object, pageUrl: string) {
-  expect(response.surveyId).toBe(surveyId);
-  expect(response.trigger).toEqual(trigger);
-  expect((response.page as { url?: string } | undefined)?.url).toBe(pageUrl);
-  const questions = (response.questions ?? []) as Array<{ id: string }>;
-  for (const id of Object.keys(response.answers)) {
-    expect(questions.map((q) => q.id), `questions should describe answered question "${id}"`).toContain(id);
-  }
 }
 
 /** Every copy the collector received belongs to `id` (partial versions first, then the completed one). */
@@ -296,7 +273,7 @@ const answerByMouse: Scenario = {
 
     const response = await waitForDelivery(session, server, (r) => r.completed);
     expect(response.answers).toEqual({ score: 9, reason: 'Fast delivery' });
-    expectWellFormed(response, SHOP.surveyId, { event: 'checkout_completed' }, server.url(SHOP.page));
+    expectWellFormed(response, { surveyId: SHOP.surveyId, trigger: { event: 'checkout_completed' }, pageUrl: server.url(SHOP.page) });
     expectOnlyResponse(server, response.id);
     await expectNoPageErrors(session);
   },
@@ -359,7 +336,7 @@ const answerByKeyboard: Scenario = {
 
     const response = await waitForDelivery(session, server, (r) => r.completed);
     expect(response.answers).toEqual({ score: 7, reason: 'Quick checkout' });
-    expectWellFormed(response, SHOP.surveyId, { event: 'checkout_completed' }, server.url(SHOP.page));
+    expectWellFormed(response, { surveyId: SHOP.surveyId, trigger: { event: 'checkout_completed' }, pageUrl: server.url(SHOP.page) });
     expectOnlyResponse(server, response.id);
     await expectNoPageErrors(session);
   },
@@ -415,7 +392,7 @@ const offlineAnswerSurvivesReload: Scenario = {
         const outbox = await session.evaluate(readOutbox, undefined);
         return outbox?.length === 1 && outbox[0].completed ? outbox[0] : null;
       },
-      () => 'one completed response in the IndexedDB outbox',
+      { describe: () => 'one completed response in the IndexedDB outbox' },
     );
     expect(queued).toMatchObject({ surveyId: SHOP.surveyId, completed: true, answers: { score: 9 } });
     await expectNoPageErrors(session);
@@ -426,7 +403,7 @@ const offlineAnswerSurvivesReload: Scenario = {
     await sleep(200); // lets a delivery attempt prompted by the `online` event be cut off first
     const droppedBefore = server.droppedRequests;
     await session.reload();
-    await waitUntil(() => server.droppedRequests > droppedBefore, () => 'the reloaded page to try to deliver (and be cut off)');
+    await waitUntil(() => server.droppedRequests > droppedBefore, { describe: () => 'the reloaded page to try to deliver (and be cut off)' });
     const afterReload = await session.evaluate(readOutbox, undefined);
     expect(afterReload, 'the outbox after the reload').toEqual([queued]);
     expect(server.batchCount).toBe(0);
@@ -437,8 +414,8 @@ const offlineAnswerSurvivesReload: Scenario = {
     await session.reload();
     const response = await waitForDelivery(session, server, (r) => r.id === queued.id && r.completed);
     expect(response.answers).toEqual({ score: 9 });
-    expectWellFormed(response, SHOP.surveyId, { event: 'checkout_completed' }, server.url(SHOP.page));
-    await waitUntil(async () => (await session.evaluate(readOutbox, undefined))?.length === 0, () => 'the outbox to be emptied after delivery', 5_000);
+    expectWellFormed(response, { surveyId: SHOP.surveyId, trigger: { event: 'checkout_completed' }, pageUrl: server.url(SHOP.page) });
+    await waitUntil(async () => (await session.evaluate(readOutbox, undefined))?.length === 0, { describe: () => 'the outbox to be emptied after delivery', timeout: 5_000 });
 
     // Nothing else arrives, and the collector stores it once. The reloaded page's last-chance send
     // at page hide may deliver a second copy of the same version (DESIGN.md §3 allows it: the
@@ -476,7 +453,7 @@ const detractorBranch: Scenario = {
 
     const response = await waitForDelivery(session, server, (r) => r.completed);
     expect(response.answers).toEqual({ score: 3, wrong: 'Late delivery', extra: 'Box was damaged' });
-    expectWellFormed(response, BRANCH.surveyId, { event: 'order_delivered' }, server.url(BRANCH.page));
+    expectWellFormed(response, { surveyId: BRANCH.surveyId, trigger: { event: 'order_delivered' }, pageUrl: server.url(BRANCH.page) });
     expectOnlyResponse(server, response.id);
     await expectNoPageErrors(session);
   },
@@ -497,7 +474,7 @@ const promoterBranch: Scenario = {
 
     const response = await waitForDelivery(session, server, (r) => r.completed);
     expect(response.answers).toEqual({ score: 9, liked: 'Friendly driver' });
-    expectWellFormed(response, BRANCH.surveyId, { event: 'order_delivered' }, server.url(BRANCH.page));
+    expectWellFormed(response, { surveyId: BRANCH.surveyId, trigger: { event: 'order_delivered' }, pageUrl: server.url(BRANCH.page) });
     expectOnlyResponse(server, response.id);
     await expectNoPageErrors(session);
   },
@@ -558,7 +535,7 @@ const choiceAndText: Scenario = {
 
     const response = await waitForDelivery(session, server, (r) => r.completed);
     expect(response.answers).toEqual({ found: ['friend', { other: 'A podcast' }], comment: 'Great onboarding' });
-    expectWellFormed(response, CHOICE.surveyId, { event: 'signed_up' }, server.url(CHOICE.page));
+    expectWellFormed(response, { surveyId: CHOICE.surveyId, trigger: { event: 'signed_up' }, pageUrl: server.url(CHOICE.page) });
     expectOnlyResponse(server, response.id);
     await expectNoPageErrors(session);
   },

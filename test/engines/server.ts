@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createCollector, type Batch, type StoredResponse } from '../../examples/collector/collector.mjs';
+import { createCollector, type Batch } from '../../examples/collector/collector.mjs';
+import type { StoredResponse } from '../support/stored-response';
 import { createServer } from '../../examples/server.mjs';
 
 export type { StoredResponse };

@@ -1,7 +1,7 @@
 // What the framework recipes' tests share: a one-question definition, and answering it as a visitor.
 import type { Survey } from '../../src/index.js';
-import { settle } from '../core/support.js';
-import { getByRole, rendered, walk } from '../ui/dom.js';
+import { settle } from '../support/fakes.js';
+import { getByRole, rendered, walk } from '../support/dom.js';
 
 export const DOCS_HELPFUL: Survey = {
   id: 'docs-helpful',

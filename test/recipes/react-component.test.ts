@@ -6,7 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { EarshotSurvey } from '../../examples/react/EarshotSurvey.jsx';
 import { flush } from '../../src/index.js';
-import { usePublicApiPage } from '../api-harness.js';
+import { usePublicApiPage } from '../support/api-page.js';
 import { answerThumbsUp, DOCS_HELPFUL, renderedSurvey, surveyText } from './inline-survey.js';
 
 // Tells React that updates are wrapped in act(), as its testing docs ask.

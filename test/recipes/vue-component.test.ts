@@ -6,7 +6,7 @@ import { createApp, defineComponent, h, nextTick, ref, type App } from 'vue';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { EarshotSurvey } from '../../examples/vue/EarshotSurvey.js';
 import { flush, type Survey } from '../../src/index.js';
-import { usePublicApiPage } from '../api-harness.js';
+import { usePublicApiPage } from '../support/api-page.js';
 import { answerThumbsUp, DOCS_HELPFUL, renderedSurvey, surveyText } from './inline-survey.js';
 
 const page = usePublicApiPage();

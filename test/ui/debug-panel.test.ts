@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PresentedSurvey } from '../../src/core/presenter.js';
 import type { SurveyEligibility } from '../../src/core/types.js';
 import { presenter } from '../../src/ui/present.js';
-import { getByRole, press, rendered } from './dom.js';
+import { getByRole, press, rendered } from '../support/dom.js';
 
 const waiting: SurveyEligibility = {
   surveyId: 'checkout-nps',

@@ -4,7 +4,7 @@ import type { Answers, Survey } from '../../src/core/types.js';
 import '../../src/ui/define.js';
 import { questionChange } from '../../src/ui/questions/question-change.js';
 import { AUTO_ADVANCE_MS, THANKS_VISIBLE_MS, type SurveyElement } from '../../src/ui/survey/survey.js';
-import { accessibleName, getByRole, press, queryByRole, rendered, typeInto } from './dom.js';
+import { accessibleName, getByRole, press, queryByRole, rendered, typeInto } from '../support/dom.js';
 
 const NPS_TEXT = 'How likely are you to recommend us to a friend?';
 const REASON_TEXT = 'What is the main reason for your score?';

@@ -1,4 +1,4 @@
-import { isRecord } from '../checks.js';
+import { isRecord } from '../definition/checks.js';
 import type { Condition, Conditions } from '../types.js';
 
 export const CONDITION_OPERATORS = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;

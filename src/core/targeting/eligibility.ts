@@ -1,4 +1,4 @@
-import { describe } from '../checks.js';
+import { describe } from '../definition/checks.js';
 import type { EligibilityReason, Survey, SurveyEligibility, Trigger, UrlRule, UserTraits } from '../types.js';
 import { audienceMisses } from './audience.js';
 import { heldBack } from './frequency.js';

@@ -1,7 +1,7 @@
-import { toData, type Report } from '../checks.js';
+import { toData, type Report } from '../definition/checks.js';
 import type { Survey } from '../types.js';
-import { expandTemplate } from '../templates.js';
-import { checkSurvey } from '../validate.js';
+import { expandTemplate } from '../definition/templates.js';
+import { checkSurvey } from '../definition/validate.js';
 
 /** Fetches a list of survey definitions: a JSON list, or an object whose `surveys` is one. */
 export async function fetchSurveys(url: string): Promise<unknown[]> {

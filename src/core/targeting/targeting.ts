@@ -1,6 +1,6 @@
-import { isRecord } from '../checks.js';
+import { isRecord } from '../definition/checks.js';
 import type { EarshotErrorCode, Survey, SurveyEligibility, TriggerRecord, UserTraits } from '../types.js';
-import type { ResolvedConfig } from '../validate.js';
+import type { ResolvedConfig } from '../definition/validate.js';
 import { explainSurvey, ruleReasons } from './eligibility.js';
 import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';

@@ -1,4 +1,4 @@
-import { isRecord } from '../checks.js';
+import { isRecord } from '../definition/checks.js';
 import type { Trigger } from '../types.js';
 import { satisfiesAll } from './conditions.js';
 import type { Page, Signal, TrackedEvent } from './page.js';

@@ -1,5 +1,5 @@
 import { get, set, update, type UseStore } from 'idb-keyval';
-import { createStore } from '../idb.js';
+import { createStore } from '../delivery/idb.js';
 import { createId } from '../id.js';
 
 /** IndexedDB database (one store, `state`) with the visitor's Earshot state; also the BroadcastChannel name. */

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Answer, Question } from '../../core/types.js';
-import { ENGLISH, type LocaleStrings } from '../strings.js';
+import { ENGLISH, type LocaleStrings } from '../../i18n/strings.js';
 import { questionChange } from './question-change.js';
 
 /** What every question element has: the question, its answer, the words it shows, and one way to report. */

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import type { Answer, Question, QuestionType } from '../../core/types.js';
-import type { LocaleStrings as Strings } from '../strings.js';
+import type { LocaleStrings as Strings } from '../../i18n/strings.js';
 
 type QuestionOf<K extends QuestionType> = Extract<Question, { type: K }>;
 type Render<K extends QuestionType> = (question: QuestionOf<K>, value: Answer | undefined, strings: Strings) => TemplateResult;

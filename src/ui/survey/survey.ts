@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { askedAnswers, nextQuestionIndex, previousQuestionIndex, progressOf } from '../../core/flow.js';
+import { askedAnswers, nextQuestionIndex, previousQuestionIndex, progressOf } from '../../core/definition/flow.js';
 import { EMBED_REQUEST, type SurveyCallbacks } from '../../core/presenter.js';
-import { answerProblem, type AnswerProblem } from '../../core/question-kinds.js';
+import { answerProblem, type AnswerProblem } from '../../core/definition/question-kinds.js';
 import type { Answers, Survey, Thanks } from '../../core/types.js';
 import type { QuestionChangeEvent } from '../questions/question-change.js';
 import { renderQuestion } from '../questions/registry.js';
-import { ENGLISH, directionOf, format, type LocaleStrings } from '../strings.js';
+import { ENGLISH, directionOf, format, type LocaleStrings } from '../../i18n/strings.js';
 import { deepActiveElement, focusFirstControl } from './focus.js';
 import { surveyStyles } from './survey.styles.js';
 import { raiseToTopLayer } from '../top-layer.js';
@@ -161,7 +161,7 @@ export class SurveyElement extends LitElement {
 
   #renderThanks(): TemplateResult {
     const { thanks } = this.survey;
-    // Texts by locale were resolved before the survey got here (see core/localize.ts).
+    // Texts by locale were resolved before the survey got here (see core/definition/localize.ts).
     const { text = this.strings.thanks, link } = (typeof thanks === 'string' ? { text: thanks } : (thanks ?? {})) as Thanks;
     return html`<div class="thanks" part="thanks" role="status" tabindex="-1">
       <p>${text}</p>

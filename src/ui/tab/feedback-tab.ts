@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { ENGLISH, directionOf, type LocaleStrings } from '../strings.js';
+import { ENGLISH, directionOf, type LocaleStrings } from '../../i18n/strings.js';
 import { feedbackTabStyles } from './feedback-tab.styles.js';
 import { raiseToTopLayer } from '../top-layer.js';
 

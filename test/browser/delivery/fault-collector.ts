@@ -11,6 +11,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCollector } from '../../../examples/collector/collector.mjs';
 import { createServer } from '../../../examples/server.mjs';
 import { BLANK_PAGE, PAGE_PATH, BLANK_PATH, renderTestPage } from './pages';
+import type { StoredResponse } from '../../support/stored-response';
+
+export type { StoredResponse };
 
 export const COLLECTOR_PATH = '/api/earshot';
 
@@ -59,17 +62,6 @@ export interface DeliveryRequest {
   status?: number;
   /** Status the collector produced, also when the client never received it (store-then-reset). */
   collectorStatus?: number;
-}
-
-/** A stored response as the collector keeps it; only the fields the tests read are typed. */
-export interface StoredResponse {
-  id: string;
-  surveyId: string;
-  completed: boolean;
-  answers: Record<string, unknown>;
-  updatedAt?: string;
-  createdAt?: string;
-  [key: string]: unknown;
 }
 
 export interface FaultCollector {

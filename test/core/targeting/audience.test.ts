@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { identify, track } from '../../../src/index.js';
 import type { Audience } from '../../../src/index.js';
-import { resetIndexedDB } from '../support.js';
+import { resetIndexedDB } from '../../support/fakes.js';
 import { shownIds, start, survey, useTargeting } from './support.js';
 
 const visit = useTargeting();

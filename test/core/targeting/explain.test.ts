@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { consent, explain, identify, init, track, type EligibilityReason, type SurveyEligibility } from '../../../src/index.js';
-import { settle } from '../support.js';
+import { settle } from '../../support/fakes.js';
 import { DAY_MS, complete, dismiss, openSurvey, start, survey, useTargeting } from './support.js';
 
 const visit = useTargeting();

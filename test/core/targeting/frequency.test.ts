@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../../src/core/controller.js';
 import { Emitter } from '../../../src/core/emitter.js';
-import { validateConfig } from '../../../src/core/validate.js';
+import { validateConfig } from '../../../src/core/definition/validate.js';
 import { show, track, type EarshotConfig } from '../../../src/index.js';
 import { presenter } from '../../../src/ui/present.js';
-import { settle } from '../support.js';
+import { settle } from '../../support/fakes.js';
 import { DAY_MS, complete, dismiss, openSurvey, shownIds, start, survey, useTargeting, type Visit } from './support.js';
 
 const visit = useTargeting();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { show, track } from '../../../src/index.js';
-import { settle } from '../support.js';
+import { settle } from '../../support/fakes.js';
 import { shownIds, start, survey, useTargeting } from './support.js';
 
 const visit = useTargeting();

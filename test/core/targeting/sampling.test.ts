@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { track } from '../../../src/index.js';
 import { draw, inSample } from '../../../src/core/targeting/sampling.js';
-import { resetIndexedDB } from '../support.js';
+import { resetIndexedDB } from '../../support/fakes.js';
 import { shownIds, start, survey, useTargeting } from './support.js';
 
 const visit = useTargeting();

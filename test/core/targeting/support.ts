@@ -3,8 +3,8 @@
 // visitor saw (`shown` events, surveys on the page).
 import { afterEach, beforeEach, vi } from 'vitest';
 import { destroy, init, on, type EarshotConfig, type EarshotEvents, type Survey } from '../../../src/index.js';
-import { getByRole, rendered } from '../../ui/dom.js';
-import { installCollector, resetIndexedDB, settle, useFakeClock } from '../support.js';
+import { getByRole, rendered } from '../../support/dom.js';
+import { installCollector, resetIndexedDB, settle, useFakeClock } from '../../support/fakes.js';
 
 export const DAY_MS = 86_400_000;
 

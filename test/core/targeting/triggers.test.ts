@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { track } from '../../../src/index.js';
-import { settle } from '../support.js';
+import { settle } from '../../support/fakes.js';
 import { click, dismiss, openSurvey, scrollToY, shownIds, start, survey, useTargeting, wait } from './support.js';
 
 const visit = useTargeting();

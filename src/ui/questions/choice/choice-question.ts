@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { DEFAULT_TEXT_MAX_LENGTH, optionLabel, optionValue } from '../../../core/question-kinds.js';
+import { DEFAULT_TEXT_MAX_LENGTH, optionLabel, optionValue } from '../../../core/definition/question-kinds.js';
 import type { ChoiceOption, ChoiceQuestion } from '../../../core/types.js';
 import { QuestionElement } from '../question-element.js';
 import { fieldStyles, optionStyles, questionStyles } from '../question.styles.js';

@@ -1,6 +1,6 @@
-import { DEFAULT_RATING_SCALE } from '../../../core/question-kinds.js';
+import { DEFAULT_RATING_SCALE } from '../../../core/definition/question-kinds.js';
 import type { RatingQuestion } from '../../../core/types.js';
-import { format } from '../../strings.js';
+import { format } from '../../../i18n/strings.js';
 import { ScaleQuestionElement, range, type ScalePoint } from '../scale/scale-question.js';
 import { ratingQuestionStyles } from './rating-question.styles.js';
 

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { DEFAULT_TEXT_MAX_LENGTH } from '../../../core/question-kinds.js';
+import { DEFAULT_TEXT_MAX_LENGTH } from '../../../core/definition/question-kinds.js';
 import type { TextQuestion } from '../../../core/types.js';
-import { format } from '../../strings.js';
+import { format } from '../../../i18n/strings.js';
 import { QuestionElement } from '../question-element.js';
 import { fieldStyles, questionStyles } from '../question.styles.js';
 import { textQuestionStyles } from './text-question.styles.js';

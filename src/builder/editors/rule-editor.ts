@@ -1,0 +1,117 @@
+import { html, nothing } from 'lit';
+import { END_OF_SURVEY, RULE_OPERATORS } from '../../core/definition/flow.js';
+import type { AnswerRule, Question } from '../../core/types.js';
+import { EditorElement } from './editor-element.js';
+import { selectField, textField } from '../form/field.js';
+import type { Path } from '../model/paths.js';
+import { NUMERIC_ANSWERS, readOperand, showOperand } from '../model/values.js';
+
+type Operator = (typeof RULE_OPERATORS)[number];
+
+const OPERATOR_LABELS: Record<Operator, string> = {
+  eq: 'is',
+  neq: 'is not',
+  lt: 'is less than',
+  lte: 'is at most',
+  gt: 'is more than',
+  gte: 'is at least',
+  in: 'is one of (separate with commas)',
+  answered: 'was answered or skipped',
+};
+
+/**
+ * Branching for one question: ask it only when a rule holds on an earlier answer (`if`), and
+ * where to go after it (`next`: a later question or the end).
+ */
+export class RuleEditorElement extends EditorElement {
+  static override properties = {
+    ...EditorElement.properties,
+    path: { attribute: false },
+    rule: { attribute: false },
+    next: { attribute: false },
+    earlier: { attribute: false },
+    later: { attribute: false },
+    number: { type: Number },
+  };
+
+  /** The question's path. */
+  declare path: Path;
+  declare rule: AnswerRule | undefined;
+  declare next: string | undefined;
+  declare earlier: readonly Question[];
+  declare later: readonly string[];
+  declare number: number;
+
+  override render() {
+    const { problems, rule, number } = this;
+    const at: Path = [...this.path, 'if'];
+    const operator = rule ? ((Object.keys(rule).find((key) => key !== 'question') ?? 'eq') as Operator) : 'eq';
+    const asked = this.earlier.find((question) => question.id === rule?.question);
+    const numeric = NUMERIC_ANSWERS.includes(asked?.type ?? 'nps');
+    const canBranch = this.earlier.length > 0 || rule;
+    return html`<fieldset>
+      <legend>Branching of question ${number}</legend>
+      ${canBranch
+        ? html`<div class="row">
+            ${selectField({
+              path: [...at, 'question'],
+              alsoAt: [at],
+              label: `Ask question ${number}`,
+              problems,
+              value: rule?.question ?? '',
+              choices: [['', 'always'], ...this.earlier.map((question) => [question.id, `only if the answer to ${question.id}`] as const)],
+              onChange: (id) => this.edit(at, id ? { question: id, ...(rule ? withoutQuestion(rule) : { answered: true }) } : undefined),
+            })}
+            ${rule
+              ? html`${selectField({
+                  path: [...at, 'operator'],
+                  label: `Rule of question ${number}`,
+                  problems,
+                  value: operator,
+                  choices: RULE_OPERATORS.map((name) => [name, OPERATOR_LABELS[name]] as const),
+                  onChange: (name) => this.edit(at, { question: rule.question, [name]: readOperand(name, name === 'answered' ? 'true' : showOperand(rule[operator]), numeric) }),
+                })}
+                ${operator === 'answered'
+                  ? selectField({
+                      path: [...at, 'answered'],
+                      label: `Answered or skipped (question ${number})`,
+                      problems,
+                      value: String(rule.answered),
+                      choices: [
+                        ['true', 'answered'],
+                        ['false', 'skipped'],
+                      ],
+                      onChange: (value) => this.edit([...at, 'answered'], value === 'true'),
+                    })
+                  : textField({
+                      path: [...at, operator],
+                      label: `Value in the rule of question ${number}`,
+                      problems,
+                      value: showOperand(rule[operator]),
+                      onInput: (value) => this.edit([...at, operator], readOperand(operator, value, numeric)),
+                    })}`
+              : nothing}
+          </div>`
+        : html`<p class="hint">The first question is always asked.</p>`}
+      ${selectField({
+        path: [...this.path, 'next'],
+        label: `After question ${number}, go to`,
+        problems,
+        value: this.next ?? '',
+        choices: [
+          ['', 'the next question asked'],
+          ...this.later.map((id) => [id, `question ${id}`] as const),
+          [END_OF_SURVEY, 'the end (thank-you step)'],
+          // A jump to no later question stays shown as it is, with the validator's problem beside it.
+          ...(this.next && this.next !== END_OF_SURVEY && !this.later.includes(this.next) ? [[this.next, `question ${this.next} (not a later question)`] as const] : []),
+        ],
+        onChange: (value) => this.editText([...this.path, 'next'], value),
+      })}
+    </fieldset>`;
+  }
+}
+
+function withoutQuestion(rule: AnswerRule): Omit<AnswerRule, 'question'> {
+  const { question: _, ...rest } = rule;
+  return rest;
+}

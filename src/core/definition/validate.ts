@@ -1,0 +1,350 @@
+import { colorScheme, theme } from './appearance.js';
+import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, integer, isRecord, localized, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
+import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
+import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
+import { CONSENT_STATES } from '../consent.js';
+import { DEVICE_TYPES } from '../targeting/audience.js';
+import { TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate } from './templates.js';
+import { CONDITION_OPERATORS } from '../targeting/conditions.js';
+import { DEFAULT_COOLDOWN_DAYS } from '../targeting/frequency.js';
+import { TRIGGER_KINDS } from '../targeting/triggers.js';
+import { URL_OPERATORS } from '../targeting/url-match.js';
+import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
+
+export const MAX_QUESTIONS = 50;
+export const TEXT_MAX_LENGTH = 2000;
+export const DEFAULT_TTL_DAYS = 7;
+export const DEFAULT_OUTBOX_LIMIT = 1000;
+export const PREVIEW_HANDLING = ['send', 'discard'] as const;
+/** Preview answers reach the collector, flagged `preview: true`. */
+export const DEFAULT_PREVIEWS = 'send';
+const DISPLAY_MODES: readonly DisplayMode[] = ['popover', 'modal', 'inline', 'tab'];
+const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left', 'center'];
+/** Longer delays would overflow browser timers (about 24.8 days), and no visit lasts a day anyway. */
+export const MAX_DELAY_SECONDS = 86_400;
+const MAX_DAYS = 3650;
+/** Hosts that may take answers over plain http: the developer's own machine. */
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** The config after validation, with defaults filled in; private to the SDK. */
+export interface ResolvedConfig extends EarshotConfig {
+  surveys: Survey[];
+  locale: string;
+  debug: boolean;
+  cooldownDays: number;
+  ttlDays: number;
+  outboxLimit: number;
+  credentials: RequestCredentials;
+  previews: (typeof PREVIEW_HANDLING)[number];
+}
+
+export interface ValidationResult extends Report {
+  /** Present only when there are no problems. */
+  config?: ResolvedConfig;
+}
+
+const longText = localized(text(TEXT_MAX_LENGTH));
+const localeTag = expect((value) => typeof value === 'string' && LOCALE_TAG.test(value), 'expected a locale tag such as "en" or "pt-BR"');
+const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+
+/** A URL, absolute or relative to the page; none when blank (that would be the page itself) or invalid. */
+function parseUrl(value: unknown): URL | undefined {
+  try {
+    return typeof value === 'string' && value.trim() ? new URL(value, location.href) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An http(s) URL, absolute or relative to the page. */
+const httpUrl: Check = (value, path, report) => {
+  if (!/^https?:$/.test(parseUrl(value)?.protocol ?? '')) fail(report, path, 'expected an http(s) URL, absolute or relative to the page', value);
+};
+
+/**
+ * Where answers go and definitions come from: the page's own origin (a relative path), https:, or
+ * http: on the developer's machine, so nothing crosses the network in clear text; no user:password@
+ * (fetch refuses such URLs, so nothing would ever be delivered).
+ */
+const secureUrl: Check = (value, path, report) => {
+  const url = parseUrl(value);
+  const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && (url.origin === location.origin || LOCAL_HOSTS.includes(url.hostname)));
+  if (!secure || url.username || url.password) fail(report, path, 'expected a relative path, an https: URL, or http: on localhost', value);
+};
+
+const user: Check = (value, path, report) =>
+  checkObject(value, path, report, {
+    id: text(200),
+    traits: (traits, at) => {
+      if (!isRecord(traits)) return fail(report, at, 'expected an object', traits);
+      for (const [name, trait] of Object.entries(traits)) {
+        if (trait !== null && !isScalar(trait)) fail(report, `${at}.${name}`, 'expected a string, number, boolean or null', trait);
+      }
+    },
+  });
+
+const number = (min: number, max: number): Check =>
+  expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
+
+const days = number(0, MAX_DAYS);
+
+const date: Check = expect((value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)), 'expected a date such as "2026-12-01" or "2026-12-01T09:00:00Z"');
+
+const isValue = (value: unknown) => value === null || isScalar(value);
+
+/** A value (meaning `eq`) or an object of operators, all of which must hold. */
+const condition: Check = (value, path, report) => {
+  if (isValue(value)) return;
+  if (!isRecord(value) || Object.keys(value).length === 0) return fail(report, path, `expected a value, or an object with ${CONDITION_OPERATORS.join(', ')}`, value);
+  for (const [operator, operand] of Object.entries(value)) {
+    const at = `${path}.${operator}`;
+    if (!CONDITION_OPERATORS.includes(operator as never)) fail(report, at, `is not an operator; expected one of ${CONDITION_OPERATORS.join(', ')}`);
+    else if (operator === 'exists') boolean(operand, at, report);
+    else if (operator === 'in') {
+      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isValue)) fail(report, at, 'expected a non-empty list of values', operand);
+    } else if (/^[gl]t/.test(operator) ? !Number.isFinite(operand) : !isValue(operand)) {
+      fail(report, at, /^[gl]t/.test(operator) ? 'expected a number' : 'expected a string, number, boolean or null', operand);
+    }
+  }
+};
+
+const conditions: Check = (value, path, report) => {
+  if (!isRecord(value)) return fail(report, path, 'expected an object of conditions by name', value);
+  for (const [name, one] of Object.entries(value)) condition(one, `${path}.${name}`, report);
+};
+
+/** A condition on the device type that names only known types. */
+const device: Check = (value, path, report) => {
+  condition(value, path, report);
+  const named = isRecord(value) ? [value.eq, value.neq, ...(Array.isArray(value.in) ? value.in : [])] : [value];
+  if (named.some((one) => one !== undefined && !DEVICE_TYPES.includes(one as never))) fail(report, path, `expected devices among ${DEVICE_TYPES.join(', ')}`, value);
+};
+
+const audience: Check = (value, path, report) =>
+  checkObject(value, path, report, { traits: conditions, device, language: condition, referrer: condition });
+
+const urlRule: Check = (value, path, report) => {
+  if (typeof value === 'string') return text(500)(value, path, report);
+  const [operator, pattern] = isRecord(value) && Object.keys(value).length === 1 ? Object.entries(value)[0] : [];
+  if (!URL_OPERATORS.includes(operator as never)) return fail(report, path, `expected a glob, or an object with one of ${URL_OPERATORS.join(', ')}`, value);
+  text(500)(pattern, `${path}.${operator}`, report);
+  try {
+    if (operator === 'regex') new RegExp(pattern as string);
+  } catch {
+    fail(report, `${path}.regex`, 'expected a regular expression', pattern);
+  }
+};
+
+const triggers: Check = (value, path, report) => {
+  if (!Array.isArray(value) || value.length === 0) return fail(report, path, 'expected a non-empty list of triggers', value);
+  value.forEach((one, index) => trigger(one, `${path}[${index}]`, report));
+};
+
+/** One kind per trigger object: several journey points are combined explicitly, with `all` or `any`. */
+const trigger: Check = (value, path, report) => {
+  const kinds = isRecord(value) ? TRIGGER_KINDS.filter((kind) => kind in value) : [];
+  if (kinds.length !== 1) return fail(report, path, `expected one of ${TRIGGER_KINDS.join(', ')} (combine several with "all" or "any")`, value);
+  const [kind] = kinds;
+  checkObject(value, path, report, { [kind]: TRIGGER_FIELDS[kind], ...(kind === 'event' && { where: conditions }) });
+};
+
+/** Answer rules refer to questions by id: `earlier` holds the ids asked before this one. */
+function rule(earlier: Set<string>): Check {
+  return (value, path, report) => {
+    if (!isRecord(value)) return fail(report, path, 'expected a rule like { "question": "score", "lte": 6 }', value);
+    if (!earlier.has(value.question as string)) fail(report, `${path}.question`, 'expected the id of an earlier question in this survey', value.question);
+    const operators = Object.keys(value).filter((key) => key !== 'question');
+    const operator = operators[0] as (typeof RULE_OPERATORS)[number];
+    if (operators.length !== 1 || !RULE_OPERATORS.includes(operator)) {
+      return fail(report, path, `expected "question" and one of ${RULE_OPERATORS.join(', ')}`);
+    }
+    const operand = value[operator];
+    const comparison = ['lt', 'lte', 'gt', 'gte'].includes(operator);
+    if (operator === 'answered') boolean(operand, `${path}.answered`, report);
+    else if (operator === 'in') {
+      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isScalar)) fail(report, `${path}.in`, 'expected a non-empty list of values', operand);
+    } else if (comparison ? !Number.isFinite(operand) : !isScalar(operand)) {
+      fail(report, `${path}.${operator}`, comparison ? 'expected a number' : 'expected a string, number or boolean', operand);
+    }
+  };
+}
+
+/** A survey's own questions, after the ids of its template's items (which rules may refer to). */
+const questionsAfter = (taken: string[]): Check => (value, path, report) => {
+  const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
+  if (!Array.isArray(value) || value.length < fewest || value.length > most) {
+    return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
+  }
+  const earlier = new Set(taken);
+  value.forEach((question, index) => {
+    const at = `${path}[${index}]`;
+    const type = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? (question.type as QuestionType) : undefined;
+    const kind = type && QUESTION_KINDS[type];
+    const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
+    const before = report.problems.length;
+    if (!checkObject(question, at, report, { ...common, ...kind }, ['id', 'type', 'text', ...((type && REQUIRED_FIELDS[type]) ?? [])])) return;
+    if (report.problems.length === before) checkQuestionKind(question as unknown as Question, at, report);
+    if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
+    earlier.add(question.id as string);
+  });
+  // Jumps go forward only, so no definition can make the visitor go round in a loop.
+  value.forEach((question, index) => {
+    const target = isRecord(question) ? question.next : undefined;
+    if (typeof target !== 'string' || target === END_OF_SURVEY) return;
+    if (!value.slice(index + 1).some((later) => isRecord(later) && later.id === target)) {
+      fail(report, `${path}[${index}].next`, `expected "${END_OF_SURVEY}" or the id of a later question in this survey`, target);
+    }
+  });
+};
+
+const selector: Check = (value, path, report) => {
+  try {
+    if (typeof value !== 'string' || !value.trim()) throw new TypeError();
+    // Parses the selector without needing the element to exist yet.
+    document.createDocumentFragment().querySelector(value);
+  } catch {
+    fail(report, path, 'expected a CSS selector', value);
+  }
+};
+
+const TRIGGER_FIELDS: Fields = {
+  event: text(200),
+  url: urlRule,
+  selector,
+  scroll: expect((value) => typeof value === 'number' && value > 0 && value <= 100, 'expected a percentage above 0, at most 100'),
+  exitIntent: expect((value) => value === true, 'expected true'),
+  delay: number(0, MAX_DELAY_SECONDS),
+  all: triggers,
+  any: triggers,
+};
+
+const thanks: Check = (value, path, report) => {
+  if (typeof value === 'string' || (isRecord(value) && !('text' in value || 'link' in value))) return longText(value, path, report);
+  if (!isRecord(value)) return fail(report, path, 'expected a text, or { "text", "link": { "label", "url" } }', value);
+  checkObject(value, path, report, {
+    text: longText,
+    link: (link, at) => checkObject(link, at, report, { label: localized(text(LABEL_MAX_LENGTH)), url: httpUrl }, ['label', 'url']),
+  });
+};
+
+/** Replacements for template words; the lists separated by `|` keep their number of parts. */
+const templateText: Check = (value, path, report) =>
+  checkObject(
+    value,
+    path,
+    report,
+    Object.fromEntries(
+      Object.keys(TEMPLATE_TEXT).map((key) => {
+        const parts = { agree: 7, pmf_options: 3 }[key];
+        return [key, parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText];
+      }),
+    ),
+  );
+
+const SURVEY_FIELDS: Fields = {
+  id,
+  questions: questionsAfter([]),
+  template: oneOf(TEMPLATE_NAMES),
+  product: text(200),
+  templateText,
+  trigger,
+  display: oneOf(DISPLAY_MODES),
+  position: oneOf(POSITIONS),
+  target: selector,
+  closeButton: boolean,
+  autoAdvance: boolean,
+  thanks,
+  language: localeTag,
+  audience,
+  sample: number(0, 1),
+  startsAt: date,
+  endsAt: date,
+  recontactDays: days,
+  dismissedRecontactDays: days,
+  priority: expect(Number.isFinite, 'expected a number'),
+};
+
+/** Checks one survey definition; `seen` holds the survey ids already taken, and gets this one's. */
+export function checkSurvey(value: unknown, path: string, report: Report, seen: Set<unknown>): void {
+  const name = isRecord(value) ? (value.template as SurveyTemplate) : undefined;
+  const template = name && TEMPLATE_NAMES.includes(name) ? TEMPLATES[name] : undefined;
+  const fields = template ? { ...SURVEY_FIELDS, questions: questionsAfter(template) } : SURVEY_FIELDS;
+  // With a template named, even a wrong one, `questions` are optional: the name is what to fix.
+  if (!checkObject(value, path, report, fields, name === undefined ? ['id', 'questions'] : ['id'])) return;
+  if (value.template == 'pmf' && value.product === undefined) fail(report, `${path}.product`, 'is required for "template": "pmf"');
+  if (seen.has(value.id)) fail(report, `${path}.id`, `duplicate survey id "${value.id}"`);
+  seen.add(value.id);
+  if (value.display === 'inline' && value.target === undefined) fail(report, `${path}.target`, 'is required for "display": "inline"');
+  if (Date.parse(value.endsAt as string) <= Date.parse(value.startsAt as string)) fail(report, `${path}.endsAt`, 'expected a date after startsAt', value.endsAt);
+}
+
+const surveys: Check = (value, path, report) => {
+  if (!Array.isArray(value)) return fail(report, path, 'expected a list of surveys', value);
+  const seen = new Set<unknown>();
+  value.forEach((survey, index) => checkSurvey(survey, `${path}[${index}]`, report, seen));
+};
+
+const CONFIG_FIELDS: Fields = {
+  endpoint: secureUrl,
+  surveys,
+  surveysUrl: secureUrl,
+  cooldownDays: days,
+  user,
+  locale: text(35),
+  debug: boolean,
+  ttlDays: integer(1, 365),
+  outboxLimit: integer(1, 100_000),
+  credentials: oneOf(['omit', 'same-origin', 'include']),
+  styleNonce: text(200),
+  consent: oneOf(CONSENT_STATES),
+  respectGlobalPrivacyControl: boolean,
+  previews: oneOf(PREVIEW_HANDLING),
+  theme,
+  colorScheme,
+};
+
+/** Checks a whole `init` config and reports every problem at once, each with its path. */
+export function validateConfig(input: unknown): ValidationResult {
+  const report: Report = { problems: [], warnings: [] };
+  let given: EarshotConfig;
+  try {
+    // Checks a copy, and keeps it: later changes to the host's objects cannot alter a running
+    // survey, and what is not data (functions, `__proto__` keys) is gone before anything reads it.
+    given = toData(input as EarshotConfig);
+  } catch (error) {
+    fail(report, 'config', `expected plain data that JSON can copy (${String((error as Error)?.message ?? error)})`);
+    return report;
+  }
+  if (!checkObject(given, '', report, CONFIG_FIELDS, ['endpoint']) || report.problems.length) return report;
+  const config: ResolvedConfig = {
+    ...given,
+    surveys: (given.surveys ?? []).map((survey) => expandTemplate(survey as Survey)),
+    locale: given.locale || document.documentElement.lang || navigator.language || 'en',
+    debug: given.debug ?? false,
+    cooldownDays: given.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,
+    ttlDays: given.ttlDays ?? DEFAULT_TTL_DAYS,
+    outboxLimit: given.outboxLimit ?? DEFAULT_OUTBOX_LIMIT,
+    credentials: given.credentials ?? 'omit',
+    previews: given.previews ?? DEFAULT_PREVIEWS,
+  };
+  return { ...report, config };
+}
+
+export interface SurveyValidation extends Report {
+  /** Present only when there are no problems. */
+  survey?: Survey;
+}
+
+/** Checks one survey definition on its own (as `preview()` gets it), each problem with its path under `path`. */
+export function validateSurvey(input: unknown, path: string): SurveyValidation {
+  const report: Report = { problems: [], warnings: [] };
+  let given: unknown;
+  try {
+    given = toData(input);
+  } catch (error) {
+    fail(report, path, `expected plain data that JSON can copy (${String((error as Error)?.message ?? error)})`);
+    return report;
+  }
+  checkSurvey(given, path, report, new Set());
+  return report.problems.length ? report : { ...report, survey: expandTemplate(given as Survey) };
+}

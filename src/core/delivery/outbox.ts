@@ -1,0 +1,102 @@
+import { entries, promisifyRequest, setMany, set, values, type UseStore } from 'idb-keyval';
+import { createStore } from './idb.js';
+import type { DeadLetter, SurveyResponse } from '../types.js';
+
+export const OUTBOX_DB = 'earshot';
+export const DEAD_LETTER_DB = 'earshot-dead-letters';
+
+/** Responses waiting for delivery, one record per response id, written before any network attempt. */
+export interface Outbox {
+  /** Stores this version of a response, replacing an older one with the same id. */
+  put(response: SurveyResponse): Promise<void>;
+  /** Every queued response, oldest first. */
+  list(): Promise<SurveyResponse[]>;
+  /** Removes these versions (delivered or expired), unless a newer version was stored meanwhile. */
+  remove(sent: readonly SurveyResponse[]): Promise<void>;
+  /** Moves versions the collector refused for good (with `status`) out of the queue, keeping them for inspection. */
+  deadLetter(refused: readonly SurveyResponse[], status: number): Promise<void>;
+  /** What was refused, oldest refusal first. */
+  deadLetters(): Promise<DeadLetter[]>;
+}
+
+/**
+ * The outbox in IndexedDB (through idb-keyval), falling back to memory for the rest of the page
+ * when IndexedDB is missing or fails, so that answers are still delivered; `onFallback` is told once.
+ */
+export function createOutbox(onFallback: (error: unknown) => void): Outbox {
+  // Opened on first use: importing Earshot costs nothing until there is something to store.
+  let queue: UseStore | undefined;
+  let deadLetters: UseStore | undefined;
+  let memory: Map<string, SurveyResponse> | undefined;
+  /** Dead letters of this page once IndexedDB failed. */
+  const refusedHere = new Map<string, DeadLetter>();
+
+  const stores = () => {
+    queue ??= createStore(OUTBOX_DB, 'responses');
+    deadLetters ??= createStore(DEAD_LETTER_DB, 'responses');
+    return { queue, deadLetters };
+  };
+
+  async function withFallback<T>(stored: () => Promise<T>, inMemory: (map: Map<string, SurveyResponse>) => T): Promise<T> {
+    if (!memory) {
+      try {
+        return await stored();
+      } catch (error) {
+        memory = new Map();
+        onFallback(error);
+      }
+    }
+    return inMemory(memory);
+  }
+
+  const remove = (sent: readonly SurveyResponse[]) =>
+    withFallback(
+      () =>
+        stores().queue('readwrite', (store) => {
+          // Read and delete in one transaction, so a version stored meanwhile by this or another tab survives.
+          for (const response of sent) {
+            const request = store.get(response.id);
+            request.onsuccess = () => {
+              if ((request.result as SurveyResponse | undefined)?.updatedAt === response.updatedAt) store.delete(response.id);
+            };
+          }
+          return promisifyRequest(store.transaction);
+        }),
+      (map) => {
+        for (const response of sent) if (map.get(response.id)?.updatedAt === response.updatedAt) map.delete(response.id);
+      },
+    );
+
+  return {
+    put: (response) =>
+      withFallback(
+        () => set(response.id, response, stores().queue),
+        (map) => void map.set(response.id, response),
+      ),
+
+    list: () =>
+      withFallback(
+        async () => (await entries<string, SurveyResponse>(stores().queue)).map(([, response]) => response),
+        (map) => [...map.values()],
+      ).then((responses) => responses.sort((a, b) => a.createdAt.localeCompare(b.createdAt))),
+
+    remove,
+
+    deadLetter: async (refused, status) => {
+      const rejectedAt = new Date().toISOString();
+      const letters = refused.map((response): [string, DeadLetter] => [response.id, { response, status, rejectedAt }]);
+      // Kept first, removed from the queue after: a crash in between means one more refusal, never a loss.
+      await withFallback(
+        () => setMany(letters, stores().deadLetters),
+        () => letters.forEach(([id, letter]) => refusedHere.set(id, letter)),
+      );
+      await remove(refused);
+    },
+
+    deadLetters: () =>
+      withFallback(
+        () => values<DeadLetter>(stores().deadLetters),
+        () => [...refusedHere.values()],
+      ).then((letters) => letters.sort((a, b) => a.rejectedAt.localeCompare(b.rejectedAt))),
+  };
+}

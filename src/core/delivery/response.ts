@@ -1,0 +1,72 @@
+import { createId } from '../id.js';
+import { DEFAULT_RATING_SCALE, DEFAULT_TEXT_MAX_LENGTH } from '../definition/question-kinds.js';
+import type { Answer, Answers, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TriggerRecord, User } from '../types.js';
+import { SDK_VERSION } from '../version.js';
+
+export interface ResponseContext {
+  survey: Survey;
+  trigger: TriggerRecord;
+  locale: string;
+  user?: User;
+  /** Answered in a preview: the collector must not count it as a real response. */
+  preview?: boolean;
+}
+
+/** The first version of a response, made at the visitor's first answer; its id never changes. */
+export function createResponse(context: ResponseContext, answers: Answers, completed: boolean, now = new Date()): SurveyResponse {
+  const stamp = now.toISOString();
+  return {
+    id: createId(),
+    surveyId: context.survey.id,
+    ...(context.survey.template && { template: context.survey.template }),
+    completed,
+    ...describeAnswers(context.survey, answers),
+    createdAt: stamp,
+    updatedAt: stamp,
+    page: { url: location.href, referrer: document.referrer },
+    trigger: context.trigger,
+    ...(context.user && { user: context.user }),
+    locale: context.locale,
+    sdk: { name: 'earshot', version: SDK_VERSION },
+    ...(context.preview && { preview: true as const }),
+  };
+}
+
+/**
+ * The next version of a response. `updatedAt` strictly increases, even within one millisecond,
+ * so it tells versions apart (the outbox deletes only the version that was delivered).
+ */
+export function reviseResponse(previous: SurveyResponse, survey: Survey, answers: Answers, completed: boolean, now = new Date()): SurveyResponse {
+  return {
+    ...previous,
+    ...describeAnswers(survey, answers),
+    completed: previous.completed || completed,
+    updatedAt: new Date(Math.max(now.getTime(), Date.parse(previous.updatedAt) + 1)).toISOString(),
+  };
+}
+
+/** The answers, and a description of each answered question so a collector needs no survey definitions. */
+function describeAnswers(survey: Survey, answers: Answers): { answers: Answers; questions: QuestionRecord[] } {
+  const answered = survey.questions.filter((question) => answers[question.id] !== undefined);
+  return {
+    // Typed text cut to its limit: `maxlength` only stops typing, and a script can set a field's
+    // value past it, so the collector could otherwise receive any length.
+    answers: Object.fromEntries(answered.map((question) => [question.id, cut(answers[question.id], (question as TextQuestion).maxLength ?? DEFAULT_TEXT_MAX_LENGTH)])),
+    questions: answered.map(describeQuestion),
+  };
+}
+
+/** A copy of an answer with its texts (a text answer, an "Other" text) at most `max` long. */
+function cut(value: Answer, max: number): Answer {
+  if (typeof value == 'string') return value.slice(0, max);
+  if (Array.isArray(value)) return value.map((item) => cut(item, max)) as Answer;
+  return typeof value == 'object' ? { other: cut(value.other, max) as string } : value;
+}
+
+function describeQuestion(question: Question): QuestionRecord {
+  const { id, type } = question;
+  // The controller localizes a survey before showing it: by now each text is the one shown.
+  const text = question.text as string;
+  // A rating's meaning depends on its scale and look; other kinds have fixed ones.
+  return type === 'rating' ? { id, type, text, scale: question.scale ?? DEFAULT_RATING_SCALE, style: question.style ?? 'numbers' } : { id, type, text };
+}

@@ -1,0 +1,206 @@
+// The JSON Schema for survey definitions and the SDK's own validator agree: on every definition
+// of the corpus, both accept or both reject. "Accept" for the SDK means no problem and no
+// warning (the schema rejects unknown keys, which the SDK ignores with a warning, so that typos
+// show in an editor). A few rules relate fields across the survey, which JSON Schema cannot
+// express; those cases are listed apart and only the SDK rejects them.
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/definition/checks.js';
+import { checkSurvey, validateConfig } from '../../src/core/definition/validate.js';
+import schema from '../../src/schema/survey.schema.json' with { type: 'json' };
+
+const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
+addFormats(ajv, ['regex']);
+const schemaAccepts = ajv.compile({ ...schema, anyOf: undefined, $ref: '#/$defs/survey' });
+const fileAccepts = ajv.compile(schema);
+
+function sdkAccepts(definition: unknown): boolean {
+  const report: Report = { problems: [], warnings: [] };
+  checkSurvey(definition, '', report, new Set());
+  return report.problems.length + report.warnings.length === 0;
+}
+
+/** Uses every field of a survey and every question kind with all of its fields. */
+const full = () => ({
+  id: 'every-field',
+  trigger: { all: [{ event: 'checkout_completed', where: { total: { gte: 10 }, coupon: null, plan: 'pro', vip: { exists: true }, tier: { in: ['a', 'b'] } } }, { any: [{ url: '/checkout/*' }, { url: { equals: '/a' } }, { url: { startsWith: '/b' } }, { url: { contains: 'c' } }, { url: { glob: '/d/*' } }, { url: { regex: '^/e$' } }] }, { selector: '#buy' }, { scroll: 60 }, { exitIntent: true }, { delay: 20 }] },
+  audience: { traits: { plan: { in: ['pro', 'team'] }, seats: { gt: 1, lte: 50 } }, device: { in: ['desktop', 'tablet'] }, language: 'en', referrer: { neq: '' } },
+  sample: 0.2,
+  startsAt: '2026-12-01',
+  endsAt: '2027-01-01T00:00:00Z',
+  recontactDays: 90,
+  dismissedRecontactDays: 14,
+  priority: -1,
+  display: 'inline',
+  position: 'top-left',
+  target: '#feedback',
+  closeButton: true,
+  autoAdvance: false,
+  thanks: { text: 'Thanks!', link: { label: 'Read more', url: 'https://example.com/more' } },
+  questions: [
+    { id: 'score', type: 'nps', text: 'How likely?', lowLabel: 'No', highLabel: 'Yes' },
+    { id: 'stars', type: 'rating', text: 'Rate', scale: 10, style: 'stars', lowLabel: 'Bad', highLabel: 'Good', optional: true },
+    { id: 'face', type: 'rating', text: 'Mood', scale: 3, style: 'emoji', if: { question: 'score', lte: 6 } },
+    { id: 'sat', type: 'csat', text: 'Satisfied?', labels: ['1', '2', '3', '4', '5'], if: { question: 'score', in: [1, 2] } },
+    { id: 'effort', type: 'ces', text: 'Easy?', labels: ['1', '2', '3', '4', '5', '6', '7'], if: { question: 'stars', answered: true } },
+    { id: 'thumb', type: 'thumbs', text: 'Helpful?', next: 'why' },
+    { id: 'pick', type: 'choice', text: 'Which?', options: ['A', { id: 'b', label: 'B' }], multiple: true, other: true, shuffle: true, min: 1, max: 3 },
+    { id: 'why', type: 'text', text: 'Why?', maxLength: 500, placeholder: 'Tell us', multiline: false, if: { question: 'thumb', eq: 0 } },
+  ],
+});
+
+type Mutation = [name: string, change: (survey: ReturnType<typeof full>) => unknown];
+const q = (survey: ReturnType<typeof full>, id: string) => survey.questions.find((question) => question.id === id) as Record<string, unknown>;
+
+const valid: Mutation[] = [
+  ['every field', (s) => s],
+  ['the least: id and one question', () => ({ id: 'a', questions: [{ id: 'q', type: 'thumbs', text: '?' }] })],
+  ['thanks as text', (s) => ({ ...s, thanks: 'Merci' })],
+  ['a popover without target', (s) => ({ ...s, display: 'popover', target: undefined })],
+  ['a single choice with options as strings', (s) => ({ ...s, questions: [{ id: 'c', type: 'choice', text: '?', options: ['x', 'y'] }] })],
+  ['a rating with emoji and the default scale', (s) => ({ ...s, questions: [{ id: 'r', type: 'rating', text: '?', style: 'emoji' }] })],
+  ['conditions as plain values', (s) => ({ ...s, audience: { traits: { beta: true, n: 3 }, device: 'mobile', language: { eq: 'fr' }, referrer: { exists: false } } })],
+  ['a relative thank-you link', (s) => ({ ...s, thanks: { link: { label: 'More', url: '/more' } } })],
+  ['a date-time with an offset', (s) => ({ ...s, startsAt: '2026-12-01T09:00:00+02:00' })],
+  [
+    'texts by locale, with a default language',
+    (s) => {
+      Object.assign(q(s, 'score'), { text: { en: 'How likely?', fr: 'Probable ?' }, lowLabel: { en: 'No', 'pt-BR': 'Não' } });
+      Object.assign(q(s, 'pick'), { options: ['A', { id: 'b', label: { en: 'B', fr: 'Bé' } }] });
+      Object.assign(q(s, 'sat'), { labels: ['1', '2', '3', '4', { en: '5', fr: 'cinq' }] });
+      Object.assign(q(s, 'why'), { placeholder: { en: 'Tell us', fr: 'Dites-nous' } });
+      return { ...s, language: 'fr', thanks: { text: { en: 'Thanks', fr: 'Merci' }, link: { label: { en: 'More', fr: 'Plus' }, url: '/more' } } };
+    },
+  ],
+  ['thanks as texts by locale', (s) => ({ ...s, thanks: { en: 'Thanks', fr: 'Merci' } })],
+  ['a template without questions', () => ({ id: 't', template: 'nps' })],
+  ['a template with a product, its words replaced, and questions of its own', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf: 'Without {product}?', pmf_options: 'Sad|Meh|Fine' } })],
+];
+
+const invalid: Mutation[] = [
+  ['no id', (s) => ({ ...s, id: undefined })],
+  ['an id with a space', (s) => ({ ...s, id: 'two words' })],
+  ['an id of 65 characters', (s) => ({ ...s, id: 'a'.repeat(65) })],
+  ['no questions', (s) => ({ ...s, questions: [] })],
+  ['51 questions', (s) => ({ ...s, questions: Array.from({ length: 51 }, (_, i) => ({ id: `q${i}`, type: 'thumbs', text: '?' })) })],
+  ['an unknown survey key', (s) => ({ ...s, dispaly: 'modal' })],
+  ['an unknown question key', (s) => (q(s, 'score').color = 'red', s)],
+  ['an unknown question type', (s) => (q(s, 'score').type = 'ratng', s)],
+  ['a question without text', (s) => (delete q(s, 'score').text, s)],
+  ['a blank question text', (s) => (q(s, 'score').text = '   ', s)],
+  ['a question text over 2000 characters', (s) => (q(s, 'score').text = 'x'.repeat(2001), s)],
+  ['optional not a boolean', (s) => (q(s, 'score').optional = 'yes', s)],
+  ['a field of another kind (scale on nps)', (s) => (q(s, 'score').scale = 5, s)],
+  ['a long low label', (s) => (q(s, 'score').lowLabel = 'x'.repeat(201), s)],
+  ['a rating scale of 4', (s) => (q(s, 'stars').scale = 4, s)],
+  ['an unknown rating style', (s) => (q(s, 'stars').style = 'hearts', s)],
+  ['emoji on a scale of 7', (s) => (Object.assign(q(s, 'face'), { scale: 7 }), s)],
+  ['four csat labels', (s) => (q(s, 'sat').labels = ['1', '2', '3', '4'], s)],
+  ['six ces labels', (s) => (q(s, 'effort').labels = ['1', '2', '3', '4', '5', '6'], s)],
+  ['a choice without options', (s) => (delete q(s, 'pick').options, s)],
+  ['a choice with one option', (s) => (q(s, 'pick').options = ['A'], s)],
+  ['a choice with 31 options', (s) => (q(s, 'pick').options = Array.from({ length: 31 }, (_, i) => `o${i}`), s)],
+  ['the same option twice', (s) => (q(s, 'pick').options = ['A', 'A'], s)],
+  ['an option object without label', (s) => (q(s, 'pick').options = ['A', { id: 'b' }], s)],
+  ['an option id with a space', (s) => (q(s, 'pick').options = ['A', { id: 'b c', label: 'B' }], s)],
+  ['min on a single choice', (s) => (Object.assign(q(s, 'pick'), { multiple: false }), s)],
+  ['min of 0', (s) => (q(s, 'pick').min = 0, s)],
+  ['max not a whole number', (s) => (q(s, 'pick').max = 1.5, s)],
+  ['other not a boolean', (s) => (q(s, 'pick').other = 1, s)],
+  ['a text maxLength of 10001', (s) => (q(s, 'why').maxLength = 10_001, s)],
+  ['multiline not a boolean', (s) => (q(s, 'why').multiline = 'no', s)],
+  ['a rule with two operators', (s) => (q(s, 'face').if = { question: 'score', lte: 6, gte: 1 }, s)],
+  ['a rule with no operator', (s) => (q(s, 'face').if = { question: 'score' }, s)],
+  ['a rule comparing with a string', (s) => (q(s, 'face').if = { question: 'score', lt: 'six' }, s)],
+  ['a rule with an empty in', (s) => (q(s, 'face').if = { question: 'score', in: [] }, s)],
+  ['a rule with an unknown operator', (s) => (q(s, 'face').if = { question: 'score', like: 6 }, s)],
+  ['a blank next', (s) => (q(s, 'thumb').next = '', s)],
+  ['a trigger of two kinds', (s) => ({ ...s, trigger: { event: 'a', delay: 3 } })],
+  ['an unknown trigger kind', (s) => ({ ...s, trigger: { pageview: true } })],
+  ['where on a url trigger', (s) => ({ ...s, trigger: { url: '/a', where: { a: 1 } } })],
+  ['an empty event name', (s) => ({ ...s, trigger: { event: '' } })],
+  ['an empty all', (s) => ({ ...s, trigger: { all: [] } })],
+  ['scroll of 0', (s) => ({ ...s, trigger: { scroll: 0 } })],
+  ['scroll over 100', (s) => ({ ...s, trigger: { scroll: 101 } })],
+  ['exitIntent false', (s) => ({ ...s, trigger: { exitIntent: false } })],
+  ['a delay over a day', (s) => ({ ...s, trigger: { delay: 86_401 } })],
+  ['a url object with two operators', (s) => ({ ...s, trigger: { url: { equals: '/a', contains: 'b' } } })],
+  ['an unknown url operator', (s) => ({ ...s, trigger: { url: { matches: '/a' } } })],
+  ['an invalid regex', (s) => ({ ...s, trigger: { url: { regex: '(' } } })],
+  ['a where condition with an unknown operator', (s) => ({ ...s, trigger: { event: 'a', where: { total: { above: 3 } } } })],
+  ['a where condition comparing with a string', (s) => ({ ...s, trigger: { event: 'a', where: { total: { gt: '3' } } } })],
+  ['an empty condition object', (s) => ({ ...s, trigger: { event: 'a', where: { total: {} } } })],
+  ['exists not a boolean', (s) => ({ ...s, audience: { traits: { a: { exists: 1 } } } })],
+  ['an unknown device', (s) => ({ ...s, audience: { device: 'watch' } })],
+  ['an unknown device in a list', (s) => ({ ...s, audience: { device: { in: ['mobile', 'tv'] } } })],
+  ['an unknown audience key', (s) => ({ ...s, audience: { country: 'FR' } })],
+  ['a sample over 1', (s) => ({ ...s, sample: 1.5 })],
+  ['a date that is not one', (s) => ({ ...s, startsAt: 'tomorrow' })],
+  ['negative recontactDays', (s) => ({ ...s, recontactDays: -1 })],
+  ['dismissedRecontactDays over ten years', (s) => ({ ...s, dismissedRecontactDays: 3651 })],
+  ['priority as a string', (s) => ({ ...s, priority: 'high' })],
+  ['an unknown display', (s) => ({ ...s, display: 'banner' })],
+  ['inline without target', (s) => ({ ...s, target: undefined })],
+  ['an unknown position', (s) => ({ ...s, position: 'middle' })],
+  ['a blank target', (s) => ({ ...s, target: ' ' })],
+  ['closeButton as a string', (s) => ({ ...s, closeButton: 'true' })],
+  ['autoAdvance as a number', (s) => ({ ...s, autoAdvance: 1 })],
+  ['thanks as a number', (s) => ({ ...s, thanks: 3 })],
+  ['a thank-you link without url', (s) => ({ ...s, thanks: { link: { label: 'More' } } })],
+  ['a javascript: thank-you link', (s) => ({ ...s, thanks: { link: { label: 'More', url: 'javascript:alert(1)' } } })],
+  ['an unknown thanks key', (s) => ({ ...s, thanks: { text: 'x', emoji: '🎉' } })],
+  ['a text by something that is not a locale tag', (s) => (q(s, 'score').text = { english: 'How likely?' }, s)],
+  ['an empty object of texts by locale', (s) => (q(s, 'score').text = {}, s)],
+  ['a blank text in one locale', (s) => (q(s, 'score').text = { en: 'How likely?', fr: ' ' }, s)],
+  ['a string option by locale (it is its own answer)', (s) => (q(s, 'pick').options = ['A', { en: 'B' }], s)],
+  ['a language that is not a tag', (s) => ({ ...s, language: 'English' })],
+  ['an unknown template', (s) => ({ ...s, template: 'nps2' })],
+  ['pmf without a product', (s) => ({ ...s, template: 'pmf' })],
+  ['an unknown templateText key', (s) => ({ ...s, template: 'nps', templateText: { npsReason: 'Why?' } })],
+];
+
+/** Rules across fields that only the SDK checks. */
+const sdkOnly: Mutation[] = [
+  ['two questions with one id', (s) => (q(s, 'stars').id = 'score', s)],
+  ['a rule naming a later question', (s) => (q(s, 'face').if = { question: 'why', answered: true }, s)],
+  ['a jump backwards', (s) => (q(s, 'why').next = 'score', s)],
+  ['max over the number of options', (s) => (q(s, 'pick').max = 4, s)],
+  ['min over max', (s) => (Object.assign(q(s, 'pick'), { min: 3, max: 2 }), s)],
+  ['two option objects with one id', (s) => (q(s, 'pick').options = [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }], s)],
+  ['endsAt before startsAt', (s) => ({ ...s, endsAt: '2026-01-01' })],
+  ['a target that is not a CSS selector', (s) => ({ ...s, target: '##' })],
+  ['a question with the id of a template item', (s) => ({ ...s, template: 'nps', questions: [{ id: 'nps', type: 'thumbs', text: '?' }] })],
+  ['pmf_options with two labels', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf_options: 'Sad|Fine' } })],
+];
+
+const build = (change: Mutation[1]) => JSON.parse(JSON.stringify(change(full())));
+
+describe('survey.schema.json and the SDK validator', () => {
+  it.each(valid)('both accept: %s', (_, change) => {
+    const survey = build(change);
+    expect(sdkAccepts(survey)).toBe(true);
+    expect(schemaAccepts(survey), JSON.stringify(schemaAccepts.errors)).toBe(true);
+  });
+
+  it.each(invalid)('both reject: %s', (_, change) => {
+    const survey = build(change);
+    expect(sdkAccepts(survey)).toBe(false);
+    expect(schemaAccepts(survey)).toBe(false);
+  });
+
+  it.each(sdkOnly)('only the SDK rejects (a rule across fields): %s', (_, change) => {
+    const survey = build(change);
+    expect(sdkAccepts(survey)).toBe(false);
+    expect(schemaAccepts(survey)).toBe(true);
+  });
+
+  it('describes a surveys.json: one survey, a list, or { "surveys": [...] } with "$schema"', () => {
+    const survey = full();
+    expect(fileAccepts({ ...survey, $schema: '../survey.schema.json' })).toBe(true);
+    expect(fileAccepts([survey, { ...survey, id: 'other' }])).toBe(true);
+    expect(fileAccepts({ $schema: '../node_modules/earshot/schema/survey.schema.json', surveys: [survey] })).toBe(true);
+    expect(fileAccepts({ surveys: [{ ...survey, id: 'bad id' }] })).toBe(false);
+    expect(validateConfig({ endpoint: '/api', surveys: [survey] }).problems).toEqual([]);
+  });
+});
