@@ -120,7 +120,7 @@ export function countChoices(answers) {
   };
 }
 
-// The standard instruments a survey template asks (README, "Templates"): scored per response where
+// The standard instruments a survey template asks (docs/survey-definitions.md, "Templates"): scored per response where
 // the instrument says so, then summarised over responses.
 
 export const SUS_ITEMS = 10;

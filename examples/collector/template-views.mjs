@@ -62,7 +62,7 @@ export function renderTemplateScores(scores, id) {
   return part(
     id,
     'Standard scores',
-    html`<p class="hint">Scored as the instruments prescribe, from the responses that carry the template; the README has each formula.</p>
+    html`<p class="hint">Scored as the instruments prescribe, from the responses that carry the template; docs/survey-definitions.md in the Earshot repository has each formula.</p>
     <ul class="scores">${scores.map((score, i) => renderScore(score, `${id}-${i + 1}`))}</ul>`,
   );
 }

@@ -1,5 +1,5 @@
 // Survey texts with markup, as a careless or malicious definition would have them: all of it must
-// show as text. `?nonce=…` passes the page's style nonce (see the README's "Security and CSP").
+// show as text. `?nonce=…` passes the page's style nonce (see docs/security.md).
 const markup = (what) => `<img src=x onerror="window.pwned='${what}'"><script>window.pwned='${what}'</script>`;
 const styleNonce = new URLSearchParams(location.search).get('nonce') ?? undefined;
 const questions = [

@@ -183,7 +183,7 @@ export interface Thanks {
   link?: { label: LocalizedText; url: string };
 }
 
-/** A standard instrument a survey can be made from (README, "Templates"). */
+/** A standard instrument a survey can be made from (docs/survey-definitions.md, "Templates"). */
 export type SurveyTemplate = 'nps' | 'csat' | 'ces' | 'sus' | 'umux-lite' | 'pmf';
 
 /** A survey definition after validation: a template's items come first in `questions`. */

@@ -1,20 +1,23 @@
-// npm run bench: every benchmark of issue #8 in one Chromium, printed as one table.
+// npm run bench: every benchmark of issue #8 in one Chromium, printed as one table and written
+// into docs/performance.md (between its bench-table markers; the rest of the page is left alone).
 //   bytes.bench.mjs      bytes of each dist file next to Lit's floor
 //   page-cost.bench.mjs  main-thread cost of loading Earshot and calling init, long tasks
 //   latency.bench.mjs    track() → survey painted, UI loaded and lazy-loaded
 //   heap.bench.mjs       heap growth over 100 show/dismiss cycles
 //   delivery.bench.mjs   the outbox: storing an answer, draining 1,000 queued ones
 // Each file also runs alone (`node test/bench/heap.bench.mjs`).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { measure as measureBytes } from './bytes.bench.mjs';
 import { measure as measureDelivery } from './delivery.bench.mjs';
 import { measure as measureHeap } from './heap.bench.mjs';
 import { measure as measureLatency } from './latency.bench.mjs';
 import { measure as measurePageCost } from './page-cost.bench.mjs';
-import { printTable, startBench } from './support.mjs';
+import { startBench } from './support.mjs';
+import { benchBlock, withBenchBlock } from './table.mjs';
 
 const WATCHDOG_MS = 6 * 60_000;
+const PAGE = new URL('../../docs/performance.md', import.meta.url);
 const BENCHES = [measureBytes, measurePageCost, measureLatency, measureHeap, measureDelivery];
 
 function cpuModel() {
@@ -28,6 +31,8 @@ function cpuModel() {
 const load = () => loadavg()[0].toFixed(1);
 
 async function main() {
+  // A page that lost its markers fails here, not after minutes of measuring.
+  withBenchBlock(readFileSync(PAGE, 'utf8'), '');
   const started = performance.now();
   const loadBefore = load();
   const bench = await startBench();
@@ -38,11 +43,14 @@ async function main() {
       rows.push([`**${title}**`, '', ''], ...measured);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
-    console.log(
+    const summary =
       `Earshot bench: Chromium ${bench.browser.version()} (headless), ${availableParallelism()} cores (${cpuModel()}), ` +
-        `Node ${process.version}; load average ${loadBefore} before, ${load()} after; ${seconds} s`,
-    );
-    printTable(rows);
+      `Node ${process.version}; load average ${loadBefore} before, ${load()} after; ${seconds} s`;
+    const block = benchBlock(summary, rows);
+    console.log(block);
+    // Read just before writing, so edits made to the page during the run are kept.
+    writeFileSync(PAGE, withBenchBlock(readFileSync(PAGE, 'utf8'), block));
+    console.log('\nWritten into docs/performance.md.');
   } finally {
     await bench.close();
   }

@@ -10,6 +10,7 @@ import { createCollector } from '../../examples/collector/collector.mjs';
 import { createServer } from '../../examples/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 import { waitUntil } from '../support/wait.mjs';
+import { formatTable } from './table.mjs';
 
 export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.debug-panel.min.js'];
 export const SDK_VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -170,13 +171,7 @@ export function runAlone(moduleUrl, measure) {
 
 /** Rows are [measure, value, goal?]; prints them as one Markdown table. */
 export function printTable(rows) {
-  const header = ['measure', 'value', '#8 goal'];
-  const cells = rows.map(([name, value, goal = '']) => [name, value, goal]);
-  const widths = header.map((title, i) => Math.max(title.length, ...cells.map((row) => row[i].length)));
-  const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(line(widths.map((width) => '-'.repeat(width))));
-  for (const row of cells) console.log(line(row));
+  for (const line of formatTable(rows)) console.log(line);
 }
 
 /** "met" or "NOT met" after a goal's wording. */

@@ -3,7 +3,7 @@
 // composed, the real widget previews it as it is typed, and the JSON it exports passes the JSON
 // Schema and, given to `init`, shows the same survey and delivers its answers. Problems show next
 // to their fields; files and pasted JSON fill the form; axe-core finds nothing to fix.
-// `npm run screenshots` refreshes the README's picture of the builder.
+// `npm run screenshots` refreshes the builder's picture in docs/images/.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,7 @@ import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } fr
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BUILDER_FILE = fileURLToPath(new URL('../../dist/builder/index.html', import.meta.url));
 const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../examples/screenshots/builder.png', import.meta.url))
+  ? fileURLToPath(new URL('../../docs/images/builder.png', import.meta.url))
   : path.join(tmpdir(), 'earshot-builder.png');
 
 const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });

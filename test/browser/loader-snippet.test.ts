@@ -1,4 +1,4 @@
-// The async loader snippet from the README: calls made before the script arrives are queued,
+// The async loader snippet from docs/getting-started.md: calls made before the script arrives are queued,
 // then replayed in order once it has loaded.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
@@ -8,9 +8,9 @@ import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } fr
 const h = useBrowserHarness();
 const SNIPPET = readFileSync(new URL('../../src/snippet/loader.html', import.meta.url), 'utf8');
 
-it('is under 600 bytes and is the one the README shows', () => {
+it('is under 600 bytes and is the one docs/getting-started.md shows', () => {
   expect(Buffer.byteLength(SNIPPET)).toBeLessThan(600);
-  expect(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).toContain(SNIPPET.trim());
+  expect(readFileSync(new URL('../../docs/getting-started.md', import.meta.url), 'utf8')).toContain(SNIPPET.trim());
 });
 
 it('replays calls queued before the script arrived, in order, and the survey shows', async () => {

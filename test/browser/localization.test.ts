@@ -1,7 +1,7 @@
 // A French and an Arabic visitor see the survey in their language, with the widget's own words
 // from the locale files a page loads, and the Arabic one laid out right to left with its scales
 // mirrored; the collector learns the locale and the question text as shown. Also the colour
-// schemes and a theme from the config. `npm run screenshots` refreshes the README's pictures.
+// schemes and a theme from the config. `npm run screenshots` refreshes the pictures in docs/images/.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 
 const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../examples/screenshots/', import.meta.url))
+  ? fileURLToPath(new URL('../../docs/images/', import.meta.url))
   : path.join(tmpdir(), 'earshot-screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 

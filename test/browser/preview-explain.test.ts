@@ -13,9 +13,9 @@ import type {} from '../support/page-globals';
 import { assertNoPageErrors, receivedCopies, sleep, useBrowserHarness, waitForResponses, waitUntil } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// The README's picture is refreshed on request (`npm run screenshots`); a plain run writes to the temporary folder.
+// The picture in docs/images/ is refreshed on request (`npm run screenshots`); a plain run writes to the temporary folder.
 const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../examples/screenshots/debug-panel.png', import.meta.url))
+  ? fileURLToPath(new URL('../../docs/images/debug-panel.png', import.meta.url))
   : path.join(tmpdir(), 'earshot-debug-panel.png');
 
 const h = useBrowserHarness();

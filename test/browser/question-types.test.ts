@@ -1,7 +1,7 @@
 // The gallery survey has every question type. A visitor answers it by role and accessible name
 // only (what a screen reader offers), and the collector receives exactly those answers. Each step
 // is photographed in the light and the dark theme, and each display mode once: `npm run
-// screenshots` refreshes the README's pictures; a plain test run writes them to a temporary folder.
+// screenshots` refreshes the pictures in docs/images/; a plain test run writes them to a temporary folder.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harne
 import { GALLERY_ANSWERS } from '../support/gallery-answers';
 
 const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../examples/screenshots/', import.meta.url))
+  ? fileURLToPath(new URL('../../docs/images/', import.meta.url))
   : path.join(tmpdir(), 'earshot-screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 

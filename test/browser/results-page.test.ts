@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 
-// The README's picture is refreshed on request (`npm run screenshots`); a plain test run
+// The picture in docs/images/ is refreshed on request (`npm run screenshots`); a plain test run
 // leaves the tracked file alone and writes to the temporary folder.
 const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../examples/screenshots/results.png', import.meta.url))
+  ? fileURLToPath(new URL('../../docs/images/results.png', import.meta.url))
   : path.join(tmpdir(), 'earshot-results.png');
 const THANKS = 'Thank you — this helps us improve.';
 const REASON_TEXT = 'What is the main reason for your score?';

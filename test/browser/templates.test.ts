@@ -1,7 +1,7 @@
 // Survey templates in a real Chromium with the real bundle: each one-line template shows its
 // standard items with their published wording, is answered by role and name, and delivers its
 // answers under the fixed ids with `template` set; the results page then shows the standard score
-// the answers imply. `npm run screenshots` refreshes the README's picture of those scores.
+// the answers imply. `npm run screenshots` refreshes the picture of those scores in docs/images/.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import type { SurveyTemplate } from '../../src/core/types';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 
 const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../examples/screenshots/results-templates.png', import.meta.url))
+  ? fileURLToPath(new URL('../../docs/images/results-templates.png', import.meta.url))
   : path.join(tmpdir(), 'earshot-results-templates.png');
 const THANKS = 'Thank you — this helps us improve.';
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;

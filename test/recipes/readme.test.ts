@@ -1,4 +1,4 @@
-// The README's recipes are the tested files: each is shown whole, in its own code block.
+// The recipes in docs/recipes.md are the tested files: each is shown whole, in its own code block.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 // A path, not a URL: under happy-dom `URL` is the simulated browser's.
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
-const recipes = read('README.md').split('\n## Recipes\n')[1].split('\n## ')[0];
+const recipes = read('docs/recipes.md');
 
 it.each([
   ['html', 'examples/embed/index.html'],
@@ -15,7 +15,7 @@ it.each([
   ['html', 'examples/import-map/index.html'],
   ['jsx', 'examples/react/EarshotSurvey.jsx'],
   ['js', 'examples/vue/EarshotSurvey.js'],
-])('the Recipes section shows %s file %s as it is', (language, path) => {
+])('docs/recipes.md shows %s file %s as it is', (language, path) => {
   expect(recipes).toContain(`\`${path}\``);
   expect(recipes).toContain(`\`\`\`${language}\n${read(path)}\`\`\`\n`);
 });

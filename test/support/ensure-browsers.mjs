@@ -23,7 +23,7 @@ const NEEDS = [
   { what: 'Xvfb (xvfb-run)', package: 'xvfb', present: () => hasCommand('xvfb-run') },
   { what: 'xauth', package: 'xauth', present: () => hasCommand('xauth') },
 ];
-// The README's pictures show emoji faces; Debian's default fonts have none of them.
+// The pictures in docs/images/ show emoji faces; Debian's default fonts have none of them.
 if (process.argv.includes('--screenshots')) {
   NEEDS.push({ what: 'a colour emoji font', package: 'fonts-noto-color-emoji', present: () => existsSync('/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf') });
   // …and the right-to-left pictures show Arabic.
