@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           // The tree mirrors src/ (api, builder, core, i18n, ui), plus the package, the schema and the recipes.
-          include: ['test/{api,builder,core,i18n,package,recipes,schema,ui}/**/*.test.ts'],
+          include: ['test/{api,builder,core,docs,i18n,package,recipes,schema,ui}/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto', './test/support/bundled-ui.ts'],
           // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.

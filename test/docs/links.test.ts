@@ -6,10 +6,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { TABLE_END, TABLE_HEADER, TABLE_START, benchBlock, formatTable, withBenchBlock, type Row } from './bench/table.mjs';
+import { TABLE_END, TABLE_HEADER, TABLE_START, benchBlock, formatTable, withBenchBlock, type Row } from '../bench/table.mjs';
 
 // A path, not a URL: under happy-dom `URL` is the simulated browser's.
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
 const PAGES = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
 
