@@ -22,7 +22,7 @@ export function isLocalRequest(req) {
 /** The token a request presents: a Bearer token, or the password of Basic credentials. */
 function presentedToken(req) {
   const header = req.headers.authorization ?? '';
-  const bearer = /^Bearer +(\S+)\s*$/i.exec(header);
+  const bearer = /^Bearer +(.+?)\s*$/i.exec(header);
   if (bearer) return bearer[1];
   return parseBasicAuth(req)?.pass ?? null;
 }
