@@ -178,4 +178,3 @@ describe('redirects', () => {
     expect(await rawGet(server, path)).toEqual({ status: 301, location: '/shop/' });
   });
 });
-});
