@@ -13,11 +13,10 @@
 // retry is a 4xx naming the field at fault; only a storage failure is a 503 the SDK retries.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkBatchLimits, findTooDeep } from './batch-limits.mjs';
-import { validateBatch } from './batch-validation.mjs';
 import { createOriginPolicy } from './cors.mjs';
 import { answerColumnsOf, createCsvStream, headerRow, responseRow } from './csv-export.mjs';
 import { createHostPolicy } from './host-policy.mjs';
+import { problemsWithBatch } from './ingestion-rules.mjs';
 import { clientAddress, createPostRateLimit, DEFAULT_POSTS_PER_MINUTE } from './rate-limit.mjs';
 import { createReadAccess } from './read-access.mjs';
 import { readStoredRow } from './readable-response.mjs';
@@ -150,10 +149,7 @@ export function createCollector({
     } catch (error) {
       throw new RequestProblem(400, `body: not valid JSON (${error.message})`);
     }
-    const tooDeep = findTooDeep(batch);
-    if (tooDeep) throw new RequestProblem(400, tooDeep, { problems: [tooDeep] });
-    const problems = validateBatch(batch);
-    if (problems.length === 0) problems.push(...checkBatchLimits(batch));
+    const problems = problemsWithBatch(batch);
     if (problems.length > 0) throw new RequestProblem(400, problems.join('; '), { problems });
     return batch;
   }

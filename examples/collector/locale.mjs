@@ -6,12 +6,22 @@ import { MAX_LOCALE_LENGTH } from './limits.mjs';
 
 export const UNDETERMINED = 'und';
 
+/** Tags seen recently: a results page reads the same few tags once per response. */
+const canonicalByTag = new Map();
+const TAGS_REMEMBERED = 1000;
+
 /** The canonical form of `tag` (`en_us` → `en-US`), or `und` when it is not a usable language tag. */
 export function canonicalLocale(tag) {
   if (typeof tag !== 'string' || tag.length > MAX_LOCALE_LENGTH) return UNDETERMINED;
-  try {
-    return Intl.getCanonicalLocales(tag.trim().replaceAll('_', '-'))[0] ?? UNDETERMINED;
-  } catch {
-    return UNDETERMINED;
+  let canonical = canonicalByTag.get(tag);
+  if (canonical === undefined) {
+    try {
+      canonical = Intl.getCanonicalLocales(tag.trim().replaceAll('_', '-'))[0] ?? UNDETERMINED;
+    } catch {
+      canonical = UNDETERMINED;
+    }
+    if (canonicalByTag.size >= TAGS_REMEMBERED) canonicalByTag.clear();
+    canonicalByTag.set(tag, canonical);
   }
+  return canonical;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseDateTime } from './client-time.mjs';
 import { REPLACES_STORED, SAME_SURVEY } from './most-complete.mjs';
+import { passesIngestionRules } from './ingestion-rules.mjs';
 
 export const IN_MEMORY = ':memory:';
 /** How long a write waits for another connection's lock before giving up (the client retries). */
@@ -37,6 +38,7 @@ const CREATE_RESPONSES = `
     created_ms        INTEGER NOT NULL,     -- shown times, derived from the receipt time
     updated_ms        INTEGER NOT NULL,
     received_ms       INTEGER NOT NULL,     -- the collector's clock when the stored version arrived
+    readable          INTEGER NOT NULL,     -- 1: passed the ingestion rules; 0: an older row that did not
     body              TEXT NOT NULL         -- the response JSON as delivered, its locale made canonical
   );
   CREATE INDEX responses_by_survey ON responses (survey_id, seq);
@@ -53,15 +55,15 @@ function migrateFromVersion1(db) {
   db.exec('ALTER TABLE responses RENAME TO responses_v1; DROP INDEX responses_by_survey;');
   db.exec(CREATE_RESPONSES);
   const insert = db.prepare(
-    `INSERT INTO responses (seq, id, survey_id, completed, preview, user_id, rank_ms, client_updated_ms, created_ms, updated_ms, received_ms, body)
-     VALUES (@seq, @id, @surveyId, @completed, @preview, @userId, @rankMs, @clientUpdatedMs, @createdMs, @updatedMs, @receivedMs, @body)`,
+    `INSERT INTO responses (seq, id, survey_id, completed, preview, user_id, rank_ms, client_updated_ms, created_ms, updated_ms, received_ms, readable, body)
+     VALUES (@seq, @id, @surveyId, @completed, @preview, @userId, @rankMs, @clientUpdatedMs, @createdMs, @updatedMs, @receivedMs, @readable, @body)`,
   );
   for (const row of rows) {
     let response = {};
     try {
       response = JSON.parse(row.body) ?? {};
     } catch {
-      // Kept as it is: the results page leaves it out and counts it.
+      // Kept as it is, unreadable: the results page leaves it out and counts it.
     }
     const receivedMs = parseDateTime(row.receivedAt) ?? 0;
     const updatedMs = parseDateTime(row.updatedAt) ?? receivedMs;
@@ -75,6 +77,7 @@ function migrateFromVersion1(db) {
       createdMs: receivedMs - age,
       updatedMs: receivedMs,
       receivedMs,
+      readable: passesIngestionRules(response) ? 1 : 0,
     });
   }
   db.exec('DROP TABLE responses_v1');
@@ -98,7 +101,7 @@ function migrate(db) {
 }
 
 /** A response's columns as the queries below return them: the body text, its order and the collector's times. */
-const ROW_COLUMNS = 'seq, survey_id AS surveyId, body, created_ms AS createdMs, updated_ms AS updatedMs, received_ms AS receivedMs';
+const ROW_COLUMNS = 'seq, survey_id AS surveyId, readable, body, created_ms AS createdMs, updated_ms AS updatedMs, received_ms AS receivedMs';
 
 /** Opens (and if needed creates or migrates) the store at `file`. */
 export function openResponseStore({ file = IN_MEMORY, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS } = {}) {
@@ -113,12 +116,12 @@ export function openResponseStore({ file = IN_MEMORY, busyTimeoutMs = DEFAULT_BU
   migrate(db);
 
   const upsert = db.prepare(`
-    INSERT INTO responses (id, survey_id, completed, preview, user_id, rank_ms, client_updated_ms, created_ms, updated_ms, received_ms, body)
-    VALUES (@id, @surveyId, @completed, @preview, @userId, @rankMs, @clientUpdatedMs, @createdMs, @updatedMs, @receivedMs, @body)
+    INSERT INTO responses (id, survey_id, completed, preview, user_id, rank_ms, client_updated_ms, created_ms, updated_ms, received_ms, readable, body)
+    VALUES (@id, @surveyId, @completed, @preview, @userId, @rankMs, @clientUpdatedMs, @createdMs, @updatedMs, @receivedMs, 1, @body)
     ON CONFLICT (id) DO UPDATE SET
       completed = excluded.completed, preview = excluded.preview, user_id = excluded.user_id, rank_ms = excluded.rank_ms,
       client_updated_ms = excluded.client_updated_ms, created_ms = excluded.created_ms, updated_ms = excluded.updated_ms,
-      received_ms = excluded.received_ms, body = excluded.body
+      received_ms = excluded.received_ms, readable = excluded.readable, body = excluded.body
     WHERE ${SAME_SURVEY} AND ${REPLACES_STORED}`);
   const surveyOf = db.prepare('SELECT survey_id FROM responses WHERE id = ?').pluck();
 
@@ -176,7 +179,7 @@ export function openResponseStore({ file = IN_MEMORY, busyTimeoutMs = DEFAULT_BU
     },
     /**
      * Up to `limit` real (not preview) responses after `afterSeq`, in arrival order, as
-     * `{ seq, surveyId, body (text), createdMs, updatedMs, receivedMs }`: pages that readers walk
+     * `{ seq, surveyId, readable, body (text), createdMs, updatedMs, receivedMs }`: pages that readers walk
      * without holding the database between them.
      */
     rowsAfter({ surveyId = null, afterSeq = 0, limit }) {
