@@ -32,12 +32,23 @@ function stopWordsFor(locale) {
   return words;
 }
 
+const segmenterByLocale = new Map();
+/** Locales are what visitors sent: the cache starts over past this many. */
+const SEGMENTERS_KEPT = 100;
+
+/** A word segmenter for `locale` (a canonical tag), made once per locale: making one costs more than using it. */
 function segmenterFor(locale) {
-  try {
-    return new Intl.Segmenter(locale, { granularity: 'word' });
-  } catch {
-    return new Intl.Segmenter('en', { granularity: 'word' });
+  let segmenter = segmenterByLocale.get(locale);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    } catch {
+      segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+    }
+    if (segmenterByLocale.size >= SEGMENTERS_KEPT) segmenterByLocale.clear();
+    segmenterByLocale.set(locale, segmenter);
   }
+  return segmenter;
 }
 
 const BREAKS_A_PHRASE = /[\p{P}\p{S}]/u;
