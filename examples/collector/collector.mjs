@@ -18,7 +18,7 @@ import { answerColumnsOf, createCsvStream, headerRow, responseRow } from './csv-
 import { createHostPolicy } from './host-policy.mjs';
 import { problemsWithBatch } from './ingestion-rules.mjs';
 import { clientAddress, createPostRateLimit, DEFAULT_POSTS_PER_MINUTE } from './rate-limit.mjs';
-import { createReadAccess } from './read-access.mjs';
+import { createReadAccess, isLocalRequest } from './read-access.mjs';
 import { readStoredRow } from './readable-response.mjs';
 import { BodyError, readBody } from './request-body.mjs';
 import { silentLog } from './request-log.mjs';
@@ -155,7 +155,9 @@ export function createCollector({
   }
 
   async function receiveBatch(req, res) {
-    const retryAfter = await rateLimit.take(clientAddress(req, { trustProxy }));
+    // Programs on this machine (a developer's tests, a health check) are not counted; a proxy's
+    // requests are, by the address it forwards when trusted.
+    const retryAfter = isLocalRequest(req) ? null : await rateLimit.take(clientAddress(req, { trustProxy }));
     if (retryAfter !== null) {
       counts.rateLimited++;
       throw new RequestProblem(429, `rate: more than ${rateLimit.perMinute} batches a minute from this client; retry in ${retryAfter} s`, {
@@ -365,6 +367,10 @@ export function createCollector({
       error: problem.message,
     });
     const headers = { ...(route.public && origins.headersFor(req)), ...problem.headers };
+    // A body left unread is drained so the client reads this answer, unless it may be larger than
+    // the limit: then the connection ends instead.
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (!req.complete && !(Number.isFinite(declared) && declared <= bodyLimit && req.headers['transfer-encoding'] === undefined)) problem.closeConnection = true;
     if (problem.closeConnection) {
       // What is left of the body is not read: the connection ends once the answer is out.
       headers.Connection = 'close';

@@ -1,6 +1,7 @@
 // How often one client may POST answers (rate-limiter-flexible, in memory). Over the limit the
 // answer is 429 with Retry-After, which the SDK honours: it keeps the batch and sends it later, so
-// the limit slows a flood without costing an honest visitor an answer.
+// the limit slows a flood without costing an honest visitor an answer. The collector does not
+// count programs on its own machine (collector.mjs).
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 /** A visitor's SDK sends a few batches a minute; 600 leaves room for many visitors behind one address. */

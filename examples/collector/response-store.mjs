@@ -100,6 +100,14 @@ function migrate(db) {
   })();
 }
 
+function parseBody({ id, surveyId, body }) {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return { id, surveyId, unreadable: true };
+  }
+}
+
 /** A response's columns as the queries below return them: the body text, its order and the collector's times. */
 const ROW_COLUMNS = 'seq, survey_id AS surveyId, readable, body, created_ms AS createdMs, updated_ms AS updatedMs, received_ms AS receivedMs';
 
@@ -142,7 +150,7 @@ export function openResponseStore({ file = IN_MEMORY, busyTimeoutMs = DEFAULT_BU
   });
 
   const statements = {
-    page: db.prepare('SELECT body FROM responses WHERE (@surveyId IS NULL OR survey_id = @surveyId) ORDER BY seq LIMIT @limit OFFSET @offset').pluck(),
+    page: db.prepare('SELECT id, survey_id AS surveyId, body FROM responses WHERE (@surveyId IS NULL OR survey_id = @surveyId) ORDER BY seq LIMIT @limit OFFSET @offset'),
     count: db.prepare('SELECT COUNT(*) FROM responses WHERE (@surveyId IS NULL OR survey_id = @surveyId) AND (@preview IS NULL OR preview = @preview)').pluck(),
     rowsAfter: db.prepare(
       `SELECT ${ROW_COLUMNS} FROM responses WHERE seq > @afterSeq AND (@surveyId IS NULL OR survey_id = @surveyId) AND preview = 0 ORDER BY seq LIMIT @limit`,
@@ -169,9 +177,13 @@ export function openResponseStore({ file = IN_MEMORY, busyTimeoutMs = DEFAULT_BU
       // read-then-write of the same id.
       return saveAll.immediate(versions);
     },
-    /** Response bodies (parsed), previews included, in arrival order, optionally of one survey; `limit` -1 is all. */
+    /**
+     * Response bodies (parsed), previews included, in arrival order, optionally of one survey;
+     * `limit` -1 is all. A body that no longer parses (an older collector's) is listed as
+     * `{ id, surveyId, unreadable: true }`.
+     */
     list({ surveyId = null, limit = -1, offset = 0 } = {}) {
-      return statements.page.all({ surveyId, limit, offset }).map((body) => JSON.parse(body));
+      return statements.page.all({ surveyId, limit, offset }).map(parseBody);
     },
     /** How many responses are stored; `preview` true or false counts only those. */
     count({ surveyId = null, preview = null } = {}) {

@@ -142,7 +142,7 @@ function renderTerms(terms, id) {
 /** Rows left out of a survey's results: stored, but not summarizable (readable-response.mjs). */
 function unreadableNote(summary) {
   return summary.unreadable > 0
-    ? html`<p class="note unreadable">${countOf(summary.unreadable, 'response')} could not be shown: stored before today's checks or damaged; the JSON list has ${summary.unreadable === 1 ? 'it' : 'them'}.</p>`
+    ? html`<p class="note unreadable">${countOf(summary.unreadable, 'response')} could not be shown: stored by an older collector without today's checks, or damaged; the JSON list has ${summary.unreadable === 1 ? 'it' : 'them'}.</p>`
     : '';
 }
 

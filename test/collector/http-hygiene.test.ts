@@ -106,10 +106,13 @@ describe('timeouts', () => {
 });
 
 describe('rate limit', () => {
+  // A client elsewhere, as a proxy on this machine forwards it.
+  const remote = { 'X-Forwarded-For': '198.51.100.1' };
+
   it('answers 429 with Retry-After past the limit per client, and stores nothing from that batch', async () => {
     const server = await start({ postsPerMinute: 3 });
-    for (let i = 0; i < 3; i++) expect((await post(server, batchOf(makeResponse({ id: `ok-${i}` })))).status).toBe(200);
-    const limited = await post(server, batchOf(makeResponse({ id: 'limited' })));
+    for (let i = 0; i < 3; i++) expect((await post(server, batchOf(makeResponse({ id: `ok-${i}` })), remote)).status).toBe(200);
+    const limited = await post(server, batchOf(makeResponse({ id: 'limited' })), remote);
     expect(limited.status).toBe(429);
     const retryAfter = Number(limited.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -129,7 +132,21 @@ describe('rate limit', () => {
 
   it('is off with 0', async () => {
     const server = await start({ postsPerMinute: 0 });
-    for (let i = 0; i < 20; i++) expect((await post(server, batchOf(makeResponse()))).status).toBe(200);
+    for (let i = 0; i < 20; i++) expect((await post(server, batchOf(makeResponse()), remote)).status).toBe(200);
+  });
+
+  it('does not count programs on this machine (tests, health checks)', async () => {
+    const server = await start({ postsPerMinute: 1 });
+    for (let i = 0; i < 5; i++) expect((await post(server, batchOf(makeResponse()))).status).toBe(200);
+  });
+
+  it('does not read a large body it refuses for another reason: the connection ends', async () => {
+    const server = await start({ postsPerMinute: 1 });
+    await post(server, batchOf(makeResponse()), remote);
+    const client = connect(server, `POST /api/earshot HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 198.51.100.1\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 ** 3}\r\n\r\n`);
+    expect(await until(() => client.received().includes('\r\n\r\n'), 2000)).toBe(true);
+    expect(client.received()).toMatch(/^HTTP\/1\.1 429 /);
+    expect(await Promise.race([client.closed, new Promise((resolve) => setTimeout(() => resolve('open'), 3000))])).not.toBe('open');
   });
 });
 

@@ -74,6 +74,9 @@ describe('a database an older collector wrote', () => {
     expect(html).toContain('damaged');
     for (const route of ['/api/earshot/scores?survey=post-checkout-nps', '/api/earshot/export.csv']) expect((await fetch(`${server.url}${route}`)).status, route).toBe(200);
     expect(await (await fetch(`${server.url}/api/earshot/scores?survey=post-checkout-nps`)).json()).toMatchObject({ responses: 2, unreadableResponses: 2 });
+    const listed = await (await fetch(`${server.url}/api/earshot/responses`)).json();
+    expect(listed.responses.map((r: { id: string }) => r.id)).toEqual(['leap', 'underscore', 'wide', 'broken']);
+    expect(listed.responses[3]).toEqual({ id: 'broken', surveyId: 'post-checkout-nps', unreadable: true });
 
     // The leap-second row no longer pins its id: a later version replaces it.
     const later = makeResponse({ id: 'leap', updatedAt: new Date().toISOString(), answers: { score: 10, reason: 'Fast' }, questions: NPS_AND_TEXT });
