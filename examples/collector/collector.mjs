@@ -370,8 +370,8 @@ export function createCollector({
     // A body left unread is drained so the client reads this answer, unless it may be larger than
     // the limit: then the connection ends instead.
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (!req.complete && !(Number.isFinite(declared) && declared <= bodyLimit && req.headers['transfer-encoding'] === undefined)) problem.closeConnection = true;
-    if (problem.closeConnection) {
+    const drainable = Number.isFinite(declared) && declared <= bodyLimit && req.headers['transfer-encoding'] === undefined;
+    if (problem.closeConnection || !(req.complete || drainable)) {
       // What is left of the body is not read: the connection ends once the answer is out.
       headers.Connection = 'close';
       res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
