@@ -1,9 +1,16 @@
 // Earshot demo server: serves the example pages, the built SDK and the reference collector.
 //   node examples/server.mjs
-// Environment:
-//   PORT             default 5173; 0 picks a free one
-//   EARSHOT_DB       the SQLite file, default examples/collector/data/earshot.sqlite (`:memory:` keeps nothing)
-//   ALLOWED_ORIGINS  comma-separated origins (or *) whose pages may send answers; the server's own always may
+// Environment (docs/deployment.md has the full table):
+//   PORT                    default 5178 (Vite keeps 5173); 0 picks a free one
+//   HOST                    the address to listen on, default 127.0.0.1; any other needs EARSHOT_READ_TOKEN
+//   EARSHOT_DB              the SQLite file, default examples/collector/data/earshot.sqlite (`:memory:` keeps nothing)
+//   EARSHOT_READ_TOKEN      the key for results, exports and deletions; unset: readable from this machine only
+//   ALLOWED_ORIGINS         comma-separated origins (or *) whose pages may send answers; the server's own always may
+//   ALLOWED_HOSTS           names clients may reach the server by (besides loopback names and HOST)
+//   EARSHOT_RATE_LIMIT      POSTs per minute per client, default 600; 0 turns the limit off
+//   EARSHOT_RETENTION_DAYS  responses older than this are removed daily; unset keeps them
+//   EARSHOT_TRUST_PROXY     1 behind a reverse proxy: rate limits count the address it forwards
+//   EARSHOT_LOG_ANSWERS     1 puts answers in the log lines (never by default)
 // Routes: /api/earshot* and /results from the collector, /dist/* from the repo's dist/ folder,
 // /builder/ (the survey builder) from dist/builder/, /node_modules/* as a page with an import map
 // sees it after `npm install earshot`, everything else from examples/ (a folder serves its index.html).
@@ -14,6 +21,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH, SCORES_PATH } from './collector/collector.mjs';
 import { parseAllowedOrigins } from './collector/cors.mjs';
+import { createHostPolicy, parseAllowedHosts } from './collector/host-policy.mjs';
+import { isLoopbackAddress } from './collector/read-access.mjs';
+import { createJsonLog } from './collector/request-log.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES_ROOT = here;
@@ -25,6 +35,18 @@ const DEMO_PATH = '/shop/';
 const NODE_MODULES = path.resolve(here, '..', 'node_modules');
 /** The packages dist/earshot.js imports in a browser, directly or through Lit. */
 const RUNTIME_PACKAGES = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'idb-keyval'];
+
+/** Vite's dev server takes 5173; the demo keeps clear of it. */
+export const DEFAULT_PORT = 5178;
+export const DEFAULT_HOST = '127.0.0.1';
+/** How long a client may take to send its headers, its whole request, and how long an idle connection stays open. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often Node checks those timeouts (its default, 30 s, would let a slow client stay a minute). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+/** Ports tried after a busy default one, before giving up. */
+const PORTS_TRIED = 10;
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -113,8 +135,10 @@ async function serveStatic(req, res, databaseFile) {
   let info = await stat(file).catch(() => null);
   if (info?.isDirectory()) {
     if (!pathname.endsWith('/')) {
-      // Relative links in the folder's index.html need the trailing slash.
-      res.writeHead(301, { Location: pathname + '/', 'Content-Length': '0' });
+      // Relative links in the folder's index.html need the trailing slash. Empty segments are
+      // dropped: a Location of `//shop/` would send the browser to a host called "shop".
+      const location = `/${pathname.split('/').filter(Boolean).join('/')}/`;
+      res.writeHead(301, { Location: location, 'Content-Length': '0' });
       res.end();
       return;
     }
@@ -140,40 +164,70 @@ async function serveStatic(req, res, databaseFile) {
     .pipe(res);
 }
 
-/** PORT from the environment (0 included), else 5173. */
+/** PORT from the environment (0 included), else DEFAULT_PORT. */
 function defaultPort() {
   const fromEnv = process.env.PORT?.trim();
-  return fromEnv && Number.isInteger(Number(fromEnv)) ? Number(fromEnv) : 5173;
+  return fromEnv && Number.isInteger(Number(fromEnv)) ? Number(fromEnv) : DEFAULT_PORT;
+}
+
+/** Whether `host` (a HOST value) can be reached from this machine only. */
+export function isLoopbackHost(host) {
+  return host === 'localhost' || isLoopbackAddress(host.replace(/^\[|\]$/g, ''));
 }
 
 /**
  * Starts the demo server. Resolves to `{ url, port, close(), collector, server }` once it
- * listens; `url` is the origin, e.g. `http://127.0.0.1:5173`. Port 0 picks a free port.
+ * listens; `url` is the origin, e.g. `http://127.0.0.1:5178`. Port 0 picks a free port.
  * Without a `collector`, one with an in-memory database is made (and closed by `close()`).
+ * Rejects, before listening, on a non-loopback `host` when the collector has no read token.
  */
-export async function createServer({ port = defaultPort(), host = '127.0.0.1', collector } = {}) {
+export async function createServer({
+  port = defaultPort(),
+  host = DEFAULT_HOST,
+  collector,
+  headersTimeoutMs = DEFAULT_HEADERS_TIMEOUT_MS,
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  keepAliveTimeoutMs = DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
+} = {}) {
   const ownCollector = collector === undefined;
   if (ownCollector) collector = createCollector({ demoPath: DEMO_PATH });
+  if (!isLoopbackHost(host) && !collector.requiresToken) {
+    if (ownCollector) collector.close();
+    throw new Error(`HOST: ${host} can be reached from other machines, and without EARSHOT_READ_TOKEN anyone there could read the answers; set EARSHOT_READ_TOKEN, or HOST=127.0.0.1`);
+  }
   const databaseFile = collector.database && collector.database !== ':memory:' ? path.resolve(collector.database) : null;
-  const server = http.createServer((req, res) => {
-    try {
-      if (collector.handle(req, res)) return;
-      serveStatic(req, res, databaseFile).catch((err) => {
+  const hosts = createHostPolicy(collector.allowedHosts ?? []);
+  const server = http.createServer(
+    { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, keepAliveTimeout: keepAliveTimeoutMs, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    (req, res) => {
+      try {
+        if (collector.handle(req, res)) return;
+        if (!hosts.allows(req)) {
+          sendText(res, 421, 'Misdirected request: this server does not answer to that name (ALLOWED_HOSTS)\n');
+          return;
+        }
+        serveStatic(req, res, databaseFile).catch((err) => {
+          if (!res.headersSent) sendText(res, 500, `Server error: ${err?.message ?? err}\n`);
+          else res.destroy();
+        });
+      } catch (err) {
         if (!res.headersSent) sendText(res, 500, `Server error: ${err?.message ?? err}\n`);
-        else res.destroy();
-      });
-    } catch (err) {
-      if (!res.headersSent) sendText(res, 500, `Server error: ${err?.message ?? err}\n`);
-    }
-  });
+      }
+    },
+  );
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    if (ownCollector) collector.close();
+    throw error;
+  }
 
   const address = server.address();
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -198,39 +252,80 @@ export async function createServer({ port = defaultPort(), host = '127.0.0.1', c
 
 const runDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 
-/** ALLOWED_ORIGINS, or the process ends with the reason: a typo must not silently refuse answers. */
-function allowedOriginsFromEnv() {
+/** A setting read from the environment, or the process ends with one line naming it: a typo must not silently change what is exposed. */
+function fromEnv(name, parse) {
   try {
-    return parseAllowedOrigins(process.env.ALLOWED_ORIGINS);
+    return parse(process.env[name]?.trim() || undefined);
   } catch (error) {
     console.error(error.message);
     process.exit(1);
   }
 }
 
+const wholeNumber = (name) => (text) => {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new Error(`${name}: must be a whole number (got ${JSON.stringify(text)})`);
+  return Number(text);
+};
+
+/**
+ * Listens on `port`, or when it is busy and was not asked for explicitly, on the next free one.
+ * A busy port ends the process with one line saying what to do, never a stack trace.
+ */
+async function listenForDemo(options, { explicitPort }) {
+  for (let port = options.port; ; port++) {
+    try {
+      const demo = await createServer({ ...options, port });
+      if (port !== options.port) console.log(`Port ${options.port} is in use, so the demo listens on ${port} (PORT=… chooses another).`);
+      return demo;
+    } catch (error) {
+      if (error.code !== 'EADDRINUSE') throw error;
+      if (explicitPort || port >= options.port + PORTS_TRIED - 1) {
+        console.error(`Port ${port} is in use by another program: stop it, or start the demo on a free port, e.g. PORT=${port + 1} npm start`);
+        process.exit(1);
+      }
+    }
+  }
+}
+
 if (runDirectly) {
-  const fromEnv = process.env.EARSHOT_DB?.trim() || DEFAULT_DATABASE;
-  const database = fromEnv === ':memory:' ? fromEnv : path.resolve(fromEnv);
+  const dbSetting = process.env.EARSHOT_DB?.trim() || DEFAULT_DATABASE;
+  const database = dbSetting === ':memory:' ? dbSetting : path.resolve(dbSetting);
+  const host = process.env.HOST?.trim() || DEFAULT_HOST;
+  const allowedHosts = fromEnv('ALLOWED_HOSTS', (text) => parseAllowedHosts(text));
+  if (!isLoopbackHost(host) && !['0.0.0.0', '::', '[::]'].includes(host)) allowedHosts.push(host.toLowerCase());
+  const readToken = process.env.EARSHOT_READ_TOKEN?.trim() || null;
   const collector = createCollector({
     database,
-    allowedOrigins: allowedOriginsFromEnv(),
+    allowedOrigins: fromEnv('ALLOWED_ORIGINS', (text) => parseAllowedOrigins(text)),
+    allowedHosts,
+    readToken,
+    postsPerMinute: fromEnv('EARSHOT_RATE_LIMIT', wholeNumber('EARSHOT_RATE_LIMIT')),
+    retentionDays: fromEnv('EARSHOT_RETENTION_DAYS', wholeNumber('EARSHOT_RETENTION_DAYS')) ?? null,
+    trustProxy: process.env.EARSHOT_TRUST_PROXY === '1',
+    log: createJsonLog({ answers: process.env.EARSHOT_LOG_ANSWERS === '1' }),
     demoPath: DEMO_PATH,
-    onBatch(batch, { stored, kept }) {
-      const summary = batch.responses
-        .map((r) => `${r.surveyId} ${r.id} ${r.completed ? 'completed' : 'partial'} ${JSON.stringify(r.answers)}`)
-        .join('\n  ');
-      console.log(`batch: ${batch.responses.length} response(s), ${stored} stored, ${kept} kept older\n  ${summary}`);
-    },
   });
-  const demo = await createServer({ collector });
-  const origins = collector.allowedOrigins.length > 0 ? collector.allowedOrigins.join(', ') : 'this server only (set ALLOWED_ORIGINS)';
+  let demo;
+  try {
+    demo = await listenForDemo({ port: defaultPort(), host, collector }, { explicitPort: Boolean(process.env.PORT?.trim()) });
+  } catch (error) {
+    console.error(error.code ? `Cannot listen on ${host}: ${error.code} (${error.message})` : error.message);
+    collector.close();
+    process.exit(1);
+  }
+  const origins = collector.allowedOrigins.length > 0 ? collector.allowedOrigins.join(', ') : 'this server only';
+  const reads = readToken ? 'with EARSHOT_READ_TOKEN (Bearer, or Basic with the token as password)' : 'from this machine only (set EARSHOT_READ_TOKEN to read from elsewhere)';
   console.log(`Earshot demo: ${demo.url}${DEMO_PATH}`);
   console.log(`Results:      ${demo.url}${RESULTS_PATH}`);
   console.log(`Collector:    POST ${demo.url}${COLLECTOR_PATH}   (origins: ${origins})`);
   console.log(`Responses:    GET  ${demo.url}${RESPONSES_PATH}`);
   console.log(`CSV export:   GET  ${demo.url}${EXPORT_PATH}`);
   console.log(`Scores:       GET  ${demo.url}${SCORES_PATH}?survey=ID`);
+  console.log(`Reading:      ${reads}`);
   console.log(`Database:     ${database}`);
+  console.log(`Pages from a dev server (Vite on http://localhost:5173, say) may send answers once allowed: ALLOWED_ORIGINS=http://localhost:5173 npm start`);
+  console.log('Log lines below are JSON; a refused origin is named in them.');
   const stop = () =>
     demo.close().then(() => {
       collector.close();

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { fieldPath } from './field-path.mjs';
 
 export const BATCH_SCHEMA_URL = new URL('../../src/schema/batch.schema.json', import.meta.url);
 
@@ -32,14 +33,7 @@ function toFieldPath(pointer, extraKey) {
     .slice(1)
     .map((key) => key.replaceAll('~1', '/').replaceAll('~0', '~'));
   if (extraKey !== undefined) keys.push(extraKey);
-  if (keys.length === 0) return 'body';
-  return keys
-    .map((key, i) => {
-      if (/^\d+$/.test(key)) return `[${key}]`;
-      if (/^[A-Za-z_$][\w$]*$/.test(key)) return i === 0 ? key : `.${key}`;
-      return `[${JSON.stringify(key)}]`;
-    })
-    .join('');
+  return fieldPath(keys);
 }
 
 const listOf = (values) => values.map((v) => JSON.stringify(v)).join(', ');

@@ -11,6 +11,9 @@ export const DEFAULT_PAGE_SIZE: number;
 export const MAX_PAGE_SIZE: number;
 export const RECENT_BATCHES_KEPT: number;
 export const STORAGE_RETRY_AFTER_SECONDS: number;
+export const MAX_SURVEYS_SUMMARIZED: number;
+export const READ_PAGE_ROWS: number;
+export const RETENTION_CHECK_INTERVAL_MS: number;
 
 /** A delivered response (DESIGN.md §3); src/schema/batch.schema.json has the full shape. */
 export interface StoredResponse {
@@ -28,19 +31,46 @@ export interface Batch {
   [key: string]: unknown;
 }
 
+/** A log entry's writer: `log(event, fields)`; `answers` says whether answers may be written. */
+export interface CollectorLog {
+  (event: string, fields?: Record<string, unknown>): void;
+  answers: boolean;
+}
+
 export interface CollectorOptions {
   /** SQLite file path, or `:memory:` (the default). The folder is created if missing. */
   database?: string;
-  /** Origins allowed to use the collector from other sites; `*` allows any. */
+  /** Origins allowed to POST answers from other sites; `*` allows any. Reading is never cross-origin. */
   allowedOrigins?: string[];
+  /** Host names clients may use besides loopback names (ALLOWED_HOSTS); `*` allows any. */
+  allowedHosts?: string[];
+  /** EARSHOT_READ_TOKEN. Unset (the default): keyed routes answer clients on this machine only. */
+  readToken?: string | null;
+  /** POSTs per minute per client before 429; default 600; 0 turns the limit off. */
+  postsPerMinute?: number;
+  /** Behind one reverse proxy: count clients by the last X-Forwarded-For address. */
+  trustProxy?: boolean;
+  /** Remove responses whose stored version arrived more than this many days ago (at start, then daily). */
+  retentionDays?: number | null;
   /** Largest accepted body in bytes; default 256 KB. */
   bodyLimit?: number;
   /** How long a write waits for a lock held by another connection; default 5000 ms. */
   busyTimeoutMs?: number;
   /** Path of the demo pages, linked from an empty results page. */
   demoPath?: string | null;
+  /** Where log entries go; default: nowhere. request-log.mjs's createJsonLog() writes JSON lines. */
+  log?: CollectorLog;
+  /** The collector's clock in ms (tests set it). */
+  now?: () => number;
   /** Called after each committed batch. */
   onBatch?: (batch: Batch, result: { stored: number; kept: number }) => void;
+}
+
+export interface CollectorRoute {
+  path: string;
+  /** Public routes need no key; every other one does. */
+  public: boolean;
+  methods: string[];
 }
 
 export interface Collector {
@@ -50,10 +80,19 @@ export interface Collector {
   readonly batches: Batch[];
   /** Every refused POST. */
   readonly rejected: Array<{ status: number; error: string }>;
+  /** Refusals by kind since the start (or the last reset). */
+  readonly counts: { surveyMoves: number; rateLimited: number; unknownHost: number; refusedOrigin: number };
   readonly database: string;
   readonly allowedOrigins: string[];
+  readonly allowedHosts: string[];
+  /** Whether keyed routes need EARSHOT_READ_TOKEN (else: clients on this machine only). */
+  readonly requiresToken: boolean;
+  /** Every route with its methods. */
+  readonly routes: CollectorRoute[];
   /** Stored responses in arrival order of their first version. */
   responses(): StoredResponse[];
+  /** Applies the retention rule now; resolves to how many responses were removed. */
+  removeExpired(): Promise<number>;
   /** Requests to the collector routes, preflights included. */
   readonly requestCount: number;
   /** Empties the database and the in-process logs. */

@@ -1,19 +1,30 @@
-// The reference Earshot collector: the HTTP side of DESIGN.md §3 on top of a SQLite store.
-//   POST /api/earshot             a delivery batch (JSON; text/plain too, as sendBeacon sends it)
-//   GET  /api/earshot/responses   stored responses as JSON (?survey=, ?limit=, ?offset=)
-//   GET  /api/earshot/export.csv  stored responses as CSV (?survey=)
-//   GET  /api/earshot/scores      the standard scores of a survey's templates as JSON (?survey=, required)
-//   GET  /results                 the results page (?survey=)
+// The reference Earshot collector: the HTTP side of DESIGN.md §3 on top of a response store.
+//   POST   /api/earshot             a delivery batch (JSON; text/plain too, as sendBeacon sends it) — public
+//   GET    /api/earshot/responses   stored responses as JSON (?survey=, ?limit=, ?offset=)
+//   DELETE /api/earshot/responses   one person's responses (?user=, required)
+//   GET    /api/earshot/export.csv  stored responses as CSV (?survey=)
+//   GET    /api/earshot/scores      the standard scores of a survey's templates as JSON (?survey=, required)
+//   GET    /results                 the results page (?survey=)
+// Only POSTing answers is public; every other route, and every route added later unless it says
+// `public: true`, needs the key (read-access.mjs) and sends no CORS headers.
 // Responses answered in a preview (`preview: true`) are stored, flagged, and listed by
 // /responses, but results, scores and the CSV export leave them out: they are not real answers.
 // A batch is answered 2xx only once its transaction is committed; anything the SDK should not
-// retry is a 4xx naming the field at fault; a storage failure is a 503 the SDK retries.
-import { validateBatch } from './batch-validation.mjs';
+// retry is a 4xx naming the field at fault; only a storage failure is a 503 the SDK retries.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createOriginPolicy } from './cors.mjs';
-import { toCsv } from './csv-export.mjs';
-import { readBody } from './request-body.mjs';
-import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, openResponseStore } from './response-store.mjs';
+import { answerColumnsOf, createCsvStream, headerRow, responseRow } from './csv-export.mjs';
+import { createHostPolicy } from './host-policy.mjs';
+import { problemsWithBatch } from './ingestion-rules.mjs';
+import { clientAddress, createPostRateLimit, DEFAULT_POSTS_PER_MINUTE } from './rate-limit.mjs';
+import { createReadAccess, isLocalRequest } from './read-access.mjs';
+import { readStoredRow } from './readable-response.mjs';
+import { BodyError, readBody } from './request-body.mjs';
+import { silentLog } from './request-log.mjs';
+import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, SurveyMoveError, openResponseStore } from './response-store.mjs';
 import { renderResultsPage } from './results-page.mjs';
+import { toStoredVersions } from './stored-version.mjs';
 import { summarizeSurvey } from './survey-summary.mjs';
 import { SMALL_SAMPLE, scoreTemplates } from './template-scores.mjs';
 
@@ -31,17 +42,24 @@ export const MAX_PAGE_SIZE = 1000;
 export const RECENT_BATCHES_KEPT = 500;
 /** Seconds the SDK is asked to wait before retrying after a storage failure. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5;
+/** The results page summarizes this many surveys (the first answered); it links to the others. */
+export const MAX_SURVEYS_SUMMARIZED = 20;
+/** Rows read from the store at a time; between two reads other requests get their turn. */
+export const READ_PAGE_ROWS = 1000;
+export const RETENTION_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const ACCEPTED_BODY_TYPES = ['application/json', 'text/plain'];
 
 /** Thrown inside a handler to answer with `status` and `{ error, problems? }`. */
 class RequestProblem extends Error {
-  constructor(status, message, { headers = {}, problems } = {}) {
+  constructor(status, message, { headers = {}, problems, closeConnection = false } = {}) {
     super(message);
     this.status = status;
     this.headers = headers;
     this.problems = problems;
+    this.closeConnection = closeConnection;
   }
 }
 
@@ -58,13 +76,10 @@ function wholeNumberParam(params, name, { min, max = Number.MAX_SAFE_INTEGER, fa
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-    throw new RequestProblem(400, `${name}: must be a whole number ${range} (got ${JSON.stringify(text)})`);
+    throw new RequestProblem(400, `${name}: must be a whole number ${range} (got ${JSON.stringify(text.slice(0, 100))})`);
   }
   return value;
 }
-
-/** Responses visitors really gave: without the ones answered in a preview. */
-const realResponses = (responses) => responses.filter((response) => response.preview !== true);
 
 function surveyParam(params) {
   const surveyId = params.get('survey');
@@ -72,71 +87,149 @@ function surveyParam(params) {
   return surveyId;
 }
 
+/** Lets other requests in between two steps of a long read. */
+const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Creates a collector. `handle(req, res)` serves the collector's routes and returns true, or
- * returns false for any other path so the caller can serve it.
- *
- * Options: `database` (a file path, default `:memory:`), `allowedOrigins` (see cors.mjs),
- * `bodyLimit`, `busyTimeoutMs`, `demoPath` (linked from an empty results page) and `onBatch`
- * (called after each committed batch).
+ * returns false for any other path so the caller can serve it. The options are documented in
+ * collector.d.mts; every one has a default that suits a developer's machine.
  *
  * In-process view for tests: `batches` (the latest accepted batches, as received), `rejected`
  * (refused requests: status and error), `responses()` (stored responses in arrival order),
- * `requestCount` (requests to the collector's routes, preflights included) and `reset()`.
+ * `requestCount` (requests to the collector's routes, preflights included), `counts` (refusals
+ * by kind) and `reset()`.
  */
 export function createCollector({
   database = IN_MEMORY,
   allowedOrigins = [],
+  allowedHosts = [],
+  readToken = null,
+  postsPerMinute = DEFAULT_POSTS_PER_MINUTE,
+  trustProxy = false,
+  retentionDays = null,
   bodyLimit = DEFAULT_BODY_LIMIT,
   busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
   demoPath = null,
+  log = silentLog,
+  now = () => Date.now(),
   onBatch,
 } = {}) {
   const store = openResponseStore({ file: database, busyTimeoutMs });
   const origins = createOriginPolicy(allowedOrigins);
+  const hosts = createHostPolicy(allowedHosts);
+  const access = createReadAccess({ readToken });
+  const rateLimit = createPostRateLimit({ perMinute: postsPerMinute });
   const batches = [];
   const rejected = [];
+  const counts = { surveyMoves: 0, rateLimited: 0, unknownHost: 0, refusedOrigin: 0 };
   let requestCount = 0;
 
   function sendJson(req, res, status, body, headers = {}) {
-    send(req, res, status, { 'Content-Type': JSON_TYPE, ...origins.headersFor(req), ...headers }, JSON.stringify(body));
+    send(req, res, status, { 'Content-Type': JSON_TYPE, ...headers }, JSON.stringify(body));
   }
 
-  async function receiveBatch(req, res) {
+  async function parseBatch(req) {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== '' && !ACCEPTED_BODY_TYPES.includes(type)) {
-      throw new RequestProblem(415, `content-type: must be application/json or text/plain (got ${JSON.stringify(type)})`);
+      throw new RequestProblem(415, `content-type: must be application/json or text/plain (got ${JSON.stringify(type.slice(0, 100))})`);
     }
-    const text = await readBody(req, bodyLimit);
-    if (text === null) throw new RequestProblem(413, `body: larger than the limit of ${bodyLimit} bytes`);
+    let text;
+    try {
+      text = await readBody(req, bodyLimit);
+    } catch (error) {
+      if (!(error instanceof BodyError)) throw error;
+      if (error.reason === 'too-large') throw new RequestProblem(413, `body: larger than the limit of ${bodyLimit} bytes`, { closeConnection: true });
+      if (error.reason === 'aborted') throw error;
+      throw new RequestProblem(400, `body: ${error.message}`, { closeConnection: true });
+    }
     let batch;
     try {
       batch = JSON.parse(text);
     } catch (error) {
       throw new RequestProblem(400, `body: not valid JSON (${error.message})`);
     }
-    const problems = validateBatch(batch);
+    const problems = problemsWithBatch(batch);
     if (problems.length > 0) throw new RequestProblem(400, problems.join('; '), { problems });
+    return batch;
+  }
+
+  async function receiveBatch(req, res) {
+    // Programs on this machine (a developer's tests, a health check) are not counted; a proxy's
+    // requests are, by the address it forwards when trusted.
+    const retryAfter = isLocalRequest(req) ? null : await rateLimit.take(clientAddress(req, { trustProxy }));
+    if (retryAfter !== null) {
+      counts.rateLimited++;
+      throw new RequestProblem(429, `rate: more than ${rateLimit.perMinute} batches a minute from this client; retry in ${retryAfter} s`, {
+        headers: { 'Retry-After': String(retryAfter) },
+      });
+    }
+    const batch = await parseBatch(req);
     let result;
     try {
-      result = store.save(batch.responses);
+      result = await store.save(toStoredVersions(batch, now()));
     } catch (error) {
+      if (error instanceof SurveyMoveError) {
+        counts.surveyMoves += error.moves.length;
+        const problems = error.moves.map(
+          (move) => `responses[${move.index}].surveyId: response ${move.id} belongs to survey "${move.storedSurveyId}"; a stored response never moves to another survey`,
+        );
+        log('survey-move', { moves: error.moves });
+        throw new RequestProblem(409, problems.join('; '), { problems });
+      }
       throw new RequestProblem(503, `storage: ${error.message}; nothing from this batch was stored, retry later`, {
         headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) },
       });
     }
     batches.push(batch);
     if (batches.length > RECENT_BATCHES_KEPT) batches.shift();
+    log('batch', {
+      client: clientAddress(req, { trustProxy }),
+      ...result,
+      responses: batch.responses.map((r) => ({ surveyId: r.surveyId, id: r.id, completed: r.completed, ...(log.answers && { answers: r.answers }) })),
+    });
     onBatch?.(batch, result);
-    sendJson(req, res, 200, { ok: true, ...result });
+    sendJson(req, res, 200, { ok: true, ...result }, origins.headersFor(req));
   }
 
-  function listResponses(req, res, params) {
+  /** Every response of `surveyId` (all when null) that can be shown, in arrival order, and how many could not. */
+  async function readResponses(surveyId) {
+    const responses = [];
+    let unreadable = 0;
+    let afterSeq = 0;
+    for (;;) {
+      const rows = await store.rowsAfter({ surveyId, afterSeq, limit: READ_PAGE_ROWS });
+      for (const row of rows) {
+        const response = readStoredRow(row);
+        if (response) responses.push(response);
+        else unreadable++;
+      }
+      if (rows.length < READ_PAGE_ROWS) return { responses, unreadable };
+      afterSeq = rows.at(-1).seq;
+      await yieldToOthers();
+    }
+  }
+
+  /** The same, one response at a time, so a reader never holds more than a page. */
+  async function* eachResponse(surveyId) {
+    let afterSeq = 0;
+    for (;;) {
+      const rows = await store.rowsAfter({ surveyId, afterSeq, limit: READ_PAGE_ROWS });
+      for (const row of rows) {
+        const response = readStoredRow(row);
+        if (response) yield response;
+      }
+      if (rows.length < READ_PAGE_ROWS) return;
+      afterSeq = rows.at(-1).seq;
+    }
+  }
+
+  async function listResponses(req, res, params) {
     const surveyId = surveyParam(params);
     const limit = wholeNumberParam(params, 'limit', { min: 1, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE });
     const offset = wholeNumberParam(params, 'offset', { min: 0, fallback: 0 });
-    const total = store.count({ surveyId });
-    const responses = store.list({ surveyId, limit, offset });
+    const total = await store.count({ surveyId });
+    const responses = await store.list({ surveyId, limit, offset });
     let next = null;
     if (offset + responses.length < total) {
       const nextParams = new URLSearchParams({ ...(surveyId !== null && { survey: surveyId }), limit: String(limit), offset: String(offset + limit) });
@@ -145,40 +238,73 @@ export function createCollector({
     sendJson(req, res, 200, { total, offset, limit, responses, next });
   }
 
-  function exportCsv(req, res, params) {
-    const surveyId = surveyParam(params);
-    const filename = surveyId === null ? 'earshot-responses.csv' : `earshot-responses-${surveyId.replace(/[^\w.-]/g, '_')}.csv`;
-    send(
-      req,
-      res,
-      200,
-      { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, ...origins.headersFor(req) },
-      toCsv(realResponses(store.list({ surveyId }))),
-    );
+  async function deleteResponses(req, res, params) {
+    const userId = params.get('user');
+    if (!userId) throw new RequestProblem(400, `user: is required, as in ${RESPONSES_PATH}?user=ID (the user.id the responses carry)`);
+    const deleted = await store.deleteByUser(userId);
+    log('deleted', { reason: 'user', deleted });
+    sendJson(req, res, 200, { deleted });
   }
 
-  function listScores(req, res, params) {
+  async function exportCsv(req, res, params) {
+    const surveyId = surveyParam(params);
+    const filename = surveyId === null ? 'earshot-responses.csv' : `earshot-responses-${surveyId.replace(/[^\w.-]/g, '_').slice(0, 64)}.csv`;
+    // Two passes over the rows: the first finds the question columns, the second writes.
+    const columns = await answerColumnsOf(eachResponse(surveyId));
+    res.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    async function* rows() {
+      yield headerRow(columns);
+      for await (const response of eachResponse(surveyId)) yield responseRow(response, columns);
+    }
+    await pipeline(Readable.from(rows()), createCsvStream(), res);
+  }
+
+  async function listScores(req, res, params) {
     const surveyId = surveyParam(params);
     if (surveyId === null) throw new RequestProblem(400, `survey: is required, as in ${SCORES_PATH}?survey=ID`);
-    const stored = store.list({ surveyId });
-    const responses = realResponses(stored);
+    const { responses, unreadable } = await readResponses(surveyId);
     sendJson(req, res, 200, {
       surveyId,
       responses: responses.length,
-      previewResponses: stored.length - responses.length,
+      previewResponses: await store.count({ surveyId, preview: true }),
+      unreadableResponses: unreadable,
       smallSampleBelow: SMALL_SAMPLE,
       scores: scoreTemplates(responses),
     });
   }
 
-  function showResults(req, res, params) {
+  /** One survey's summary, or what the page says instead when it cannot be made. */
+  async function summaryOf(surveyId) {
+    const { responses, unreadable } = await readResponses(surveyId);
+    if (responses.length === 0) return { surveyId, failed: false, responses: 0, unreadable };
+    try {
+      return { ...summarizeSurvey(surveyId, responses), unreadable };
+    } catch (error) {
+      log('summary-failed', { surveyId, error: String(error?.message ?? error) });
+      return { surveyId, failed: true, responses: responses.length, unreadable };
+    }
+  }
+
+  async function showResults(req, res, params) {
     const surveyId = surveyParam(params);
-    const surveyIds = surveyId === null ? store.surveyIds() : store.surveyIds().filter((id) => id === surveyId);
-    const answered = surveyIds.map((id) => [id, realResponses(store.list({ surveyId: id }))]).filter(([, responses]) => responses.length > 0);
+    const surveys = await store.surveys({ surveyId });
+    const summaries = [];
+    for (const { surveyId: id } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
+      summaries.push(await summaryOf(id));
+      await yieldToOthers();
+    }
     const page = renderResultsPage({
-      summaries: answered.map(([id, responses]) => summarizeSurvey(id, responses)),
+      summaries: summaries.filter((summary) => summary.responses > 0 || summary.unreadable > 0),
+      notSummarized: surveys.slice(MAX_SURVEYS_SUMMARIZED),
       links: { responses: RESPONSES_PATH, csv: EXPORT_PATH, results: RESULTS_PATH, demo: demoPath },
       surveyId,
+      generatedAt: new Date(now()),
     });
     send(req, res, 200, {
       'Content-Type': 'text/html; charset=utf-8',
@@ -191,20 +317,67 @@ export function createCollector({
     send(req, res, 204, origins.headersFor(req, { preflight: true }), '');
   }
 
+  /**
+   * Every route, with its methods. A route is keyed (needs the read token, or a local client
+   * without one) unless it says `public: true`: a route added later is protected by default.
+   */
   const ROUTES = {
-    [COLLECTOR_PATH]: { POST: receiveBatch, OPTIONS: answerPreflight },
-    [RESPONSES_PATH]: { GET: listResponses, HEAD: listResponses, OPTIONS: answerPreflight },
-    [EXPORT_PATH]: { GET: exportCsv, HEAD: exportCsv, OPTIONS: answerPreflight },
-    [SCORES_PATH]: { GET: listScores, HEAD: listScores, OPTIONS: answerPreflight },
-    [RESULTS_PATH]: { GET: showResults, HEAD: showResults },
+    [COLLECTOR_PATH]: { public: true, methods: { POST: receiveBatch, OPTIONS: answerPreflight } },
+    [RESPONSES_PATH]: { methods: { GET: listResponses, HEAD: listResponses, DELETE: deleteResponses } },
+    [EXPORT_PATH]: { methods: { GET: exportCsv, HEAD: exportCsv } },
+    [SCORES_PATH]: { methods: { GET: listScores, HEAD: listScores } },
+    [RESULTS_PATH]: { methods: { GET: showResults, HEAD: showResults } },
   };
 
-  function refuse(req, res, problem) {
+  /** Refuses the request unless its route, host, origin and credentials allow it. */
+  function admit(req, route) {
+    if (!hosts.allows(req)) {
+      counts.unknownHost++;
+      throw new RequestProblem(421, `host: ${JSON.stringify(String(req.headers.host ?? '').slice(0, 200))} is not a name this collector answers to; add it to ALLOWED_HOSTS`);
+    }
+    const handler = route.methods[req.method];
+    if (!handler) {
+      const allowed = Object.keys(route.methods).join(', ');
+      throw new RequestProblem(405, `method: ${String(req.method).slice(0, 20)} is not allowed here, use ${allowed}`, { headers: { Allow: allowed } });
+    }
+    if (route.public) {
+      if (!origins.allows(req)) {
+        counts.refusedOrigin++;
+        throw new RequestProblem(403, `origin: ${String(req.headers.origin).slice(0, 200)} may not use this collector; add it to ALLOWED_ORIGINS`);
+      }
+      return handler;
+    }
+    // Answers are never for another site's scripts, whatever ALLOWED_ORIGINS says.
+    if (req.headers.origin !== undefined && !origins.isSameHost(req)) {
+      throw new RequestProblem(403, `origin: ${String(req.headers.origin).slice(0, 200)} may not read answers; only pages of this collector may`);
+    }
+    const refusal = access.check(req);
+    if (refusal) throw new RequestProblem(refusal.status, refusal.message, { headers: refusal.headers });
+    return handler;
+  }
+
+  function refuse(req, res, route, problem) {
     if (req.method === 'POST') rejected.push({ status: problem.status, error: problem.message });
-    // Whatever of the body is still unread is drained, so the client gets this answer.
-    req.resume();
+    log('refused', {
+      status: problem.status,
+      method: req.method,
+      path: new URL(req.url ?? '/', 'http://collector').pathname,
+      client: clientAddress(req, { trustProxy }),
+      ...(req.headers.origin !== undefined && { origin: req.headers.origin }),
+      error: problem.message,
+    });
+    const headers = { ...(route.public && origins.headersFor(req)), ...problem.headers };
+    // A body left unread is drained so the client reads this answer, unless it may be larger than
+    // the limit: then the connection ends instead.
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const drainable = Number.isFinite(declared) && declared <= bodyLimit && req.headers['transfer-encoding'] === undefined;
+    if (problem.closeConnection || !(req.complete || drainable)) {
+      // What is left of the body is not read: the connection ends once the answer is out.
+      headers.Connection = 'close';
+      res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+    } else if (!req.readableEnded) req.resume();
     const body = { error: problem.message, ...(problem.problems && { problems: problem.problems }) };
-    sendJson(req, res, problem.status, body, problem.headers);
+    sendJson(req, res, problem.status, body, headers);
   }
 
   function handle(req, res) {
@@ -213,33 +386,47 @@ export function createCollector({
     if (!route) return false;
     requestCount++;
     const run = async () => {
-      const handler = route[req.method];
-      if (!handler) {
-        const allowed = Object.keys(route).join(', ');
-        throw new RequestProblem(405, `method: ${req.method} is not allowed here, use ${allowed}`, { headers: { Allow: allowed } });
-      }
-      if (!origins.allows(req)) {
-        throw new RequestProblem(403, `origin: ${req.headers.origin} may not use this collector; add it to ALLOWED_ORIGINS`);
-      }
+      const handler = admit(req, route);
       await handler(req, res, url.searchParams);
     };
     run().catch((error) => {
       // A client that went away, or an answer already under way, cannot be answered again.
-      if (res.headersSent || res.destroyed) res.destroy();
-      else if (error instanceof RequestProblem) refuse(req, res, error);
-      else refuse(req, res, new RequestProblem(500, `server: ${error?.message ?? error}`));
+      if (res.headersSent || res.destroyed || error instanceof BodyError) res.destroy();
+      else if (error instanceof RequestProblem) refuse(req, res, route, error);
+      else {
+        log('error', { path: url.pathname, error: String(error?.stack ?? error) });
+        refuse(req, res, route, new RequestProblem(500, 'server: an unexpected error; the collector log has the details'));
+      }
     });
     return true;
   }
+
+  async function removeExpired() {
+    if (!retentionDays) return 0;
+    const deleted = await store.deleteReceivedBefore(now() - retentionDays * DAY_MS);
+    log('deleted', { reason: 'retention', retentionDays, deleted });
+    return deleted;
+  }
+  const removeExpiredLogged = () => removeExpired().catch((error) => log('error', { task: 'retention', error: String(error?.message ?? error) }));
+  removeExpiredLogged();
+  const retentionTimer = retentionDays ? setInterval(removeExpiredLogged, RETENTION_CHECK_INTERVAL_MS).unref() : null;
 
   return {
     handle,
     batches,
     rejected,
+    counts,
     /** Where responses are stored: a file path or `:memory:`. */
     database,
     allowedOrigins,
+    allowedHosts,
+    /** Whether keyed routes need EARSHOT_READ_TOKEN (else: local clients only). */
+    requiresToken: access.requiresToken,
+    /** The routes and their methods, `public` or keyed: what tests enumerate. */
+    routes: Object.entries(ROUTES).map(([path, route]) => ({ path, public: route.public === true, methods: Object.keys(route.methods) })),
     responses: () => store.list(),
+    /** Runs the retention rule now (it also runs at start and daily); returns how many were removed. */
+    removeExpired,
     get requestCount() {
       return requestCount;
     },
@@ -247,9 +434,11 @@ export function createCollector({
       batches.length = 0;
       rejected.length = 0;
       requestCount = 0;
+      for (const key of Object.keys(counts)) counts[key] = 0;
       store.clear();
     },
     close() {
+      if (retentionTimer) clearInterval(retentionTimer);
       store.close();
     },
   };

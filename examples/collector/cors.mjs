@@ -1,4 +1,5 @@
-// Which web origins may send answers to the collector and read its API (ALLOWED_ORIGINS).
+// Which web origins may send answers to the collector (ALLOWED_ORIGINS); reading answers is never
+// open to other origins (collector.mjs).
 // Pages served by the collector's own host always may. Requests without an Origin header (curl,
 // server-to-server) are not browsers enforcing CORS and pass.
 
@@ -44,6 +45,8 @@ export function createOriginPolicy(allowedOrigins = []) {
 
   return {
     allowedOrigins,
+    /** Whether the request comes from a page this server served (its Origin names this host). */
+    isSameHost: (req) => isSameHost(req, originOf(req)),
     /** Whether this request may use the collector. */
     allows(req) {
       const origin = originOf(req);
@@ -61,7 +64,7 @@ export function createOriginPolicy(allowedOrigins = []) {
         // The SDK reads Retry-After to pace its retries; cross-origin it must be exposed.
         'Access-Control-Expose-Headers': 'Retry-After',
         ...(preflight && {
-          'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+          'Access-Control-Allow-Methods': 'POST, OPTIONS',
           'Access-Control-Allow-Headers': 'Content-Type',
           'Access-Control-Max-Age': '600',
         }),

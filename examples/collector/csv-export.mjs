@@ -1,6 +1,12 @@
-// Responses as CSV (RFC 4180) for spreadsheets: one row per response, fixed columns first, then
-// one column per question (`answers.<question id>`) in the order questions first appear.
+// Responses as CSV (RFC 4180, by csv-stringify) for spreadsheets: one row per response, fixed
+// columns first, then one column per question (`answers.<question id>`) in the order questions
+// first appear. Rows are written as they are read, so an export never holds the table in memory.
+import { stringify } from 'csv-stringify';
 import { describeTrigger } from './journey-point.mjs';
+
+/** Past this many question columns, the remaining answers share one `moreAnswers` column (as JSON). */
+export const MAX_ANSWER_COLUMNS = 500;
+export const MORE_ANSWERS_COLUMN = 'moreAnswers';
 
 const FIXED_COLUMNS = [
   ['id', (r) => r.id],
@@ -8,6 +14,7 @@ const FIXED_COLUMNS = [
   ['completed', (r) => r.completed],
   ['createdAt', (r) => r.createdAt],
   ['updatedAt', (r) => r.updatedAt],
+  ['receivedAt', (r) => r.receivedAt],
   ['journeyPoint', (r) => describeTrigger(r.trigger)],
   ['pageUrl', (r) => r.page?.url],
   ['referrer', (r) => r.page?.referrer],
@@ -17,6 +24,16 @@ const FIXED_COLUMNS = [
   ['sdkVersion', (r) => r.sdk?.version],
 ];
 
+/**
+ * Spreadsheets run a cell that starts like a formula (= + - @, or their full-width forms), and in
+ * locales whose list separator is `;` they also split a cell at `;`, or at `,` or a tab when asked
+ * to: so every place a spreadsheet might start a cell (the start, or after , ; tab | or a line
+ * break, past any spaces) gets an apostrophe before such a sign. Cells holding a separator are
+ * also quoted, so a reader that honours quotes sees one cell.
+ */
+const FORMULA_START = /(^|[,;\t|\r\n])(\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+export const guardFormulas = (text) => text.replace(FORMULA_START, "$1$2'");
+
 /** An answer as one cell: lists joined with "; ", the Other option as `Other: text`. */
 function answerCell(answer) {
   if (answer === undefined) return '';
@@ -25,30 +42,43 @@ function answerCell(answer) {
   return answer;
 }
 
-/**
- * Quotes a cell when needed. A text that starts like a formula (=, +, -, an at sign, tab or
- * return) gets a leading apostrophe: answers are typed by strangers, and a spreadsheet would run them.
- */
-function cell(value) {
-  if (value === undefined || value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The CSV text, with a byte order mark so spreadsheet apps read it as UTF-8. */
-export function toCsv(responses) {
-  const questionIds = [];
-  for (const response of responses) {
+/** The question columns for `responses` (an async iterable): ids in order of first appearance, at most MAX_ANSWER_COLUMNS. */
+export async function answerColumnsOf(responses) {
+  const ids = new Set();
+  let overflow = false;
+  for await (const response of responses) {
     for (const id of [...response.questions.map((q) => q.id), ...Object.keys(response.answers)]) {
-      if (!questionIds.includes(id)) questionIds.push(id);
+      if (ids.has(id)) continue;
+      if (ids.size < MAX_ANSWER_COLUMNS) ids.add(id);
+      else overflow = true;
     }
   }
-  // Prefixed so a question called "id" or "locale" cannot be mistaken for a fixed column.
-  const header = [...FIXED_COLUMNS.map(([name]) => name), ...questionIds.map((id) => `answers.${id}`)];
-  const rows = responses.map((response) => [
-    ...FIXED_COLUMNS.map(([, valueOf]) => valueOf(response)),
-    ...questionIds.map((id) => answerCell(response.answers[id])),
-  ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return { ids: [...ids], overflow };
+}
+
+/** The header row. Question columns are prefixed so a question called "id" cannot pass for a fixed column. */
+export function headerRow({ ids, overflow }) {
+  return [...FIXED_COLUMNS.map(([name]) => name), ...ids.map((id) => `answers.${id}`), ...(overflow ? [MORE_ANSWERS_COLUMN] : [])];
+}
+
+/** One response's row under `columns` (from answerColumnsOf). */
+export function responseRow(response, { ids, overflow }) {
+  const answered = (id) => (Object.hasOwn(response.answers, id) ? response.answers[id] : undefined);
+  const row = [...FIXED_COLUMNS.map(([, valueOf]) => valueOf(response)), ...ids.map((id) => answerCell(answered(id)))];
+  if (overflow) {
+    const shown = new Set(ids);
+    const more = Object.fromEntries(Object.entries(response.answers).filter(([id]) => !shown.has(id)));
+    row.push(Object.keys(more).length > 0 ? JSON.stringify(more) : '');
+  }
+  return row;
+}
+
+/** A stream turning rows (arrays) into CSV text, with a byte order mark so spreadsheet apps read it as UTF-8. */
+export function createCsvStream() {
+  return stringify({
+    bom: true,
+    record_delimiter: 'windows',
+    quoted_match: /[;\t|]/,
+    cast: { string: guardFormulas, boolean: String },
+  });
 }

@@ -36,22 +36,25 @@ export function countOf(count, singular, plural = `${singular}s`) {
   return `${count} ${count === 1 ? singular : plural}`;
 }
 
+/** Formats a date, or `–` for an invalid one: Intl throws on those, and no page may fail for a date. */
+const formatWith = (format, date) => (Number.isNaN(date.getTime()) ? '–' : format.format(date));
+
 /** `2026-11-27` (a UTC day key) → `27 Nov 2026`. */
 export function formatDay(day) {
-  return DAY.format(new Date(`${day}T00:00:00Z`));
+  return formatWith(DAY, new Date(`${day}T00:00:00Z`));
 }
 
 /** `2026-11-27` → `27 Nov`, for chart axes. */
 export function formatShortDay(day) {
-  return SHORT_DAY.format(new Date(`${day}T00:00:00Z`));
+  return formatWith(SHORT_DAY, new Date(`${day}T00:00:00Z`));
 }
 
 /** An ISO date-time → `27 Nov 2026, 09:59 UTC`. */
 export function formatMoment(iso) {
-  return `${MOMENT.format(new Date(iso))} UTC`;
+  return `${formatWith(MOMENT, new Date(iso))} UTC`;
 }
 
 /** The UTC day an ISO date-time falls on, as `2026-11-27`. */
 export function dayOf(iso) {
-  return new Date(iso).toISOString().slice(0, 10);
+  return iso.slice(0, 10);
 }

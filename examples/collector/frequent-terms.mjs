@@ -3,6 +3,7 @@
 // each answer's locale; words are found with Intl.Segmenter, so languages written without spaces
 // (Chinese, Japanese, Thai) split into words too.
 import * as stopwordLists from 'stopword';
+import { canonicalLocale } from './locale.mjs';
 
 export const DEFAULT_TERM_LIMIT = 8;
 
@@ -31,12 +32,23 @@ function stopWordsFor(locale) {
   return words;
 }
 
+const segmenterByLocale = new Map();
+/** Locales are what visitors sent: the cache starts over past this many. */
+const SEGMENTERS_KEPT = 100;
+
+/** A word segmenter for `locale` (a canonical tag), made once per locale: making one costs more than using it. */
 function segmenterFor(locale) {
-  try {
-    return new Intl.Segmenter(locale, { granularity: 'word' });
-  } catch {
-    return new Intl.Segmenter('en', { granularity: 'word' });
+  let segmenter = segmenterByLocale.get(locale);
+  if (!segmenter) {
+    try {
+      segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+    } catch {
+      segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+    }
+    if (segmenterByLocale.size >= SEGMENTERS_KEPT) segmenterByLocale.clear();
+    segmenterByLocale.set(locale, segmenter);
   }
+  return segmenter;
 }
 
 const BREAKS_A_PHRASE = /[\p{P}\p{S}]/u;
@@ -49,7 +61,9 @@ const IS_LONE_LETTER = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{
  * to each other in the text, neither a stop word: a stop word or punctuation between them breaks it,
  * so "never arrived" does not turn into "arrived".
  */
-export function termsOf(text, locale = 'en') {
+export function termsOf(text, tag = 'en') {
+  // Intl throws on a tag that is not BCP 47 (`en_US`); rows stored before the collector checked them may hold one.
+  const locale = canonicalLocale(tag);
   const stopWords = stopWordsFor(locale);
   const words = [];
   const phrases = [];

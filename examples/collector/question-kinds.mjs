@@ -9,7 +9,9 @@ const RATING_SCALES = [3, 5, 7, 10];
 /** The scale a rating question was asked on: its own `scale`, else the smallest that fits the answers. */
 export function ratingScaleOf(question, answers) {
   if (RATING_SCALES.includes(question.scale)) return question.scale;
-  const highest = Math.max(0, ...answers.filter(Number.isInteger));
+  // A loop, not Math.max(...answers): spreading 100,000 answers overflows the call stack.
+  let highest = 0;
+  for (const answer of answers) if (Number.isInteger(answer) && answer > highest) highest = answer;
   return RATING_SCALES.find((scale) => scale >= highest && scale >= DEFAULT_RATING_SCALE) ?? DEFAULT_RATING_SCALE;
 }
 

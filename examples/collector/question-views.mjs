@@ -7,6 +7,11 @@ import { QUESTION_KINDS } from './question-kinds.mjs';
 import { CES_SCALE_MAX, CSAT_SATISFIED_MIN, CSAT_SCALE_MAX, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from './scoring.mjs';
 import { barChart, columnChart, shareBar } from './svg-charts.mjs';
 
+/** Options drawn per choice question (the SDK allows 30 per question). */
+export const MAX_OPTIONS_SHOWN = 30;
+/** Distinct "Other" texts listed per choice question, most frequent first. */
+export const MAX_OTHER_TEXTS_SHOWN = 50;
+
 function ignoredNote(result, scaleText) {
   return result.ignored > 0 ? html`<p class="note">${countOf(result.ignored, 'answer')} outside ${scaleText} left out.</p>` : '';
 }
@@ -87,7 +92,10 @@ const RENDER_KIND = {
   },
   choice(question, id) {
     const r = question.result;
-    const rows = [...r.options.map((o) => ({ label: o.option, count: o.count, percent: o.percent })), ...(r.other.count > 0 ? [{ label: 'Other', ...r.other }] : [])];
+    // Options come from what was posted: past the most picked ones, the rest are counted, not drawn.
+    const shown = r.options.slice(0, MAX_OPTIONS_SHOWN);
+    const notShown = r.options.length - shown.length;
+    const rows = [...shown.map((o) => ({ label: o.option, count: o.count, percent: o.percent })), ...(r.other.count > 0 ? [{ label: 'Other', ...r.other }] : [])];
     const bars = rows.map((row) => ({ label: row.label, value: row.percent, valueText: `${row.count} (${formatPercent(row.percent)})` }));
     const caption = 'Answers per option';
     const picksMoreThanOne = rows.reduce((sum, row) => sum + row.count, 0) > r.answers;
@@ -101,10 +109,11 @@ const RENDER_KIND = {
           )
     }
       ${picksMoreThanOne ? html`<p class="note">Some answers picked several options, so the shares add up to more than 100%.</p>` : ''}
+      ${notShown > 0 ? html`<p class="note">${countOf(notShown, 'less picked option')} not shown: see the CSV export.</p>` : ''}
       ${ignoredNote(r, 'the options')}
       ${
         r.other.texts.length > 0
-          ? html`<h5>Typed into “Other”</h5><ul class="answers">${sameTextsCounted(r.other.texts).map(
+          ? html`<h5>Typed into “Other”</h5><ul class="answers">${sameTextsCounted(r.other.texts).slice(0, MAX_OTHER_TEXTS_SHOWN).map(
               ({ text, count }) => html`<li><blockquote>${text}</blockquote>${count > 1 ? html`<p class="meta">${countOf(count, 'answer')}</p>` : ''}</li>`,
             )}</ul>`
           : ''

@@ -1,25 +1,23 @@
-// Reads a request body with a size limit, without holding more than the limit in memory.
+// Reads a request body with a size limit (raw-body): a declared Content-Length over the limit is
+// refused before a byte of the body is read, and a streamed body is cut as soon as it passes the
+// limit, so a client can never make the collector read or hold more than `limit` bytes.
+import getRawBody from 'raw-body';
 
-/**
- * Resolves to the body as UTF-8 text, or to null when it is larger than `limit` bytes. An
- * oversized body is still read to its end (and dropped) so the client receives the answer
- * instead of a reset connection. Rejects if the client goes away before the body ends.
- */
-export function readBody(req, limit) {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    const tooLarge = Number.isFinite(declared) && declared > limit;
-    const chunks = [];
-    let size = 0;
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (!tooLarge && size <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => resolve(tooLarge || size > limit ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-    req.on('close', () => {
-      if (!req.complete) reject(new Error('request: the client went away before the body ended'));
-    });
-  });
+/** Why a body could not be read: `too-large`, `aborted` (the client went away) or `invalid` (length mismatch, bad encoding). */
+export class BodyError extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+const REASONS = { 'entity.too.large': 'too-large', 'request.aborted': 'aborted' };
+
+/** Resolves to the body as UTF-8 text; rejects with a BodyError. */
+export async function readBody(req, limit) {
+  try {
+    return await getRawBody(req, { length: req.headers['content-length'], limit, encoding: 'utf8' });
+  } catch (error) {
+    throw new BodyError(REASONS[error.type] ?? 'invalid', error.message);
+  }
 }

@@ -139,6 +139,24 @@ function renderTerms(terms, id) {
   );
 }
 
+/** Rows left out of a survey's results: stored, but not summarizable (readable-response.mjs). */
+function unreadableNote(summary) {
+  return summary.unreadable > 0
+    ? html`<p class="note unreadable">${countOf(summary.unreadable, 'response')} could not be shown: stored by an older collector without today's checks, or damaged; the JSON list has ${summary.unreadable === 1 ? 'it' : 'them'}.</p>`
+    : '';
+}
+
+/** A survey whose responses could not be summarized at all: its heading, counts and links, never an error page. */
+function renderUnsummarized(summary, index, links) {
+  const id = `survey-${index + 1}`;
+  return html`<section class="survey" aria-labelledby="${id}-heading" data-survey-id="${summary.surveyId}">
+    <h2 id="${id}-heading">Survey <code>${summary.surveyId}</code></h2>
+    ${summary.failed ? html`<p class="note unreadable">${countOf(summary.responses, 'response')} could not be summarized; the CSV export and the JSON list have them.</p>` : ''}
+    ${unreadableNote(summary)}
+    <p class="hint"><a href="${links.csv}?survey=${encodeURIComponent(summary.surveyId)}">Download this survey's responses as CSV</a></p>
+  </section>`;
+}
+
 function countsLine(summary) {
   const period =
     summary.firstAt === null
@@ -150,10 +168,12 @@ function countsLine(summary) {
 }
 
 function renderSurvey(summary, index, links) {
+  if (summary.failed || summary.responses === 0) return renderUnsummarized(summary, index, links);
   const id = `survey-${index + 1}`;
   return html`<section class="survey" aria-labelledby="${id}-heading" data-survey-id="${summary.surveyId}">
     <h2 id="${id}-heading">Survey <code>${summary.surveyId}</code></h2>
     ${countsLine(summary)}
+    ${unreadableNote(summary)}
     ${summary.templates.length > 0 ? html`<p class="hint">From template ${summary.templates.join(', ')}.</p>` : ''}
     <p class="hint"><a href="${links.csv}?survey=${encodeURIComponent(summary.surveyId)}">Download this survey's responses as CSV</a></p>
     ${renderTiles(summary)}
@@ -163,6 +183,7 @@ function renderSurvey(summary, index, links) {
       `${id}-questions`,
       'Questions',
       html`<p class="hint">Partial responses count for the questions they answered.</p>
+    ${summary.questionsLeftOut > 0 ? html`<p class="note">${countOf(summary.questionsLeftOut, 'more question')} not shown: see the CSV export.</p>` : ''}
     ${summary.questions.map((question, i) => renderQuestion(question, `${id}-q${i + 1}`))}`,
     )}
     ${renderSegments(summary, summary.journeyPoints, { id: `${id}-journey-points`, title: 'By journey point', column: 'Journey point (trigger)' })}
@@ -177,18 +198,29 @@ function renderEmpty(links, surveyId) {
   }</div>`;
 }
 
+/** Surveys past the ones summarized, each linked to its own page. */
+function renderNotSummarized(surveys, links) {
+  if (surveys.length === 0) return '';
+  return html`<section class="survey" aria-labelledby="more-surveys"><h2 id="more-surveys">${countOf(surveys.length, 'more survey')}</h2>
+    <p class="hint">Each opens on a page of its own.</p>
+    <ul>${surveys.map((s) => html`<li><a href="${links.results}?survey=${encodeURIComponent(s.surveyId)}">${s.surveyId}</a> (${countOf(s.responses, 'response')})</li>`)}</ul></section>`;
+}
+
 /**
- * The whole results page. `summaries` come from `summarizeSurvey`; `links` holds the paths of the
- * JSON list, the CSV export and (optionally) the demo shop; `surveyId` is set when the page shows
- * only that survey.
+ * The whole results page. `summaries` come from `summarizeSurvey` (with `unreadable`, the rows
+ * that could not be shown, or `failed` when none could be summarized); `notSummarized` lists
+ * surveys (`{ surveyId, responses }`) only linked; `links` holds the paths of the JSON list, the
+ * CSV export and (optionally) the demo shop; `surveyId` is set when the page shows only that survey.
  */
-export function renderResultsPage({ summaries, links, surveyId = null, generatedAt = new Date() }) {
-  const totalResponses = summaries.reduce((sum, s) => sum + s.responses, 0);
+export function renderResultsPage({ summaries, notSummarized = [], links, surveyId = null, generatedAt = new Date() }) {
+  const totalResponses = summaries.reduce((sum, s) => sum + s.responses, 0) + notSummarized.reduce((sum, s) => sum + s.responses, 0);
+  const surveyCount = summaries.length + notSummarized.length;
+  const unreadable = summaries.reduce((sum, s) => sum + s.unreadable, 0);
   const nav =
     summaries.length > 1
       ? html`<nav aria-label="Surveys"><ul>${summaries.map(
           (s, i) => html`<li><a href="#survey-${i + 1}-heading">${s.surveyId}</a> (${s.responses})</li>`,
-        )}</ul></nav>`
+        )}${notSummarized.length > 0 ? html`<li><a href="#more-surveys">${countOf(notSummarized.length, 'more survey')}</a></li>` : ''}</ul></nav>`
       : '';
   const page = html`<!doctype html>
 <html lang="en">
@@ -201,12 +233,12 @@ ${RESULTS_PAGE_STYLE}
 <body>
 <header class="page-header">
   <h1>Survey results</h1>
-  <p>${countOf(totalResponses, 'response')} in ${countOf(summaries.length, 'survey')} · generated ${formatMoment(generatedAt.toISOString())} · reload for the latest answers ·
+  <p>${countOf(totalResponses, 'response')} in ${countOf(surveyCount, 'survey')}${unreadable > 0 ? ` (${countOf(unreadable, 'response')} could not be shown)` : ''} · generated ${formatMoment(generatedAt.toISOString())} · reload for the latest answers ·
     <a href="${links.csv}">CSV export</a> · <a href="${links.responses}">JSON</a>${surveyId ? html` · <a href="${links.results}">all surveys</a>` : ''}</p>
   ${nav}
 </header>
 <main>
-${summaries.length === 0 ? renderEmpty(links, surveyId) : summaries.map((summary, i) => renderSurvey(summary, i, links))}
+${surveyCount === 0 ? renderEmpty(links, surveyId) : [summaries.map((summary, i) => renderSurvey(summary, i, links)), renderNotSummarized(notSummarized, links)]}
 </main>
 </body>
 </html>

@@ -12,23 +12,35 @@ import { scoreTemplates } from './template-scores.mjs';
 export const MAX_TREND_DAYS = 60;
 /** Text answers listed per question, newest first; the CSV export has all of them. */
 export const MAX_TEXT_ANSWERS_LISTED = 50;
+/** Questions summarized per survey (a survey has at most 50; more come from many versions, or from abuse). */
+export const MAX_QUESTIONS_SUMMARIZED = 100;
+const MAX_QUESTIONS_LEFT_OUT_COUNTED = 10_000;
+/** Rows per comparison table (journey points, pages); the rest share one row. */
+export const MAX_SEGMENTS_SHOWN = 25;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The questions the responses describe, in survey order. A question is identified by id and kind
- * together, so a question whose kind changed between survey versions is summarised apart rather
- * than mixed. The text shown is the one from the latest response that describes it.
+ * The questions the responses describe, in survey order, at most MAX_QUESTIONS_SUMMARIZED. A
+ * question is identified by id and kind together, so a question whose kind changed between survey
+ * versions is summarised apart rather than mixed. The text shown is the one from the latest
+ * response that describes it.
  */
 function collectQuestions(responses) {
   const order = [];
   const byKey = new Map();
+  // Counted up to a bound of its own, so a flood of made-up questions costs no memory either.
+  const leftOut = new Set();
   for (const response of responses) {
     let previousAt = -1;
     for (const question of response.questions) {
-      const key = `${question.id}:${question.type}`;
-      let at = order.indexOf(key);
+      const key = keyOf(question.id, question.type);
+      let at = byKey.has(key) ? order.indexOf(key) : -1;
       if (at === -1) {
+        if (order.length >= MAX_QUESTIONS_SUMMARIZED) {
+          if (leftOut.size < MAX_QUESTIONS_LEFT_OUT_COUNTED) leftOut.add(key);
+          continue;
+        }
         at = previousAt + 1;
         order.splice(at, 0, key);
       }
@@ -36,13 +48,21 @@ function collectQuestions(responses) {
       byKey.set(key, { key, id: question.id, kind: question.type, text: question.text, scale: question.scale, style: question.style });
     }
   }
-  return order.map((key) => byKey.get(key));
+  return { questions: order.map((key) => byKey.get(key)), leftOut: leftOut.size };
 }
+
+const keyOf = (id, kind) => `${id}:${kind}`;
+/** Per response, the keys of the questions it describes: looked up once per answer read. */
+const describedKeys = new WeakMap();
 
 /** The response's answer to `question`, if the response describes that question as that kind. */
 function answerOf(response, question) {
-  const described = response.questions.some((q) => q.id === question.id && q.type === question.kind);
-  return described ? response.answers[question.id] : undefined;
+  let keys = describedKeys.get(response);
+  if (!keys) {
+    keys = new Set(response.questions.map((q) => keyOf(q.id, q.type)));
+    describedKeys.set(response, keys);
+  }
+  return keys.has(question.key) && Object.hasOwn(response.answers, question.id) ? response.answers[question.id] : undefined;
 }
 
 function answersTo(question, responses) {
@@ -115,9 +135,14 @@ function dailyTrend(responses, keyQuestion) {
  * Responses grouped by `labelOf`, each group with the headline of every scored question. Groups
  * with the worst key score come first, since the point is to find where customers feel worst.
  */
-function compareSegments(responses, labelOf, scoredQuestions, keyQuestion) {
+function compareSegments(responses, labelOf, scoredQuestions, keyQuestion, othersLabel) {
   const keyIndex = scoredQuestions.indexOf(keyQuestion);
-  const segments = [...groupBy(responses, labelOf)].map(([label, members]) => ({
+  const groups = [...groupBy(responses, labelOf)].sort((a, b) => b[1].length - a[1].length);
+  if (groups.length > MAX_SEGMENTS_SHOWN) {
+    const rest = groups.splice(MAX_SEGMENTS_SHOWN - 1);
+    groups.push([othersLabel(rest.length), rest.flatMap(([, members]) => members)]);
+  }
+  const segments = groups.map(([label, members]) => ({
     label,
     responses: members.length,
     completed: members.filter((r) => r.completed).length,
@@ -161,9 +186,25 @@ function contrastTerms(responses, keyQuestion, textQuestions) {
   return low.answers + high.answers === 0 ? null : { basis: sentiment.basis, low, high };
 }
 
-/** Everything the results page shows for one survey. `responses` are that survey's stored responses. */
+/** The earliest and latest of `times` (ISO strings), without sorting them all. */
+function spanOf(times) {
+  let first = null;
+  let last = null;
+  for (const time of times) {
+    if (first === null || time < first) first = time;
+    if (last === null || time > last) last = time;
+  }
+  return { first, last };
+}
+
+/**
+ * Everything the results page shows for one survey. `responses` are that survey's stored responses
+ * as readable-response.mjs gives them (checked, with the collector's times as ISO strings in UTC,
+ * so they compare as text).
+ */
 export function summarizeSurvey(surveyId, responses) {
-  const questions = collectQuestions(responses);
+  const { questions, leftOut: questionsLeftOut } = collectQuestions(responses);
+  const span = spanOf(responses.map((r) => r.createdAt));
   const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind].headline);
   const keyQuestion = KEY_KIND_PRIORITY.map((kind) => questions.find((q) => q.kind === kind)).find(Boolean) ?? null;
   const keyResult = keyQuestion ? summarizeScored(keyQuestion, responses) : null;
@@ -176,8 +217,9 @@ export function summarizeSurvey(surveyId, responses) {
     responses: responses.length,
     completed,
     partial: responses.length - completed,
-    firstAt: responses.map((r) => r.createdAt).sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null,
-    lastAt: responses.map((r) => r.createdAt).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null,
+    firstAt: span.first,
+    lastAt: span.last,
+    questionsLeftOut,
     questions: questions.map((question) => ({
       ...question,
       result:
@@ -190,8 +232,8 @@ export function summarizeSurvey(surveyId, responses) {
     keyQuestionKey: keyQuestion?.key ?? null,
     scoredQuestionKeys: scoredQuestions.map((q) => q.key),
     trend: dailyTrend(responses, keyQuestion),
-    journeyPoints: compareSegments(responses, (r) => describeTrigger(r.trigger), scoredQuestions, keyQuestion),
-    pages: compareSegments(responses, (r) => pageOf(r.page.url), scoredQuestions, keyQuestion),
+    journeyPoints: compareSegments(responses, (r) => describeTrigger(r.trigger), scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
+    pages: compareSegments(responses, (r) => pageOf(r.page.url), scoredQuestions, keyQuestion, (n) => `${n} other pages`),
     terms: contrastTerms(responses, keyQuestion, textQuestions),
   };
 }

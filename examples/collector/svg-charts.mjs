@@ -36,7 +36,7 @@ export function columnChart({ id, title, description, columns, height = 180 }) {
   const plotHeight = height - top - bottom;
   const slot = WIDTH / Math.max(columns.length, 1);
   const barWidth = Math.min(slot * 0.7, 48);
-  const highest = Math.max(1, ...columns.map((c) => c.value));
+  const highest = columns.reduce((max, c) => Math.max(max, c.value), 1);
   const labelEvery = Math.ceil(columns.length / 14);
   const body = columns.map((column, i) => {
     const barHeight = (column.value / highest) * plotHeight;

@@ -157,11 +157,12 @@ describe('POST /api/earshot', () => {
 
   it('accepts a batch far larger than the SDK sends, and refuses one over 256 KB with 413, storing nothing', async () => {
     expect(DEFAULT_BODY_LIMIT).toBe(256 * 1024);
-    const large = batchOf(makeResponse({ id: 'large', answers: { reason: 'x'.repeat(200 * 1024) } }));
+    // 50 responses (the SDK's largest batch) of 4,000-character answers: about 200 KB.
+    const large = batchOf(...Array.from({ length: 50 }, (_, i) => makeResponse({ id: `large-${i}`, answers: { reason: 'x'.repeat(4000) } })));
     expect((await demo.post(large)).status).toBe(200);
     demo.server.collector.reset();
 
-    const tooLarge = batchOf(makeResponse({ id: 'huge', answers: { reason: 'x'.repeat(DEFAULT_BODY_LIMIT) } }));
+    const tooLarge = batchOf(...Array.from({ length: 30 }, (_, i) => makeResponse({ id: `huge-${i}`, answers: { reason: 'x'.repeat(9000) } })));
     const res = await demo.post(tooLarge);
     expect(res.status).toBe(413);
     expect((await res.json()).error).toBe(`body: larger than the limit of ${DEFAULT_BODY_LIMIT} bytes`);

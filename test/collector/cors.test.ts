@@ -62,11 +62,15 @@ describe('CORS from ALLOWED_ORIGINS', () => {
 describe('CORS with ALLOWED_ORIGINS=*', () => {
   const open = useDemo({ allowedOrigins: ['*'] });
 
-  it('lets any origin post and read, without varying on Origin', async () => {
+  it('lets any origin post, without varying on Origin, but no other site read the answers', async () => {
     const res = await open.post(batchOf(makeResponse({ id: 'anyone' })), { 'Content-Type': 'application/json', Origin: 'https://anywhere.example' });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const list = await fetch(open.url('/api/earshot/responses'), { headers: { Origin: 'https://dashboard.example' } });
-    expect(list.headers.get('access-control-allow-origin')).toBe('*');
+    for (const path of ['/api/earshot/responses', '/api/earshot/export.csv', '/api/earshot/scores?survey=post-checkout-nps', '/results']) {
+      const read = await fetch(open.url(path), { headers: { Origin: 'https://dashboard.example' } });
+      expect(read.status, path).toBe(403);
+      expect(read.headers.get('access-control-allow-origin'), path).toBeNull();
+      expect(await read.text(), path).not.toContain('anyone');
+    }
   });
 });

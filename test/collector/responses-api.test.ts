@@ -102,7 +102,7 @@ describe('GET /api/earshot/export.csv', () => {
 
     const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
     expect(header).toEqual([
-      'id', 'surveyId', 'completed', 'createdAt', 'updatedAt', 'journeyPoint', 'pageUrl', 'referrer', 'locale', 'userId', 'userTraits', 'sdkVersion',
+      'id', 'surveyId', 'completed', 'createdAt', 'updatedAt', 'receivedAt', 'journeyPoint', 'pageUrl', 'referrer', 'locale', 'userId', 'userTraits', 'sdkVersion',
       'answers.score', 'answers.reason', 'answers.found', 'answers.other',
     ]);
     const byId = Object.fromEntries(rows.map((row) => [row[0], Object.fromEntries(header.map((name, i) => [name, row[i]]))]));

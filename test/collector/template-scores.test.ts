@@ -151,13 +151,15 @@ describe('GET /api/earshot/scores', () => {
       surveyId: 'ux-q4',
       responses: 3,
       previewResponses: 0,
+      unreadableResponses: 0,
       smallSampleBelow: 10,
       scores: [{ template: 'sus', instrument: 'System Usability Scale (SUS)', sampleSize: 3, unscored: 0, mean: 75, smallSample: true }],
     });
   });
 
   it('has no scores for an unknown survey, and needs ?survey=', async () => {
-    expect(await demo.getJson('/api/earshot/scores?survey=nope')).toEqual({ surveyId: 'nope', responses: 0, previewResponses: 0, smallSampleBelow: 10, scores: [] });
+    expect(await demo.getJson('/api/earshot/scores?survey=nope')).toEqual({ surveyId: 'nope', responses: 0, previewResponses: 0,
+      unreadableResponses: 0, smallSampleBelow: 10, scores: [] });
     const res = await fetch(demo.url('/api/earshot/scores'));
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe('survey: is required, as in /api/earshot/scores?survey=ID');
