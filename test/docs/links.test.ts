@@ -15,7 +15,7 @@ const PAGES = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => 
 
 // Pages other branches are writing now; a link to one is checked like any other once it exists.
 // Remove this list once they have landed.
-const WRITTEN_ON_OTHER_BRANCHES = new Set(['docs/architecture.md', 'docs/contributing.md', 'docs/deployment.md']);
+const WRITTEN_ON_OTHER_BRANCHES = new Set(['docs/architecture.md', 'docs/contributing.md']);
 // Paths the docs name that the code creates at run time, so a checkout does not hold them.
 const MADE_AT_RUN_TIME = new Set(['examples/collector/data/earshot.sqlite']);
 
