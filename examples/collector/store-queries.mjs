@@ -1,0 +1,26 @@
+// The statements both stores run, written once in the SQL both engines read (`?` placeholders;
+// the PostgreSQL store numbers them). The rule that decides which version of a response is kept
+// is in the upsert's WHERE (most-complete.mjs), so the database decides, inside one statement.
+import { INSERT_RESPONSE_COLUMNS } from './migrations.mjs';
+import { REPLACES_STORED, SAME_SURVEY } from './most-complete.mjs';
+
+const REPLACED_COLUMNS = INSERT_RESPONSE_COLUMNS.split(', ').filter((column) => column !== 'id' && column !== 'survey_id');
+
+/** Inserts a version, or replaces the stored one when it is more complete and of the same survey; returns the row's seq when it did either. */
+export const UPSERT = `INSERT INTO responses (${INSERT_RESPONSE_COLUMNS}) VALUES (${INSERT_RESPONSE_COLUMNS.split(', ')
+  .map(() => '?')
+  .join(', ')})
+  ON CONFLICT (id) DO UPDATE SET ${REPLACED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}
+  WHERE ${SAME_SURVEY} AND ${REPLACES_STORED}
+  RETURNING seq`;
+
+export const SURVEY_OF = 'SELECT survey_id FROM responses WHERE id = ?';
+
+/** A response's columns as readers get them: the body text, its order and the collector's times. */
+export const ROW_COLUMNS = 'seq, survey_id AS "surveyId", readable, body, created_ms AS "createdMs", updated_ms AS "updatedMs", received_ms AS "receivedMs"';
+
+export const DELETE_CHILDREN_OF = (where) => [
+  `DELETE FROM answers WHERE response_seq IN (SELECT seq FROM responses WHERE ${where})`,
+  `DELETE FROM choice_picks WHERE response_seq IN (SELECT seq FROM responses WHERE ${where})`,
+  `DELETE FROM responses WHERE ${where}`,
+];
