@@ -94,7 +94,7 @@ const RENDER_KIND = {
     const r = question.result;
     // Options come from what was posted: past the most picked ones, the rest are counted, not drawn.
     const shown = r.options.slice(0, MAX_OPTIONS_SHOWN);
-    const notShown = r.options.length - shown.length;
+    const notShown = (r.optionCount ?? r.options.length) - shown.length;
     const rows = [...shown.map((o) => ({ label: o.option, count: o.count, percent: o.percent })), ...(r.other.count > 0 ? [{ label: 'Other', ...r.other }] : [])];
     const bars = rows.map((row) => ({ label: row.label, value: row.percent, valueText: `${row.count} (${formatPercent(row.percent)})` }));
     const caption = 'Answers per option';

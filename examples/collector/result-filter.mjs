@@ -18,26 +18,28 @@ const contextPath = (engine, key) => (engine === 'sqlite' ? `$."${key.replaceAll
 /**
  * `{ sql, params }`: the WHERE condition (without the word) selecting `filter`'s rows of `table`
  * (responses, answers or choice_picks: all carry the survey, time, journey point and page).
- * `counted` (responses only) keeps what results count: real (not preview), readable rows.
+ * `counted` (responses only) keeps what results count: real (not preview), readable rows. `alias`
+ * qualifies the columns (`a.survey_id`) for a join.
  */
-export function whereOf({ surveyId = null, from = null, to = null, journeyPoint = null, page = null, context = null, counted = true } = {}, engine, table = 'responses') {
+export function whereOf({ surveyId = null, from = null, to = null, journeyPoint = null, page = null, context = null, counted = true } = {}, engine, table = 'responses', alias = null) {
+  const c = (column) => (alias === null ? column : `${alias}.${column}`);
   const parts = [];
   const params = [];
   const add = (sql, ...values) => {
     parts.push(sql);
     params.push(...values);
   };
-  if (table === 'responses' && counted) add('preview = 0 AND readable = 1');
-  if (surveyId !== null) add('survey_id = ?', surveyId);
-  if (from !== null) add('created_ms >= ?', from);
-  if (to !== null) add('created_ms < ?', to);
-  if (journeyPoint !== null) add('journey_point = ?', journeyPoint);
-  if (page !== null) add('page_path = ?', page);
+  if (table === 'responses' && counted) add(`${c('preview')} = 0 AND ${c('readable')} = 1`);
+  if (surveyId !== null) add(`${c('survey_id')} = ?`, surveyId);
+  if (from !== null) add(`${c('created_ms')} >= ?`, from);
+  if (to !== null) add(`${c('created_ms')} < ?`, to);
+  if (journeyPoint !== null) add(`${c('journey_point')} = ?`, journeyPoint);
+  if (page !== null) add(`${c('page_path')} = ?`, page);
   if (context !== null) {
-    const condition = `${CONTEXT_VALUE[engine]('context')} = ?`;
+    const condition = `${CONTEXT_VALUE[engine](table === 'responses' ? c('context') : 'context')} = ?`;
     const values = [contextPath(engine, context.key), String(context.value)];
     if (table === 'responses') add(condition, ...values);
-    else add(`response_seq IN (SELECT seq FROM responses WHERE ${condition})`, ...values);
+    else add(`${c('response_seq')} IN (SELECT seq FROM responses WHERE ${condition})`, ...values);
   }
   return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', params };
 }
