@@ -130,14 +130,18 @@ function parsedBody(text) {
 function copyIntoVersion3(db, from, timesOf) {
   for (const statement of version3Tables('sqlite')) db.exec(statement);
   const insert = prepareSqliteInsert(db);
-  for (const row of db.prepare(`SELECT * FROM ${from} ORDER BY seq`).iterate()) {
+  // Pages of rows, not an iterator: SQLite cannot write while a statement is still reading.
+  const page = db.prepare(`SELECT * FROM ${from} WHERE seq > ? ORDER BY seq LIMIT 1000`);
+  for (let rows = page.all(0); rows.length > 0; rows = page.all(rows.at(-1).seq)) for (const row of rows) copyRow(row);
+  db.exec(`DROP TABLE ${from}`);
+
+  function copyRow(row) {
     const response = parsedBody(row.body);
     const times = timesOf(row, response);
     const readable = (row.readable ?? 1) === 1 && passesIngestionRules(response) ? 1 : 0;
     const columns = columnsOf({ ...response, id: row.id, surveyId: row.survey_id }, times);
     insert({ ...columns, ...times, seq: row.seq, completed: row.completed, readable, body: row.body, answers: readable ? columns.answers : [] });
   }
-  db.exec(`DROP TABLE ${from}`);
 }
 
 /** Version 1 kept the client's `updatedAt` as text; version 2 keeps the collector's own times as numbers. Old rows get times from their receipt. */

@@ -31,7 +31,7 @@ export function columnsOf(response, times) {
   const questionSet = questionSetOf(response.questions);
   const base = {
     journeyPoint: describeTrigger(response.trigger),
-    pagePath: pageOf(response.page?.url),
+    pagePath: typeof response.page?.url === 'string' ? pageOf(response.page.url) : '',
     createdMs: times.createdMs,
     updatedMs: times.updatedMs,
     day: dayNumberOf(times.createdMs),

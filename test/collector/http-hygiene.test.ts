@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCollector, DEFAULT_BODY_LIMIT, type CollectorOptions } from '../../examples/collector/collector.mjs';
 import { createJsonLog } from '../../examples/collector/request-log.mjs';
 import { createServer, type DemoServer } from '../../examples/server.mjs';
+import { freshDatabase } from './support/test-store';
 import { makeResponse } from '../support/responses';
 import { batchOf } from './demo';
 
@@ -14,12 +15,14 @@ const servers: DemoServer[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) {
     await server.close();
-    server.collector.close();
+    await server.collector.close();
   }
 });
 
 async function start(options: CollectorOptions = {}, serverOptions: Parameters<typeof createServer>[0] = {}) {
-  const server = await createServer({ port: 0, ...serverOptions, collector: createCollector(options) });
+  const collector = createCollector({ ...(await freshDatabase()), ...options });
+  await collector.ready;
+  const server = await createServer({ port: 0, ...serverOptions, collector });
   servers.push(server);
   return server;
 }
@@ -73,7 +76,7 @@ describe('body size', () => {
     expect(client.received()).toMatch(/^HTTP\/1\.1 413 /);
     expect(written).toBeLessThan(DEFAULT_BODY_LIMIT * 3);
     client.socket.destroy();
-    expect(server.collector.responses()).toEqual([]);
+    expect((await server.collector.storedResponses())).toEqual([]);
   });
 });
 
@@ -118,7 +121,7 @@ describe('rate limit', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await limited.json()).error).toMatch(/^rate: more than 3 batches a minute from this client; retry in \d+ s$/);
-    expect(server.collector.responses().map((r) => r.id)).toEqual(['ok-0', 'ok-1', 'ok-2']);
+    expect((await server.collector.storedResponses()).map((r) => r.id)).toEqual(['ok-0', 'ok-1', 'ok-2']);
     // Reading is not limited.
     expect((await fetch(`${server.url}/results`)).status).toBe(200);
   });

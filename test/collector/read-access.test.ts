@@ -42,7 +42,7 @@ describe('with EARSHOT_READ_TOKEN set', () => {
         expect(await res.text(), what).not.toContain(SECRET_ANSWER);
       }
     }
-    expect(demo.server.collector.responses()).toHaveLength(1);
+    expect((await demo.server.collector.storedResponses())).toHaveLength(1);
   });
 
   it('answers with the token as a Bearer token or as the Basic password, whatever the user name', async () => {

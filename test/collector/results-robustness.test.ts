@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCollector, MAX_SURVEYS_SUMMARIZED } from '../../examples/collector/collector.mjs';
 import { MAX_ANSWER_COLUMNS, guardFormulas } from '../../examples/collector/csv-export.mjs';
-import { ratingScaleOf } from '../../examples/collector/question-kinds.mjs';
-import { MAX_SEGMENTS_SHOWN, summarizeSurvey } from '../../examples/collector/survey-summary.mjs';
+import { ratingScaleOf, summarizeAnswers } from '../../examples/collector/question-kinds.mjs';
+import { MAX_SEGMENTS_SHOWN } from '../../examples/collector/survey-summary.mjs';
 import { createServer, type DemoServer } from '../../examples/server.mjs';
 import { makeResponse } from '../support/responses';
 import { batchOf, useDemo } from './demo';
@@ -89,13 +89,9 @@ describe('scale', () => {
   it('summarizes 130,000 rating answers (a spread of them overflowed the call stack)', () => {
     const answers = Array.from({ length: 200_000 }, (_, i) => 1 + (i % 5));
     expect(ratingScaleOf({}, answers)).toBe(5);
-    const at = new Date().toISOString();
-    // Five responses, each counted 26,000 times: the summary reads 130,000 answers.
-    const five = [1, 2, 3, 4, 5].map((stars) => ({ ...makeResponse({ answers: { stars }, questions: [{ id: 'stars', type: 'rating', text: 'Rate' }] }), createdAt: at, updatedAt: at }));
-    const responses = Array.from({ length: 130_000 }, (_, i) => five[i % 5]);
-    const summary = summarizeSurvey('big', responses);
-    expect(summary.questions[0].result).toMatchObject({ answers: 130_000, average: 3, scale: 5 });
-  }, 20_000);
+    // The database hands the summary a tally; an array of answers is tallied the same way.
+    expect(summarizeAnswers('rating', answers.slice(0, 130_000))).toMatchObject({ answers: 130_000, average: 3, scale: 5 });
+  });
 
   it('bounds the page and the CSV by what it draws, however wide the responses', async () => {
     // 100 responses of 50 questions each, none shared: 5,000 questions.

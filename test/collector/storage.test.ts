@@ -44,7 +44,7 @@ describe('SQLite storage', () => {
     await cleanups.pop()!();
 
     const second = await start({ database });
-    expect(second.collector.responses()).toEqual([response]);
+    expect((await second.collector.storedResponses())).toEqual([response]);
     const page = await (await fetch(`${second.server.url}/results`)).text();
     expect(page).toContain('1 response</strong>: <strong>1</strong> complete');
   });
@@ -61,12 +61,12 @@ describe('SQLite storage', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe(String(STORAGE_RETRY_AFTER_SECONDS));
     expect((await refused.json()).error).toMatch(/^storage: database is locked; nothing from this batch was stored/);
-    expect(collector.responses()).toEqual([]);
+    expect((await collector.storedResponses())).toEqual([]);
 
     other.exec('COMMIT');
     const retried = await post(server, batch);
     expect(retried.status).toBe(200);
-    expect(collector.responses().map((r) => r.id)).toEqual(['waits']);
+    expect((await collector.storedResponses()).map((r) => r.id)).toEqual(['waits']);
   });
 
   it('never serves its code, its data folder or its database file as static files', async () => {
