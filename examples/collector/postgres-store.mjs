@@ -15,6 +15,8 @@ const CONFLICT_RETRIES = 3;
 const RETRIED_CODES = new Set(['40P01', '40001']);
 /** Rows per multi-row INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const ROWS_PER_INSERT = 2000;
+/** Advisory locks (namespace 1) on the hashes of the batch's ids, taken in sorted order, held until commit. */
+const LOCK_IDS = 'SELECT pg_advisory_xact_lock(1, hashtext(id)) FROM (SELECT DISTINCT unnest($1::text[]) AS id ORDER BY 1) AS ids';
 
 // Counts (bigint) and sums (numeric) as numbers: every one here is far below 2^53.
 const types = {
@@ -79,10 +81,12 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
       const moves = [];
       const answers = [];
       const picks = [];
-      // Rows are locked in id order, so two processes writing the same ids cannot deadlock.
-      const order = versions.map((version, index) => ({ version, index })).sort((a, b) => (a.version.id < b.version.id ? -1 : a.version.id > b.version.id ? 1 : a.index - b.index));
+      // The batch's ids are locked first, in one order, so two processes writing the same ids in
+      // different orders wait for each other instead of deadlocking; rows are then written in batch
+      // order, which is the order they are listed in.
+      await client.query(LOCK_IDS, [versions.map((v) => v.id)]);
       const replaced = new Set();
-      for (const { version, index } of order) {
+      for (const [index, version] of versions.entries()) {
         const { rows } = await client.query(upsert, responseValues(version));
         if (rows.length > 0) {
           stored++;
@@ -102,7 +106,7 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
       }
       if (moves.length > 0) {
         await client.query('ROLLBACK');
-        throw new SurveyMoveError(moves.sort((a, b) => a.index - b.index));
+        throw new SurveyMoveError(moves);
       }
       if (replaced.size > 0) {
         const seqs = [...replaced];

@@ -6,6 +6,7 @@ import { createServer as createTcpServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PORT } from '../../examples/server.mjs';
+import { storeUnderTest } from './support/test-store';
 
 const SERVER = fileURLToPath(new URL('../../examples/server.mjs', import.meta.url));
 
@@ -64,7 +65,8 @@ async function freePort() {
   return port;
 }
 
-describe('examples/server.mjs', () => {
+// The demo server's own behaviour, with no store involved: run once, in the SQLite project.
+describe.runIf(storeUnderTest === 'sqlite')('examples/server.mjs', () => {
   it('defaults to a port other than Vite\'s 5173', () => {
     expect(DEFAULT_PORT).toBe(5178);
   });

@@ -10,6 +10,7 @@ import { createCollector, STORAGE_RETRY_AFTER_SECONDS, type Collector } from '..
 import { createServer, type DemoServer } from '../../examples/server.mjs';
 import { makeResponse } from '../support/responses';
 import { batchOf } from './demo';
+import { storeUnderTest } from './support/test-store';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -35,7 +36,9 @@ async function start(options: Parameters<typeof createCollector>[0]): Promise<{ 
 const post = (server: DemoServer, body: unknown) =>
   fetch(`${server.url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-describe('SQLite storage', () => {
+// SQLite's own file (its folder, its write lock, never served): PostgreSQL keeps no file; its
+// persistence across processes is concurrent-processes.test.ts.
+describe.runIf(storeUnderTest === 'sqlite')('SQLite storage', () => {
   it('creates its folder and schema on first start, and keeps responses across a restart', async () => {
     const database = path.join(scratchFolder(), 'nested', 'earshot.sqlite');
     const response = makeResponse({ id: 'kept-across-restart' });
