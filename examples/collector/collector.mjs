@@ -406,6 +406,8 @@ export function createCollector({
   const retentionTimer = retentionDays ? setInterval(removeExpiredLogged, RETENTION_CHECK_INTERVAL_MS).unref() : null;
 
   return {
+    /** The store itself (store-api.mjs), for tools and the bench. */
+    store,
     handle,
     batches,
     rejected,

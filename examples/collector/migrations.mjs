@@ -84,10 +84,12 @@ export function version3Tables(engine, { withResponses = true } = {}) {
       day           ${t.bigint} NOT NULL
     )`,
     'CREATE INDEX answers_by_response ON answers (response_seq, question_id, kind)',
-    'CREATE INDEX answers_by_journey_point ON answers (survey_id, journey_point, question_id, kind, num, has_text, picked, created_ms)',
+    'CREATE INDEX answers_by_question ON answers (survey_id, question_id, kind, num, has_text, picked, created_ms)',
+    'CREATE INDEX answers_by_journey_point ON answers (survey_id, journey_point, question_id, kind, num, created_ms)',
     'CREATE INDEX answers_by_page ON answers (survey_id, page_path, question_id, kind, num, created_ms)',
     'CREATE INDEX answers_by_day ON answers (survey_id, question_id, kind, day, num, created_ms)',
     'CREATE INDEX answers_texts ON answers (survey_id, kind, has_text, updated_ms, response_seq)',
+    'CREATE INDEX answers_texts_by_question ON answers (survey_id, question_id, kind, has_text, updated_ms, response_seq)',
     'CREATE INDEX answers_by_template ON answers (survey_id, template, question_id, is_primary, num, created_ms)',
     `CREATE TABLE choice_picks (
       response_seq  ${t.bigint} NOT NULL REFERENCES responses (seq) ON DELETE CASCADE,

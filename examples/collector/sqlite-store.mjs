@@ -12,6 +12,7 @@ import { SurveyMoveError, listedBody, storeApi } from './store-api.mjs';
 import { responseValues } from './migrations.mjs';
 
 export const IN_MEMORY = ':memory:';
+const STATEMENTS_KEPT = 200;
 
 /** Opens (and if needed creates or migrates) the SQLite store at `file`. */
 export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
@@ -28,11 +29,13 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
   const upsert = db.prepare(UPSERT);
   const surveyOf = db.prepare(SURVEY_OF).pluck();
   const children = prepareSqliteChildRows(db);
+  // Prepared statements by text; the summary's IN lists vary, so the cache starts over past a bound.
   const statements = new Map();
   const prepared = (sql) => {
     let statement = statements.get(sql);
     if (!statement) {
       statement = db.prepare(sql);
+      if (statements.size >= STATEMENTS_KEPT) statements.clear();
       statements.set(sql, statement);
     }
     return statement;
@@ -68,7 +71,12 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
     where: file,
     // IMMEDIATE takes the write lock up front, so two processes on one file cannot interleave.
     save: async (versions) => saveAll.immediate(versions),
-    query: async (sql, params = []) => prepared(sql).all(...params),
+    query: async (sql, params = []) => {
+      const statement = prepared(sql);
+      if (statement.reader) return statement.all(...params);
+      statement.run(...params);
+      return [];
+    },
     deleteWhere: async (where, params) => deleteWhere.immediate(where, params),
     close: async () => db.close(),
     /** SQLite only: the stored responses at once, for callers that cannot await (the browser tests' harness). */

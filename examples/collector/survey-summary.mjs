@@ -7,7 +7,7 @@
 // `questions` says what kind every answer is.
 //
 // Samples, where a figure reads text: the listed text answers are the 50 newest; the words of
-// unhappy and happy answers come from the TERMS_SAMPLE most recent text answers of each side; the
+// unhappy and happy answers come from the TERMS_SAMPLE (2,500) most recent text answers of each side; the
 // texts typed into "Other" from the OTHER_TEXTS_SAMPLE most recent. Counts are always exact.
 import { frequentTerms } from './frequent-terms.mjs';
 import { KEY_KIND_PRIORITY, QUESTION_KINDS } from './question-kinds.mjs';
@@ -27,8 +27,8 @@ const MAX_QUESTIONS_LEFT_OUT_COUNTED = 10_000;
 export const MAX_QUESTION_SETS_READ = 1000;
 /** Rows per comparison table (journey points, pages); the rest share one row. */
 export const MAX_SEGMENTS_SHOWN = 25;
-/** Text answers per side (unhappy, happy) the frequent words are counted in: the most recent. */
-export const TERMS_SAMPLE = 5000;
+/** Text answers per side (unhappy, happy) the frequent words are counted in: the most recent (5,000 in all). */
+export const TERMS_SAMPLE = 2500;
 /** Texts typed into a choice's "Other" read for the list of them: the most recent. */
 export const OTHER_TEXTS_SAMPLE = 5000;
 /** Options a choice question lists, most picked first; the others are counted. */
