@@ -100,8 +100,16 @@ function rank(counts, limit) {
 export function frequentTerms(answers, { limit = DEFAULT_TERM_LIMIT } = {}) {
   const wordCounts = new Map();
   const phraseCounts = new Map();
+  // Short answers repeat ("Fast delivery"): each distinct text is split into words once.
+  const split = new Map();
   for (const { text, locale } of answers) {
-    const { words, phrases } = termsOf(text, locale);
+    const key = `${locale}\u0000${text}`;
+    let terms = split.get(key);
+    if (!terms) {
+      terms = termsOf(text, locale);
+      split.set(key, terms);
+    }
+    const { words, phrases } = terms;
     for (const word of new Set(words)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
     for (const phrase of new Set(phrases)) phraseCounts.set(phrase, (phraseCounts.get(phrase) ?? 0) + 1);
   }

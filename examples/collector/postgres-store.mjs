@@ -5,7 +5,7 @@
 // (migrations.mjs, under an advisory lock).
 import pg from 'pg';
 import { ANSWER_COLUMNS, PICK_COLUMNS, answerValues, migratePostgres, pickValues, responseValues } from './migrations.mjs';
-import { SURVEY_OF, UPSERT, DELETE_CHILDREN_OF } from './store-queries.mjs';
+import { DELETE_CHILDREN_OF, upsertOf } from './store-queries.mjs';
 import { SurveyMoveError, storeApi } from './store-api.mjs';
 
 /** Connections per collector process; N processes open up to N × this many (docs/deployment.md). */
@@ -66,8 +66,12 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
     }
   })();
   ready.catch(() => {});
-  const upsert = numbered(UPSERT);
-  const surveyOf = numbered(SURVEY_OF);
+  const upserts = new Map();
+  /** The upsert of `count` rows at once, returning the seq and id of each row it inserted or replaced. */
+  const upsertRows = (count) => {
+    if (!upserts.has(count)) upserts.set(count, numbered(upsertOf(count)));
+    return upserts.get(count);
+  };
 
   async function saveOnce(versions) {
     const client = await pool.connect();
@@ -79,39 +83,54 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
       await client.query('BEGIN');
       let stored = 0;
       const moves = [];
-      const answers = [];
-      const picks = [];
+      const versionsBySeq = new Map();
       // The batch's ids are locked first, in one order, so two processes writing the same ids in
       // different orders wait for each other instead of deadlocking; rows are then written in batch
       // order, which is the order they are listed in.
       await client.query(LOCK_IDS, [versions.map((v) => v.id)]);
-      const replaced = new Set();
-      for (const [index, version] of versions.entries()) {
-        const { rows } = await client.query(upsert, responseValues(version));
-        if (rows.length > 0) {
-          stored++;
-          const seq = rows[0].seq;
-          replaced.add(seq);
-          // A later version of the same id in this batch replaces the rows queued for an earlier one.
-          for (const list of [answers, picks]) for (let i = list.length - 1; i >= 0; i--) if (list[i][0] === seq) list.splice(i, 1);
-          for (const answer of version.answers) {
-            answers.push(answerValues(seq, version, answer));
-            if (answer.picks) picks.push(...pickValues(seq, version, answer));
+      // One statement per round: round k holds the k-th version of each id in the batch (a batch
+      // rarely holds two of one id; one statement cannot update a row twice), so a batch costs a
+      // few round trips, not one per response.
+      const rounds = [];
+      const seen = new Map();
+      versions.forEach((version, index) => {
+        const k = seen.get(version.id) ?? 0;
+        seen.set(version.id, k + 1);
+        (rounds[k] ??= []).push({ version, index });
+      });
+      for (const round of rounds) {
+        const { rows } = await client.query(upsertRows(round.length), round.flatMap(({ version }) => responseValues(version)));
+        stored += rows.length;
+        const storedIds = new Map(rows.map((row) => [row.id, row.seq]));
+        // A later round's version of an id replaces an earlier one's answer rows.
+        for (const { version } of round) if (storedIds.has(version.id)) versionsBySeq.set(storedIds.get(version.id), version);
+        const kept = round.filter(({ version }) => !storedIds.has(version.id));
+        if (kept.length > 0) {
+          const found = await client.query('SELECT id, survey_id FROM responses WHERE id = ANY($1::text[])', [kept.map(({ version }) => version.id)]);
+          const surveyById = new Map(found.rows.map((row) => [row.id, row.survey_id]));
+          for (const { version, index } of kept) {
+            const storedSurveyId = surveyById.get(version.id);
+            if (storedSurveyId !== version.surveyId) moves.push({ index, id: version.id, storedSurveyId, surveyId: version.surveyId });
           }
-        } else {
-          const found = await client.query(surveyOf, [version.id]);
-          const storedSurveyId = found.rows[0]?.survey_id;
-          if (storedSurveyId !== version.surveyId) moves.push({ index, id: version.id, storedSurveyId, surveyId: version.surveyId });
         }
       }
       if (moves.length > 0) {
         await client.query('ROLLBACK');
-        throw new SurveyMoveError(moves);
+        throw new SurveyMoveError(moves.sort((a, b) => a.index - b.index));
       }
-      if (replaced.size > 0) {
-        const seqs = [...replaced];
+      // A stored row's answers are replaced by its latest version's (a new row has none yet).
+      const seqs = [...versionsBySeq.keys()];
+      if (seqs.length > 0) {
         await client.query('DELETE FROM answers WHERE response_seq = ANY($1::bigint[])', [seqs]);
         await client.query('DELETE FROM choice_picks WHERE response_seq = ANY($1::bigint[])', [seqs]);
+      }
+      const answers = [];
+      const picks = [];
+      for (const [seq, version] of versionsBySeq) {
+        for (const answer of version.answers) {
+          answers.push(answerValues(seq, version, answer));
+          if (answer.picks) picks.push(...pickValues(seq, version, answer));
+        }
       }
       await insertRows(client, 'answers', ANSWER_COLUMNS, answers);
       await insertRows(client, 'choice_picks', PICK_COLUMNS, picks);

@@ -6,13 +6,21 @@ import { REPLACES_STORED, SAME_SURVEY } from './most-complete.mjs';
 
 const REPLACED_COLUMNS = INSERT_RESPONSE_COLUMNS.split(', ').filter((column) => column !== 'id' && column !== 'survey_id');
 
-/** Inserts a version, or replaces the stored one when it is more complete and of the same survey; returns the row's seq when it did either. */
-export const UPSERT = `INSERT INTO responses (${INSERT_RESPONSE_COLUMNS}) VALUES (${INSERT_RESPONSE_COLUMNS.split(', ')
+const ROW_PLACEHOLDERS = `(${INSERT_RESPONSE_COLUMNS.split(', ')
   .map(() => '?')
-  .join(', ')})
+  .join(', ')})`;
+
+/**
+ * Inserts `count` versions (distinct ids), each replacing its stored row only when it is more
+ * complete and of the same survey; returns the seq and id of each row it inserted or replaced.
+ */
+export const upsertOf = (count) => `INSERT INTO responses (${INSERT_RESPONSE_COLUMNS}) VALUES ${Array.from({ length: count }, () => ROW_PLACEHOLDERS).join(', ')}
   ON CONFLICT (id) DO UPDATE SET ${REPLACED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}
   WHERE ${SAME_SURVEY} AND ${REPLACES_STORED}
-  RETURNING seq`;
+  RETURNING seq, id`;
+
+/** The same for one version. */
+export const UPSERT = upsertOf(1);
 
 export const SURVEY_OF = 'SELECT survey_id FROM responses WHERE id = ?';
 

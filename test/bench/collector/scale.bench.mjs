@@ -10,12 +10,14 @@
 //   - the database's size.
 // Goals (issue #20): /results under 1 s median at a million on both stores; CSV under 150 MB peak;
 // ingest at least 2,000 responses/s on SQLite on 2 cores.
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import pg from 'pg';
 import { createCollector } from '../../../examples/collector/collector.mjs';
-import { ANSWER_COLUMNS, INSERT_RESPONSE_COLUMNS, PICK_COLUMNS, answerValues, pickValues, responseValues } from '../../../examples/collector/migrations.mjs';
 import { toStoredVersions } from '../../../examples/collector/stored-version.mjs';
 import { createServer } from '../../../examples/server.mjs';
 import { startPostgresCluster } from '../../collector/support/postgres-cluster.mjs';
@@ -29,6 +31,7 @@ const RUNS = Number(process.env.RUNS ?? 7);
 const STORES = (process.env.STORES ?? 'sqlite,postgres').split(',');
 const BULK_ROWS = 1000;
 const SURVEY = 'bench-nps';
+const SERVER = fileURLToPath(new URL('../../../examples/server.mjs', import.meta.url));
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -68,34 +71,33 @@ function sendFor(url, ms) {
   });
 }
 
-/** Inserts `count` generated responses with explicit seqs, BULK_ROWS per statement: the same columns the collector writes. */
-async function bulkLoad(store, count, firstSeq) {
-  const cols = (list) => list.split(', ').length;
-  const placeholders = (rows, width) => Array.from({ length: rows }, () => `(${Array.from({ length: width }, () => '?').join(', ')})`).join(', ');
+/** Stores `count` generated responses through the store's own save, BULK_ROWS per transaction (no HTTP, no JSON). */
+async function bulkLoad(store, count) {
   const now = Date.now();
-  const sets = new Map();
   for (let start = 0; start < count; start += BULK_ROWS) {
-    const n = Math.min(BULK_ROWS, count - start);
-    const responses = Array.from({ length: n }, (_, i) => makeBenchResponse(`bulk-${start + i}`, start + i, now));
-    const versions = toStoredVersions({ sentAt: new Date(now).toISOString(), responses }, now);
-    const newSets = versions.filter((v) => !sets.has(v.questionSet.hash));
-    for (const v of newSets) sets.set(v.questionSet.hash, v.questionSet.json);
-    if (newSets.length > 0) {
-      const unique = [...new Map(newSets.map((v) => [v.questionSet.hash, v.questionSet.json]))];
-      await store.query(`INSERT INTO question_sets (hash, questions) VALUES ${placeholders(unique.length, 2)} ON CONFLICT (hash) DO NOTHING`, unique.flat());
-    }
-    const seqs = versions.map((_, i) => firstSeq + start + i);
-    await store.query(`INSERT INTO responses (seq, ${INSERT_RESPONSE_COLUMNS}) VALUES ${placeholders(n, 1 + cols(INSERT_RESPONSE_COLUMNS))}`, versions.flatMap((v, i) => [seqs[i], ...responseValues(v)]));
-    const answers = versions.flatMap((v, i) => v.answers.map((a) => answerValues(seqs[i], v, a)));
-    for (let a = 0; a < answers.length; a += 2000) {
-      const chunk = answers.slice(a, a + 2000);
-      await store.query(`INSERT INTO answers (${ANSWER_COLUMNS}) VALUES ${placeholders(chunk.length, cols(ANSWER_COLUMNS))}`, chunk.flat());
-    }
-    const picks = versions.flatMap((v, i) => v.answers.filter((a) => a.picks).flatMap((a) => pickValues(seqs[i], v, a)));
-    if (picks.length > 0) await store.query(`INSERT INTO choice_picks (${PICK_COLUMNS}) VALUES ${placeholders(picks.length, cols(PICK_COLUMNS))}`, picks.flat());
+    const responses = Array.from({ length: Math.min(BULK_ROWS, count - start) }, (_, i) => makeBenchResponse(`bulk-${start + i}`, start + i, now));
+    await store.save(toStoredVersions({ sentAt: new Date(now).toISOString(), responses }, now));
+    if (start % 100_000 === 0) process.stderr.write(`  ${start.toLocaleString('en')} bulk-loaded\n`);
   }
-  if (store.engine === 'postgres') await store.query("SELECT setval(pg_get_serial_sequence('responses', 'seq'), (SELECT MAX(seq) FROM responses))");
 }
+
+/** Starts `node examples/server.mjs` on `env`'s database; resolves to `{ url, pid, stop }` once it listens. */
+function startCollectorProcess(env) {
+  const child = spawn(process.execPath, [SERVER], { env: { PATH: process.env.PATH, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Results:\s+(http:\/\/[^/\s]+)\/results/.exec(output);
+      if (match) resolve({ url: match[1], pid: child.pid, stop: () => new Promise((done) => (child.once('exit', done), child.kill('SIGTERM'))) });
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`collector exited with ${code}: ${output}`)));
+  });
+}
+
+/** A process's peak resident memory so far (Linux: VmHWM), in bytes. */
+const peakRss = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
 
 async function timeRoute(url, runs) {
   const times = [];
@@ -110,11 +112,8 @@ async function timeRoute(url, runs) {
   return { status, median: median(times), p95: percentile(times, 95) };
 }
 
+/** Downloads the CSV export; its time, size and rows. */
 async function exportCsv(url) {
-  global.gc?.();
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const started = performance.now();
   const res = await fetch(url);
   let bytes = 0;
@@ -123,9 +122,7 @@ async function exportCsv(url) {
     bytes += chunk.length;
     for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) rows++;
   }
-  const ms = performance.now() - started;
-  clearInterval(sampler);
-  return { ms, peak, baseline, bytes, rows: rows - 1 };
+  return { ms: performance.now() - started, bytes, rows: rows - 1 };
 }
 
 async function benchStore(kind) {
@@ -134,31 +131,37 @@ async function benchStore(kind) {
   const file = path.join(folder, 'bench.sqlite');
   try {
     if (kind === 'postgres') cluster = await startPostgresCluster({ settings: { max_connections: 100, shared_buffers: '256MB' } });
-    const collector = createCollector(kind === 'postgres' ? { databaseUrl: cluster.url, postsPerMinute: 0 } : { database: file, postsPerMinute: 0 });
+    const database = kind === 'postgres' ? { databaseUrl: cluster.url } : { database: file };
+    // Ingest and load in this process; the reads in a collector process of their own, as `npm start` runs it.
+    const collector = createCollector({ ...database, postsPerMinute: 0 });
     await collector.ready;
     const server = await createServer({ port: 0, collector });
-    const store = { engine: collector.engine, query: (sql, params) => collectorQuery(collector, sql, params) };
+    let sent;
+    let bulk;
+    let bulkMs;
     try {
-      const sent = await sendFor(`${server.url}/api/earshot`, INGEST_MS);
-      const ingestRate = sent.ok * BATCH_SIZE / (INGEST_MS / 1000);
-      const overHttp = sent.ok * BATCH_SIZE;
+      sent = await sendFor(`${server.url}/api/earshot`, INGEST_MS);
+      bulk = Math.max(0, TOTAL - sent.ok * BATCH_SIZE);
       const bulkStarted = performance.now();
-      const bulk = Math.max(0, TOTAL - overHttp);
-      await bulkLoad(store, bulk, 10_000_000);
-      const bulkMs = performance.now() - bulkStarted;
-      if (kind === 'postgres') await store.query('VACUUM ANALYZE');
-      else await store.query('ANALYZE');
-      const results = await timeRoute(`${server.url}/results?survey=${SURVEY}`, RUNS);
-      const scores = await timeRoute(`${server.url}/api/earshot/scores?survey=${SURVEY}`, RUNS);
-      const csv = await exportCsv(`${server.url}/api/earshot/export.csv`);
-      const size =
-        kind === 'postgres'
-          ? Number((await store.query('SELECT pg_database_size(current_database()) AS n'))[0].n)
-          : ['', '-wal'].reduce((sum, end) => sum + (existsSync(file + end) ? statSync(file + end).size : 0), 0);
-      return { kind, ingestRate, overHttp, posts: sent.posts, failed: sent.posts - sent.ok, bulk, bulkMs, results, scores, csv, size };
+      await bulkLoad(collector.store, bulk);
+      bulkMs = performance.now() - bulkStarted;
+      await collector.store.query(kind === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
     } finally {
       await server.close();
       await collector.close();
+    }
+    const reader = await startCollectorProcess(kind === 'postgres' ? { DATABASE_URL: cluster.url } : { EARSHOT_DB: file });
+    try {
+      const results = await timeRoute(`${reader.url}/results?survey=${SURVEY}`, RUNS);
+      const scores = await timeRoute(`${reader.url}/api/earshot/scores?survey=${SURVEY}`, RUNS);
+      const beforeCsv = peakRss(reader.pid);
+      const csv = await exportCsv(`${reader.url}/api/earshot/export.csv`);
+      csv.peak = peakRss(reader.pid);
+      csv.peakBefore = beforeCsv;
+      const size = kind === 'postgres' ? await postgresSize(cluster.url) : ['', '-wal'].reduce((sum, end) => sum + (existsSync(file + end) ? statSync(file + end).size : 0), 0);
+      return { kind, ingestRate: (sent.ok * BATCH_SIZE) / (INGEST_MS / 1000), overHttp: sent.ok * BATCH_SIZE, posts: sent.posts, failed: sent.posts - sent.ok, bulk, bulkMs, results, scores, csv, size };
+    } finally {
+      await reader.stop();
     }
   } finally {
     cluster?.stop();
@@ -166,9 +169,14 @@ async function benchStore(kind) {
   }
 }
 
-/** The collector's own store, for the bulk load and the size query. */
-function collectorQuery(collector, sql, params) {
-  return collector.store.query(sql, params);
+async function postgresSize(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return Number((await client.query('SELECT pg_database_size(current_database()) AS n')).rows[0].n);
+  } finally {
+    await client.end();
+  }
 }
 
 const rows = [];
@@ -176,13 +184,24 @@ for (const kind of STORES) {
   console.error(`${kind}: ingesting over HTTP for ${INGEST_MS / 1000} s, then bulk-loading to ${TOTAL.toLocaleString('en')}…`);
   rows.push(await benchStore(kind));
 }
-console.log(`\nCollector at ${TOTAL.toLocaleString('en')} responses (three surveys: NPS + text, CSAT, SUS), node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-console.log('| store | ingest over HTTP (20 senders, batches of 20) | /results median / p95 (one survey) | /scores median / p95 | CSV export of all: time, peak RSS | database size |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(
+  `\nCollector at ${TOTAL.toLocaleString('en')} responses (three surveys: NPS + text, CSAT, SUS), node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end`,
+);
+console.log(`Ingest: ${SENDERS} senders posting batches of ${BATCH_SIZE} over HTTP for ${INGEST_MS / 1000} s (a slice); the rest bulk-loaded through the store's own save, ${BULK_ROWS} per transaction.`);
+console.log(`Reads: a collector process of its own (node examples/server.mjs); /results and /scores of ${SURVEY} (a third of the rows), ${RUNS} runs after a warm-up; the CSV export of every response, with that process's peak RSS (VmHWM).`);
+console.log('| store | ingest over HTTP | bulk load | /results median / p95 | /scores median / p95 | CSV export: time, peak RSS of the collector | database size |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
-  console.log(
-    `| ${r.kind === 'postgres' ? 'PostgreSQL' : 'SQLite'} | ${Math.round(r.ingestRate).toLocaleString('en')} responses/s (${r.overHttp.toLocaleString('en')} over HTTP${r.failed ? `, ${r.failed} POSTs failed` : ''}; ${r.bulk.toLocaleString('en')} bulk-loaded in ${seconds(r.bulkMs)}) | ${seconds(r.results.median)} / ${seconds(r.results.p95)}${r.results.status !== 200 ? ` (status ${r.results.status})` : ''} | ${seconds(r.scores.median)} / ${seconds(r.scores.p95)} | ${seconds(r.csv.ms)}, ${mb(r.csv.peak)} (${r.csv.rows.toLocaleString('en')} rows, ${mb(r.csv.bytes)}) | ${mb(r.size)} |`,
-  );
+  const cells = [
+    r.kind === 'postgres' ? 'PostgreSQL' : 'SQLite',
+    `${Math.round(r.ingestRate).toLocaleString('en')} responses/s (${r.overHttp.toLocaleString('en')} stored${r.failed ? `, ${r.failed} POSTs refused` : ''})`,
+    `${r.bulk.toLocaleString('en')} in ${seconds(r.bulkMs)} (${Math.round(r.bulk / (r.bulkMs / 1000)).toLocaleString('en')}/s)`,
+    `${seconds(r.results.median)} / ${seconds(r.results.p95)}${r.results.status !== 200 ? ` (status ${r.results.status})` : ''}`,
+    `${seconds(r.scores.median)} / ${seconds(r.scores.p95)}`,
+    `${seconds(r.csv.ms)}, ${mb(r.csv.peak)} (${r.csv.rows.toLocaleString('en')} rows, ${mb(r.csv.bytes)})`,
+    mb(r.size),
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
 }
 console.log('\nGoals: /results under 1 s median on both stores; CSV export under 150 MB peak memory; ingest at least 2,000 responses/s on SQLite.');
 for (const r of rows) {
