@@ -8,12 +8,15 @@
 // The routes take survey, from and to today (filterFromParams); the others are for the results
 // filters of issues #21 and #25 and are tested at this level.
 
-/** SQL of `context[key] = value` as text, for each engine (SQLite keeps context as JSON text, PostgreSQL as jsonb). */
+/**
+ * SQL of a context value as text, as PostgreSQL's `->>` gives it (`pro`, `3`, `true`), for each
+ * engine: SQLite keeps context as JSON text, PostgreSQL as jsonb. The key is a parameter.
+ */
 const CONTEXT_VALUE = {
-  sqlite: (column) => `json_extract(${column}, ?)`,
+  sqlite: (column) =>
+    `(SELECT CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(value AS TEXT) END FROM json_each(${column}) WHERE key = ?)`,
   postgres: (column) => `(${column} ->> ?)`,
 };
-const contextPath = (engine, key) => (engine === 'sqlite' ? `$."${key.replaceAll('"', '""')}"` : key);
 
 /**
  * `{ sql, params }`: the WHERE condition (without the word) selecting `filter`'s rows of `table`
@@ -37,7 +40,7 @@ export function whereOf({ surveyId = null, from = null, to = null, journeyPoint 
   if (page !== null) add(`${c('page_path')} = ?`, page);
   if (context !== null) {
     const condition = `${CONTEXT_VALUE[engine](table === 'responses' ? c('context') : 'context')} = ?`;
-    const values = [contextPath(engine, context.key), String(context.value)];
+    const values = [context.key, String(context.value)];
     if (table === 'responses') add(condition, ...values);
     else add(`${c('response_seq')} IN (SELECT seq FROM responses WHERE ${condition})`, ...values);
   }
