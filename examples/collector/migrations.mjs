@@ -205,6 +205,12 @@ export const POSTGRES_MIGRATIONS = [
  * transaction that holds the advisory lock, so concurrent starts migrate once.
  */
 export async function migratePostgres(client) {
+  // Up to date already (every start but the first; always on a read replica, which cannot write): nothing to lock.
+  const { rows: found } = await client.query("SELECT to_regclass('earshot_migrations') IS NOT NULL AS present");
+  if (found[0].present) {
+    const { rows } = await client.query('SELECT COALESCE(MAX(version), 0) AS version FROM earshot_migrations');
+    if (Number(rows[0].version) === SCHEMA_VERSION) return;
+  }
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
