@@ -27,7 +27,12 @@ export interface EventTrigger {
   where?: Conditions;
 }
 
-/** The page's path (plus a `#/…` hash route): a string is a glob (`*` matches any run of characters). */
+/**
+ * The page's path (plus a `#/…` hash route): a string is a glob (`*` matches any run of characters).
+ * A `regex` (at most 200 characters) may use characters, escaped punctuation, `.`, `[…]`, `\d \w \s`
+ * (and `\D \W \S`), `(…)`, `(?:…)`, `|`, `*`, `+`, `?`, `^` and `$`; not `{m,n}`, lookaround or
+ * back-references. Both match in time linear in the path's length, never by backtracking.
+ */
 export type UrlRule = string | { equals: string } | { startsWith: string } | { contains: string } | { glob: string } | { regex: string };
 
 /** A journey point (DESIGN.md §2). Inside `all`, a point counts once it happened on the current page. */
@@ -278,7 +283,10 @@ export interface EarshotConfig {
   cooldownDays?: number;
   /** Who answers; attached to every response. */
   user?: User;
-  /** BCP 47 tag of the visitor's language. Default: the page's `lang`, else the browser's language. */
+  /**
+   * BCP 47 tag of the visitor's language (`en_US` is read as `en-US`). Default: the page's `lang`,
+   * else the browser's language, the first that is a usable tag once made canonical; else `und`.
+   */
   locale?: string;
   /** Colours, radius and font of the widget. */
   theme?: Theme;
@@ -330,6 +338,7 @@ export interface SurveyResponse {
   page: { url: string; referrer: string };
   trigger: TriggerRecord;
   user?: User;
+  /** The language the survey was shown in, as a canonical BCP 47 tag (`und` when none was usable). */
   locale: string;
   sdk: { name: 'earshot'; version: string };
   /** Answered in a preview (`earshot.preview()`, `?earshot_preview=`): not a real response, never counted in results. */
@@ -372,6 +381,8 @@ export type EligibilityReason =
   | { code: 'notStarted'; message: string }
   | { code: 'consent'; message: string; consent: 'pending' | 'denied' }
   | { code: 'loading'; message: string }
+  /** A definition from `surveysUrl` that validation refused: never shown. */
+  | { code: 'invalid'; message: string; problems: string[] }
   | { code: 'noTrigger'; message: string }
   | { code: 'trigger'; message: string; pending: Trigger[] }
   | { code: 'url'; message: string; path: string; url: UrlRule }

@@ -6,8 +6,10 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/core/definition/checks.js';
+import { ID_PATTERN, type Report } from '../../src/core/definition/checks.js';
 import { checkSurvey, validateConfig } from '../../src/core/definition/validate.js';
+import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../../src/core/targeting/url-regex.js';
+import batchSchema from '../../src/schema/batch.schema.json' with { type: 'json' };
 import schema from '../../src/schema/survey.schema.json' with { type: 'json' };
 
 const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
@@ -75,6 +77,10 @@ const valid: Mutation[] = [
   ],
   ['thanks as texts by locale', (s) => ({ ...s, thanks: { en: 'Thanks', fr: 'Merci' } })],
   ['a template without questions', () => ({ id: 't', template: 'nps' })],
+  ['an id of 64 characters, with every allowed sign', (s) => ({ ...s, id: `A0_.:-${'z'.repeat(58)}` })],
+  ['a regex that backtracks catastrophically, which the SDK matches in linear time', (s) => ({ ...s, trigger: { url: { regex: '^(.|.)*#$' } } })],
+  ['a regex of 200 characters', (s) => ({ ...s, trigger: { url: { regex: `^/${'a'.repeat(198)}` } } })],
+  ['all and any four levels deep', (s) => ({ ...s, trigger: { all: [{ any: [{ all: [{ any: [{ event: 'a' }] }] }] }] } })],
   ['a template with a product, its words replaced, and questions of its own', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf: 'Without {product}?', pmf_options: 'Sad|Meh|Fine' } })],
 ];
 
@@ -82,6 +88,11 @@ const invalid: Mutation[] = [
   ['no id', (s) => ({ ...s, id: undefined })],
   ['an id with a space', (s) => ({ ...s, id: 'two words' })],
   ['an id of 65 characters', (s) => ({ ...s, id: 'a'.repeat(65) })],
+  ['an id starting with _', (s) => ({ ...s, id: '_a' })],
+  ['an id with a letter outside ASCII', (s) => ({ ...s, id: 'café' })],
+  ['a survey id every JavaScript object has', (s) => ({ ...s, id: 'toString' })],
+  ['a question id every JavaScript object has', (s) => (q(s, 'why').id = 'constructor', s)],
+  ['an option id every JavaScript object has', (s) => (q(s, 'pick').options = ['A', { id: 'valueOf', label: 'B' }], s)],
   ['no questions', (s) => ({ ...s, questions: [] })],
   ['51 questions', (s) => ({ ...s, questions: Array.from({ length: 51 }, (_, i) => ({ id: `q${i}`, type: 'thumbs', text: '?' })) })],
   ['an unknown survey key', (s) => ({ ...s, dispaly: 'modal' })],
@@ -128,6 +139,11 @@ const invalid: Mutation[] = [
   ['a url object with two operators', (s) => ({ ...s, trigger: { url: { equals: '/a', contains: 'b' } } })],
   ['an unknown url operator', (s) => ({ ...s, trigger: { url: { matches: '/a' } } })],
   ['an invalid regex', (s) => ({ ...s, trigger: { url: { regex: '(' } } })],
+  ['a regex with a count', (s) => ({ ...s, trigger: { url: { regex: '^/p/\\d{2}$' } } })],
+  ['a regex with a lookahead', (s) => ({ ...s, trigger: { url: { regex: '^(?=/a)' } } })],
+  ['a regex with a back-reference', (s) => ({ ...s, trigger: { url: { regex: '(a)\\1' } } })],
+  ['a regex of 201 characters', (s) => ({ ...s, trigger: { url: { regex: `^/${'a'.repeat(199)}` } } })],
+  ['a selector over 500 characters', (s) => ({ ...s, trigger: { selector: `#${'a'.repeat(500)}` } })],
   ['a where condition with an unknown operator', (s) => ({ ...s, trigger: { event: 'a', where: { total: { above: 3 } } } })],
   ['a where condition comparing with a string', (s) => ({ ...s, trigger: { event: 'a', where: { total: { gt: '3' } } } })],
   ['an empty condition object', (s) => ({ ...s, trigger: { event: 'a', where: { total: {} } } })],
@@ -170,6 +186,7 @@ const sdkOnly: Mutation[] = [
   ['two option objects with one id', (s) => (q(s, 'pick').options = [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }], s)],
   ['endsAt before startsAt', (s) => ({ ...s, endsAt: '2026-01-01' })],
   ['a target that is not a CSS selector', (s) => ({ ...s, target: '##' })],
+  ['all and any five levels deep', (s) => ({ ...s, trigger: { all: [{ any: [{ all: [{ any: [{ all: [{ event: 'a' }] }] }] }] }] } })],
   ['a question with the id of a template item', (s) => ({ ...s, template: 'nps', questions: [{ id: 'nps', type: 'thumbs', text: '?' }] })],
   ['pmf_options with two labels', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf_options: 'Sad|Fine' } })],
 ];
@@ -193,6 +210,17 @@ describe('survey.schema.json and the SDK validator', () => {
     const survey = build(change);
     expect(sdkAccepts(survey)).toBe(false);
     expect(schemaAccepts(survey)).toBe(true);
+  });
+
+  it('holds the SDK\'s own rules for ids and url regexes, word for word', () => {
+    const { identifier, urlRule } = schema.$defs;
+    expect(new RegExp(identifier.pattern).source).toBe(ID_PATTERN.source);
+    expect(batchSchema.$defs.definitionId.pattern).toBe(identifier.pattern);
+    // Names every object has: constructor, toString… (those starting with _ already fail the pattern).
+    expect(identifier.not.enum).toEqual(Object.getOwnPropertyNames(Object.prototype).filter((name) => ID_PATTERN.test(name)).sort());
+    const regex = urlRule.anyOf.find((rule) => 'regex' in (rule.properties ?? {}))!.properties!.regex as { pattern: string; maxLength: number };
+    expect(regex.pattern).toBe(URL_REGEX_SUBSET.source);
+    expect(regex.maxLength).toBe(URL_REGEX_MAX_LENGTH);
   });
 
   it('describes a surveys.json: one survey, a list, or { "surveys": [...] } with "$schema"', () => {

@@ -71,9 +71,12 @@ export const integer = (min: number, max: number): Check =>
 export const oneOf = (allowed: readonly unknown[]): Check =>
   expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
 
+/** The rule for ids that survey.schema.json, batch.schema.json and the reference collector share. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
 /** Ids of surveys, questions and options: short, and safe in URLs, CSV headers and selectors. */
 export const identifier: Check = (value, path, report) => {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9][\w.:-]{0,63}$/.test(value)) fail(report, path, 'expected 1–64 letters, digits or _ . : - starting with a letter or digit', value);
+  if (typeof value !== 'string' || !ID_PATTERN.test(value)) fail(report, path, 'expected 1–64 letters, digits or _ . : - starting with a letter or digit', value);
   // Every object has these (`answers.constructor`), so a question with such an id would seem answered.
   else if (value in Object.prototype) fail(report, path, 'is a name JavaScript reserves; choose another id', value);
 };

@@ -3,12 +3,14 @@ import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, integ
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
+import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
 import { TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate } from './templates.js';
 import { CONDITION_OPERATORS } from '../targeting/conditions.js';
 import { DEFAULT_COOLDOWN_DAYS } from '../targeting/frequency.js';
 import { TRIGGER_KINDS } from '../targeting/triggers.js';
 import { URL_OPERATORS } from '../targeting/url-match.js';
+import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../targeting/url-regex.js';
 import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
 
 export const MAX_QUESTIONS = 50;
@@ -23,6 +25,10 @@ const POSITIONS: readonly PopoverPosition[] = ['bottom-right', 'bottom-left', 't
 /** Longer delays would overflow browser timers (about 24.8 days), and no visit lasts a day anyway. */
 export const MAX_DELAY_SECONDS = 86_400;
 const MAX_DAYS = 3650;
+/** `all` and `any` inside each other; real journeys need two or three. */
+export const MAX_TRIGGER_NESTING = 4;
+/** A selector is sent with each response it showed (`trigger`); longer ones are not hand-written. */
+const SELECTOR_MAX_LENGTH = 500;
 /** Hosts that may take answers over plain http: the developer's own machine. */
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -123,20 +129,32 @@ const device: Check = (value, path, report) => {
 const audience: Check = (value, path, report) =>
   checkObject(value, path, report, { traits: conditions, device, language: condition, referrer: condition });
 
+/** Whether `source` is a regular expression a `url` trigger can match in linear time (see url-regex.ts). */
+function isUrlRegex(source: string): boolean {
+  try {
+    return source.length <= URL_REGEX_MAX_LENGTH && URL_REGEX_SUBSET.test(source) && !!new RegExp(source);
+  } catch {
+    return false;
+  }
+}
+
 const urlRule: Check = (value, path, report) => {
   if (typeof value === 'string') return text(500)(value, path, report);
   const [operator, pattern] = isRecord(value) && Object.keys(value).length === 1 ? Object.entries(value)[0] : [];
   if (!URL_OPERATORS.includes(operator as never)) return fail(report, path, `expected a glob, or an object with one of ${URL_OPERATORS.join(', ')}`, value);
-  text(500)(pattern, `${path}.${operator}`, report);
-  try {
-    if (operator === 'regex') new RegExp(pattern as string);
-  } catch {
-    fail(report, `${path}.regex`, 'expected a regular expression', pattern);
+  const at = `${path}.${operator}`;
+  const before = report.problems.length;
+  text(500)(pattern, at, report);
+  if (operator === 'regex' && report.problems.length === before && !isUrlRegex(pattern as string)) {
+    fail(report, at, `expected a regular expression of at most ${URL_REGEX_MAX_LENGTH} characters, without {n}, lookaround or back-references`, pattern);
   }
 };
 
 const triggers: Check = (value, path, report) => {
   if (!Array.isArray(value) || value.length === 0) return fail(report, path, 'expected a non-empty list of triggers', value);
+  // The path counts the lists this one is inside. A response carries its trigger, so this also
+  // keeps it well inside the collector's depth limit (32 levels of objects and arrays).
+  if (path.split(/\.a(?:ll|ny)\[/).length > MAX_TRIGGER_NESTING) return fail(report, path, `expected "all" and "any" at most ${MAX_TRIGGER_NESTING} levels deep`);
   value.forEach((one, index) => trigger(one, `${path}[${index}]`, report));
 };
 
@@ -199,11 +217,11 @@ const questionsAfter = (taken: string[]): Check => (value, path, report) => {
 
 const selector: Check = (value, path, report) => {
   try {
-    if (typeof value !== 'string' || !value.trim()) throw new TypeError();
+    if (typeof value !== 'string' || !value.trim() || value.length > SELECTOR_MAX_LENGTH) throw new TypeError();
     // Parses the selector without needing the element to exist yet.
     document.createDocumentFragment().querySelector(value);
   } catch {
-    fail(report, path, 'expected a CSS selector', value);
+    fail(report, path, `expected a CSS selector of at most ${SELECTOR_MAX_LENGTH} characters`, value);
   }
 };
 
@@ -290,7 +308,8 @@ const CONFIG_FIELDS: Fields = {
   surveysUrl: secureUrl,
   cooldownDays: days,
   user,
-  locale: text(35),
+  // `en_US` is taken as `en-US`; what no language tag can be is a mistake to fix.
+  locale: expect((value) => !!canonicalLocale(value), 'expected a locale tag such as "en" or "pt-BR"'),
   debug: boolean,
   ttlDays: integer(1, 365),
   outboxLimit: integer(1, 100_000),
@@ -319,7 +338,8 @@ export function validateConfig(input: unknown): ValidationResult {
   const config: ResolvedConfig = {
     ...given,
     surveys: (given.surveys ?? []).map((survey) => expandTemplate(survey as Survey)),
-    locale: given.locale || document.documentElement.lang || navigator.language || 'en',
+    // The page's own language may be no tag at all (`<html lang="english!">`): then the browser's.
+    locale: [given.locale, document.documentElement.lang, navigator.language].map(canonicalLocale).find(Boolean) ?? UNDETERMINED_LOCALE,
     debug: given.debug ?? false,
     cooldownDays: given.cooldownDays ?? DEFAULT_COOLDOWN_DAYS,
     ttlDays: given.ttlDays ?? DEFAULT_TTL_DAYS,

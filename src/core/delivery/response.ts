@@ -1,4 +1,6 @@
 import { createId } from '../id.js';
+import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
+import { clip, fitUser } from './collector-caps.js';
 import { DEFAULT_RATING_SCALE, DEFAULT_TEXT_MAX_LENGTH } from '../definition/question-kinds.js';
 import type { Answer, Answers, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TriggerRecord, User } from '../types.js';
 import { SDK_VERSION } from '../version.js';
@@ -23,10 +25,12 @@ export function createResponse(context: ResponseContext, answers: Answers, compl
     ...describeAnswers(context.survey, answers),
     createdAt: stamp,
     updatedAt: stamp,
-    page: { url: location.href, referrer: document.referrer },
+    // What comes from the page rather than a validated definition is brought within the
+    // collector's caps, so that one page cannot get a whole batch refused for good.
+    page: { url: clip(location.href), referrer: clip(document.referrer) },
     trigger: context.trigger,
-    ...(context.user && { user: context.user }),
-    locale: context.locale,
+    ...(context.user && { user: fitUser(context.user) }),
+    locale: canonicalLocale(context.locale) ?? UNDETERMINED_LOCALE,
     sdk: { name: 'earshot', version: SDK_VERSION },
     ...(context.preview && { preview: true as const }),
   };

@@ -1,6 +1,5 @@
-import { toData, type Report } from '../definition/checks.js';
-import type { Survey } from '../types.js';
-import { expandTemplate } from '../definition/templates.js';
+import { isRecord, toData, type Report } from '../definition/checks.js';
+import type { Survey, SurveyEligibility } from '../types.js';
 import { checkSurvey } from '../definition/validate.js';
 
 /** Fetches a list of survey definitions: a JSON list, or an object whose `surveys` is one. */
@@ -14,17 +13,31 @@ export async function fetchSurveys(url: string): Promise<unknown[]> {
   return list;
 }
 
+/** A list's definitions sorted by validation: those to use (as written, templates not expanded), and why the others are refused. */
+export interface CheckedList {
+  valid: Survey[];
+  /** For `explain()`: each refused definition, with every problem and its path. */
+  refused: SurveyEligibility[];
+}
+
 /**
- * The definitions of a fetched list that pass validation; each one that does not is left out and
- * its problems reported, with paths like `surveysUrl[2].trigger.url`. `taken` holds the ids of
- * the surveys already defined, which a fetched one may not reuse.
+ * Validates a fetched list, or the copy kept from an earlier visit (which an older version may
+ * have accepted), with paths like `surveysUrl[2].trigger.url.regex`. `taken` holds the ids of the
+ * surveys already defined, which a listed one may not reuse.
  */
-export function usableSurveys(list: unknown[], taken: Survey[], onInvalid: (problems: string) => void): Survey[] {
+export function checkList(list: unknown[], taken: Survey[]): CheckedList {
   const seen = new Set<unknown>(taken.map((survey) => survey.id));
-  return list.filter((survey, index) => {
+  const checked: CheckedList = { valid: [], refused: [] };
+  list.forEach((survey, index) => {
     const report: Report = { problems: [], warnings: [] };
-    checkSurvey(survey, `surveysUrl[${index}]`, report, seen);
-    if (report.problems.length) onInvalid(report.problems.join('; '));
-    return !report.problems.length;
-  }).map((survey) => expandTemplate(survey as Survey));
+    const path = `surveysUrl[${index}]`;
+    checkSurvey(survey, path, report, seen);
+    const { problems } = report;
+    if (!problems.length) checked.valid.push(survey as Survey);
+    else {
+      const surveyId = isRecord(survey) && typeof survey.id == 'string' ? survey.id : path;
+      checked.refused.push({ surveyId, eligible: false, showing: false, reasons: [{ code: 'invalid', message: problems.join('; '), problems }] });
+    }
+  });
+  return checked;
 }

@@ -1,10 +1,11 @@
 import { isRecord } from '../definition/checks.js';
 import type { EarshotErrorCode, Survey, SurveyEligibility, TriggerRecord, UserTraits } from '../types.js';
 import type { ResolvedConfig } from '../definition/validate.js';
+import { expandTemplate } from '../definition/templates.js';
 import { explainSurvey, ruleReasons } from './eligibility.js';
 import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';
-import { fetchSurveys, usableSurveys } from './remote-surveys.js';
+import { checkList, fetchSurveys } from './remote-surveys.js';
 import { fired, mayFireOn, partsOf } from './triggers.js';
 import { openVisitorStore, type VisitorStore } from './visitor.js';
 
@@ -36,6 +37,8 @@ export interface TargetingHost {
 export class Targeting {
   /** The config's surveys, then the valid ones from `surveysUrl`. */
   surveys: Survey[];
+  /** The definitions from `surveysUrl` that validation refused, as `explain()` tells of them. */
+  #refused: SurveyEligibility[] = [];
   /** Resolves once the fetched definitions (if any) arrived or could not be; never rejects. */
   readonly loaded: Promise<void>;
   readonly #config: ResolvedConfig;
@@ -85,11 +88,12 @@ export class Targeting {
       cooldownDays: this.#config.cooldownDays,
       open: this.#host.busy(),
     };
-    return this.surveys.map((survey) => {
+    const verdicts = this.surveys.map((survey) => {
       const verdict = explainSurvey(survey, facts);
       if (!facts.visitor && !verdict.showing) verdict.reasons.push({ code: 'loading', message: "the visitor's state is still loading" });
       return { ...verdict, eligible: verdict.reasons.length === 0 };
     });
+    return [...verdicts, ...this.#refused];
   }
 
   async #load(): Promise<void> {
@@ -111,21 +115,23 @@ export class Targeting {
     if (this.#stopped.signal.aborted) return;
     if (fetched instanceof Error) return this.#host.report('network', `surveysUrl: ${url} could not be loaded (${fetched.message})`);
     const known = new Set(this.surveys.map((survey) => survey.id));
-    const usable = this.#use(fetched);
-    void this.#visitor.write(cacheKey, usable);
+    // Kept as written: the next visit validates the copy again before using any of it.
+    void this.#visitor.write(cacheKey, this.#use(fetched));
     // Surveys new to this page get their chance at the page's journey points so far.
-    const added = usable.filter((survey) => !known.has(survey.id));
+    const added = this.surveys.filter((survey) => !known.has(survey.id));
     this.#offerUntriggeredTabs(added);
     this.#consider({ page: true }, this.#watch.page, added);
     this.#host.changed();
   }
 
-  /** Takes a fetched list (the config's surveys stay first); returns its valid definitions. */
+  /** Takes a fetched or cached list (the config's surveys stay first); returns its valid definitions as written. */
   #use(list: unknown[]): Survey[] {
-    const usable = usableSurveys(list, this.#config.surveys, (problems) => this.#host.report('definition', problems));
-    this.surveys = [...this.#config.surveys, ...usable];
+    const { valid, refused } = checkList(list, this.#config.surveys);
+    for (const { reasons } of refused) this.#host.report('definition', reasons[0].message);
+    this.#refused = refused;
+    this.surveys = [...this.#config.surveys, ...valid.map(expandTemplate)];
     this.#watchParts(this.surveys);
-    return usable;
+    return valid;
   }
 
   /** The timers and clicks the surveys' triggers wait for. */

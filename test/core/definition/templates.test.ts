@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createResponse } from '../../../src/core/delivery/response.js';
 import { TEMPLATE_TEXT } from '../../../src/core/definition/templates.js';
-import { usableSurveys } from '../../../src/core/targeting/remote-surveys.js';
 import type { Survey } from '../../../src/core/types.js';
 import { validateConfig } from '../../../src/core/definition/validate.js';
 
@@ -110,11 +109,6 @@ describe('templates expand at validation into the standard items', () => {
     const definition = { id: 'ux', template: 'sus' };
     only(definition);
     expect(definition).toEqual({ id: 'ux', template: 'sus' });
-  });
-
-  it('expands surveys fetched from surveysUrl too', () => {
-    const [survey] = usableSurveys([{ id: 'ux', template: 'umux-lite' }], [], () => {});
-    expect(survey.questions.map((q) => q.id)).toEqual(['umux1', 'umux2']);
   });
 
   it('keeps every English word in one table', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { describe as describeValue } from '../../../src/core/definition/checks.js';
+import { MAX_TRIGGER_NESTING, validateConfig } from '../../../src/core/definition/validate.js';
+
+const REGEX_RULE = 'expected a regular expression of at most 200 characters, without {n}, lookaround or back-references';
 
 const questions = [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }];
 
@@ -87,11 +90,43 @@ describe('validateConfig: targeting', () => {
       ]);
       expect(triggerProblems({ url: { equals: '/a', contains: 'b' } })).toHaveLength(1);
       expect(triggerProblems({ url: { startsWith: 7 } })).toEqual(['surveys[0].trigger.url.startsWith: expected a non-empty string of at most 500 characters (got 7)']);
-      expect(triggerProblems({ url: { regex: '/order/(' } })).toEqual(['surveys[0].trigger.url.regex: expected a regular expression (got "/order/(")']);
+      expect(triggerProblems({ url: { regex: '/order/(' } })).toEqual([`surveys[0].trigger.url.regex: ${REGEX_RULE} (got "/order/(")`]);
+    });
+
+    // Matched without backtracking (src/core/targeting/url-regex.ts), so what needs it is refused.
+    it.each([
+      ['a count', '^/p/\\d{2,}$'],
+      ['a lookahead', '^(?=/a)(a+)+$'],
+      ['a negative lookbehind', '(?<!x)/y'],
+      ['a named group', '^/(?<lang>en|fr)/'],
+      ['a back-reference', '^/(a|b)\\1$'],
+      ['a word boundary', '\\bhelp\\b'],
+      ['a unicode escape', '^/\\u00e9$'],
+      ['over 200 characters', `^/${'a'.repeat(199)}`],
+    ])('url regex: refuses %s, naming the path', (_, regex) => {
+      expect(triggerProblems({ url: { regex } })).toEqual([`surveys[0].trigger.url.regex: ${REGEX_RULE} (got ${describeValue(regex)})`]);
+    });
+
+    it('url regex: takes characters, escaped punctuation, . [] \\d \\w \\s () (?:) | * + ? ^ $, even a pattern that backtracks catastrophically', () => {
+      for (const regex of ['^/order/\\d+$', '^/(?:en|fr)/[^/]+\\.html$', '\\/a\\s?\\W*?$', '^(.|.)*#$', 'x'.repeat(200)]) {
+        expect(triggerProblems({ url: { regex } })).toEqual([]);
+      }
+    });
+
+    it(`all and any: at most ${MAX_TRIGGER_NESTING} levels inside each other`, () => {
+      const nested = (levels: number) => {
+        let trigger: unknown = { event: 'go' };
+        for (let level = 1; level <= levels; level++) trigger = { [level % 2 ? 'all' : 'any']: [{ url: '/a' }, trigger] };
+        return trigger;
+      };
+      expect(triggerProblems(nested(MAX_TRIGGER_NESTING))).toEqual([]);
+      expect(triggerProblems(nested(MAX_TRIGGER_NESTING + 1))).toEqual(['surveys[0].trigger.all[1].any[1].all[1].any[1].all: expected "all" and "any" at most 4 levels deep']);
+      // Refused at the fifth level, without going down through the thousand below.
+      expect(triggerProblems(nested(1000))).toHaveLength(1);
     });
 
     it('selector, scroll, exitIntent and delay', () => {
-      expect(triggerProblems({ selector: 'button[' })).toEqual(['surveys[0].trigger.selector: expected a CSS selector (got "button[")']);
+      expect(triggerProblems({ selector: 'button[' })).toEqual(['surveys[0].trigger.selector: expected a CSS selector of at most 500 characters (got "button[")']);
       expect(triggerProblems({ scroll: 0 })).toEqual(['surveys[0].trigger.scroll: expected a percentage above 0, at most 100 (got 0)']);
       expect(triggerProblems({ scroll: '50%' })).toEqual(['surveys[0].trigger.scroll: expected a percentage above 0, at most 100 (got "50%")']);
       expect(triggerProblems({ exitIntent: false })).toEqual(['surveys[0].trigger.exitIntent: expected true (got false)']);

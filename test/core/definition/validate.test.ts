@@ -372,7 +372,7 @@ describe('validateConfig: question kinds, jumps, display and thank-you', () => {
 
   it('requires a valid target for inline surveys', () => {
     expect(surveyProblems({ display: 'inline' })).toEqual(['surveys[0].target: is required for "display": "inline"']);
-    expect(surveyProblems({ display: 'inline', target: 'div[' })).toEqual(['surveys[0].target: expected a CSS selector (got "div[")']);
+    expect(surveyProblems({ display: 'inline', target: 'div[' })).toEqual(['surveys[0].target: expected a CSS selector of at most 500 characters (got "div[")']);
     expect(surveyProblems({ position: 'middle' })).toEqual(['surveys[0].position: expected one of bottom-right, bottom-left, top-right, top-left, center (got "middle")']);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { show, track } from '../../../src/index.js';
+import { explain, show, track } from '../../../src/index.js';
+import { openVisitorStore } from '../../../src/core/targeting/visitor.js';
 import { settle } from '../../support/fakes.js';
 import { shownIds, start, survey, useTargeting } from './support.js';
 
@@ -127,5 +128,58 @@ describe('surveysUrl', () => {
     ]);
     track('go');
     expect(shownIds(visit)).toEqual(['local']);
+  });
+
+  describe('a definition that could stall the page', () => {
+    const REFUSED = 'expected a regular expression of at most 200 characters, without {n}, lookaround or back-references';
+    /** Catastrophic for a backtracking engine on any path without "#"; refused, being outside the subset. */
+    const lookahead = survey('lookahead', { trigger: { url: { regex: '^(.|.)*(?=#)$' } } });
+    /** Catastrophic for a backtracking engine too, but within the subset: matched in linear time. */
+    const alternation = survey('alternation', { trigger: { url: { regex: '^(.|.)*#$' } } });
+
+    /** What an earlier version of Earshot kept from `surveysUrl`: it validated less. */
+    async function cacheFromEarlierVisit(list: unknown[]): Promise<void> {
+      const stopped = new AbortController();
+      await openVisitorStore(stopped.signal).write(`surveys ${SURVEYS_URL}`, list);
+      stopped.abort();
+    }
+
+    it('refuses a regex outside the subset, naming its path in an error event and in explain(); the others still work', async () => {
+      history.replaceState(null, '', `/${'a'.repeat(28)}`);
+      serveDefinitions([lookahead, alternation, remote]);
+      await start(visit, { surveysUrl: SURVEYS_URL });
+      expect(visit.errors).toEqual([{ code: 'definition', message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")` }]);
+      expect(explain().find(({ surveyId }) => surveyId === 'lookahead')).toEqual({
+        surveyId: 'lookahead',
+        eligible: false,
+        showing: false,
+        reasons: [{ code: 'invalid', message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`, problems: [`surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`] }],
+      });
+      expect(explain().find(({ surveyId }) => surveyId === 'alternation')?.reasons).toMatchObject([{ code: 'url' }]);
+      track('go');
+      expect(shownIds(visit)).toEqual(['remote-nps']);
+    });
+
+    it('checks the list kept from an earlier visit again before using it: a refused definition never runs, the rest do', async () => {
+      history.replaceState(null, '', `/${'a'.repeat(28)}`);
+      await cacheFromEarlierVisit([lookahead, remote]);
+      // The server has fixed its file, but the page uses the kept list before the network answers.
+      serveDefinitions('never');
+      await start(visit, { surveysUrl: SURVEYS_URL });
+      expect(visit.errors).toEqual([{ code: 'definition', message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")` }]);
+      expect(explain().map(({ surveyId, reasons }) => [surveyId, reasons[0]?.code])).toEqual([['remote-nps', 'trigger'], ['lookahead', 'invalid']]);
+      track('go');
+      expect(shownIds(visit)).toEqual(['remote-nps']);
+    });
+
+    it('keeps what it fetched as written, so a survey made from a template works from the kept list too', async () => {
+      const csat = { id: 'remote-csat', template: 'csat', trigger: { event: 'go' } };
+      serveDefinitions([csat], 'network-error');
+      await start(visit, { surveysUrl: SURVEYS_URL });
+      await start(visit, { surveysUrl: SURVEYS_URL });
+      expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (Failed to fetch)` }]);
+      track('go');
+      expect(shownIds(visit)).toEqual(['remote-csat']);
+    });
   });
 });

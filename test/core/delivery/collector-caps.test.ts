@@ -1,0 +1,110 @@
+// What the SDK sends stays within what the reference collector accepts (its ingestion rules: ids,
+// and caps on responses per batch, questions, choices, string lengths and nesting). Past any one,
+// the collector refuses the whole batch for good with a 400, and every answer in it is lost.
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ID_PATTERN } from '../../../src/core/definition/checks.js';
+import { MAX_TRIGGER_NESTING, validateSurvey } from '../../../src/core/definition/validate.js';
+import { MAX_OPTIONS } from '../../../src/core/definition/question-kinds.js';
+import { toBatches } from '../../../src/core/delivery/delivery.js';
+import { createResponse } from '../../../src/core/delivery/response.js';
+import type { Answers, Batch, Question, Survey, Trigger, User } from '../../../src/core/types.js';
+import batchSchema from '../../../src/schema/batch.schema.json' with { type: 'json' };
+
+/** The collector's caps (examples/collector/limits.mjs). */
+const CAPS = { responsesPerBatch: 50, questionsPerResponse: 50, choicesPerAnswer: MAX_OPTIONS + 1, textAnswer: 10_000, string: 20_000, depth: 32 };
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv, ['date-time']);
+const schemaAccepts = ajv.compile(batchSchema);
+
+/** Objects and arrays inside each other, the batch itself being 1. */
+const depthOf = (value: unknown): number => (typeof value === 'object' && value !== null ? 1 + Math.max(0, ...Object.values(value).map(depthOf)) : 0);
+
+/** Every string in `value` with the keys that lead to it. */
+function* stringsIn(value: unknown, keys: (string | number)[] = []): Generator<[string, (string | number)[]]> {
+  if (typeof value === 'string') yield [value, keys];
+  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) yield* stringsIn(item, [...keys, key]);
+}
+
+/** Why the collector would refuse `batch`: one line per rule broken (none: it stores it). */
+function collectorProblems(batch: Batch): string[] {
+  const problems: string[] = [];
+  const json = JSON.parse(JSON.stringify(batch));
+  if (!schemaAccepts(json)) problems.push(`schema: ${JSON.stringify(schemaAccepts.errors?.slice(0, 3))}`);
+  if (depthOf(json) > CAPS.depth) problems.push(`nested ${depthOf(json)} deep`);
+  if (batch.responses.length > CAPS.responsesPerBatch) problems.push(`${batch.responses.length} responses`);
+  for (const response of batch.responses) {
+    const ids = [response.surveyId, ...response.questions.map((question) => question.id), ...Object.keys(response.answers)];
+    for (const id of ids) if (!ID_PATTERN.test(id) || id in Object.prototype) problems.push(`id ${id}`);
+    if (response.questions.length > CAPS.questionsPerResponse) problems.push(`${response.questions.length} questions`);
+    for (const answer of Object.values(response.answers)) if (Array.isArray(answer) && answer.length > CAPS.choicesPerAnswer) problems.push(`${answer.length} choices`);
+    if (Intl.getCanonicalLocales(response.locale)[0] !== response.locale) problems.push(`locale ${response.locale}`);
+  }
+  for (const [text, keys] of stringsIn(json)) {
+    const cap = keys[2] === 'answers' ? CAPS.textAnswer : CAPS.string;
+    if (text.length > cap) problems.push(`${keys.join('.')}: ${text.length} characters`);
+  }
+  return problems;
+}
+
+/** The biggest survey validation lets through: 50 questions, 30 options and Other, 10,000-character answers, triggers nested as deep as allowed. */
+function largestSurvey(): Survey {
+  let trigger: Trigger = { selector: `#${'s'.repeat(499)}` };
+  for (let level = 0; level < MAX_TRIGGER_NESTING; level++) trigger = { all: [{ url: { glob: `/${'*'.repeat(499)}` } }, { event: 'e'.repeat(200) }, trigger] };
+  const questions: Question[] = [
+    { id: 'pick', type: 'choice', text: 'x'.repeat(2000), multiple: true, other: true, options: Array.from({ length: MAX_OPTIONS }, (_, i) => `${i}`.padEnd(200, 'o')) },
+    { id: 'essay', type: 'text', text: 'x'.repeat(2000), maxLength: 10_000 },
+    ...Array.from({ length: 48 }, (_, i): Question => ({ id: `q${i}`.padEnd(64, '.'), type: 'nps', text: 'x'.repeat(2000) })),
+  ];
+  const { survey, problems } = validateSurvey({ id: 'S'.repeat(64), trigger, questions }, 'survey');
+  expect(problems).toEqual([]);
+  return survey!;
+}
+
+/** Everything answered with the most a visitor (or a script on the page) can put in. */
+function largestAnswers(survey: Survey): Answers {
+  const [pick] = survey.questions as [Extract<Question, { type: 'choice' }>];
+  return {
+    ...Object.fromEntries(survey.questions.map((question) => [question.id, 10])),
+    pick: [...pick.options.map(String), { other: 'o'.repeat(50_000) }],
+    essay: 'e'.repeat(50_000),
+  };
+}
+
+/** What `identify()` may be given by a page that passes its own objects. */
+const pageUser = { id: 'u'.repeat(30_000), traits: { plan: 'pro', seats: 3, beta: true, gone: null, bio: 'b'.repeat(30_000), profile: { nested: { deeper: [1] } }, big: 10n, at: new Date(0) } } as unknown as User;
+
+describe('what the SDK sends, at its largest, the collector accepts', () => {
+  afterEach(() => {
+    history.replaceState(null, '', '/');
+  });
+
+  it('a response with every question answered to the limit, from a page with a very long URL, a strange language and an odd user', () => {
+    history.replaceState(null, '', `/checkout?${'utm=x&'.repeat(6000)}`);
+    const survey = largestSurvey();
+    const response = createResponse({ survey, trigger: survey.trigger!, locale: 'en_US', user: pageUser }, largestAnswers(survey), true);
+    expect(collectorProblems({ sentAt: new Date().toISOString(), responses: [response] })).toEqual([]);
+    // What was cut, and what the collector still learns.
+    expect(response.locale).toBe('en-US');
+    expect(response.page.url).toHaveLength(20_000);
+    expect(response.user).toEqual({ id: 'u'.repeat(20_000), traits: { plan: 'pro', seats: 3, beta: true, gone: null, bio: 'b'.repeat(20_000) } });
+    expect((response.answers.essay as string).length).toBe(10_000);
+    expect(response.questions).toHaveLength(50);
+  });
+
+  it('batches of at most 50 responses, however many are queued', () => {
+    const survey: Survey = { id: 'thumbs', questions: [{ id: 'up', type: 'thumbs', text: 'Helpful?' }] };
+    const responses = Array.from({ length: 120 }, () => createResponse({ survey, trigger: { manual: true }, locale: 'en', user: { id: 'u_42' } }, { up: 1 }, true));
+    const batches = toBatches(responses);
+    expect(batches.map((batch) => batch.length)).toEqual([50, 50, 20]);
+    for (const batch of batches) expect(collectorProblems({ sentAt: new Date().toISOString(), responses: batch })).toEqual([]);
+  });
+
+  it('a trigger nested as deep as validation allows stays well inside the depth limit: 13 levels of 32', () => {
+    const survey = largestSurvey();
+    const response = createResponse({ survey, trigger: survey.trigger!, locale: 'en' }, largestAnswers(survey), false);
+    expect(depthOf({ sentAt: '', responses: [response] })).toBe(13);
+  });
+});
