@@ -196,7 +196,9 @@ export async function createServer({
   if (ownCollector) collector = createCollector({ demoPath: DEMO_PATH });
   if (!isLoopbackHost(host) && !collector.requiresToken) {
     if (ownCollector) collector.close();
-    throw new Error(`HOST: ${host} can be reached from other machines, and without EARSHOT_READ_TOKEN anyone there could read the answers; set EARSHOT_READ_TOKEN, or HOST=127.0.0.1`);
+    throw new Error(
+      `HOST: ${host} can be reached from other machines, and without EARSHOT_READ_TOKEN anyone there could read the answers; set EARSHOT_READ_TOKEN, or HOST=127.0.0.1`,
+    );
   }
   const databaseFile = collector.database && collector.database !== ':memory:' ? path.resolve(collector.database) : null;
   const hosts = createHostPolicy(collector.allowedHosts ?? []);

@@ -77,7 +77,19 @@ export interface CollectorRoute {
   methods: string[];
 }
 
+/** What a collector keeps responses in (store-api.mjs): SQLite or PostgreSQL, the same methods. */
+export interface ResponseStore {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Resolves once the database is open and migrated. */
+  readonly ready: Promise<void>;
+  /** Rows of a statement with `?` placeholders (for tools, tests and the bench). */
+  query(sql: string, params?: unknown[]): Promise<Array<Record<string, any>>>;
+  save(versions: unknown[]): Promise<{ stored: number; kept: number }>;
+}
+
 export interface Collector {
+  /** The store itself, for tools, tests and the bench. */
+  readonly store: ResponseStore;
   /** Serves a collector route and returns true, or returns false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** The latest accepted batches (up to RECENT_BATCHES_KEPT), as received, in arrival order. */

@@ -295,11 +295,17 @@ export function createCollector({
       surveyId: filter.surveyId,
       generatedAt: new Date(now()),
     });
-    send(req, res, 200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      // The page shows text strangers typed; even if escaping ever failed, nothing could run.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    }, page);
+    send(
+      req,
+      res,
+      200,
+      {
+        'Content-Type': 'text/html; charset=utf-8',
+        // The page shows text strangers typed; even if escaping ever failed, nothing could run.
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      },
+      page,
+    );
   }
 
   function answerPreflight(req, res) {

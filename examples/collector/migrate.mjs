@@ -18,7 +18,10 @@ async function copyRows(client, table, columns, rows) {
   if (rows.length === 0) return;
   const names = columns.split(', ');
   const values = rows.map((_, r) => `(${names.map((_, c) => `$${r * names.length + c + 1}`).join(', ')})`).join(', ');
-  await client.query(`INSERT INTO ${table} (${columns}) VALUES ${values}`, rows.flatMap((row) => names.map((name) => row[name])));
+  await client.query(
+    `INSERT INTO ${table} (${columns}) VALUES ${values}`,
+    rows.flatMap((row) => names.map((name) => row[name])),
+  );
 }
 
 /**

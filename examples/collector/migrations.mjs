@@ -237,12 +237,49 @@ export const INSERT_RESPONSE_COLUMNS =
 
 /** The values of INSERT_RESPONSE_COLUMNS for a stored version, in order. */
 export const responseValues = (v) => [
-  v.id, v.surveyId, v.completed, v.preview, v.userId, v.rankMs, v.clientUpdatedMs, v.createdMs, v.updatedMs, v.receivedMs,
-  v.readable, v.body, v.template, v.journeyPoint, v.pagePath, v.locale, v.day, v.questionSet.hash, v.instrumentScore, v.eventName, v.event, v.context,
+  v.id,
+  v.surveyId,
+  v.completed,
+  v.preview,
+  v.userId,
+  v.rankMs,
+  v.clientUpdatedMs,
+  v.createdMs,
+  v.updatedMs,
+  v.receivedMs,
+  v.readable,
+  v.body,
+  v.template,
+  v.journeyPoint,
+  v.pagePath,
+  v.locale,
+  v.day,
+  v.questionSet.hash,
+  v.instrumentScore,
+  v.eventName,
+  v.event,
+  v.context,
 ];
 
-export const ANSWER_COLUMNS = 'response_seq, survey_id, question_id, kind, is_primary, num, text, has_text, picked, template, journey_point, page_path, created_ms, updated_ms, day';
-export const answerValues = (seq, v, a) => [seq, v.surveyId, a.questionId, a.kind, a.primary, a.num, a.text, a.hasText, a.picked, v.template, v.journeyPoint, v.pagePath, v.createdMs, v.updatedMs, v.day];
+export const ANSWER_COLUMNS =
+  'response_seq, survey_id, question_id, kind, is_primary, num, text, has_text, picked, template, journey_point, page_path, created_ms, updated_ms, day';
+export const answerValues = (seq, v, a) => [
+  seq,
+  v.surveyId,
+  a.questionId,
+  a.kind,
+  a.primary,
+  a.num,
+  a.text,
+  a.hasText,
+  a.picked,
+  v.template,
+  v.journeyPoint,
+  v.pagePath,
+  v.createdMs,
+  v.updatedMs,
+  v.day,
+];
 
 export const PICK_COLUMNS = 'response_seq, survey_id, question_id, kind, position, option, other_text, created_ms, journey_point, page_path, day';
 /** A choice answer's picks: each distinct option, then each Other text, numbered in that order. */

@@ -79,7 +79,10 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
       // Question sets are shared and harmless to keep: written outside the batch's transaction, so
       // two batches never wait on each other for one.
       const sets = new Map(versions.map((v) => [v.questionSet.hash, v.questionSet.json]));
-      await client.query('INSERT INTO question_sets (hash, questions) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING', [[...sets.keys()], [...sets.values()]]);
+      await client.query('INSERT INTO question_sets (hash, questions) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (hash) DO NOTHING', [
+        [...sets.keys()],
+        [...sets.values()],
+      ]);
       await client.query('BEGIN');
       let stored = 0;
       const moves = [];
@@ -99,7 +102,10 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
         (rounds[k] ??= []).push({ version, index });
       });
       for (const round of rounds) {
-        const { rows } = await client.query(upsertRows(round.length), round.flatMap(({ version }) => responseValues(version)));
+        const { rows } = await client.query(
+          upsertRows(round.length),
+          round.flatMap(({ version }) => responseValues(version)),
+        );
         stored += rows.length;
         const storedIds = new Map(rows.map((row) => [row.id, row.seq]));
         // A later round's version of an id replaces an earlier one's answer rows.

@@ -13,8 +13,7 @@
  * engine: SQLite keeps context as JSON text, PostgreSQL as jsonb. The key is a parameter.
  */
 const CONTEXT_VALUE = {
-  sqlite: (column) =>
-    `(SELECT CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(value AS TEXT) END FROM json_each(${column}) WHERE key = ?)`,
+  sqlite: (column) => `(SELECT CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(value AS TEXT) END FROM json_each(${column}) WHERE key = ?)`,
   postgres: (column) => `(${column} ->> ?)`,
 };
 
@@ -24,7 +23,12 @@ const CONTEXT_VALUE = {
  * `counted` (responses only) keeps what results count: real (not preview), readable rows. `alias`
  * qualifies the columns (`a.survey_id`) for a join.
  */
-export function whereOf({ surveyId = null, from = null, to = null, journeyPoint = null, page = null, context = null, counted = true } = {}, engine, table = 'responses', alias = null) {
+export function whereOf(
+  { surveyId = null, from = null, to = null, journeyPoint = null, page = null, context = null, counted = true } = {},
+  engine,
+  table = 'responses',
+  alias = null,
+) {
   const c = (column) => (alias === null ? column : `${alias}.${column}`);
   const parts = [];
   const params = [];

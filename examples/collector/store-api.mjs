@@ -63,8 +63,18 @@ export function storeApi({ engine, where: location, save, query, deleteWhere, cl
      */
     async rowsAfter({ filter = {}, afterSeq = 0, limit }) {
       const where = whereOf({ ...filter, counted: false }, engine);
-      const rows = await query(`SELECT ${ROW_COLUMNS} FROM responses WHERE seq > ? AND preview = 0 AND ${where.sql} ORDER BY seq LIMIT ${Number(limit)}`, [afterSeq, ...where.params]);
-      return rows.map((row) => ({ ...row, seq: Number(row.seq), readable: Number(row.readable), createdMs: Number(row.createdMs), updatedMs: Number(row.updatedMs), receivedMs: Number(row.receivedMs) }));
+      const rows = await query(`SELECT ${ROW_COLUMNS} FROM responses WHERE seq > ? AND preview = 0 AND ${where.sql} ORDER BY seq LIMIT ${Number(limit)}`, [
+        afterSeq,
+        ...where.params,
+      ]);
+      return rows.map((row) => ({
+        ...row,
+        seq: Number(row.seq),
+        readable: Number(row.readable),
+        createdMs: Number(row.createdMs),
+        updatedMs: Number(row.updatedMs),
+        receivedMs: Number(row.receivedMs),
+      }));
     },
     /** Surveys with real responses that `filter` selects, `{ surveyId, responses }`, in order of their first response. */
     async surveys({ filter = {} } = {}) {

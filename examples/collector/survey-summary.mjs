@@ -63,12 +63,14 @@ function reader(store, filter) {
 async function collectQuestions(read) {
   const sets = await read.rows(
     'responses',
-    (where) => `SELECT question_set AS hash, MIN(seq) AS first, MAX(seq) AS last FROM responses WHERE ${where} GROUP BY question_set ORDER BY first LIMIT ${MAX_QUESTION_SETS_READ}`,
+    (where) =>
+      `SELECT question_set AS hash, MIN(seq) AS first, MAX(seq) AS last FROM responses WHERE ${where} GROUP BY question_set ORDER BY first LIMIT ${MAX_QUESTION_SETS_READ}`,
   );
   const questionsByHash = new Map();
   for (let i = 0; i < sets.length; i += 500) {
     const hashes = sets.slice(i, i + 500).map((set) => set.hash);
-    for (const row of await read.query(`SELECT hash, questions FROM question_sets WHERE hash IN (${list(hashes)})`, hashes)) questionsByHash.set(row.hash, JSON.parse(row.questions));
+    for (const row of await read.query(`SELECT hash, questions FROM question_sets WHERE hash IN (${list(hashes)})`, hashes))
+      questionsByHash.set(row.hash, JSON.parse(row.questions));
   }
   const order = [];
   const latest = new Map();
@@ -133,7 +135,9 @@ async function summarizeChoice(read, question, counts) {
     options.length < MAX_OPTIONS_LISTED
       ? options.length
       : Number((await read.one('choice_picks', (where) => `SELECT COUNT(DISTINCT option) AS n FROM choice_picks WHERE ${where} AND question_id = ? AND kind = ?`, after)).n);
-  const otherCount = Number((await read.one('choice_picks', (where) => `SELECT COUNT(*) AS n FROM choice_picks WHERE ${where} AND question_id = ? AND kind = ? AND option IS NULL`, after)).n);
+  const otherCount = Number(
+    (await read.one('choice_picks', (where) => `SELECT COUNT(*) AS n FROM choice_picks WHERE ${where} AND question_id = ? AND kind = ? AND option IS NULL`, after)).n,
+  );
   const texts = await read.rows(
     'choice_picks',
     (where) =>
@@ -253,9 +257,13 @@ async function dailyTrend(read, firstMs, lastMs, keyQuestion) {
   }
   const keyTallies = new Map();
   if (keyQuestion) {
-    const rows = await read.rows('answers', (where) => `SELECT day, num, COUNT(*) AS n FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND day >= ? GROUP BY day, num`, {
-      after: [keyQuestion.id, keyQuestion.kind, firstDay],
-    });
+    const rows = await read.rows(
+      'answers',
+      (where) => `SELECT day, num, COUNT(*) AS n FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND day >= ? GROUP BY day, num`,
+      {
+        after: [keyQuestion.id, keyQuestion.kind, firstDay],
+      },
+    );
     for (const row of rows) {
       const day = Number(row.day);
       if (!keyTallies.has(day)) keyTallies.set(day, emptyTally());
@@ -265,7 +273,12 @@ async function dailyTrend(read, firstMs, lastMs, keyQuestion) {
   const days = [];
   for (let day = firstDay; day <= lastDay; day++) {
     const key = keyQuestion ? summarizeTally(keyQuestion, keyTallies.get(day) ?? emptyTally()) : null;
-    days.push({ day: dayIsoOf(day), responses: perDay.get(day) ?? 0, keyValue: key ? QUESTION_KINDS[keyQuestion.kind].headline.value(key) : null, keyAnswers: key ? key.answers : 0 });
+    days.push({
+      day: dayIsoOf(day),
+      responses: perDay.get(day) ?? 0,
+      keyValue: key ? QUESTION_KINDS[keyQuestion.kind].headline.value(key) : null,
+      keyAnswers: key ? key.answers : 0,
+    });
   }
   const earlier = await read.one('responses', (where) => `SELECT COUNT(*) AS n FROM responses WHERE ${where} AND day < ?`, { after: [firstDay] });
   return { days, earlierResponses: Number(earlier.n) };
@@ -316,10 +329,22 @@ async function scoreTemplatesOf(read, templates) {
         { before: PMF_ANSWERS, ...answers },
       );
       const counts = new Map(rows.filter((row) => row.answer !== null).map((row) => [row.answer, Number(row.n)]));
-      scores.push(templateScore(template, scorer.fromAnswerCounts(counts, rows.reduce((sum, row) => sum + Number(row.n), 0))));
+      scores.push(
+        templateScore(
+          template,
+          scorer.fromAnswerCounts(
+            counts,
+            rows.reduce((sum, row) => sum + Number(row.n), 0),
+          ),
+        ),
+      );
       continue;
     }
-    const rows = await read.rows('answers', (where) => `SELECT num, COUNT(*) AS n FROM answers WHERE ${where} AND template = ? AND question_id = ? AND is_primary = 1 GROUP BY num`, answers);
+    const rows = await read.rows(
+      'answers',
+      (where) => `SELECT num, COUNT(*) AS n FROM answers WHERE ${where} AND template = ? AND question_id = ? AND is_primary = 1 GROUP BY num`,
+      answers,
+    );
     const tally = emptyTally();
     for (const row of rows) addToTally(tally, row.num === null ? null : Number(row.num), Number(row.n));
     scores.push(templateScore(template, scorer.fromTally(tally)));

@@ -80,7 +80,13 @@ describe(`two collector processes on one ${storeUnderTest === 'postgres' ? 'Post
       const versions = ids.map((id, i) => version(id, orders[i % orders.length][k]));
       for (let b = 0; b < versions.length; b += 6) {
         const url = urls[(b / 6 + k) % 2];
-        posts.push(fetch(`${url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sentAt: new Date().toISOString(), responses: versions.slice(b, b + 6) }) }));
+        posts.push(
+          fetch(`${url}/api/earshot`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ sentAt: new Date().toISOString(), responses: versions.slice(b, b + 6) }),
+          }),
+        );
       }
     }
     const statuses = await Promise.all(posts.map(async (res) => (await res).status));

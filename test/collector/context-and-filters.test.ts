@@ -21,7 +21,11 @@ const dayOf = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS).toISO
 
 describe('context and event', () => {
   it('stores them as sent and lists them with the response', async () => {
-    const response = makeResponse({ id: 'ctx', context: { plan: 'pro', seats: 12, trial: false, coupon: null }, event: { name: 'checkout_completed', properties: { orderId: 'A1', total: 42 } } });
+    const response = makeResponse({
+      id: 'ctx',
+      context: { plan: 'pro', seats: 12, trial: false, coupon: null },
+      event: { name: 'checkout_completed', properties: { orderId: 'A1', total: 42 } },
+    });
     expect((await demo.post(batchOf(response))).status).toBe(200);
     expect(await demo.server.collector.storedResponses()).toEqual([response]);
     const [row] = await demo.server.collector.store.query("SELECT event_name, context FROM responses WHERE id = 'ctx'");
@@ -34,7 +38,11 @@ describe('context and event', () => {
     ['a nested value', { context: { plan: { tier: 'pro' } } }, 'responses[0].context.plan: must be a string, number, boolean or null'],
     ['a key with a space', { context: { 'has space': 1 } }, 'responses[0].context["has space"]: the key must be 1–64 letters'],
     ['a value past the cap', { context: { plan: 'x'.repeat(MAX_CONTEXT_VALUE_LENGTH + 1) } }, `responses[0].context.plan: must be at most ${MAX_CONTEXT_VALUE_LENGTH} characters`],
-    ['too many keys', { context: Object.fromEntries(Array.from({ length: MAX_CONTEXT_KEYS + 1 }, (_, i) => [`k${i}`, i])) }, `responses[0].context: must hold at most ${MAX_CONTEXT_KEYS} keys`],
+    [
+      'too many keys',
+      { context: Object.fromEntries(Array.from({ length: MAX_CONTEXT_KEYS + 1 }, (_, i) => [`k${i}`, i])) },
+      `responses[0].context: must hold at most ${MAX_CONTEXT_KEYS} keys`,
+    ],
     ['an event without a name', { event: { properties: {} } }, "responses[0].event.name: must be the event's name"],
     ['an unknown event field', { event: { name: 'x', when: 1 } }, 'responses[0].event.when: is not a known field here'],
     ['a list as an event property', { event: { name: 'x', properties: { total: [42] } } }, 'responses[0].event.properties.total: must be a string, number, boolean or null'],
@@ -48,7 +56,14 @@ describe('context and event', () => {
 
 describe('date range', () => {
   // Six responses: 10 days ago (9, 10), 5 days ago (0, 3, 9), today (10).
-  const SIX = [answeredDaysAgo('d10a', 10, 9), answeredDaysAgo('d10b', 10, 10), answeredDaysAgo('d5a', 5, 0), answeredDaysAgo('d5b', 5, 3), answeredDaysAgo('d5c', 5, 9), answeredDaysAgo('d0', 0, 10)];
+  const SIX = [
+    answeredDaysAgo('d10a', 10, 9),
+    answeredDaysAgo('d10b', 10, 10),
+    answeredDaysAgo('d5a', 5, 0),
+    answeredDaysAgo('d5b', 5, 3),
+    answeredDaysAgo('d5c', 5, 9),
+    answeredDaysAgo('d0', 0, 10),
+  ];
 
   it('narrows /results, /scores, the CSV and the JSON list to whole UTC days, both included', async () => {
     await demo.post(batchOf(...SIX.map((r) => ({ ...r, template: 'nps', answers: { nps: r.answers.score }, questions: [{ id: 'nps', type: 'nps', text: 'Recommend?' }] }))));
@@ -60,7 +75,13 @@ describe('date range', () => {
     expect(scores).toMatchObject({ responses: 3, scores: [{ template: 'nps', sampleSize: 3, promoters: 1, detractors: 2 }] });
     expect(scores.scores[0].score).toBeCloseTo(-100 / 3, 10);
     const csv = await (await fetch(demo.url(`/api/earshot/export.csv?${range}`))).text();
-    expect(csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[0])).toEqual(['d5a', 'd5b', 'd5c']);
+    expect(
+      csv
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['d5a', 'd5b', 'd5c']);
     const listed = await demo.getJson(`/api/earshot/responses?from=${dayOf(10)}&to=${dayOf(10)}&limit=1`);
     expect(listed).toMatchObject({ total: 2, next: `/api/earshot/responses?from=${dayOf(10)}&to=${dayOf(10)}&limit=1&offset=1` });
     expect(listed.responses.map((r: { id: string }) => r.id)).toEqual(['d10a']);

@@ -41,7 +41,7 @@ describe('CORS from ALLOWED_ORIGINS', () => {
     const beacon = await demo.post(JSON.stringify(batchOf(makeResponse())), { 'Content-Type': 'text/plain', Origin: 'https://evil.example' });
     expect(beacon.status).toBe(403);
     expect((await beacon.json()).error).toBe('origin: https://evil.example may not use this collector; add it to ALLOWED_ORIGINS');
-    expect((await demo.server.collector.storedResponses())).toEqual([]);
+    expect(await demo.server.collector.storedResponses()).toEqual([]);
   });
 
   it('always accepts pages served by the collector itself, with no CORS headers needed', async () => {

@@ -76,7 +76,7 @@ describe('body size', () => {
     expect(client.received()).toMatch(/^HTTP\/1\.1 413 /);
     expect(written).toBeLessThan(DEFAULT_BODY_LIMIT * 3);
     client.socket.destroy();
-    expect((await server.collector.storedResponses())).toEqual([]);
+    expect(await server.collector.storedResponses()).toEqual([]);
   });
 });
 
@@ -146,7 +146,10 @@ describe('rate limit', () => {
   it('does not read a large body it refuses for another reason: the connection ends', async () => {
     const server = await start({ postsPerMinute: 1 });
     await post(server, batchOf(makeResponse()), remote);
-    const client = connect(server, `POST /api/earshot HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 198.51.100.1\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 ** 3}\r\n\r\n`);
+    const client = connect(
+      server,
+      `POST /api/earshot HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 198.51.100.1\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 ** 3}\r\n\r\n`,
+    );
     expect(await until(() => client.received().includes('\r\n\r\n'), 2000)).toBe(true);
     expect(client.received()).toMatch(/^HTTP\/1\.1 429 /);
     expect(await Promise.race([client.closed, new Promise((resolve) => setTimeout(() => resolve('open'), 3000))])).not.toBe('open');
@@ -186,10 +189,12 @@ describe('redirects', () => {
   function rawGet(server: DemoServer, path: string) {
     const { port } = new URL(server.url);
     return new Promise<{ status: number; location?: string }>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode ?? 0, location: res.headers.location });
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, location: res.headers.location });
+        })
+        .on('error', reject);
     });
   }
 

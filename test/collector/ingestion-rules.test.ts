@@ -25,7 +25,7 @@ async function expectRefused(body: unknown, problem: string) {
   expect(res.status).toBe(400);
   const json = await res.json();
   expect(json.problems).toEqual(expect.arrayContaining([expect.stringContaining(problem)]));
-  expect((await stored())).toEqual([]);
+  expect(await stored()).toEqual([]);
 }
 
 describe('ids', () => {
@@ -56,7 +56,11 @@ describe('ids', () => {
 
 describe('caps, each a 400 naming the field', () => {
   it.each([
-    ['responses per batch', () => batchOf(...Array.from({ length: MAX_RESPONSES_PER_BATCH + 1 }, () => makeResponse())), `responses: must hold at most ${MAX_RESPONSES_PER_BATCH} responses`],
+    [
+      'responses per batch',
+      () => batchOf(...Array.from({ length: MAX_RESPONSES_PER_BATCH + 1 }, () => makeResponse())),
+      `responses: must hold at most ${MAX_RESPONSES_PER_BATCH} responses`,
+    ],
     [
       'questions per response',
       () => batchOf(makeResponse({ questions: questionsOf(MAX_QUESTIONS_PER_RESPONSE + 1), answers: {} })),
@@ -67,15 +71,31 @@ describe('caps, each a 400 naming the field', () => {
       () => batchOf(makeResponse({ questions: Array.from({ length: 5000 }, (_, i) => ({ id: `q${i}`, type: 'nps', text: '' })), answers: {} })),
       'responses[0].questions: must describe at most',
     ],
-    ['answers per response', () => batchOf(makeResponse({ questions: [], answers: answersOf(MAX_ANSWERS_PER_RESPONSE + 1) })), `responses[0].answers: must hold at most ${MAX_ANSWERS_PER_RESPONSE} answers`],
+    [
+      'answers per response',
+      () => batchOf(makeResponse({ questions: [], answers: answersOf(MAX_ANSWERS_PER_RESPONSE + 1) })),
+      `responses[0].answers: must hold at most ${MAX_ANSWERS_PER_RESPONSE} answers`,
+    ],
     [
       'choices in one answer',
       () => batchOf(makeResponse({ answers: { found: Array.from({ length: MAX_CHOICES_PER_ANSWER + 1 }, (_, i) => `o${i}`) } })),
       `responses[0].answers.found: must hold at most ${MAX_CHOICES_PER_ANSWER} choices`,
     ],
-    ['a text answer', () => batchOf(makeResponse({ answers: { why: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) } })), `responses[0].answers.why: must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`],
-    ['an "Other" text', () => batchOf(makeResponse({ answers: { found: ['Ad', { other: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) }] } })), 'responses[0].answers.found[1].other: must be at most'],
-    ['any other text', () => batchOf(makeResponse({ page: { url: `https://shop.example/${'x'.repeat(MAX_STRING_LENGTH)}`, referrer: '' } })), `responses[0].page.url: must be at most ${MAX_STRING_LENGTH} characters`],
+    [
+      'a text answer',
+      () => batchOf(makeResponse({ answers: { why: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) } })),
+      `responses[0].answers.why: must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`,
+    ],
+    [
+      'an "Other" text',
+      () => batchOf(makeResponse({ answers: { found: ['Ad', { other: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) }] } })),
+      'responses[0].answers.found[1].other: must be at most',
+    ],
+    [
+      'any other text',
+      () => batchOf(makeResponse({ page: { url: `https://shop.example/${'x'.repeat(MAX_STRING_LENGTH)}`, referrer: '' } })),
+      `responses[0].page.url: must be at most ${MAX_STRING_LENGTH} characters`,
+    ],
   ])('%s', async (_case, body, problem) => {
     await expectRefused(body(), problem);
   });
@@ -87,7 +107,7 @@ describe('caps, each a 400 naming the field', () => {
       answers: { ...answersOf(MAX_ANSWERS_PER_RESPONSE - 1), why: 'é'.repeat(MAX_TEXT_ANSWER_LENGTH) },
     });
     expect((await demo.post(batchOf(atCaps))).status).toBe(200);
-    expect((await stored())).toEqual([atCaps]);
+    expect(await stored()).toEqual([atCaps]);
   });
 });
 
@@ -145,7 +165,15 @@ describe('dates', () => {
 
 describe('locales', () => {
   const withText = (id: string, locale: string) =>
-    makeResponse({ id, locale, answers: { score: 3, reason: 'Delivery was slow' }, questions: [{ id: 'score', type: 'nps', text: 'Recommend?' }, { id: 'reason', type: 'text', text: 'Why?' }] });
+    makeResponse({
+      id,
+      locale,
+      answers: { score: 3, reason: 'Delivery was slow' },
+      questions: [
+        { id: 'score', type: 'nps', text: 'Recommend?' },
+        { id: 'reason', type: 'text', text: 'Why?' },
+      ],
+    });
 
   it('keeps answers from a page with <html lang="en_US">, stores the tag as en-US, and results still answer 200', async () => {
     expect((await demo.post(batchOf(withText('underscore', 'en_US')))).status).toBe(200);

@@ -48,11 +48,18 @@ describe.runIf(storeUnderTest === 'postgres')('node examples/collector/migrate.m
     const sqlite = await start({ database: file });
     const responses = [
       makeResponse({ id: 'm1', template: 'nps', answers: { score: 10, reason: 'Fast delivery', found: ['Search', 'Ad'] }, questions: QUESTIONS, context: { plan: 'pro' } }),
-      makeResponse({ id: 'm2', answers: { score: 3, reason: 'Slow delivery', found: { other: 'A podcast' } }, questions: QUESTIONS, page: { url: 'https://shop.example/cart', referrer: '' } }),
+      makeResponse({
+        id: 'm2',
+        answers: { score: 3, reason: 'Slow delivery', found: { other: 'A podcast' } },
+        questions: QUESTIONS,
+        page: { url: 'https://shop.example/cart', referrer: '' },
+      }),
       makeResponse({ id: 'm3', completed: false, answers: { score: 8 }, questions: QUESTIONS, trigger: { manual: true } }),
       makeResponse({ id: 'm4', preview: true, answers: { score: 0 }, questions: QUESTIONS }),
     ];
-    expect((await fetch(`${sqlite.url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batchOf(...responses)) })).status).toBe(200);
+    expect(
+      (await fetch(`${sqlite.url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batchOf(...responses)) })).status,
+    ).toBe(200);
     const routes = ['/results', '/api/earshot/scores?survey=post-checkout-nps', '/api/earshot/export.csv', '/api/earshot/responses'];
     const before = await Promise.all(routes.map((route) => get(sqlite, route)));
     await cleanups.pop()!();
@@ -69,7 +76,9 @@ describe.runIf(storeUnderTest === 'postgres')('node examples/collector/migrate.m
     expect(after[0]).toContain('3 responses</strong>: <strong>2</strong> complete');
 
     const later = makeResponse({ id: 'm5', answers: { score: 9 }, questions: QUESTIONS });
-    expect((await fetch(`${postgres.url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batchOf(later)) })).status).toBe(200);
+    expect((await fetch(`${postgres.url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batchOf(later)) })).status).toBe(
+      200,
+    );
     const listed = JSON.parse(await get(postgres, '/api/earshot/responses'));
     expect(listed.responses.map((r: { id: string }) => r.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
 

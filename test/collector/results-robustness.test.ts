@@ -42,7 +42,9 @@ describe.runIf(storeUnderTest === 'sqlite')('a database an older collector wrote
     db.exec(`CREATE TABLE responses (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL, completed INTEGER NOT NULL,
       updated_at TEXT NOT NULL, received_at TEXT NOT NULL, body TEXT NOT NULL); CREATE INDEX responses_by_survey ON responses (survey_id, seq);
       PRAGMA user_version = 1;`);
-    const insert = db.prepare("INSERT INTO responses (id, survey_id, completed, updated_at, received_at, body) VALUES (?, 'post-checkout-nps', 1, ?, '2026-11-27T10:00:00.000Z', ?)");
+    const insert = db.prepare(
+      "INSERT INTO responses (id, survey_id, completed, updated_at, received_at, body) VALUES (?, 'post-checkout-nps', 1, ?, '2026-11-27T10:00:00.000Z', ?)",
+    );
     for (const row of rows) insert.run(row.id, row.updatedAt, row.body);
     db.close();
     return file;
@@ -57,7 +59,7 @@ describe.runIf(storeUnderTest === 'sqlite')('a database an older collector wrote
     return server;
   }
 
-  it('is migrated: rows that fail today\'s rules are left out and counted, the others shown, and /results, /scores and the CSV answer 200', async () => {
+  it("is migrated: rows that fail today's rules are left out and counted, the others shown, and /results, /scores and the CSV answer 200", async () => {
     const leap = makeResponse({ id: 'leap', updatedAt: '2026-06-30T23:59:60Z', createdAt: '2026-06-30T23:59:60Z', answers: { score: 9, reason: 'Fast' }, questions: NPS_AND_TEXT });
     const underscore = makeResponse({ id: 'underscore', locale: 'en_US', answers: { score: 2, reason: 'Slow delivery, damaged box' }, questions: NPS_AND_TEXT });
     const wide = makeResponse({ id: 'wide', questions: Array.from({ length: 5000 }, (_, i) => ({ id: `q${i}`, type: 'nps', text: '' })) });

@@ -47,7 +47,7 @@ describe.runIf(storeUnderTest === 'sqlite')('SQLite storage', () => {
     await cleanups.pop()!();
 
     const second = await start({ database });
-    expect((await second.collector.storedResponses())).toEqual([response]);
+    expect(await second.collector.storedResponses()).toEqual([response]);
     const page = await (await fetch(`${second.server.url}/results`)).text();
     expect(page).toContain('1 response</strong>: <strong>1</strong> complete');
   });
@@ -64,7 +64,7 @@ describe.runIf(storeUnderTest === 'sqlite')('SQLite storage', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe(String(STORAGE_RETRY_AFTER_SECONDS));
     expect((await refused.json()).error).toMatch(/^storage: database is locked; nothing from this batch was stored/);
-    expect((await collector.storedResponses())).toEqual([]);
+    expect(await collector.storedResponses()).toEqual([]);
 
     other.exec('COMMIT');
     const retried = await post(server, batch);

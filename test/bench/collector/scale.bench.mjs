@@ -159,7 +159,19 @@ async function benchStore(kind) {
       csv.peak = peakRss(reader.pid);
       csv.peakBefore = beforeCsv;
       const size = kind === 'postgres' ? await postgresSize(cluster.url) : ['', '-wal'].reduce((sum, end) => sum + (existsSync(file + end) ? statSync(file + end).size : 0), 0);
-      return { kind, ingestRate: (sent.ok * BATCH_SIZE) / (INGEST_MS / 1000), overHttp: sent.ok * BATCH_SIZE, posts: sent.posts, failed: sent.posts - sent.ok, bulk, bulkMs, results, scores, csv, size };
+      return {
+        kind,
+        ingestRate: (sent.ok * BATCH_SIZE) / (INGEST_MS / 1000),
+        overHttp: sent.ok * BATCH_SIZE,
+        posts: sent.posts,
+        failed: sent.posts - sent.ok,
+        bulk,
+        bulkMs,
+        results,
+        scores,
+        csv,
+        size,
+      };
     } finally {
       await reader.stop();
     }
@@ -187,8 +199,12 @@ for (const kind of STORES) {
 console.log(
   `\nCollector at ${TOTAL.toLocaleString('en')} responses (three surveys: NPS + text, CSAT, SUS), node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at the end`,
 );
-console.log(`Ingest: ${SENDERS} senders posting batches of ${BATCH_SIZE} over HTTP for ${INGEST_MS / 1000} s (a slice); the rest bulk-loaded through the store's own save, ${BULK_ROWS} per transaction.`);
-console.log(`Reads: a collector process of its own (node examples/server.mjs); /results and /scores of ${SURVEY} (a third of the rows), ${RUNS} runs after a warm-up; the CSV export of every response, with that process's peak RSS (VmHWM).`);
+console.log(
+  `Ingest: ${SENDERS} senders posting batches of ${BATCH_SIZE} over HTTP for ${INGEST_MS / 1000} s (a slice); the rest bulk-loaded through the store's own save, ${BULK_ROWS} per transaction.`,
+);
+console.log(
+  `Reads: a collector process of its own (node examples/server.mjs); /results and /scores of ${SURVEY} (a third of the rows), ${RUNS} runs after a warm-up; the CSV export of every response, with that process's peak RSS (VmHWM).`,
+);
 console.log('| store | ingest over HTTP | bulk load | /results median / p95 | /scores median / p95 | CSV export: time, peak RSS of the collector | database size |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
