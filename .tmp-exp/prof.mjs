@@ -8,7 +8,7 @@ const n0 = (await store.query('SELECT COUNT(*) n FROM responses'))[0].n;
 if (n0 === 0) {
   let t = performance.now(); const now = Date.now();
   for (let s = 0; s < 30000; s += 1000) {
-    const responses = Array.from({ length: 1000 }, (_, i) => makeBenchResponse('p' + (s + i), s + i, now));
+    const responses = Array.from({ length: 1000 }, (_, i) => makeBenchResponse('p' + (s + i), s + i, now, 30000));
     const t1 = performance.now();
     const versions = toStoredVersions({ sentAt: new Date(now).toISOString(), responses }, now);
     const t2 = performance.now();

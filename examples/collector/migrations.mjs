@@ -63,8 +63,8 @@ export function version3Tables(engine, { withResponses = true } = {}) {
     `CREATE INDEX responses_by_journey_point ON responses (${counted}, journey_point, completed, created_ms)`,
     `CREATE INDEX responses_by_page ON responses (${counted}, page_path, completed, created_ms)`,
     `CREATE INDEX responses_by_day ON responses (${counted}, day, created_ms)`,
-    `CREATE INDEX responses_by_question_set ON responses (${counted}, question_set, seq, created_ms)`,
-    `CREATE INDEX responses_by_template ON responses (${counted}, template, seq, instrument_score, created_ms)`,
+    `CREATE INDEX responses_by_question_set ON responses (${counted}, question_set, template, seq, created_ms)`,
+    `CREATE INDEX responses_by_template ON responses (${counted}, template, instrument_score, created_ms)`,
     'CREATE TABLE question_sets (hash TEXT PRIMARY KEY, questions TEXT NOT NULL)',
     `CREATE TABLE answers (
       response_seq  ${t.bigint} NOT NULL REFERENCES responses (seq) ON DELETE CASCADE,
@@ -83,14 +83,14 @@ export function version3Tables(engine, { withResponses = true } = {}) {
       updated_ms    ${t.bigint} NOT NULL,
       day           ${t.bigint} NOT NULL
     )`,
+    // Each index serves one GROUP BY and holds every column it reads, so SQLite answers from the
+    // index alone; the time filter (created_ms) is the last column of each.
     'CREATE INDEX answers_by_response ON answers (response_seq, question_id, kind)',
-    'CREATE INDEX answers_by_question ON answers (survey_id, question_id, kind, num, has_text, picked, created_ms)',
-    'CREATE INDEX answers_by_journey_point ON answers (survey_id, journey_point, question_id, kind, num, created_ms)',
-    'CREATE INDEX answers_by_page ON answers (survey_id, page_path, question_id, kind, num, created_ms)',
+    'CREATE INDEX answers_by_question ON answers (survey_id, question_id, kind, num, has_text, picked, is_primary, template, created_ms)',
+    'CREATE INDEX answers_by_journey_point ON answers (survey_id, kind, journey_point, question_id, num, created_ms)',
+    'CREATE INDEX answers_by_page ON answers (survey_id, kind, page_path, question_id, num, created_ms)',
     'CREATE INDEX answers_by_day ON answers (survey_id, question_id, kind, day, num, created_ms)',
     'CREATE INDEX answers_texts ON answers (survey_id, kind, has_text, updated_ms, response_seq)',
-    'CREATE INDEX answers_texts_by_question ON answers (survey_id, question_id, kind, has_text, updated_ms, response_seq)',
-    'CREATE INDEX answers_by_template ON answers (survey_id, template, question_id, is_primary, num, created_ms)',
     `CREATE TABLE choice_picks (
       response_seq  ${t.bigint} NOT NULL REFERENCES responses (seq) ON DELETE CASCADE,
       survey_id     TEXT NOT NULL,

@@ -13,6 +13,8 @@ import { responseValues } from './migrations.mjs';
 
 export const IN_MEMORY = ':memory:';
 const STATEMENTS_KEPT = 200;
+/** At most this many batches share one commit. */
+const MAX_BATCHES_PER_COMMIT = 100;
 const SQLITE_CACHE_KB = 64 * 1024;
 
 /** Opens (and if needed creates or migrates) the SQLite store at `file`. */
@@ -63,6 +65,37 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
     if (moves.length > 0) throw new SurveyMoveError(moves);
     return { stored, kept: versions.length - stored };
   });
+  // Group commit: the batches that arrive while one commit is written are committed together, in
+  // one transaction (IMMEDIATE: the write lock up front, so two processes on one file cannot
+  // interleave), each batch inside its own savepoint so that one refused batch (a survey move)
+  // rolls back alone. A commit costs one fsync and rewrites the index pages it touched, so many
+  // small commits would cost far more than a few larger ones; every batch is still answered only
+  // once its transaction is committed.
+  const pending = [];
+  const saveGroup = db.transaction((group) =>
+    group.map(({ versions }) => {
+      try {
+        return { result: saveAll(versions) };
+      } catch (error) {
+        if (error instanceof SurveyMoveError) return { error };
+        throw error;
+      }
+    }),
+  );
+  function commitPending() {
+    const group = pending.splice(0, MAX_BATCHES_PER_COMMIT);
+
+    if (pending.length > 0) setImmediate(commitPending);
+    let outcomes;
+    try {
+      outcomes = saveGroup.immediate(group);
+    } catch (error) {
+      for (const { reject } of group) reject(error);
+      return;
+    }
+    group.forEach(({ resolve, reject }, i) => (outcomes[i].error ? reject(outcomes[i].error) : resolve(outcomes[i].result)));
+  }
+
   const deleteWhere = db.transaction((where, params) => {
     const [answers, picks, responses] = DELETE_CHILDREN_OF(where);
     prepared(answers).run(...params);
@@ -73,8 +106,11 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
   return storeApi({
     engine: 'sqlite',
     where: file,
-    // IMMEDIATE takes the write lock up front, so two processes on one file cannot interleave.
-    save: async (versions) => saveAll.immediate(versions),
+    save: (versions) =>
+      new Promise((resolve, reject) => {
+        pending.push({ versions, resolve, reject });
+        if (pending.length === 1) setImmediate(commitPending);
+      }),
     query: async (sql, params = []) => {
       const statement = prepared(sql);
       if (statement.reader) return statement.all(...params);

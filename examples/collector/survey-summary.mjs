@@ -27,6 +27,8 @@ const MAX_QUESTIONS_LEFT_OUT_COUNTED = 10_000;
 export const MAX_QUESTION_SETS_READ = 1000;
 /** Rows per comparison table (journey points, pages); the rest share one row. */
 export const MAX_SEGMENTS_SHOWN = 25;
+/** Groups read per comparison; past it, the counts of the rest come from one more query. */
+const MAX_SEGMENT_GROUPS_READ = 1000;
 /** Text answers per side (unhappy, happy) the frequent words are counted in: the most recent (5,000 in all). */
 export const TERMS_SAMPLE = 2500;
 /** Texts typed into a choice's "Other" read for the list of them: the most recent. */
@@ -60,12 +62,14 @@ function reader(store, filter) {
  * together, and its text is the one of the latest response that describes it. Read from the
  * distinct question lists the responses carry, not from the responses.
  */
-async function collectQuestions(read) {
-  const sets = await read.rows(
-    'responses',
-    (where) =>
-      `SELECT question_set AS hash, MIN(seq) AS first, MAX(seq) AS last FROM responses WHERE ${where} GROUP BY question_set ORDER BY first LIMIT ${MAX_QUESTION_SETS_READ}`,
-  );
+async function collectQuestions(read, groups) {
+  const byHash = new Map();
+  for (const group of groups) {
+    const set = byHash.get(group.hash);
+    if (!set) byHash.set(group.hash, { hash: group.hash, first: Number(group.first), last: Number(group.last) });
+    else Object.assign(set, { first: Math.min(set.first, Number(group.first)), last: Math.max(set.last, Number(group.last)) });
+  }
+  const sets = [...byHash.values()].sort((a, b) => a.first - b.first);
   const questionsByHash = new Map();
   for (let i = 0; i < sets.length; i += 500) {
     const hashes = sets.slice(i, i + 500).map((set) => set.hash);
@@ -98,23 +102,56 @@ async function collectQuestions(read) {
   return { questions: order.map((key) => latest.get(key).question), leftOut: leftOut.size };
 }
 
-/** Per question key: its tally, how many of its answers are non-blank texts and valid choices. */
+/**
+ * The responses' question sets and templates, one scan: `{ hash, template, first, last }` per
+ * pair, first seen first, at most MAX_QUESTION_SETS_READ.
+ */
+function questionSetsAndTemplates(read) {
+  return read.rows(
+    'responses',
+    (where) =>
+      `SELECT question_set AS hash, template, MIN(seq) AS first, MAX(seq) AS last FROM responses WHERE ${where} GROUP BY question_set, template ORDER BY first LIMIT ${MAX_QUESTION_SETS_READ}`,
+  );
+}
+
+/** The templates among the groups of questionSetsAndTemplates, first seen first. */
+function templatesOf(groups) {
+  const first = new Map();
+  for (const group of groups) if (group.template !== null && !(Number(first.get(group.template)) <= Number(group.first))) first.set(group.template, Number(group.first));
+  return [...first]
+    .sort((a, b) => a[1] - b[1])
+    .map(([template]) => template)
+    .slice(0, MAX_TEMPLATES);
+}
+
+/**
+ * One scan over the answers: per question key its tally and how many of its answers are non-blank
+ * texts and valid choices (`byKey`), and per template the tally of each question id's primary
+ * answers (`byTemplate`, what template scores read).
+ */
 async function answerCounts(read) {
   const rows = await read.rows(
     'answers',
-    (where) => `SELECT question_id, kind, num, COUNT(*) AS n, SUM(has_text) AS texts, SUM(picked) AS picked FROM answers WHERE ${where} GROUP BY question_id, kind, num`,
+    (where) => `SELECT question_id, kind, num, has_text, picked, is_primary, template, COUNT(*) AS n FROM answers WHERE ${where}
+      GROUP BY question_id, kind, num, has_text, picked, is_primary, template`,
   );
   const byKey = new Map();
+  const byTemplate = new Map();
   for (const row of rows) {
+    if (Number(row.is_primary) === 1 && row.template !== null) {
+      const key = `${row.template}\u0000${row.question_id}`;
+      if (!byTemplate.has(key)) byTemplate.set(key, emptyTally());
+      addToTally(byTemplate.get(key), row.num === null ? null : Number(row.num), Number(row.n));
+    }
     const key = keyOf(row.question_id, row.kind);
     const counts = byKey.get(key) ?? { tally: emptyTally(), texts: 0, picked: 0, total: 0 };
     addToTally(counts.tally, row.num === null ? null : Number(row.num), Number(row.n));
-    counts.texts += Number(row.texts);
-    counts.picked += Number(row.picked);
+    counts.texts += Number(row.has_text) * Number(row.n);
+    counts.picked += Number(row.picked) * Number(row.n);
     counts.total += Number(row.n);
     byKey.set(key, counts);
   }
-  return byKey;
+  return { byKey, byTemplate };
 }
 
 const tallyFor = (counts, question) => counts.get(question.key)?.tally ?? emptyTally();
@@ -181,25 +218,40 @@ async function summarizeText(read, question, counts, keyQuestion, keyResult) {
   };
 }
 
-/** Scores per group (journey point or page), worst key score first; past MAX_SEGMENTS_SHOWN groups, the rest share one row. */
-async function compareSegments(read, column, totals, counts, scoredQuestions, keyQuestion, othersLabel) {
-  const top = await read.rows(
+/**
+ * The groups of responses by `column` (journey point or page), largest first (ties: first seen
+ * first): `{ groups (at most MAX_SEGMENT_GROUPS_READ), groupCount, responses, completed }`. The
+ * totals come from the groups when all were read.
+ */
+async function segmentGroups(read, column) {
+  const groups = await read.rows(
     'responses',
     (where) =>
-      `SELECT ${column} AS label, COUNT(*) AS n, SUM(completed) AS c, MIN(seq) AS first FROM responses WHERE ${where} GROUP BY ${column} ORDER BY n DESC, first ASC LIMIT ${MAX_SEGMENTS_SHOWN}`,
+      `SELECT ${column} AS label, COUNT(*) AS n, SUM(completed) AS c, MIN(seq) AS first FROM responses WHERE ${where} GROUP BY ${column} ORDER BY n DESC, first ASC LIMIT ${MAX_SEGMENT_GROUPS_READ}`,
   );
-  let groupCount = top.length;
-  if (top.length === MAX_SEGMENTS_SHOWN) groupCount = Number((await read.one('responses', (where) => `SELECT COUNT(DISTINCT ${column}) AS n FROM responses WHERE ${where}`)).n);
-  const shown = groupCount > MAX_SEGMENTS_SHOWN ? top.slice(0, MAX_SEGMENTS_SHOWN - 1) : top;
+  if (groups.length < MAX_SEGMENT_GROUPS_READ) {
+    const sum = (field) => groups.reduce((total, row) => total + Number(row[field]), 0);
+    return { groups, groupCount: groups.length, responses: sum('n'), completed: sum('c') };
+  }
+  const totals = await read.one('responses', (where) => `SELECT COUNT(DISTINCT ${column}) AS g, COUNT(*) AS n, SUM(completed) AS c FROM responses WHERE ${where}`);
+  return { groups, groupCount: Number(totals.g), responses: Number(totals.n), completed: Number(totals.c ?? 0) };
+}
+
+/** Scores per group (journey point or page), worst key score first; past MAX_SEGMENTS_SHOWN groups, the rest share one row. */
+async function compareSegments(read, column, segmentation, counts, scoredQuestions, keyQuestion, othersLabel) {
+  const { groups, groupCount } = segmentation;
+  const totals = segmentation;
+  const shown = groupCount > MAX_SEGMENTS_SHOWN ? groups.slice(0, MAX_SEGMENTS_SHOWN - 1) : groups;
   const labels = shown.map((row) => row.label);
   const tallies = new Map(labels.map((label) => [label, new Map()]));
   if (scoredQuestions.length > 0 && labels.length > 0) {
     const kinds = [...new Set(scoredQuestions.map((q) => q.kind))];
     const rows = await read.rows(
       'answers',
-      (where) => `SELECT ${column} AS label, question_id, kind, num, COUNT(*) AS n FROM answers WHERE ${where} AND ${column} IN (${list(labels)}) AND kind IN (${list(kinds)})
-       GROUP BY ${column}, question_id, kind, num`,
-      { after: [...labels, ...kinds] },
+      // Kind first: the index skips the answers no score reads (texts).
+      (where) => `SELECT ${column} AS label, question_id, kind, num, COUNT(*) AS n FROM answers WHERE ${where} AND kind IN (${list(kinds)}) AND ${column} IN (${list(labels)})
+       GROUP BY kind, ${column}, question_id, num`,
+      { after: [...kinds, ...labels] },
     );
     for (const row of rows) {
       const byKey = tallies.get(row.label);
@@ -247,7 +299,7 @@ async function compareSegments(read, column, totals, counts, scoredQuestions, ke
 }
 
 /** One entry per UTC day from the first response (at most MAX_TREND_DAYS back) to the latest. */
-async function dailyTrend(read, firstMs, lastMs, keyQuestion) {
+async function dailyTrend(read, totalResponses, firstMs, lastMs, keyQuestion) {
   const lastDay = Math.floor(lastMs / DAY_MS);
   const firstDay = Math.max(Math.floor(firstMs / DAY_MS), lastDay - (MAX_TREND_DAYS - 1));
   const perDay = new Map();
@@ -280,8 +332,7 @@ async function dailyTrend(read, firstMs, lastMs, keyQuestion) {
       keyAnswers: key ? key.answers : 0,
     });
   }
-  const earlier = await read.one('responses', (where) => `SELECT COUNT(*) AS n FROM responses WHERE ${where} AND day < ?`, { after: [firstDay] });
-  return { days, earlierResponses: Number(earlier.n) };
+  return { days, earlierResponses: totalResponses - days.reduce((sum, day) => sum + day.responses, 0) };
 }
 
 /** The frequent terms in the text answers of unhappy versus happy respondents, per the key question, from the TERMS_SAMPLE most recent texts of each side. */
@@ -307,7 +358,7 @@ async function contrastTerms(read, keyQuestion, textQuestions) {
 }
 
 /** The scores of the known templates among the responses, in the order templates were first seen. */
-async function scoreTemplatesOf(read, templates) {
+async function scoreTemplatesOf(read, templates, templateTallies) {
   const scores = [];
   for (const template of templates.filter(isKnownTemplate)) {
     const scorer = TEMPLATE_SCORERS[template];
@@ -320,13 +371,12 @@ async function scoreTemplatesOf(read, templates) {
       scores.push(templateScore(template, scorer.fromTotals({ total: Number(row.total), scored: Number(row.scored), sum: Number(row.sum ?? 0) })));
       continue;
     }
-    const answers = { after: [template, scorer.questionId] };
     if (scorer.fromAnswerCounts) {
       const rows = await read.rows(
         'answers',
         (where) =>
           `SELECT CASE WHEN text IN (${list(PMF_ANSWERS)}) THEN text END AS answer, COUNT(*) AS n FROM answers WHERE ${where} AND template = ? AND question_id = ? AND is_primary = 1 GROUP BY 1`,
-        { before: PMF_ANSWERS, ...answers },
+        { before: PMF_ANSWERS, after: [template, scorer.questionId] },
       );
       const counts = new Map(rows.filter((row) => row.answer !== null).map((row) => [row.answer, Number(row.n)]));
       scores.push(
@@ -340,34 +390,17 @@ async function scoreTemplatesOf(read, templates) {
       );
       continue;
     }
-    const rows = await read.rows(
-      'answers',
-      (where) => `SELECT num, COUNT(*) AS n FROM answers WHERE ${where} AND template = ? AND question_id = ? AND is_primary = 1 GROUP BY num`,
-      answers,
-    );
-    const tally = emptyTally();
-    for (const row of rows) addToTally(tally, row.num === null ? null : Number(row.num), Number(row.n));
+    const tally = templateTallies.get(`${template}\u0000${scorer.questionId}`) ?? emptyTally();
     scores.push(templateScore(template, scorer.fromTally(tally)));
   }
   return scores;
-}
-
-/** The templates the responses came from, first seen first. */
-async function templatesOf(read) {
-  const rows = await read.rows(
-    'responses',
-    (where) => `SELECT template, MIN(seq) AS first FROM responses WHERE ${where} AND template IS NOT NULL GROUP BY template ORDER BY first LIMIT ${MAX_TEMPLATES}`,
-  );
-  return rows.map((row) => row.template);
 }
 
 /** How many responses `filter` selects (readable and real), how many are complete, and the first and last time. */
 export async function countResponses(store, filter) {
   const read = reader(store, filter);
   const totals = await read.one('responses', (where) => `SELECT COUNT(*) AS n, SUM(completed) AS c FROM responses WHERE ${where}`);
-  const first = await read.one('responses', (where) => `SELECT MIN(created_ms) AS ms FROM responses WHERE ${where}`);
-  const last = await read.one('responses', (where) => `SELECT MAX(created_ms) AS ms FROM responses WHERE ${where}`);
-  return { responses: Number(totals.n), completed: Number(totals.c ?? 0), firstMs: first.ms === null ? null : Number(first.ms), lastMs: last.ms === null ? null : Number(last.ms) };
+  return { responses: Number(totals.n), completed: Number(totals.c ?? 0), ...(await span(read)) };
 }
 
 /** How many responses `filter` would select but cannot be shown (stored by an older collector without today's checks). */
@@ -380,7 +413,15 @@ export async function countUnreadable(store, filter) {
 /** The template scores alone (GET /api/earshot/scores). */
 export async function scoreTemplatesIn(store, filter) {
   const read = reader(store, filter);
-  return scoreTemplatesOf(read, await templatesOf(read));
+  const templates = templatesOf(await questionSetsAndTemplates(read));
+  return scoreTemplatesOf(read, templates, (await answerCounts(read)).byTemplate);
+}
+
+/** The first and last creation time of the responses (each one index lookup). */
+async function span(read) {
+  const first = await read.one('responses', (where) => `SELECT MIN(created_ms) AS ms FROM responses WHERE ${where}`);
+  const last = await read.one('responses', (where) => `SELECT MAX(created_ms) AS ms FROM responses WHERE ${where}`);
+  return { firstMs: first.ms === null ? null : Number(first.ms), lastMs: last.ms === null ? null : Number(last.ms) };
 }
 
 /**
@@ -389,14 +430,16 @@ export async function scoreTemplatesIn(store, filter) {
  */
 export async function summarizeSurvey(store, filter) {
   const read = reader(store, filter);
-  const totals = await countResponses(store, filter);
-  const { questions, leftOut: questionsLeftOut } = await collectQuestions(read);
-  const counts = await answerCounts(read);
+  const journeyPoints = await segmentGroups(read, 'journey_point');
+  const totals = { responses: journeyPoints.responses, completed: journeyPoints.completed, ...(await span(read)) };
+  const setsAndTemplates = await questionSetsAndTemplates(read);
+  const { questions, leftOut: questionsLeftOut } = await collectQuestions(read, setsAndTemplates);
+  const { byKey: counts, byTemplate } = await answerCounts(read);
   const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind].summarizeTally);
   const keyQuestion = KEY_KIND_PRIORITY.map((kind) => questions.find((q) => q.kind === kind)).find(Boolean) ?? null;
   const keyResult = keyQuestion ? summarizeTally(keyQuestion, tallyFor(counts, keyQuestion)) : null;
   const textQuestions = questions.filter((q) => q.kind === 'text');
-  const templates = await templatesOf(read);
+  const templates = templatesOf(setsAndTemplates);
   const summarized = [];
   for (const question of questions) {
     let result;
@@ -408,7 +451,7 @@ export async function summarizeSurvey(store, filter) {
   return {
     surveyId: filter.surveyId,
     templates,
-    templateScores: await scoreTemplatesOf(read, templates),
+    templateScores: await scoreTemplatesOf(read, templates, byTemplate),
     responses: totals.responses,
     completed: totals.completed,
     partial: totals.responses - totals.completed,
@@ -418,9 +461,9 @@ export async function summarizeSurvey(store, filter) {
     questions: summarized,
     keyQuestionKey: keyQuestion?.key ?? null,
     scoredQuestionKeys: scoredQuestions.map((q) => q.key),
-    trend: totals.responses === 0 ? { days: [], earlierResponses: 0 } : await dailyTrend(read, totals.firstMs, totals.lastMs, keyQuestion),
-    journeyPoints: await compareSegments(read, 'journey_point', totals, counts, scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
-    pages: await compareSegments(read, 'page_path', totals, counts, scoredQuestions, keyQuestion, (n) => `${n} other pages`),
+    trend: totals.responses === 0 ? { days: [], earlierResponses: 0 } : await dailyTrend(read, totals.responses, totals.firstMs, totals.lastMs, keyQuestion),
+    journeyPoints: await compareSegments(read, 'journey_point', journeyPoints, counts, scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
+    pages: await compareSegments(read, 'page_path', await segmentGroups(read, 'page_path'), counts, scoredQuestions, keyQuestion, (n) => `${n} other pages`),
     terms: await contrastTerms(read, keyQuestion, textQuestions),
   };
 }

@@ -1,6 +1,7 @@
-// The bench's responses: three surveys in turn (NPS with a text question, CSAT, SUS), spread over
-// a year, five journey points, forty pages and a handful of locales. `n` picks everything, so the
-// same n always gives the same response; `now` is the newest time.
+// The bench's responses: three surveys in turn (NPS with a text question, CSAT, SUS), five journey
+// points, forty pages and a handful of locales. `n` picks everything, so the same n always gives
+// the same response. Responses arrive in time order, as they do at a real collector: the `n`-th of
+// `total` was given `(total − n) / total` of a year before `now`.
 const TEXTS = [
   'Fast delivery and a lovely mug',
   'Slow delivery, the box arrived damaged',
@@ -16,8 +17,10 @@ const LOCALES = ['en', 'en-GB', 'de', 'fr', 'nl'];
 const DAY_MS = 86_400_000;
 const SDK = { name: 'earshot', version: '0.1.0' };
 
-export function makeBenchResponse(id, n, now) {
-  const at = new Date(now - (n % 365) * DAY_MS - (n % 86_400) * 1000).toISOString();
+const YEAR_MS = 365 * DAY_MS;
+
+export function makeBenchResponse(id, n, now, total = n) {
+  const at = new Date(now - Math.round(((total - n) / Math.max(total, 1)) * YEAR_MS)).toISOString();
   const common = {
     id,
     completed: n % 10 !== 0,
