@@ -25,10 +25,11 @@ function scratchFolder(): string {
 
 async function start(options: Parameters<typeof createCollector>[0]): Promise<{ server: DemoServer; collector: Collector }> {
   const collector = createCollector(options);
+  await collector.ready;
   const server = await createServer({ port: 0, collector });
   cleanups.push(async () => {
     await server.close();
-    collector.close();
+    await collector.close();
   });
   return { server, collector };
 }
@@ -82,5 +83,33 @@ describe.runIf(storeUnderTest === 'sqlite')('SQLite storage', () => {
     for (const file of [`/collector/data/${name}`, `/collector/data/${name}-wal`, '/collector/collector.mjs', '/collector/']) {
       expect((await fetch(`${server.url}${file}`)).status, file).toBe(404);
     }
+  });
+
+  it('migrates a version-2 file (as the collector before PostgreSQL support wrote it): same rows, same order, results from SQL', async () => {
+    const database = path.join(scratchFolder(), 'v2.sqlite');
+    const db = new Database(database);
+    db.exec(`CREATE TABLE responses (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL, completed INTEGER NOT NULL, preview INTEGER NOT NULL,
+      user_id TEXT, rank_ms INTEGER NOT NULL, client_updated_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL, received_ms INTEGER NOT NULL,
+      readable INTEGER NOT NULL, body TEXT NOT NULL);
+      CREATE INDEX responses_by_survey ON responses (survey_id, seq); CREATE INDEX responses_by_user ON responses (user_id);
+      CREATE INDEX responses_by_received ON responses (received_ms); PRAGMA user_version = 2;`);
+    const insert = db.prepare('INSERT INTO responses VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 1, ?)');
+    const at = Date.parse('2026-11-20T10:00:00.000Z');
+    const QUESTIONS = [{ id: 'score', type: 'nps', text: 'Recommend?' }, { id: 'reason', type: 'text', text: 'Why?' }];
+    const older = [
+      makeResponse({ id: 'v2-b', answers: { score: 10, reason: 'Lovely mug' }, questions: QUESTIONS, user: { id: 'u1' } }),
+      makeResponse({ id: 'v2-a', answers: { score: 2, reason: 'Slow delivery' }, questions: QUESTIONS }),
+    ];
+    older.forEach((response, i) => insert.run(i + 1, response.id, response.surveyId, 1, (response.user as { id?: string } | undefined)?.id ?? null, at, at, at, at, at, JSON.stringify(response)));
+    db.close();
+
+    const { server, collector } = await start({ database });
+    expect((await collector.storedResponses()).map((r) => r.id)).toEqual(['v2-b', 'v2-a']);
+    const html = await (await fetch(`${server.url}/results`)).text();
+    // One promoter, one detractor: NPS 0, from the answer rows the migration made.
+    expect(html).toContain('2 responses</strong>: <strong>2</strong> complete');
+    expect(html).toContain('Lovely mug');
+    expect(await (await fetch(`${server.url}/api/earshot/responses?user=u1`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
+    expect(await collector.store.query('PRAGMA user_version')).toEqual([{ user_version: 3 }]);
   });
 });
