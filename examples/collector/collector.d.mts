@@ -83,7 +83,7 @@ export interface ResponseStore {
   /** Resolves once the database is open and migrated. */
   readonly ready: Promise<void>;
   /** Rows of a statement with `?` placeholders (for tools, tests and the bench). */
-  query(sql: string, params?: unknown[]): Promise<Array<Record<string, any>>>;
+  query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
   save(versions: unknown[]): Promise<{ stored: number; kept: number }>;
 }
 
