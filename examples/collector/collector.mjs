@@ -14,7 +14,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createOriginPolicy } from './cors.mjs';
-import { answerColumnsOf, createCsvStream, headerRow, responseRow } from './csv-export.mjs';
+import { answerColumnsIn } from './csv-columns.mjs';
+import { createCsvStream, headerRow, responseRow } from './csv-export.mjs';
 import { createHostPolicy } from './host-policy.mjs';
 import { problemsWithBatch } from './ingestion-rules.mjs';
 import { clientAddress, createPostRateLimit, DEFAULT_POSTS_PER_MINUTE } from './rate-limit.mjs';
@@ -239,8 +240,8 @@ export function createCollector({
     const filter = filterParam(params);
     const { surveyId } = filter;
     const filename = surveyId === null ? 'earshot-responses.csv' : `earshot-responses-${surveyId.replace(/[^\w.-]/g, '_').slice(0, 64)}.csv`;
-    // Two passes over the rows: the first finds the question columns, the second writes.
-    const columns = await answerColumnsOf(eachResponse(filter));
+    // The question columns come from the database; the rows are then read once, a page at a time.
+    const columns = await answerColumnsIn(store, filter);
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${filename}"`,

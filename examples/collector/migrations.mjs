@@ -54,14 +54,16 @@ export function version3Tables(engine, { withResponses = true } = {}) {
     event             ${t.json},             -- { name, properties } of the track() that showed the survey
     context           ${t.json}              -- the context values (init, setContext, hiddenFields)
   )`;
+  // seq is in the indexes that read it, so PostgreSQL can answer from the index alone too (SQLite
+  // keeps the rowid in every index anyway).
   const counted = 'survey_id, preview, readable';
   return [
     ...(withResponses ? [responses, 'CREATE INDEX responses_by_survey ON responses (survey_id, seq)'] : []),
     'CREATE INDEX responses_by_user ON responses (user_id)',
     'CREATE INDEX responses_by_received ON responses (received_ms)',
     `CREATE INDEX responses_by_time ON responses (${counted}, created_ms)`,
-    `CREATE INDEX responses_by_journey_point ON responses (${counted}, journey_point, completed, created_ms)`,
-    `CREATE INDEX responses_by_page ON responses (${counted}, page_path, completed, created_ms)`,
+    `CREATE INDEX responses_by_journey_point ON responses (${counted}, journey_point, completed, created_ms, seq)`,
+    `CREATE INDEX responses_by_page ON responses (${counted}, page_path, completed, created_ms, seq)`,
     `CREATE INDEX responses_by_day ON responses (${counted}, day, created_ms)`,
     `CREATE INDEX responses_by_question_set ON responses (${counted}, question_set, template, seq, created_ms)`,
     `CREATE INDEX responses_by_template ON responses (${counted}, template, instrument_score, created_ms)`,
@@ -90,7 +92,7 @@ export function version3Tables(engine, { withResponses = true } = {}) {
     'CREATE INDEX answers_by_journey_point ON answers (survey_id, kind, journey_point, question_id, num, created_ms)',
     'CREATE INDEX answers_by_page ON answers (survey_id, kind, page_path, question_id, num, created_ms)',
     'CREATE INDEX answers_by_day ON answers (survey_id, question_id, kind, day, num, created_ms)',
-    'CREATE INDEX answers_texts ON answers (survey_id, kind, has_text, updated_ms, response_seq)',
+    'CREATE INDEX answers_texts ON answers (survey_id, kind, has_text, updated_ms DESC, response_seq, question_id)',
     `CREATE TABLE choice_picks (
       response_seq  ${t.bigint} NOT NULL REFERENCES responses (seq) ON DELETE CASCADE,
       survey_id     TEXT NOT NULL,
@@ -197,7 +199,17 @@ export function migrateSqlite(db) {
 
 /** PostgreSQL's migrations: `{ version, description, statements }`. */
 export const POSTGRES_MIGRATIONS = [
-  { version: 3, description: 'responses, answers and choice picks for SQL aggregates; context and event', statements: version3Tables('postgres') },
+  {
+    version: 3,
+    description: 'responses, answers and choice picks for SQL aggregates; context and event',
+    statements: [
+      ...version3Tables('postgres'),
+      // The planner otherwise takes survey, question, kind and text as independent and expects a
+      // few dozen rows where there are thousands, and picks plans that read them all.
+      'CREATE STATISTICS answers_dependencies (dependencies, ndistinct) ON survey_id, question_id, kind, has_text FROM answers',
+      'CREATE STATISTICS responses_dependencies (dependencies, ndistinct) ON survey_id, preview, readable, template FROM responses',
+    ],
+  },
 ];
 
 /**

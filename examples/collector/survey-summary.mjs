@@ -7,7 +7,7 @@
 // `questions` says what kind every answer is.
 //
 // Samples, where a figure reads text: the listed text answers are the 50 newest; the words of
-// unhappy and happy answers come from the TERMS_SAMPLE (2,500) most recent text answers of each side; the
+// unhappy and happy answers come from the TERMS_SAMPLE (5,000) most recent text answers; the
 // texts typed into "Other" from the OTHER_TEXTS_SAMPLE most recent. Counts are always exact.
 import { frequentTerms } from './frequent-terms.mjs';
 import { KEY_KIND_PRIORITY, QUESTION_KINDS } from './question-kinds.mjs';
@@ -29,8 +29,8 @@ export const MAX_QUESTION_SETS_READ = 1000;
 export const MAX_SEGMENTS_SHOWN = 25;
 /** Groups read per comparison; past it, the counts of the rest come from one more query. */
 const MAX_SEGMENT_GROUPS_READ = 1000;
-/** Text answers per side (unhappy, happy) the frequent words are counted in: the most recent (5,000 in all). */
-export const TERMS_SAMPLE = 2500;
+/** Text answers the frequent words of unhappy and happy answers are counted in: the most recent. */
+export const TERMS_SAMPLE = 5000;
 /** Texts typed into a choice's "Other" read for the list of them: the most recent. */
 export const OTHER_TEXTS_SAMPLE = 5000;
 /** Options a choice question lists, most picked first; the others are counted. */
@@ -335,25 +335,30 @@ async function dailyTrend(read, totalResponses, firstMs, lastMs, keyQuestion) {
   return { days, earlierResponses: totalResponses - days.reduce((sum, day) => sum + day.responses, 0) };
 }
 
-/** The frequent terms in the text answers of unhappy versus happy respondents, per the key question, from the TERMS_SAMPLE most recent texts of each side. */
+/**
+ * The frequent terms in the text answers of unhappy versus happy respondents, per the key
+ * question, in the TERMS_SAMPLE most recent text answers: one bounded read, then split by side.
+ */
 async function contrastTerms(read, keyQuestion, textQuestions) {
   const sentiment = keyQuestion && QUESTION_KINDS[keyQuestion.kind].sentiment;
   if (!sentiment || textQuestions.length === 0) return null;
   const ids = textQuestions.map((q) => q.id);
-  const side = async ({ label, min, max }) => {
-    const texts = await read.rows(
-      'answers',
-      (where) => `SELECT t.text AS text, r.locale AS locale FROM answers t
-       JOIN answers k ON k.response_seq = t.response_seq AND k.question_id = ? AND k.kind = ? AND k.num BETWEEN ? AND ?
-       JOIN responses r ON r.seq = t.response_seq
-       WHERE ${where} AND t.kind = 'text' AND t.has_text = 1 AND t.question_id IN (${list(ids)})
-       ORDER BY t.updated_ms DESC, t.response_seq DESC LIMIT ${TERMS_SAMPLE}`,
-      { alias: 't', before: [keyQuestion.id, keyQuestion.kind, min, max], after: ids },
-    );
-    return { label, answers: texts.length, sampled: texts.length === TERMS_SAMPLE, ...frequentTerms(texts) };
+  const sample = await read.rows(
+    'answers',
+    (where) => `SELECT s.text AS text, r.locale AS locale, k.num AS num FROM
+       (SELECT response_seq, updated_ms, text FROM answers WHERE ${where} AND kind = 'text' AND has_text = 1 AND question_id IN (${list(ids)})
+        ORDER BY updated_ms DESC, response_seq ASC LIMIT ${TERMS_SAMPLE}) s
+       JOIN responses r ON r.seq = s.response_seq
+       LEFT JOIN answers k ON k.response_seq = s.response_seq AND k.question_id = ? AND k.kind = ?`,
+    { after: [...ids, keyQuestion.id, keyQuestion.kind] },
+  );
+  const sampled = sample.length === TERMS_SAMPLE;
+  const side = ({ label, min, max }) => {
+    const texts = sample.filter((row) => row.num !== null && Number(row.num) >= min && Number(row.num) <= max);
+    return { label, answers: texts.length, sampled, sample: TERMS_SAMPLE, ...frequentTerms(texts) };
   };
-  const low = await side(sentiment.low);
-  const high = await side(sentiment.high);
+  const low = side(sentiment.low);
+  const high = side(sentiment.high);
   return low.answers + high.answers === 0 ? null : { basis: sentiment.basis, low, high };
 }
 

@@ -34,6 +34,11 @@ const BULK_ROWS = 1000;
 /** Left for the HTTP slice; more than 20 s of ingest takes at this machine's rates. */
 const HTTP_SLICE = Number(process.env.HTTP_SLICE ?? 50_000);
 const SURVEY = 'bench-nps';
+/**
+ * PostgreSQL's defaults, but for a page cache a server would have, and no parallel workers: on two
+ * shared cores, starting workers cost more than the scans they split (docs/deployment.md).
+ */
+const POSTGRES_SETTINGS = { shared_buffers: '256MB', max_parallel_workers_per_gather: 0 };
 const SERVER = fileURLToPath(new URL('../../../examples/server.mjs', import.meta.url));
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -134,7 +139,7 @@ async function benchStore(kind) {
   let cluster = null;
   const file = path.join(folder, 'bench.sqlite');
   try {
-    if (kind === 'postgres') cluster = await startPostgresCluster({ settings: { max_connections: 100, shared_buffers: '256MB' } });
+    if (kind === 'postgres') cluster = await startPostgresCluster({ settings: POSTGRES_SETTINGS });
     const database = kind === 'postgres' ? { databaseUrl: cluster.url } : { database: file };
     // Ingest and load in this process; the reads in a collector process of their own, as `npm start` runs it.
     const collector = createCollector({ ...database, postsPerMinute: 0 });
@@ -165,18 +170,23 @@ async function benchStore(kind) {
       await server.close();
       await collector.close();
     }
-    const reader = await startCollectorProcess(kind === 'postgres' ? { DATABASE_URL: cluster.url } : { EARSHOT_DB: file });
+    const env = kind === 'postgres' ? { DATABASE_URL: cluster.url } : { EARSHOT_DB: file };
+    let reader = await startCollectorProcess(env);
+    const idle = peakRss(reader.pid);
     try {
       const results = await timeRoute(`${reader.url}/results?survey=${SURVEY}`, RUNS);
       const scores = await timeRoute(`${reader.url}/api/earshot/scores?survey=${SURVEY}`, RUNS);
-      const beforeCsv = peakRss(reader.pid);
+      results.peak = peakRss(reader.pid);
+      // The export in a collector process of its own, so its peak is the export's.
+      await reader.stop();
+      reader = await startCollectorProcess(env);
       const csv = await exportCsv(`${reader.url}/api/earshot/export.csv`);
       csv.peak = peakRss(reader.pid);
-      csv.peakBefore = beforeCsv;
       const size = kind === 'postgres' ? await postgresSize(cluster.url) : ['', '-wal'].reduce((sum, end) => sum + (existsSync(file + end) ? statSync(file + end).size : 0), 0);
       return {
         kind,
         stored,
+        idle,
         busyRate: (sent.ok * BATCH_SIZE) / (busyMs / 1000),
         ingestRate: (sent.ok * BATCH_SIZE) / (INGEST_MS / 1000),
         overHttp: sent.ok * BATCH_SIZE,
@@ -220,7 +230,7 @@ console.log(
   `Load: ${Math.max(0, TOTAL - HTTP_SLICE).toLocaleString('en')} bulk-loaded through the store's own save, ${BULK_ROWS} per transaction; then ${SENDERS} senders posting batches of ${BATCH_SIZE} over HTTP for ${INGEST_MS / 1000} s into that full database (a slice); then a bulk top-up to ${TOTAL.toLocaleString('en')}.`,
 );
 console.log(
-  `Reads: a collector process of its own (node examples/server.mjs); /results and /scores of ${SURVEY} (a third of the rows), ${RUNS} runs after a warm-up; the CSV export of every response, with that process's peak RSS (VmHWM).`,
+  `Reads: a collector process of its own (node examples/server.mjs); /results and /scores of ${SURVEY} (a third of the rows), ${RUNS} runs after a warm-up; the CSV export of every response from a fresh collector process, with its peak RSS (VmHWM). PostgreSQL settings: ${JSON.stringify(POSTGRES_SETTINGS)}.`,
 );
 console.log(
   '| store | ingest over HTTP at scale | bulk load | responses | /results median / p95 | /scores median / p95 | CSV export: time, peak RSS of the collector | database size |',
@@ -232,9 +242,9 @@ for (const r of rows) {
     `${Math.round(r.ingestRate).toLocaleString('en')} responses/s (${r.overHttp.toLocaleString('en')} stored${r.failed ? `, ${r.failed} POSTs refused` : ''}; ${Math.round(r.busyRate).toLocaleString('en')} per busy second of the collector's thread)`,
     `${(r.bulk - Math.max(0, TOTAL - HTTP_SLICE) > 0 ? Math.max(0, TOTAL - HTTP_SLICE) : r.bulk).toLocaleString('en')} in ${seconds(r.bulkMs)} (${Math.round(Math.max(0, TOTAL - HTTP_SLICE) / (r.bulkMs / 1000)).toLocaleString('en')}/s)`,
     r.stored.toLocaleString('en'),
-    `${seconds(r.results.median)} / ${seconds(r.results.p95)}${r.results.status !== 200 ? ` (status ${r.results.status})` : ''}`,
+    `${seconds(r.results.median)} / ${seconds(r.results.p95)}${r.results.status !== 200 ? ` (status ${r.results.status})` : ''} (peak RSS ${mb(r.results.peak)})`,
     `${seconds(r.scores.median)} / ${seconds(r.scores.p95)}`,
-    `${seconds(r.csv.ms)}, ${mb(r.csv.peak)} (${r.csv.rows.toLocaleString('en')} rows, ${mb(r.csv.bytes)})`,
+    `${seconds(r.csv.ms)}, ${mb(r.csv.peak)} (idle collector ${mb(r.idle)}; ${r.csv.rows.toLocaleString('en')} rows, ${mb(r.csv.bytes)})`,
     mb(r.size),
   ];
   console.log(`| ${cells.join(' | ')} |`);
