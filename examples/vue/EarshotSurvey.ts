@@ -25,7 +25,9 @@ export const EarshotSurvey = defineComponent({
   },
   setup(props, { emit }) {
     const element = ref<HTMLElementTagNameMap["earshot-survey"] | null>(null);
-    const listeners = EVENTS.map((name) => [`earshot:${name}`, (event: Event) => emit(name, (event as CustomEvent).detail)] as const);
+    // `emit` is typed one event at a time; here each listener forwards its own event's detail.
+    const forward = emit as (name: EventName, detail: unknown) => void;
+    const listeners = EVENTS.map((name) => [`earshot:${name}`, (event: Event) => forward(name, (event as CustomEvent).detail)] as const);
     const listen = (target: HTMLElement) => listeners.forEach(([type, listener]) => target.addEventListener(type, listener));
     const stop = (target: HTMLElement) => listeners.forEach(([type, listener]) => target.removeEventListener(type, listener));
 
