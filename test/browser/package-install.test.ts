@@ -6,7 +6,7 @@
 // loaded in Chromium through the README's import map, which fetches the UI chunk (and Lit) only
 // when a survey is about to show or may show on the page.
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,12 +27,8 @@ const LIT = 'node_modules/lit/index.js';
 
 /** The app's frameworks (linked from this repo's node_modules into the scratch project). */
 const FRAMEWORKS = ['react', 'react-dom', '@types/react', 'vue'];
-/** The TypeScript recipes of examples/, and the names they have in the scratch project. */
-const RECIPES = [
-  ['react/EarshotSurvey.tsx', 'EarshotSurvey.tsx'],
-  ['react/App.tsx', 'App.tsx'],
-  ['vue/EarshotSurvey.ts', 'VueEarshotSurvey.ts'],
-];
+/** The TypeScript recipes of examples/, copied into the scratch project with the same layout. */
+const RECIPES = ['react/EarshotSurvey.tsx', 'react/App.tsx', 'vue/EarshotSurvey.ts', 'nextjs/app/layout.tsx', 'nextjs/app/page.tsx', 'nextjs/app/earshot-init.tsx', 'nextjs/app/earshot-survey.tsx', 'nextjs/app/feedback-button.tsx'];
 
 const h = useBrowserHarness();
 
@@ -75,8 +71,7 @@ beforeAll(async () => {
   installed = path.join(scratch, 'node_modules', 'earshot');
   // The app's own frameworks, as its package.json would bring them: this repo's copies.
   for (const name of FRAMEWORKS) symlinkSync(path.join(REPO, 'node_modules', name), path.join(scratch, 'node_modules', name), 'dir');
-  // The recipes as an app copies them; the Vue one renamed, beside the React one of the same name.
-  for (const [from, to] of RECIPES) copyFileSync(path.join(REPO, 'examples', from), path.join(scratch, to));
+  for (const recipe of RECIPES) cpSync(path.join(REPO, 'examples', recipe), path.join(scratch, recipe));
 });
 
 afterAll(() => {
@@ -149,9 +144,10 @@ off();
     );
     writeFileSync(path.join(scratch, 'wrong-call.ts'), `import { init } from "earshot";\ninit({ endpoint: "/api/earshot", cooldownDays: "three" });\n`);
     writeFileSync(path.join(scratch, 'element-types.tsx'), ELEMENT_TYPES);
-    // Library checking stays on: the package's own declarations must hold up too.
-    const compilerOptions = { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [], jsx: 'react-jsx', allowImportingTsExtensions: true };
-    const files = ['uses-earshot.ts', 'wrong-call.ts', 'element-types.tsx', ...RECIPES.map(([, name]) => name)];
+    // Library checking stays on: the package's own declarations must hold up too. Resolution as
+    // in an app built by Vite or Next.js (package.json "exports", extensionless relative imports).
+    const compilerOptions = { strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'], types: [], jsx: 'react-jsx', allowImportingTsExtensions: true };
+    const files = ['uses-earshot.ts', 'wrong-call.ts', 'element-types.tsx', ...RECIPES];
     writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
     return run(process.execPath, [TSC, '-p', scratch], { cwd: scratch }).then(
       () => ({ code: 0, lines: [] }),
@@ -182,7 +178,7 @@ it('type-checks a TypeScript file using the installed package, and reports a wro
   expect(code).toBe(2);
 });
 
-it('type-checks the React and Vue recipes, and <earshot-survey> in TSX, Vue and the DOM, with the installed types (earshot/react, earshot/vue)', async () => {
+it('type-checks the React, Next.js and Vue recipes, and <earshot-survey> in TSX, Vue and the DOM, with the installed types (earshot/react, earshot/vue)', async () => {
   const { lines } = await typeCheckScratch();
   expect(lines.filter((line) => !line.startsWith('wrong-call.ts'))).toEqual([
     "element-types.tsx(10,45): error TS2322: Type 'number' is not assignable to type 'string'.",
@@ -236,9 +232,9 @@ const SERVER_ENTRY = `import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createSSRApp, h } from "vue";
 import { renderToString as renderVue } from "vue/server-renderer";
-import { App } from "./App.tsx";
-import { EarshotSurvey } from "./EarshotSurvey.tsx";
-import { EarshotSurvey as VueEarshotSurvey } from "./VueEarshotSurvey.ts";
+import { App } from "./react/App.tsx";
+import { EarshotSurvey } from "./react/EarshotSurvey.tsx";
+import { EarshotSurvey as VueEarshotSurvey } from "./vue/EarshotSurvey.ts";
 
 const survey = { id: "docs-helpful", questions: [{ id: "helpful", type: "thumbs", text: "Was this page helpful?" }] };
 console.log(JSON.stringify({
