@@ -76,7 +76,8 @@ const scriptTag = (file, ...included) => ({
   // A second copy (another script tag, or the npm build running first) steps aside before anything
   // runs (with the calls a loader snippet queued for it): `window.earshot` stays or becomes the running copy's API.
   // The first copy claims the page with the symbol of src/api/one-per-page.ts, as the npm build does.
-  intro: 'var running=self[Symbol.for("earshot")];if(running){console.warn("earshot: loaded twice; this copy steps aside");return running}',
+  // No variable of its own: it would share the bundle's scope, and shadow one of the bundle's names.
+  intro: 'if(self[Symbol.for("earshot")]){console.warn("earshot: loaded twice; this copy steps aside");return self[Symbol.for("earshot")]}',
   outro: 'self[Symbol.for("earshot")]=exports;',
   banner: bannerOf(...included),
   plugins: [minified(false)],
