@@ -73,9 +73,12 @@ const scriptTag = (file, ...included) => ({
   format: 'iife',
   name: 'earshot',
   sourcemap: true,
-  // A second copy of a script tag steps aside before anything runs, leaving the first one in charge.
-  // The loader snippet's queue (an array with the same method names) is not a copy: the SDK replays it.
-  intro: 'if(window.earshot?.init&&!Array.isArray(window.earshot)){console.warn("earshot: loaded twice; this copy steps aside");return window.earshot}',
+  // A second copy (another script tag, or the npm build running first) steps aside before anything
+  // runs (with the calls a loader snippet queued for it): `window.earshot` stays or becomes the running copy's API.
+  // The first copy claims the page with the symbol of src/api/one-per-page.ts, as the npm build does.
+  // No variable of its own: it would share the bundle's scope, and shadow one of the bundle's names.
+  intro: 'if(self[Symbol.for("earshot")]){console.warn("earshot: loaded twice; this copy steps aside");return self[Symbol.for("earshot")]}',
+  outro: 'self[Symbol.for("earshot")]=exports;',
   banner: bannerOf(...included),
   plugins: [minified(false)],
 });

@@ -50,3 +50,5 @@ export type {
   UserTraits,
 } from './core/types.js';
 export type { Listener } from './core/emitter.js';
+// The elements: `HTMLElementTagNameMap` and the `earshot:*` events, for TypeScript (types only).
+export type { EarshotSurveyAttributes, EarshotSurveyElement, EarshotSurveyEventMap, EarshotWindowEventMap } from './frameworks/elements.js';

@@ -12,6 +12,7 @@ import { currentPath } from '../core/targeting/route-changes.js';
 const emitter = new Emitter();
 let controller: Controller | null = null;
 let stopDebugLog: (() => void) | null = null;
+/** How surveys reach the page. None outside a browser, or beside a copy that runs the page (index.ts): then the API does nothing. */
 let presenter: Presenter | undefined;
 /** The config of the latest `init`, kept while consent is not granted. */
 let configured: ResolvedConfig | null = null;
@@ -35,6 +36,7 @@ export function usePresenter(chosen: Presenter): void {
 
 /** Validates the config, opens the outbox and starts listening for journey points. Throws `EarshotConfigError`. */
 export function init(config: EarshotConfig): void {
+  if (!presenter) return;
   const { config: resolved, problems, warnings } = validateConfig(config);
   if (!resolved) throw new EarshotConfigError(problems);
   stopRunning();
@@ -102,6 +104,7 @@ function started(): Controller | null {
  * erases the outbox, the refused answers and the visitor's state. May be called before `init`.
  */
 export const consent: (state: ConsentState) => void = guarded((state) => {
+  if (!presenter) return;
   if (!CONSENT_STATES.includes(state)) return report('definition', `consent(): expected one of ${CONSENT_STATES.join(', ')} (got ${String(state)})`);
   chosenConsent = state;
   explainChanged();
@@ -140,6 +143,7 @@ export const show: (surveyId: string) => void = guarded((surveyId) => started()?
  * waits, as every survey does.
  */
 export const preview: (definition: SurveyDefinition | string) => void = guarded((definition) => {
+  if (!presenter) return;
   let survey: Survey | string = definition as string;
   if (typeof definition !== 'string') {
     const { survey: valid, problems, warnings } = validateSurvey(definition, 'preview');

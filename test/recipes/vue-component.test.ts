@@ -1,10 +1,10 @@
-// The README's Vue recipe, examples/vue/EarshotSurvey.js (a render function, no template
+// The README's Vue recipe, examples/vue/EarshotSurvey.ts (a render function, no template
 // compiler), mounted by Vue: the survey element appears with its definition, the visitor's answers
 // are emitted and reach the collector, a new definition is a new survey, and unmounting removes
 // its listeners.
 import { createApp, defineComponent, h, nextTick, ref, type App } from 'vue';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { EarshotSurvey } from '../../examples/vue/EarshotSurvey.js';
+import { EarshotSurvey } from '../../examples/vue/EarshotSurvey.ts';
 import { flush, type Survey } from '../../src/index.js';
 import { usePublicApiPage } from '../support/api-page.js';
 import { answerThumbsUp, DOCS_HELPFUL, renderedSurvey, surveyText } from './inline-survey.js';
