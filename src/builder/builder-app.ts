@@ -8,7 +8,8 @@ import { IMPORT_EVENT } from './editors/json-panel.js';
 import { setIn } from './model/paths.js';
 import { previewedSurvey } from './model/previewed-survey.js';
 import { checkDraft, problemsAt, type DraftReport } from './model/problems.js';
-import { MOVE_EVENT, REMOVE_EVENT, TYPE_LABELS, type QuestionEditorElement } from './editors/question-editor.js';
+import { MOVE_EVENT, REMOVE_EVENT, type QuestionEditorElement } from './editors/question-editor.js';
+import { BUILDER_KINDS } from './question-kinds.js';
 import { moveQuestion, newQuestion, renameReferences } from './model/questions.js';
 import { afterRender } from './form/after-render.js';
 import { findField } from './form/find-field.js';
@@ -87,7 +88,7 @@ export class BuilderAppElement extends LitElement {
             <div class="add">
               <label for="new-type">Type of the new question</label>
               <select id="new-type">
-                ${QUESTION_TYPES.map((type) => html`<option value=${type}>${TYPE_LABELS[type]}</option>`)}
+                ${QUESTION_TYPES.map((type) => html`<option value=${type}>${BUILDER_KINDS[type].label}</option>`)}
               </select>
               <button type="button" @click=${this.#add}>Add a question</button>
             </div>

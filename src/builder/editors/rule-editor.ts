@@ -4,7 +4,8 @@ import type { AnswerRule, Question } from '../../core/types.js';
 import { EditorElement } from './editor-element.js';
 import { selectField, textField } from '../form/field.js';
 import type { Path } from '../model/paths.js';
-import { NUMERIC_ANSWERS, readOperand, showOperand } from '../model/values.js';
+import { readOperand, showOperand } from '../model/values.js';
+import { builderKindOf } from '../question-kinds.js';
 
 type Operator = (typeof RULE_OPERATORS)[number];
 
@@ -47,7 +48,8 @@ export class RuleEditorElement extends EditorElement {
     const at: Path = [...this.path, 'if'];
     const operator = rule ? ((Object.keys(rule).find((key) => key !== 'question') ?? 'eq') as Operator) : 'eq';
     const asked = this.earlier.find((question) => question.id === rule?.question);
-    const numeric = NUMERIC_ANSWERS.includes(asked?.type ?? 'nps');
+    // Until a question is picked, the operand is read as a number.
+    const numeric = asked ? (builderKindOf(asked)?.numericAnswers ?? false) : true;
     const canBranch = this.earlier.length > 0 || rule;
     return html`<fieldset>
       <legend>Branching of question ${number}</legend>

@@ -57,9 +57,6 @@ export function parseNumber(raw: string): number | string | undefined {
   return Number.isFinite(Number(typed)) ? Number(typed) : raw;
 }
 
-/** Question kinds whose answers are numbers, so a rule on them compares numbers. */
-export const NUMERIC_ANSWERS = ['nps', 'rating', 'csat', 'ces', 'thumbs'];
-
 /**
  * The operand of a branching rule from what was typed: a number for a scale's answer, the text of
  * a choice or text answer as it is, a yes/no for `answered`, and a list for `in`.

@@ -1,7 +1,7 @@
 import { colorScheme, theme } from './appearance.js';
 import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, integer, isRecord, localized, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
-import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
+import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, kindOf } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
 import { TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate } from './templates.js';
@@ -9,7 +9,7 @@ import { CONDITION_OPERATORS } from '../targeting/conditions.js';
 import { DEFAULT_COOLDOWN_DAYS } from '../targeting/frequency.js';
 import { TRIGGER_KINDS } from '../targeting/triggers.js';
 import { URL_OPERATORS } from '../targeting/url-match.js';
-import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
+import type { DisplayMode, EarshotConfig, PopoverPosition, Question, Survey, SurveyTemplate } from '../types.js';
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
@@ -178,12 +178,11 @@ const questionsAfter = (taken: string[]): Check => (value, path, report) => {
   const earlier = new Set(taken);
   value.forEach((question, index) => {
     const at = `${path}[${index}]`;
-    const type = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? (question.type as QuestionType) : undefined;
-    const kind = type && QUESTION_KINDS[type];
+    const kind = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? kindOf(question as unknown as Question) : undefined;
     const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
     const before = report.problems.length;
-    if (!checkObject(question, at, report, { ...common, ...kind }, ['id', 'type', 'text', ...((type && REQUIRED_FIELDS[type]) ?? [])])) return;
-    if (report.problems.length === before) checkQuestionKind(question as unknown as Question, at, report);
+    if (!checkObject(question, at, report, { ...common, ...kind?.fields }, ['id', 'type', 'text', ...(kind?.required ?? [])])) return;
+    if (report.problems.length === before) kind?.check?.(question as unknown as Question, at, report);
     if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
     earlier.add(question.id as string);
   });
