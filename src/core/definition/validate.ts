@@ -1,6 +1,7 @@
 import { colorScheme, theme } from './appearance.js';
 import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, integer, isRecord, localized, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
+import { checkOperand, type ComparedValues, type Comparison } from './operators.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, kindOf } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
@@ -92,6 +93,10 @@ const date: Check = expect((value) => typeof value === 'string' && !Number.isNaN
 
 const isValue = (value: unknown) => value === null || isScalar(value);
 
+/** A condition compares traits and properties, which may be null; an answer rule compares answers, which never are. */
+const CONDITION_VALUES: ComparedValues = { is: isValue, named: 'a string, number, boolean or null' };
+const ANSWER_VALUES: ComparedValues = { is: isScalar, named: 'a string, number or boolean' };
+
 /** A value (meaning `eq`) or an object of operators, all of which must hold. */
 const condition: Check = (value, path, report) => {
   if (isValue(value)) return;
@@ -100,11 +105,7 @@ const condition: Check = (value, path, report) => {
     const at = `${path}.${operator}`;
     if (!CONDITION_OPERATORS.includes(operator as never)) fail(report, at, `is not an operator; expected one of ${CONDITION_OPERATORS.join(', ')}`);
     else if (operator === 'exists') boolean(operand, at, report);
-    else if (operator === 'in') {
-      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isValue)) fail(report, at, 'expected a non-empty list of values', operand);
-    } else if (/^[gl]t/.test(operator) ? !Number.isFinite(operand) : !isValue(operand)) {
-      fail(report, at, /^[gl]t/.test(operator) ? 'expected a number' : 'expected a string, number, boolean or null', operand);
-    }
+    else checkOperand(operator as Comparison, operand, at, report, CONDITION_VALUES);
   }
 };
 
@@ -158,14 +159,8 @@ function rule(earlier: Set<string>): Check {
     if (operators.length !== 1 || !RULE_OPERATORS.includes(operator)) {
       return fail(report, path, `expected "question" and one of ${RULE_OPERATORS.join(', ')}`);
     }
-    const operand = value[operator];
-    const comparison = ['lt', 'lte', 'gt', 'gte'].includes(operator);
-    if (operator === 'answered') boolean(operand, `${path}.answered`, report);
-    else if (operator === 'in') {
-      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isScalar)) fail(report, `${path}.in`, 'expected a non-empty list of values', operand);
-    } else if (comparison ? !Number.isFinite(operand) : !isScalar(operand)) {
-      fail(report, `${path}.${operator}`, comparison ? 'expected a number' : 'expected a string, number or boolean', operand);
-    }
+    if (operator === 'answered') boolean(value.answered, `${path}.answered`, report);
+    else checkOperand(operator, value[operator], `${path}.${operator}`, report, ANSWER_VALUES);
   };
 }
 
