@@ -125,8 +125,9 @@ export class Controller {
     this.#replaceWith(survey, true);
   }
 
-  /** For each survey, whether it can show on this page now and every reason it cannot. */
-  explain(): SurveyEligibility[] {
+  /** For each survey, whether it can show on this page now and every reason it cannot; once the visitor's state and `surveysUrl`'s surveys are in. */
+  async explain(): Promise<SurveyEligibility[]> {
+    await this.#targeting?.loaded;
     return this.#targeting?.explain() ?? [];
   }
 

@@ -371,7 +371,6 @@ export type EarshotEventName = keyof EarshotEvents;
 export type EligibilityReason =
   | { code: 'notStarted'; message: string }
   | { code: 'consent'; message: string; consent: 'pending' | 'denied' }
-  | { code: 'loading'; message: string }
   | { code: 'noTrigger'; message: string }
   | { code: 'trigger'; message: string; pending: Trigger[] }
   | { code: 'url'; message: string; path: string; url: UrlRule }

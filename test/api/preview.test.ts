@@ -82,7 +82,7 @@ describe('preview(definition)', () => {
     await answerNine();
     getByRole(widgets()[0].shadowRoot!, 'button', 'Close').click();
     await flush();
-    expect(explain().find((entry) => entry.surveyId === 'nps')?.reasons.map(({ code }) => code)).toEqual(['trigger']);
+    expect((await explain()).find((entry) => entry.surveyId === 'nps')?.reasons.map(({ code }) => code)).toEqual(['trigger']);
     track('checkout_completed');
     await settle();
     const [survey] = widgets();

@@ -80,9 +80,8 @@ async function cold(bench, build) {
     await page.evaluate(async (config) => {
       window.earshot.init(config);
       window.earshot.track('ask');
-      // explain() says when targeting has read the visitor's state and turned the survey down.
-      const turnedDown = () => window.earshot.explain()[0]?.reasons.some((reason) => reason.code === 'audience') && !window.earshot.explain()[0].reasons.some((reason) => reason.code === 'loading');
-      while (!turnedDown()) await new Promise((resolve) => setTimeout(resolve, 5));
+      // explain() answers once targeting has read the visitor's state (and turned the survey down).
+      await window.earshot.explain();
     }, COLD_CONFIG);
     const uiEarly = uiRequests > 0;
     const time = await page.evaluate(async () => {

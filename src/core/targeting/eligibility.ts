@@ -13,7 +13,7 @@ export interface EligibilityFacts {
   path: string;
   /** What happened on the page; unknown before Earshot runs (consent not granted). */
   page?: Page;
-  /** The visitor's state; unknown until loaded, and before consent. */
+  /** The visitor's state; unknown before consent. */
   visitor?: Visitor;
   traits?: UserTraits;
   now: number;

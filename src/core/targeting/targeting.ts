@@ -74,12 +74,12 @@ export class Targeting {
     this.#host.changed();
   }
 
-  /** For each survey, whether it can show on this page now and every reason it cannot. */
+  /** For each survey, whether it can show on this page now and every reason it cannot; ask once `loaded` settled. */
   explain(): SurveyEligibility[] {
     const facts = {
       path: this.#watch.page.path,
       page: this.#watch.page,
-      visitor: this.#waiting ? undefined : this.#visitor.visitor,
+      visitor: this.#visitor.visitor,
       traits: this.#host.traits(),
       now: Date.now(),
       cooldownDays: this.#config.cooldownDays,
@@ -87,7 +87,6 @@ export class Targeting {
     };
     return this.surveys.map((survey) => {
       const verdict = explainSurvey(survey, facts);
-      if (!facts.visitor && !verdict.showing) verdict.reasons.push({ code: 'loading', message: "the visitor's state is still loading" });
       return { ...verdict, eligible: verdict.reasons.length === 0 };
     });
   }

@@ -18,7 +18,8 @@ export class DebugPanelElement extends LitElement {
     entries: { attribute: false },
   };
 
-  entries: SurveyEligibility[] = [];
+  /** What `explain()` said last; none until it first answers. */
+  entries: SurveyEligibility[] | undefined;
   /** Where focus came from when it entered the panel; it goes back there on close. */
   #returnFocusTo: HTMLElement | null = null;
 
@@ -47,7 +48,7 @@ export class DebugPanelElement extends LitElement {
         <button type="button" class="close" aria-label="Close debug panel" @click=${this.#close}><span aria-hidden="true">×</span></button>
       </header>
       <div class="list" tabindex="0" role="group" aria-label="Surveys">
-        ${this.entries.length ? html`<ul>${this.entries.map((entry) => this.#renderEntry(entry))}</ul>` : html`<p>No surveys configured.</p>`}
+        ${this.entries?.length ? html`<ul>${this.entries.map((entry) => this.#renderEntry(entry))}</ul>` : this.entries && html`<p>No surveys configured.</p>`}
       </div>
     </section>`;
   }
