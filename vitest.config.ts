@@ -14,8 +14,8 @@ export default defineConfig({
         define: { __EARSHOT_VERSION__: JSON.stringify(version) },
         test: {
           name: 'unit',
-          // The tree mirrors src/ (api, builder, core, i18n, ui), plus the package, the schema and the recipes.
-          include: ['test/{api,builder,core,i18n,package,recipes,schema,ui}/**/*.test.ts'],
+          // The tree mirrors src/ (api, builder, core, i18n, ui), plus the layout, the package, the schema and the recipes.
+          include: ['test/{api,architecture,builder,core,i18n,package,recipes,schema,ui}/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto', './test/support/bundled-ui.ts'],
           // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.

@@ -30,7 +30,7 @@ export interface EventTrigger {
 /** The page's path (plus a `#/…` hash route): a string is a glob (`*` matches any run of characters). */
 export type UrlRule = string | { equals: string } | { startsWith: string } | { contains: string } | { glob: string } | { regex: string };
 
-/** A journey point (DESIGN.md §2). Inside `all`, a point counts once it happened on the current page. */
+/** A journey point (docs/architecture.md §2). Inside `all`, a point counts once it happened on the current page. */
 export type Trigger =
   | EventTrigger
   | { url: UrlRule }
@@ -228,7 +228,7 @@ export interface Survey {
   language?: string;
 }
 
-/** A survey definition as written (DESIGN.md §2): with a `template`, `questions` may be left out. */
+/** A survey definition as written (docs/architecture.md §2): with a `template`, `questions` may be left out. */
 export type SurveyDefinition = Omit<Survey, 'questions'> & { questions?: Question[] };
 
 export interface UserTraits {
@@ -316,7 +316,7 @@ export interface QuestionRecord {
   style?: RatingQuestion['style'];
 }
 
-/** What a collector receives for one response (DESIGN.md §3). */
+/** What a collector receives for one response (docs/architecture.md §3). */
 export interface SurveyResponse {
   id: string;
   surveyId: string;

@@ -3,7 +3,7 @@
 //   1. the time to store one answer: from the click on an NPS radio to its record existing in the
 //      IndexedDB outbox (median and p95 over STORE_RUNS runs, timed in the page);
 //   2. the time to drain 1,000 queued responses: the outbox is pre-filled with 1,000 responses in
-//      the DESIGN.md §3 shape, then `earshot.init` until the collector has committed all 1,000
+//      the docs/architecture.md §3 shape, then `earshot.init` until the collector has committed all 1,000
 //      (and until the outbox is empty), over DRAIN_RUNS fresh browser contexts;
 //   3. the peak JS heap of the page during the drain (CDP Runtime.getHeapUsage, sampled).
 //

@@ -418,7 +418,7 @@ const offlineAnswerSurvivesReload: Scenario = {
     await waitUntil(async () => (await session.evaluate(readOutbox, undefined))?.length === 0, { describe: () => 'the outbox to be emptied after delivery', timeout: 5_000 });
 
     // Nothing else arrives, and the collector stores it once. The reloaded page's last-chance send
-    // at page hide may deliver a second copy of the same version (DESIGN.md §3 allows it: the
+    // at page hide may deliver a second copy of the same version (docs/architecture.md §3 allows it: the
     // collector de-duplicates by id); any copy is this response, completed.
     await sleep(1_000);
     expect(server.responses().map((r) => r.id)).toEqual([queued.id]);
@@ -587,7 +587,7 @@ const aggressiveHostCss: Scenario = {
 
 const accessibleRolesAndNames: Scenario = {
   flow: 5,
-  title: 'the engine exposes the roles and names of DESIGN.md §4 (radiogroup, radios "0".."10", Next/Submit/Close, textbox), and axe-core finds no WCAG A/AA violation',
+  title: 'the engine exposes the roles and names of docs/architecture.md §4 (radiogroup, radios "0".."10", Next/Submit/Close, textbox), and axe-core finds no WCAG A/AA violation',
   async run({ engine, session, server }) {
     await session.open(server.url(PLAIN_PAGE));
     await waitForVisible(session, radio(9));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../src/core/definition/validate.js';
 import { EarshotConfigError, init } from '../../../src/index.js';
 
-/** The survey of DESIGN.md §2, as a product team would paste it. */
+/** The survey of docs/architecture.md §2, as a product team would paste it. */
 function designExample() {
   return {
     id: 'post-checkout-nps',
@@ -26,7 +26,7 @@ const reasonIf = (rule: unknown) => ({ id: 'reason', type: 'text', text: 'Why?',
 
 describe('validateConfig', () => {
   describe('accepts a correct config', () => {
-    it('gives no problems and no warnings for the DESIGN.md example', () => {
+    it('gives no problems and no warnings for the docs/architecture.md example', () => {
       const result = validateConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
       expect(result.problems).toEqual([]);
       expect(result.warnings).toEqual([]);
