@@ -119,11 +119,13 @@ export class BuilderAppElement extends LitElement {
     const count = problems.length;
     return html`<div class="summary ${count ? 'has-problems' : ''}">
       <p aria-live="polite" id="problem-count">${count ? `${count} ${count === 1 ? 'problem' : 'problems'} to fix` : 'No problems: ready to use.'}</p>
-      ${count
-        ? html`<ul aria-labelledby="problem-count">
+      ${
+        count
+          ? html`<ul aria-labelledby="problem-count">
             ${problems.map(({ path, message }) => html`<li><button type="button" class="problem" @click=${() => findField(this.renderRoot, path)?.focus()}>${path || 'survey'}: ${message}</button></li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -145,7 +147,16 @@ export class BuilderAppElement extends LitElement {
   async #add(): Promise<void> {
     const type = this.renderRoot.querySelector<HTMLSelectElement>('#new-type')!.value as QuestionType;
     const questions = this.#questions;
-    this.definition = { ...this.definition, questions: [...questions, newQuestion(type, questions.map((question) => question.id))] };
+    this.definition = {
+      ...this.definition,
+      questions: [
+        ...questions,
+        newQuestion(
+          type,
+          questions.map((question) => question.id),
+        ),
+      ],
+    };
     await this.#focusQuestion(questions.length, 'text');
   }
 

@@ -68,9 +68,11 @@ function choiceFields({ question, number, problems, at, edit }: KindFields<Choic
     textField({ path: at(name), label: text, type: 'number', problems, value: String(question[name] ?? ''), onInput: (value) => edit(at(name), parseNumber(value)) });
   return html`<builder-options-editor .problems=${problems} .path=${at('options')} .options=${question.options} .number=${number}></builder-options-editor>
     ${flag('multiple', 'Several answers allowed (checkboxes)')} ${flag('other', 'An “Other” option with a text field')} ${flag('shuffle', 'Show the options in a random order')}
-    ${question.multiple || question.min !== undefined || question.max !== undefined
-      ? html`<div class="row">${count('min', 'Fewest options to pick')} ${count('max', 'Most options to pick')}</div>`
-      : nothing}`;
+    ${
+      question.multiple || question.min !== undefined || question.max !== undefined
+        ? html`<div class="row">${count('min', 'Fewest options to pick')} ${count('max', 'Most options to pick')}</div>`
+        : nothing
+    }`;
 }
 
 /**
@@ -125,13 +127,13 @@ export const BUILDER_KINDS: { [K in QuestionType]: BuilderKind<QuestionOf<K>> } 
     numericAnswers: false,
     fields: ({ question, number, problems, at, edit, editText }) =>
       html`${checkField({
-          path: at('multiline'),
-          label: 'Several lines',
-          problems,
-          checked: question.multiline ?? true,
-          // Several lines is the default, so only a single line is written down.
-          onChange: (checked) => edit(at('multiline'), checked ? undefined : false),
-        })}
+        path: at('multiline'),
+        label: 'Several lines',
+        problems,
+        checked: question.multiline ?? true,
+        // Several lines is the default, so only a single line is written down.
+        onChange: (checked) => edit(at('multiline'), checked ? undefined : false),
+      })}
         <div class="row">
           ${textField({ path: at('maxLength'), label: `Question ${number} longest answer (characters)`, type: 'number', placeholder: String(DEFAULT_TEXT_MAX_LENGTH), problems, value: String(question.maxLength ?? ''), onInput: (value) => edit(at('maxLength'), parseNumber(value)) })}
           ${localizedField({ path: at('placeholder'), label: `Question ${number} placeholder`, problems, value: question.placeholder, onInput: editText })}

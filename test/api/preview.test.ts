@@ -39,7 +39,15 @@ async function answerNine(): Promise<void> {
 describe('preview(definition)', () => {
   it('reports every problem of a bad definition with its path, shows nothing and throws nothing', async () => {
     await start();
-    expect(() => preview({ id: 'draft', questions: [{ id: 'q', type: 'ratng', text: 'Hi' }, { id: 'q', type: 'text', text: '' }] } as never)).not.toThrow();
+    expect(() =>
+      preview({
+        id: 'draft',
+        questions: [
+          { id: 'q', type: 'ratng', text: 'Hi' },
+          { id: 'q', type: 'text', text: '' },
+        ],
+      } as never),
+    ).not.toThrow();
     await settle();
     expect(widgets()).toHaveLength(0);
     expect(errors).toHaveLength(1);
@@ -110,7 +118,7 @@ describe('preview(definition)', () => {
     expect(widgets()).toHaveLength(1);
   });
 
-  it('can be queued in the loader snippet\'s format', async () => {
+  it("can be queued in the loader snippet's format", async () => {
     push(['init', { endpoint: '/api/earshot', locale: 'en', surveys: [nps] }], ['preview', 'nps']);
     await settle();
     const [survey] = widgets();

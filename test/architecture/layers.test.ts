@@ -17,13 +17,19 @@ const filesUnder = (folder: string): string[] =>
 /** What a source file imports: package names as written, Earshot's own files as paths from the repository root. */
 function importsOf(file: string): string[] {
   const source = readFileSync(join(ROOT, file), 'utf8');
-  const specifiers = [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s(?:[^'";]*?\sfrom\s)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(([, from, dynamic]) => from ?? dynamic);
+  const specifiers = [...source.matchAll(/(?:^|\n)\s*(?:import|export)\s(?:[^'";]*?\sfrom\s)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    ([, from, dynamic]) => from ?? dynamic,
+  );
   return specifiers.map((specifier) => (specifier.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), specifier)) : specifier));
 }
 
 /** The imports of every file under `folder` that `forbidden` says no to, as `file → import`. */
 const crossings = (folder: string, forbidden: (imported: string) => boolean) =>
-  filesUnder(folder).flatMap((file) => importsOf(file).filter(forbidden).map((imported) => `${file} → ${imported}`));
+  filesUnder(folder).flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((imported) => `${file} → ${imported}`),
+  );
 
 const isLit = (imported: string) => imported === 'lit' || imported.startsWith('lit/') || imported.startsWith('@lit/');
 const inFolder = (folder: string) => (imported: string) => imported.startsWith(`${folder}/`);

@@ -111,7 +111,11 @@ export async function measure(bench) {
     const runs = colds.get(build.key);
     const what = build.key === 'core' ? 'UI lazy-loaded from localhost (cold)' : 'first showing on a fresh page';
     const early = runs.filter((run) => run.uiEarly).length;
-    rows.push([`track() → painted, ${what}, ${build.script}: median / p95 of ${COLD_RUNS}`, stats(runs.map((run) => run.time)), build.key === 'core' && early ? `(UI already requested before track() in ${early} runs)` : '']);
+    rows.push([
+      `track() → painted, ${what}, ${build.script}: median / p95 of ${COLD_RUNS}`,
+      stats(runs.map((run) => run.time)),
+      build.key === 'core' && early ? `(UI already requested before track() in ${early} runs)` : '',
+    ]);
   }
   return { title: 'Latency', rows };
 }

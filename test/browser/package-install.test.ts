@@ -74,7 +74,11 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
     ]),
   );
   const unexpected = packed.filter(
-    (file) => !['LICENSE', 'README.md', 'package.json'].includes(file) && !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) && !/^dist\/builder\/[\w.-]+\.(html|css)$/.test(file) && !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
+    (file) =>
+      !['LICENSE', 'README.md', 'package.json'].includes(file) &&
+      !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) &&
+      !/^dist\/builder\/[\w.-]+\.(html|css)$/.test(file) &&
+      !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
   );
   expect(unexpected).toEqual([]);
   expect(packed.filter((file) => /^(test|examples)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
@@ -85,7 +89,9 @@ it('names in package.json only files the installed package holds, with the scrip
   expect(manifest.unpkg).toBe('./dist/earshot.min.js');
   expect(manifest.jsdelivr).toBe('./dist/earshot.min.js');
   expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/earshot.js' });
-  const exportTargets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const exportTargets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
   const named = [manifest.main, manifest.module, manifest.types, manifest.unpkg, manifest.jsdelivr, manifest.customElements, ...exportTargets];
   // `./locales/*` stands for every file of the folder; one of them stands in for the pattern.
   const missing = named.map((target: string) => target.replace('*', 'de.json')).filter((target: string) => !existsSync(path.join(installed, target)));
@@ -177,7 +183,9 @@ it('loads the installed ESM build in Chromium through the README import map, fet
   await page.getByRole('button', { name: 'Submit' }).click();
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response).toMatchObject({ surveyId: 'docs-csat', answers: { satisfaction: 5 }, sdk: { name: 'earshot' } });
-  expect(served).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']));
+  expect(served).toEqual(
+    expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']),
+  );
   expect(served.filter((file) => file === UI_CHUNK)).toHaveLength(1);
   assertNoPageErrors(h.problems(page));
 });

@@ -36,11 +36,13 @@ const PRO_ONLY = {
 async function openShopPage(pathname: string): Promise<Page> {
   const page = await h.newPage();
   const address = new URL(h.url(pathname));
-  await page.route((url) => url.pathname === address.pathname, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: `<!doctype html><html lang="en"><head><title>Cart</title></head><body><main><h1>Your cart</h1><button type="button" id="pay">Pay</button></main><script src="/dist/earshot.min.js"></script></body></html>`,
-    }),
+  await page.route(
+    (url) => url.pathname === address.pathname,
+    (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Cart</title></head><body><main><h1>Your cart</h1><button type="button" id="pay">Pay</button></main><script src="/dist/earshot.min.js"></script></body></html>`,
+      }),
   );
   await page.goto(address.href);
   return page;
@@ -70,7 +72,7 @@ describe('preview', () => {
     await page.evaluate((survey) => {
       window.earshot.init({ endpoint: '/api/earshot', surveys: [] });
       // Targeting would never show this one here: wrong URL, no event, nobody sampled.
-      window.earshot.preview({ ...(survey as never), sample: 0 });
+      window.earshot.preview({ ...survey, sample: 0 } as never);
     }, NPS);
     const card = page.getByRole('dialog', { name: 'Feedback survey' });
     await expect(card.getByText('Preview', { exact: true }).isVisible()).resolves.toBe(true);
@@ -118,9 +120,12 @@ describe('preview', () => {
 describe('debug: true panel', () => {
   it('lists why each survey does not show, follows the page, works by keyboard, closes with Escape and passes axe-core', async () => {
     const page = await openShopPage('/cart');
-    await page.evaluate((surveys) => {
-      window.earshot.init({ endpoint: '/api/earshot', debug: true, user: { id: 'u1', traits: { plan: 'free' } }, surveys: surveys as never });
-    }, [NPS, PRO_ONLY]);
+    await page.evaluate(
+      (surveys) => {
+        window.earshot.init({ endpoint: '/api/earshot', debug: true, user: { id: 'u1', traits: { plan: 'free' } }, surveys: surveys as never });
+      },
+      [NPS, PRO_ONLY],
+    );
     const panel = page.getByRole('region', { name: 'Earshot: why surveys show or not' });
     await panel.waitFor({ state: 'visible' });
     const reasonsOf = (surveyId: string) => page.locator(`earshot-debug-panel li[data-survey="${surveyId}"] li`).allTextContents();
@@ -169,7 +174,7 @@ describe('debug: true panel', () => {
 });
 
 describe('explain()', () => {
-  it('asked right after a reload, waits for the visitor\'s state: the survey completed before the reload says so', async () => {
+  it("asked right after a reload, waits for the visitor's state: the survey completed before the reload says so", async () => {
     const page = await openShopPage('/checkout/pay');
     await page.evaluate((survey) => {
       window.earshot.init({ endpoint: '/api/earshot', surveys: [survey as never] });

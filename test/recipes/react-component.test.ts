@@ -1,16 +1,29 @@
 // The README's React recipe, examples/react/EarshotSurvey.jsx, rendered by React DOM: the survey
 // element appears with its definition, the visitor's answers reach the callbacks and the
 // collector, and unmounting leaves no listener behind.
-import { act, createElement } from 'react';
+import { act, createElement, type FunctionComponent } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { EarshotSurvey } from '../../examples/react/EarshotSurvey.jsx';
+import { EarshotSurvey as Recipe } from '../../examples/react/EarshotSurvey.jsx';
 import { flush } from '../../src/index.js';
 import { usePublicApiPage } from '../support/api-page.js';
 import { answerThumbsUp, DOCS_HELPFUL, renderedSurvey, surveyText } from './inline-survey.js';
 
 // Tells React that updates are wrapped in act(), as its testing docs ask.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The recipe's props, as its JSDoc says (the recipe is plain JSX, without types). */
+interface EarshotSurveyProps {
+  survey?: object;
+  src?: string;
+  endpoint?: string;
+  onShown?(detail: unknown): void;
+  onAnswered?(detail: unknown): void;
+  onCompleted?(detail: unknown): void;
+  onDismissed?(detail: unknown): void;
+  onError?(detail: unknown): void;
+}
+const EarshotSurvey = Recipe as FunctionComponent<EarshotSurveyProps>;
 
 const page = usePublicApiPage();
 let container: HTMLElement;

@@ -1,6 +1,26 @@
 // Type tests (vitest typecheck): the public API's types as an app sees them.
 import { describe, expectTypeOf, it } from 'vitest';
-import { consent, explain, flush, init, on, preview, show, track, version, type EligibilityReason, type SurveyDefinition, type SurveyEligibility, type Answers, type ConsentState, type EarshotConfig, type EarshotEvents, type Question, type Survey, type TriggerRecord } from '../../src/index.js';
+import {
+  consent,
+  explain,
+  flush,
+  init,
+  on,
+  preview,
+  show,
+  track,
+  version,
+  type EligibilityReason,
+  type SurveyDefinition,
+  type SurveyEligibility,
+  type Answers,
+  type ConsentState,
+  type EarshotConfig,
+  type EarshotEvents,
+  type Question,
+  type Survey,
+  type TriggerRecord,
+} from '../../src/index.js';
 import type { QueuedCall } from '../../src/snippet/queue.js';
 
 describe('public types', () => {

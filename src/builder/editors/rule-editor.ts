@@ -53,8 +53,9 @@ export class RuleEditorElement extends EditorElement {
     const canBranch = this.earlier.length > 0 || rule;
     return html`<fieldset>
       <legend>Branching of question ${number}</legend>
-      ${canBranch
-        ? html`<div class="row">
+      ${
+        canBranch
+          ? html`<div class="row">
             ${selectField({
               path: [...at, 'question'],
               alsoAt: [at],
@@ -64,37 +65,42 @@ export class RuleEditorElement extends EditorElement {
               choices: [['', 'always'], ...this.earlier.map((question) => [question.id, `only if the answer to ${question.id}`] as const)],
               onChange: (id) => this.edit(at, id ? { question: id, ...(rule ? withoutQuestion(rule) : { answered: true }) } : undefined),
             })}
-            ${rule
-              ? html`${selectField({
-                  path: [...at, 'operator'],
-                  label: `Rule of question ${number}`,
-                  problems,
-                  value: operator,
-                  choices: RULE_OPERATORS.map((name) => [name, OPERATOR_LABELS[name]] as const),
-                  onChange: (name) => this.edit(at, { question: rule.question, [name]: readOperand(name, name === 'answered' ? 'true' : showOperand(rule[operator]), numeric) }),
-                })}
-                ${operator === 'answered'
-                  ? selectField({
-                      path: [...at, 'answered'],
-                      label: `Answered or skipped (question ${number})`,
-                      problems,
-                      value: String(rule.answered),
-                      choices: [
-                        ['true', 'answered'],
-                        ['false', 'skipped'],
-                      ],
-                      onChange: (value) => this.edit([...at, 'answered'], value === 'true'),
-                    })
-                  : textField({
-                      path: [...at, operator],
-                      label: `Value in the rule of question ${number}`,
-                      problems,
-                      value: showOperand(rule[operator]),
-                      onInput: (value) => this.edit([...at, operator], readOperand(operator, value, numeric)),
-                    })}`
-              : nothing}
+            ${
+              rule
+                ? html`${selectField({
+                    path: [...at, 'operator'],
+                    label: `Rule of question ${number}`,
+                    problems,
+                    value: operator,
+                    choices: RULE_OPERATORS.map((name) => [name, OPERATOR_LABELS[name]] as const),
+                    onChange: (name) => this.edit(at, { question: rule.question, [name]: readOperand(name, name === 'answered' ? 'true' : showOperand(rule[operator]), numeric) }),
+                  })}
+                ${
+                  operator === 'answered'
+                    ? selectField({
+                        path: [...at, 'answered'],
+                        label: `Answered or skipped (question ${number})`,
+                        problems,
+                        value: String(rule.answered),
+                        choices: [
+                          ['true', 'answered'],
+                          ['false', 'skipped'],
+                        ],
+                        onChange: (value) => this.edit([...at, 'answered'], value === 'true'),
+                      })
+                    : textField({
+                        path: [...at, operator],
+                        label: `Value in the rule of question ${number}`,
+                        problems,
+                        value: showOperand(rule[operator]),
+                        onInput: (value) => this.edit([...at, operator], readOperand(operator, value, numeric)),
+                      })
+                }`
+                : nothing
+            }
           </div>`
-        : html`<p class="hint">The first question is always asked.</p>`}
+          : html`<p class="hint">The first question is always asked.</p>`
+      }
       ${selectField({
         path: [...this.path, 'next'],
         label: `After question ${number}, go to`,

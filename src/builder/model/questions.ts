@@ -12,7 +12,15 @@ export function newQuestion(type: QuestionType, taken: readonly string[]): Quest
 /** The question as another kind: what every kind has (id, text, optional, rule, jump) is kept, the rest starts afresh. */
 export function changeType(question: Question, type: QuestionType): Question {
   const { id, text, optional, if: rule, next } = question;
-  return { id, type, text, ...(optional !== undefined && { optional }), ...(rule && { if: rule }), ...(next !== undefined && { next }), ...BUILDER_KINDS[type].starting } as Question;
+  return {
+    id,
+    type,
+    text,
+    ...(optional !== undefined && { optional }),
+    ...(rule && { if: rule }),
+    ...(next !== undefined && { next }),
+    ...BUILDER_KINDS[type].starting,
+  } as Question;
 }
 
 /** The list with the question at `from` moved to `to`. */

@@ -63,7 +63,13 @@ export function parseNumber(raw: string): number | string | undefined {
  */
 export function readOperand(operator: string, raw: string, numeric: boolean): unknown {
   if (operator === 'answered') return raw !== 'false';
-  if (operator === 'in') return numeric ? parseList(raw) : raw.split(',').map((item) => item.trim()).filter(Boolean);
+  if (operator === 'in')
+    return numeric
+      ? parseList(raw)
+      : raw
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean);
   if (numeric || ['lt', 'lte', 'gt', 'gte'].includes(operator)) return parseNumber(raw) ?? '';
   return raw;
 }

@@ -68,8 +68,7 @@ export const boolean: Check = expect((value) => typeof value === 'boolean', 'exp
 export const integer = (min: number, max: number): Check =>
   expect((value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, `expected a whole number from ${min} to ${max}`);
 
-export const oneOf = (allowed: readonly unknown[]): Check =>
-  expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
+export const oneOf = (allowed: readonly unknown[]): Check => expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
 
 /** Ids of surveys, questions and options: short, and safe in URLs, CSV headers and selectors. */
 export const identifier: Check = (value, path, report) => {

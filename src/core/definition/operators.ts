@@ -20,7 +20,8 @@ export type Comparison = keyof typeof COMPARISONS;
 export const COMPARISON_OPERATORS = Object.keys(COMPARISONS) as Comparison[];
 
 /** Whether `value` compares with `operand` as `operator` says. */
-export const compare = (operator: Comparison, value: unknown, operand: unknown): boolean => (COMPARISONS[operator] as (value: unknown, operand: unknown) => boolean)(value, operand);
+export const compare = (operator: Comparison, value: unknown, operand: unknown): boolean =>
+  (COMPARISONS[operator] as (value: unknown, operand: unknown) => boolean)(value, operand);
 
 /** The plain values one place may compare with, and how its messages name them. */
 export interface ComparedValues {

@@ -13,10 +13,12 @@ const plainLabel = text(LABEL_MAX_LENGTH);
 /** Labels may come in several locales; a string option may not, being its own answer. */
 const label = localized(plainLabel);
 
-const labels = (count: number): Check => (value, path, report) => {
-  if (!Array.isArray(value) || value.length !== count) return fail(report, path, `expected a list of ${count} labels, lowest first`, value);
-  value.forEach((item, index) => label(item, `${path}[${index}]`, report));
-};
+const labels =
+  (count: number): Check =>
+  (value, path, report) => {
+    if (!Array.isArray(value) || value.length !== count) return fail(report, path, `expected a list of ${count} labels, lowest first`, value);
+    value.forEach((item, index) => label(item, `${path}[${index}]`, report));
+  };
 
 const option: Check = (value, path, report) => {
   if (typeof value === 'string') return plainLabel(value, path, report);
@@ -88,7 +90,8 @@ export const QUESTION_KINDS: { [K in QuestionType]: QuestionKind<QuestionOf<K>> 
       const available = (choices?.length ?? 0) + (other ? 1 : 0);
       if (!multiple && (min !== undefined || max !== undefined)) fail(report, `${path}.${min === undefined ? 'max' : 'min'}`, 'applies only with "multiple": true');
       else if (max !== undefined && max > available) fail(report, `${path}.max`, `expected at most the number of options (${available})`, max);
-      else if (min !== undefined && min > (max ?? available)) fail(report, `${path}.min`, `expected at most ${max === undefined ? 'the number of options' : '"max"'} (${max ?? available})`, min);
+      else if (min !== undefined && min > (max ?? available))
+        fail(report, `${path}.min`, `expected at most ${max === undefined ? 'the number of options' : '"max"'} (${max ?? available})`, min);
     },
   },
   text: { fields: { maxLength: integer(1, 10_000), placeholder: label, multiline: boolean } },
@@ -111,4 +114,3 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
   }
   return null;
 }
-

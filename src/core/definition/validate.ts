@@ -1,5 +1,21 @@
 import { colorScheme, theme } from './appearance.js';
-import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, integer, isRecord, localized, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
+import {
+  LOCALE_TAG,
+  boolean,
+  checkObject,
+  expect,
+  fail,
+  identifier as id,
+  integer,
+  isRecord,
+  localized,
+  oneOf,
+  text,
+  toData,
+  type Check,
+  type Fields,
+  type Report,
+} from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { checkOperand, type ComparedValues, type Comparison } from './operators.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, kindOf } from './question-kinds.js';
@@ -84,8 +100,7 @@ const user: Check = (value, path, report) =>
     },
   });
 
-const number = (min: number, max: number): Check =>
-  expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
+const number = (min: number, max: number): Check => expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
 
 const days = number(0, MAX_DAYS);
 
@@ -121,8 +136,7 @@ const device: Check = (value, path, report) => {
   if (named.some((one) => one !== undefined && !DEVICE_TYPES.includes(one as never))) fail(report, path, `expected devices among ${DEVICE_TYPES.join(', ')}`, value);
 };
 
-const audience: Check = (value, path, report) =>
-  checkObject(value, path, report, { traits: conditions, device, language: condition, referrer: condition });
+const audience: Check = (value, path, report) => checkObject(value, path, report, { traits: conditions, device, language: condition, referrer: condition });
 
 const urlRule: Check = (value, path, report) => {
   if (typeof value === 'string') return text(500)(value, path, report);
@@ -165,31 +179,33 @@ function rule(earlier: Set<string>): Check {
 }
 
 /** A survey's own questions, after the ids of its template's items (which rules may refer to). */
-const questionsAfter = (taken: string[]): Check => (value, path, report) => {
-  const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
-  if (!Array.isArray(value) || value.length < fewest || value.length > most) {
-    return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
-  }
-  const earlier = new Set(taken);
-  value.forEach((question, index) => {
-    const at = `${path}[${index}]`;
-    const kind = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? kindOf(question as unknown as Question) : undefined;
-    const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
-    const before = report.problems.length;
-    if (!checkObject(question, at, report, { ...common, ...kind?.fields }, ['id', 'type', 'text', ...(kind?.required ?? [])])) return;
-    if (report.problems.length === before) kind?.check?.(question as unknown as Question, at, report);
-    if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
-    earlier.add(question.id as string);
-  });
-  // Jumps go forward only, so no definition can make the visitor go round in a loop.
-  value.forEach((question, index) => {
-    const target = isRecord(question) ? question.next : undefined;
-    if (typeof target !== 'string' || target === END_OF_SURVEY) return;
-    if (!value.slice(index + 1).some((later) => isRecord(later) && later.id === target)) {
-      fail(report, `${path}[${index}].next`, `expected "${END_OF_SURVEY}" or the id of a later question in this survey`, target);
+const questionsAfter =
+  (taken: string[]): Check =>
+  (value, path, report) => {
+    const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
+    if (!Array.isArray(value) || value.length < fewest || value.length > most) {
+      return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
     }
-  });
-};
+    const earlier = new Set(taken);
+    value.forEach((question, index) => {
+      const at = `${path}[${index}]`;
+      const kind = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? kindOf(question as unknown as Question) : undefined;
+      const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
+      const before = report.problems.length;
+      if (!checkObject(question, at, report, { ...common, ...kind?.fields }, ['id', 'type', 'text', ...(kind?.required ?? [])])) return;
+      if (report.problems.length === before) kind?.check?.(question as unknown as Question, at, report);
+      if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
+      earlier.add(question.id as string);
+    });
+    // Jumps go forward only, so no definition can make the visitor go round in a loop.
+    value.forEach((question, index) => {
+      const target = isRecord(question) ? question.next : undefined;
+      if (typeof target !== 'string' || target === END_OF_SURVEY) return;
+      if (!value.slice(index + 1).some((later) => isRecord(later) && later.id === target)) {
+        fail(report, `${path}[${index}].next`, `expected "${END_OF_SURVEY}" or the id of a later question in this survey`, target);
+      }
+    });
+  };
 
 const selector: Check = (value, path, report) => {
   try {
@@ -230,7 +246,10 @@ const templateText: Check = (value, path, report) =>
     Object.fromEntries(
       Object.keys(TEMPLATE_TEXT).map((key) => {
         const parts = { agree: 7, pmf_options: 3 }[key];
-        return [key, parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText];
+        return [
+          key,
+          parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText,
+        ];
       }),
     ),
   );

@@ -21,10 +21,12 @@ export async function fetchSurveys(url: string): Promise<unknown[]> {
  */
 export function usableSurveys(list: unknown[], taken: Survey[], onInvalid: (problems: string) => void): Survey[] {
   const seen = new Set<unknown>(taken.map((survey) => survey.id));
-  return list.filter((survey, index) => {
-    const report: Report = { problems: [], warnings: [] };
-    checkSurvey(survey, `surveysUrl[${index}]`, report, seen);
-    if (report.problems.length) onInvalid(report.problems.join('; '));
-    return !report.problems.length;
-  }).map((survey) => expandTemplate(survey as Survey));
+  return list
+    .filter((survey, index) => {
+      const report: Report = { problems: [], warnings: [] };
+      checkSurvey(survey, `surveysUrl[${index}]`, report, seen);
+      if (report.problems.length) onInvalid(report.problems.join('; '));
+      return !report.problems.length;
+    })
+    .map((survey) => expandTemplate(survey as Survey));
 }

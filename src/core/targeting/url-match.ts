@@ -3,7 +3,13 @@ import type { UrlRule } from '../types.js';
 export const URL_OPERATORS = ['equals', 'startsWith', 'contains', 'glob', 'regex'] as const;
 
 /** A glob as an anchored regular expression: `*` matches any run of characters, all else is literal. */
-const globToRegExp = (glob: string) => new RegExp(`^${glob.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+const globToRegExp = (glob: string) =>
+  new RegExp(
+    `^${glob
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /** Whether `path` (see `currentPath`) matches a `url` trigger. */
 export function urlMatches(rule: UrlRule, path: string): boolean {

@@ -42,7 +42,7 @@ export class DebugPanelElement extends LitElement {
   }
 
   override render() {
-    return html`<section part="panel" role="region" aria-labelledby="title" lang="en" dir="ltr">
+    return html`<section part="panel" aria-labelledby="title" lang="en" dir="ltr">
       <header>
         <h2 id="title">Earshot: why surveys show or not</h2>
         <button type="button" class="close" aria-label="Close debug panel" @click=${this.#close}><span aria-hidden="true">×</span></button>
@@ -57,11 +57,13 @@ export class DebugPanelElement extends LitElement {
     const verdict = showing ? 'on the page now' : eligible ? 'eligible: it shows at its next journey point' : 'not eligible';
     return html`<li data-survey=${surveyId}>
       <p><strong>${surveyId}</strong> <span class=${eligible ? 'yes' : 'no'}>${verdict}</span></p>
-      ${reasons.length
-        ? html`<ul class="reasons">
+      ${
+        reasons.length
+          ? html`<ul class="reasons">
             ${reasons.map(({ code, message }) => html`<li data-code=${code}><code>${code}</code> ${message}</li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 

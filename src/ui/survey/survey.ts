@@ -146,11 +146,13 @@ export class SurveyElement extends LitElement {
     const content = html`
       ${this.preview ? html`<p class="badge" part="preview-badge">${strings.preview}</p>` : nothing}
       ${this.finished ? this.#renderThanks() : this.#renderQuestionStep()}
-      ${this.#hasCloseButton
-        ? html`<button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>
+      ${
+        this.#hasCloseButton
+          ? html`<button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>
             <span aria-hidden="true">×</span>
           </button>`
-        : nothing}
+          : nothing
+      }
     `;
     const direction = directionOf(this.locale);
     // A native modal dialog traps focus and makes the page inert; the other modes are labelled parts of the page.

@@ -58,7 +58,7 @@ describe('explain()', () => {
     expect(await codesOf('nps')).toEqual(['trigger']);
   });
 
-  it('names the audience rule that failed and the visitor\'s value, and updates on identify()', async () => {
+  it("names the audience rule that failed and the visitor's value, and updates on identify()", async () => {
     await start(visit, {
       user: { id: 'u1', traits: { plan: 'free' } },
       surveys: [survey('pro-only', { audience: { traits: { plan: { in: ['pro', 'team'] } } }, trigger: { event: 'go' } })],

@@ -65,9 +65,7 @@ describe('surveysUrl', () => {
     await start(visit, { surveysUrl: SURVEYS_URL });
     visit.shown = [];
     await start(visit, { surveysUrl: SURVEYS_URL });
-    expect(visit.errors).toEqual([
-      { code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (Failed to fetch)` },
-    ]);
+    expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (Failed to fetch)` }]);
     track('go');
     expect(shownIds(visit)).toEqual(['remote-nps']);
   });
@@ -122,9 +120,7 @@ describe('surveysUrl', () => {
   it('a body that is not a list is an error event, not a throw', async () => {
     serveDefinitions({ surveys: 'none' } as never);
     await start(visit, { surveysUrl: SURVEYS_URL, surveys: [survey('local', { trigger: { event: 'go' } })] });
-    expect(visit.errors).toEqual([
-      { code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a list of surveys)` },
-    ]);
+    expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a list of surveys)` }]);
     track('go');
     expect(shownIds(visit)).toEqual(['local']);
   });
