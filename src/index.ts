@@ -1,7 +1,7 @@
 // The ESM face. The UI (Lit and every element) is a dynamic import, so an app's bundler emits it
 // as its own chunk, fetched only when a survey is about to show or when the browser is idle on a
 // page where one may show.
-import { usePresenter } from './api/api.js';
+import { usePresenter } from './api/internal.js';
 import { claimPage } from './api/one-per-page.js';
 import * as api from './public-api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';

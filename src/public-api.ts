@@ -2,6 +2,7 @@
 // demand (index.ts), the one-file script tag has it bundled in (iife.ts).
 export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';
+export { SDK_VERSION as version } from './core/version.js';
 export { addLocale } from './i18n/strings.js';
 export type { Phrase, Strings } from './i18n/strings.js';
 export type {

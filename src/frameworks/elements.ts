@@ -52,6 +52,9 @@ declare global {
     'earshot-text-question': TextQuestionElement;
   }
   // `addEventListener("earshot:completed", (event) => event.detail.answers)`, on the element or the window.
+  // Declaration merging: the DOM's own maps gain Earshot's events; empty bodies are the point.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends EarshotSurveyEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface WindowEventMap extends EarshotWindowEventMap {}
 }

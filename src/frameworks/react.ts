@@ -12,6 +12,7 @@ export type EarshotSurveyJsxProps = DetailedHTMLProps<HTMLAttributes<EarshotSurv
 
 declare module 'react' {
   // A namespace because React's types declare JSX as one; augmenting it is the only way in.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'earshot-survey': EarshotSurveyJsxProps;

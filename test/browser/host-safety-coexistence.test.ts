@@ -128,7 +128,12 @@ document.head.append(tag);
     await page.getByRole('radio', { name: '2', exact: true }).click();
     await page.getByRole('button', { name: 'Submit' }).click();
     await waitForResponses(h.server, 2, { where: (r) => r.completed });
-    expect(h.responses().filter((r) => r.completed).map((r) => r.surveyId)).toEqual(['npm-build', 'npm-build']);
+    expect(
+      h
+        .responses()
+        .filter((r) => r.completed)
+        .map((r) => r.surveyId),
+    ).toEqual(['npm-build', 'npm-build']);
     assertNoPageErrors(h.problems(page));
   });
 

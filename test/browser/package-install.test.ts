@@ -28,7 +28,16 @@ const LIT = 'node_modules/lit/index.js';
 /** The app's frameworks (linked from this repo's node_modules into the scratch project). */
 const FRAMEWORKS = ['react', 'react-dom', '@types/react', 'vue'];
 /** The TypeScript recipes of examples/, copied into the scratch project with the same layout. */
-const RECIPES = ['react/EarshotSurvey.tsx', 'react/App.tsx', 'vue/EarshotSurvey.ts', 'nextjs/app/layout.tsx', 'nextjs/app/page.tsx', 'nextjs/app/earshot-init.tsx', 'nextjs/app/earshot-survey.tsx', 'nextjs/app/feedback-button.tsx'];
+const RECIPES = [
+  'react/EarshotSurvey.tsx',
+  'react/App.tsx',
+  'vue/EarshotSurvey.ts',
+  'nextjs/app/layout.tsx',
+  'nextjs/app/page.tsx',
+  'nextjs/app/earshot-init.tsx',
+  'nextjs/app/earshot-survey.tsx',
+  'nextjs/app/feedback-button.tsx',
+];
 
 const h = useBrowserHarness();
 
@@ -108,7 +117,11 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
     ]),
   );
   const unexpected = packed.filter(
-    (file) => !['LICENSE', 'README.md', 'package.json'].includes(file) && !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) && !/^dist\/builder\/[\w.-]+\.(html|css)$/.test(file) && !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
+    (file) =>
+      !['LICENSE', 'README.md', 'package.json'].includes(file) &&
+      !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) &&
+      !/^dist\/builder\/[\w.-]+\.(html|css)$/.test(file) &&
+      !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
   );
   expect(unexpected).toEqual([]);
   expect(packed.filter((file) => /^(test|examples)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
@@ -122,7 +135,9 @@ it('names in package.json only files the installed package holds, with the scrip
   expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/earshot.js', default: './dist/earshot.js' });
   expect(manifest.exports['./react']).toEqual({ types: './dist/frameworks/react.d.ts' });
   expect(manifest.exports['./vue']).toEqual({ types: './dist/frameworks/vue.d.ts' });
-  const exportTargets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const exportTargets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
   const named = [manifest.main, manifest.module, manifest.types, manifest.unpkg, manifest.jsdelivr, manifest.customElements, ...exportTargets];
   // `./locales/*` stands for every file of the folder; one of them stands in for the pattern.
   const missing = named.map((target: string) => target.replace('*', 'de.json')).filter((target: string) => !existsSync(path.join(installed, target)));
@@ -146,7 +161,17 @@ off();
     writeFileSync(path.join(scratch, 'element-types.tsx'), ELEMENT_TYPES);
     // Library checking stays on: the package's own declarations must hold up too. Resolution as
     // in an app built by Vite or Next.js (package.json "exports", extensionless relative imports).
-    const compilerOptions = { strict: true, noEmit: true, module: 'esnext', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'], types: [], jsx: 'react-jsx', allowImportingTsExtensions: true };
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      target: 'es2022',
+      lib: ['es2022', 'dom'],
+      types: [],
+      jsx: 'react-jsx',
+      allowImportingTsExtensions: true,
+    };
     const files = ['uses-earshot.ts', 'wrong-call.ts', 'element-types.tsx', ...RECIPES];
     writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
     return run(process.execPath, [TSC, '-p', scratch], { cwd: scratch }).then(
@@ -174,7 +199,9 @@ export const wrongInVue: VueProps = { src: 42 };
 
 it('type-checks a TypeScript file using the installed package, and reports a wrong call with its diagnostic', async () => {
   const { code, lines } = await typeCheckScratch();
-  expect(lines.filter((line) => line.startsWith('wrong-call.ts') || line.startsWith('uses-earshot.ts'))).toEqual(["wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'."]);
+  expect(lines.filter((line) => line.startsWith('wrong-call.ts') || line.startsWith('uses-earshot.ts'))).toEqual([
+    "wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'.",
+  ]);
   expect(code).toBe(2);
 });
 
@@ -260,7 +287,8 @@ it('a vite build --ssr bundle (earshot external, and bundled in) renders the Rea
   expect(rendered[1]).toEqual(rendered[0]);
   expect(rendered[0]).toEqual({
     app: '<button type="button">Place order</button>',
-    react: '<earshot-survey endpoint="/api/earshot"><script type="application/json">{"id":"docs-helpful","questions":[{"id":"helpful","type":"thumbs","text":"Was this page helpful?"}]}</script></earshot-survey>',
+    react:
+      '<earshot-survey endpoint="/api/earshot"><script type="application/json">{"id":"docs-helpful","questions":[{"id":"helpful","type":"thumbs","text":"Was this page helpful?"}]}</script></earshot-survey>',
     vue: '<earshot-survey src="/surveys/feedback.json"></earshot-survey>',
   });
 });
@@ -328,7 +356,9 @@ it('loads the installed ESM build in Chromium through the README import map, fet
   await page.getByRole('button', { name: 'Submit' }).click();
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response).toMatchObject({ surveyId: 'docs-csat', answers: { satisfaction: 5 }, sdk: { name: 'earshot' } });
-  expect(served).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']));
+  expect(served).toEqual(
+    expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']),
+  );
   expect(served.filter((file) => file === UI_CHUNK)).toHaveLength(1);
   assertNoPageErrors(h.problems(page));
 });

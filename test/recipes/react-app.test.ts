@@ -39,9 +39,7 @@ it('starts Earshot in an effect; the order confirmation tracks the journey point
   getByRole(survey.shadowRoot!, 'button', 'Submit').click();
   await rendered(survey);
   await flush();
-  expect(page.collector().received()).toMatchObject([
-    { surveyId: 'post-checkout-nps', completed: true, answers: { score: 9 }, trigger: { event: 'checkout_completed' } },
-  ]);
+  expect(page.collector().received()).toMatchObject([{ surveyId: 'post-checkout-nps', completed: true, answers: { score: 9 }, trigger: { event: 'checkout_completed' } }]);
 });
 
 it('unmounted, the app leaves no survey and no Earshot running: a journey point shows nothing', async () => {

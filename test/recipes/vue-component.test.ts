@@ -26,15 +26,16 @@ afterEach(() => {
 /** Mounts the component in an app that passes `definition` to it and records what it emits. */
 function mount(definition = ref<Survey>(DOCS_HELPFUL)) {
   const emitted = { shown: vi.fn(), answered: vi.fn(), completed: vi.fn(), dismissed: vi.fn() };
-  const Page = defineComponent(() => () =>
-    h(EarshotSurvey, {
-      survey: definition.value,
-      endpoint: '/api/earshot',
-      onShown: emitted.shown,
-      onAnswered: emitted.answered,
-      onCompleted: emitted.completed,
-      onDismissed: emitted.dismissed,
-    }),
+  const Page = defineComponent(
+    () => () =>
+      h(EarshotSurvey, {
+        survey: definition.value,
+        endpoint: '/api/earshot',
+        onShown: emitted.shown,
+        onAnswered: emitted.answered,
+        onCompleted: emitted.completed,
+        onDismissed: emitted.dismissed,
+      }),
   );
   app = createApp(Page);
   app.mount(container);

@@ -81,9 +81,22 @@ async function timed(url) {
 /** The hostile POSTs of issue #18, each refused: status and time. */
 async function hostile(url) {
   const now = new Date().toISOString();
-  const base = { id: 'h', surveyId: 'x', completed: true, createdAt: now, updatedAt: now, page: { url: 'https://x.example/', referrer: '' }, trigger: { manual: true }, locale: 'en', sdk: { name: 'earshot', version: '0.1.0' } };
+  const base = {
+    id: 'h',
+    surveyId: 'x',
+    completed: true,
+    createdAt: now,
+    updatedAt: now,
+    page: { url: 'https://x.example/', referrer: '' },
+    trigger: { manual: true },
+    locale: 'en',
+    sdk: { name: 'earshot', version: '0.1.0' },
+  };
   const cases = [
-    ['5,000 questions (238 KB)', JSON.stringify({ sentAt: now, responses: [{ ...base, answers: {}, questions: Array.from({ length: 5000 }, (_, i) => ({ id: `q${i}`, type: 'nps', text: '' })) }] })],
+    [
+      '5,000 questions (238 KB)',
+      JSON.stringify({ sentAt: now, responses: [{ ...base, answers: {}, questions: Array.from({ length: 5000 }, (_, i) => ({ id: `q${i}`, type: 'nps', text: '' })) }] }),
+    ],
     ['arrays 100,000 deep', `{"sentAt":"${now}","responses":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`],
     ['a 10 GB Content-Length', null],
   ];
@@ -141,7 +154,10 @@ async function main() {
       ['POSTs per second', `${(ok.length / seconds).toFixed(0)} (${failed} not 200)`],
       ['responses per second', `${((ok.length * BATCH_SIZE) / seconds).toFixed(0)} (${stored} stored)`],
       ['POST latency p50 / p95', `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 95))}`],
-      ['/results while loading p50 / p95 / max', `${ms(percentile(resultsTimes, 50))} / ${ms(percentile(resultsTimes, 95))} / ${ms(Math.max(...resultsTimes))} (${resultsTimes.length} loads)`],
+      [
+        '/results while loading p50 / p95 / max',
+        `${ms(percentile(resultsTimes, 50))} / ${ms(percentile(resultsTimes, 95))} / ${ms(Math.max(...resultsTimes))} (${resultsTimes.length} loads)`,
+      ],
       ['server heap before / after', `${mb(before.heapUsed)} / ${mb(after.heapUsed)}${globalThis.gc ? '' : ' (run with --expose-gc for settled figures)'}`],
       ['process RSS before / peak / after', `${mb(before.rss)} / ${mb(peakRss)} / ${mb(after.rss)}`],
       [`/results at ${stored} responses`, ms(await timed(`${demo.url}/results`))],

@@ -30,7 +30,9 @@ it('renders the page on the server with <earshot-survey> and its definition as i
   const html = await (await fetch(`${app!.origin}/`)).text();
   // Svelte's hydration markers aside, the element holds only the definition.
   const element = html.match(/<earshot-survey>[\s\S]*?<\/earshot-survey>/)?.[0].replace(/<!--[^>]*-->/g, '');
-  expect(element).toBe('<earshot-survey><script type="application/json">{"id":"docs-helpful","questions":[{"id":"helpful","type":"thumbs","text":"Was this page helpful?"}]}</script></earshot-survey>');
+  expect(element).toBe(
+    '<earshot-survey><script type="application/json">{"id":"docs-helpful","questions":[{"id":"helpful","type":"thumbs","text":"Was this page helpful?"}]}</script></earshot-survey>',
+  );
   expect(html).toContain('<button type="button">Give feedback</button>');
 });
 
