@@ -52,9 +52,21 @@ const typescriptFor = (declarations) =>
     ...(declarations ? { declarationDir: 'dist', outDir: 'dist' } : { declaration: false, outDir: 'dist' }),
   });
 
+/** The version in package.json: in the notices, and as `SDK_VERSION` in the code (src/core/version.ts). */
+const { version: VERSION } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** Replaces `__EARSHOT_VERSION__` in Earshot's own modules with the version, as a string. */
+const earshotVersion = () => ({
+  name: 'earshot-version',
+  transform(code, id) {
+    if (!id.includes('/src/') || !code.includes('__EARSHOT_VERSION__')) return null;
+    return { code: code.replaceAll('__EARSHOT_VERSION__', JSON.stringify(VERSION)), map: null };
+  },
+});
+
 const LIT_NOTICE = 'Lit (BSD-3-Clause, Copyright Google LLC)';
 const IDB_KEYVAL_NOTICE = 'idb-keyval (Apache-2.0, Copyright Jake Archibald)';
-const notice = (...included) => `/*! Earshot 0.1.0 | MIT | includes ${included.join(' and ')} */`;
+const notice = (...included) => `/*! Earshot ${VERSION} | MIT | includes ${included.join(' and ')} */`;
 
 // Most of a file's functions run as soon as it is loaded (init and its start; a survey's render).
 // This V8 hint (Chromium 136+; a plain comment elsewhere) compiles them while the file streams in,
@@ -73,9 +85,12 @@ const scriptTag = (file, ...included) => ({
   format: 'iife',
   name: 'earshot',
   sourcemap: true,
-  // A second copy of a script tag steps aside before anything runs, leaving the first one in charge.
-  // The loader snippet's queue (an array with the same method names) is not a copy: the SDK replays it.
-  intro: 'if(window.earshot?.init&&!Array.isArray(window.earshot)){console.warn("earshot: loaded twice; this copy steps aside");return window.earshot}',
+  // A second copy (another script tag, or the npm build running first) steps aside before anything
+  // runs (with the calls a loader snippet queued for it): `window.earshot` stays or becomes the running copy's API.
+  // The first copy claims the page with the symbol of src/api/one-per-page.ts, as the npm build does.
+  // No variable of its own: it would share the bundle's scope, and shadow one of the bundle's names.
+  intro: 'if(self[Symbol.for("earshot")]){console.warn("earshot: loaded twice; this copy steps aside");return self[Symbol.for("earshot")]}',
+  outro: 'self[Symbol.for("earshot")]=exports;',
   banner: bannerOf(...included),
   plugins: [minified(false)],
 });
@@ -86,6 +101,7 @@ const bundled = ({ lit = true } = {}) => [
   nodeResolve({ browser: true }),
   ...(lit ? [hostPageLit()] : []),
   typescriptFor(false),
+  earshotVersion(),
   minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
 ];
 
@@ -106,7 +122,7 @@ export default [
       // elements). Rollup names a chunk after its entry module (index) or the module imported (the rest).
       chunkFileNames: ({ name }) => ({ index: 'earshot-core.js', present: 'earshot-ui.js', 'show-debug-panel': 'earshot-debug-panel.js' })[name] ?? 'earshot-[name].js',
     },
-    plugins: [typescriptFor(true)],
+    plugins: [typescriptFor(true), earshotVersion()],
   },
   {
     // One file for a script tag, everything bundled, as the global `earshot`.
@@ -146,6 +162,7 @@ export default [
     plugins: [
       nodeResolve({ browser: true }),
       typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, declaration: false, outDir: 'dist/builder' }),
+      earshotVersion(),
       minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
       builderPage(),
     ],

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+/** The version in package.json, put into the sources as the build does (src/core/version.ts). */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
   test: {
@@ -7,10 +11,11 @@ export default defineConfig({
       {
         // The framework recipes in examples/ import the package by name, as an app does.
         resolve: { alias: { earshot: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+        define: { __EARSHOT_VERSION__: JSON.stringify(version) },
         test: {
           name: 'unit',
-          // The tree mirrors src/ (api, builder, core, i18n, ui), plus the package, the schema and the recipes.
-          include: ['test/{api,builder,core,docs,i18n,package,recipes,schema,ui}/**/*.test.ts'],
+          // The tree mirrors src/ (api, builder, core, i18n, ui), plus the layout, the docs, the package, the schema and the recipes.
+          include: ['test/{api,architecture,builder,core,docs,i18n,package,recipes,schema,ui}/**/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['fake-indexeddb/auto', './test/support/bundled-ui.ts'],
           // Type tests (*.test-d.ts) run with the unit tests, checked by tsc.

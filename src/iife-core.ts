@@ -1,7 +1,7 @@
 // The script-tag core: targeting, outbox and delivery without Lit or any UI. The UI
 // (earshot.ui.min.js, from next to this file) is imported only when a survey is about to show,
 // or when the browser is idle on a page where one may show.
-import { usePresenter } from './api/api.js';
+import { usePresenter } from './api/internal.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import type { Presenter } from './core/presenter.js';
 import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
@@ -20,6 +20,7 @@ usePresenter({
 
 export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';
+export { SDK_VERSION as version } from './core/version.js';
 export { push } from './snippet/queue.js';
 export { addLocale } from './i18n/strings.js';
 

@@ -2,7 +2,7 @@
 // by rollup, plus `push` for the loader snippet's queue, which is replayed here. It presents
 // surveys at once instead of through the ESM face's dynamic import, which a classic script would
 // have to inline anyway, for more bytes and nothing gained.
-import { usePresenter } from './api/api.js';
+import { usePresenter } from './api/internal.js';
 import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { presenter } from './ui/present.js';

@@ -1,18 +1,23 @@
 // The ESM face. The UI (Lit and every element) is a dynamic import, so an app's bundler emits it
 // as its own chunk, fetched only when a survey is about to show or when the browser is idle on a
 // page where one may show.
-import { usePresenter } from './api/api.js';
+import { usePresenter } from './api/internal.js';
+import { claimPage } from './api/one-per-page.js';
+import * as api from './public-api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
 import { prepareAnnouncer } from './a11y/announcer.js';
 
-usePresenter({
-  ...lazyPresenter(() => import('./ui/present.js').then((ui) => ui.presenter)),
-  // The live region must be on the page before a survey appears, long before the UI arrives.
-  prepare: prepareAnnouncer,
-});
-watchEmbeds();
-// <earshot-survey> is defined only once the UI arrives; until then, added elements are looked for.
-watchUndefinedEmbeds();
+// On a server, or beside another copy of Earshot, importing this starts nothing and the API does nothing.
+if (claimPage(api)) {
+  usePresenter({
+    ...lazyPresenter(() => import('./ui/present.js').then((ui) => ui.presenter)),
+    // The live region must be on the page before a survey appears, long before the UI arrives.
+    prepare: prepareAnnouncer,
+  });
+  watchEmbeds();
+  // <earshot-survey> is defined only once the UI arrives; until then, added elements are looked for.
+  watchUndefinedEmbeds();
+}
 
 export * from './public-api.js';

@@ -2,6 +2,7 @@
 // demand (index.ts), the one-file script tag has it bundled in (iife.ts).
 export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';
+export { SDK_VERSION as version } from './core/version.js';
 export { addLocale } from './i18n/strings.js';
 export type { Phrase, Strings } from './i18n/strings.js';
 export type {
@@ -50,3 +51,5 @@ export type {
   UserTraits,
 } from './core/types.js';
 export type { Listener } from './core/emitter.js';
+// The elements: `HTMLElementTagNameMap` and the `earshot:*` events, for TypeScript (types only).
+export type { EarshotSurveyAttributes, EarshotSurveyElement, EarshotSurveyEventMap, EarshotWindowEventMap } from './frameworks/elements.js';

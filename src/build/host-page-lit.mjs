@@ -22,7 +22,7 @@ const EDITS = [
     find: /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap/,
     replace: '0',
     prepend: 'const litPropertyMetadata=new WeakMap;',
-  },  // Hooks a page sets up for its own Lit (polyfills, SSR hydration) must not reach this copy.
+  }, // Hooks a page sets up for its own Lit (polyfills, SSR hydration) must not reach this copy.
   { file: /lit-html[\\/]lit-html\.js$/, find: /\w+\.litHtmlPolyfillSupport/, replace: '(void 0)' },
   { file: /reactive-element[\\/]reactive-element\.js$/, find: /\w+\.reactiveElementPolyfillSupport/, replace: '(void 0)' },
   { file: /lit-element[\\/]lit-element\.js$/, find: /\w+\.litElementPolyfillSupport/, replace: '(void 0)' },

@@ -8,7 +8,8 @@ import { IMPORT_EVENT } from './editors/json-panel.js';
 import { setIn } from './model/paths.js';
 import { previewedSurvey } from './model/previewed-survey.js';
 import { checkDraft, problemsAt, type DraftReport } from './model/problems.js';
-import { MOVE_EVENT, REMOVE_EVENT, TYPE_LABELS, type QuestionEditorElement } from './editors/question-editor.js';
+import { MOVE_EVENT, REMOVE_EVENT, type QuestionEditorElement } from './editors/question-editor.js';
+import { BUILDER_KINDS } from './question-kinds.js';
 import { moveQuestion, newQuestion, renameReferences } from './model/questions.js';
 import { afterRender } from './form/after-render.js';
 import { findField } from './form/find-field.js';
@@ -87,7 +88,7 @@ export class BuilderAppElement extends LitElement {
             <div class="add">
               <label for="new-type">Type of the new question</label>
               <select id="new-type">
-                ${QUESTION_TYPES.map((type) => html`<option value=${type}>${TYPE_LABELS[type]}</option>`)}
+                ${QUESTION_TYPES.map((type) => html`<option value=${type}>${BUILDER_KINDS[type].label}</option>`)}
               </select>
               <button type="button" @click=${this.#add}>Add a question</button>
             </div>
@@ -118,11 +119,13 @@ export class BuilderAppElement extends LitElement {
     const count = problems.length;
     return html`<div class="summary ${count ? 'has-problems' : ''}">
       <p aria-live="polite" id="problem-count">${count ? `${count} ${count === 1 ? 'problem' : 'problems'} to fix` : 'No problems: ready to use.'}</p>
-      ${count
-        ? html`<ul aria-labelledby="problem-count">
+      ${
+        count
+          ? html`<ul aria-labelledby="problem-count">
             ${problems.map(({ path, message }) => html`<li><button type="button" class="problem" @click=${() => findField(this.renderRoot, path)?.focus()}>${path || 'survey'}: ${message}</button></li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -144,7 +147,16 @@ export class BuilderAppElement extends LitElement {
   async #add(): Promise<void> {
     const type = this.renderRoot.querySelector<HTMLSelectElement>('#new-type')!.value as QuestionType;
     const questions = this.#questions;
-    this.definition = { ...this.definition, questions: [...questions, newQuestion(type, questions.map((question) => question.id))] };
+    this.definition = {
+      ...this.definition,
+      questions: [
+        ...questions,
+        newQuestion(
+          type,
+          questions.map((question) => question.id),
+        ),
+      ],
+    };
     await this.#focusQuestion(questions.length, 'text');
   }
 

@@ -58,9 +58,7 @@ export class Controller {
     this.#present = present;
     this.#onChange = onChange;
     this.#user = config.user;
-    this.#outbox = createOutbox((error) =>
-      this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`),
-    );
+    this.#outbox = createOutbox((error) => this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`));
     this.#delivery = new Delivery({ ...config, outbox: this.#outbox, emitter });
   }
 
@@ -125,8 +123,9 @@ export class Controller {
     this.#replaceWith(survey, true);
   }
 
-  /** For each survey, whether it can show on this page now and every reason it cannot. */
-  explain(): SurveyEligibility[] {
+  /** For each survey, whether it can show on this page now and every reason it cannot; once the visitor's state and the surveys the page uses are in. */
+  async explain(): Promise<SurveyEligibility[]> {
+    await this.#targeting?.known;
     return this.#targeting?.explain() ?? [];
   }
 
@@ -248,7 +247,9 @@ export class Controller {
   #record(opening: OpenSurvey, answers: Answers, completed: boolean): void {
     if (Object.keys(answers).length === 0 && !opening.response) return;
     const isNew = !opening.response;
-    opening.response = opening.response ? reviseResponse(opening.response, opening.survey, answers, completed) : createResponse({ ...opening, user: this.#user }, answers, completed);
+    opening.response = opening.response
+      ? reviseResponse(opening.response, opening.survey, answers, completed)
+      : createResponse({ ...opening, user: this.#user }, answers, completed);
     // Preview answers under `previews: "discard"` exist for the events only: never stored, never sent.
     if (opening.preview && this.#config.previews === 'discard') return;
     if (isNew) this.#delivery.queued++;
@@ -273,4 +274,3 @@ export class Controller {
     this.#emitter.emit('error', { code, message });
   }
 }
-

@@ -30,13 +30,15 @@ export class Emitter {
    * them from its event listeners, where an exception would reach the host's `window.onerror`.
    */
   guard<T extends object>(handlers: T): T {
-    const guarded = (handler: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
-      try {
-        return handler(...args);
-      } catch (error) {
-        this.emit('error', { code: 'internal', message: String((error as Error)?.message ?? error) });
-      }
-    };
+    const guarded =
+      (handler: (...args: unknown[]) => unknown) =>
+      (...args: unknown[]) => {
+        try {
+          return handler(...args);
+        } catch (error) {
+          this.emit('error', { code: 'internal', message: String((error as Error)?.message ?? error) });
+        }
+      };
     return Object.fromEntries(Object.entries(handlers).map(([name, value]) => [name, typeof value === 'function' ? guarded(value) : value])) as T;
   }
 

@@ -8,10 +8,11 @@ import type { PresentedSurvey, Presenter } from './presenter.js';
  */
 export function lazyPresenter(load: () => Promise<Presenter>): Presenter {
   let loading: Promise<Presenter> | undefined;
-  const loaded = () => (loading ??= load().catch((error) => {
-    loading = undefined; // A later survey tries again (the network may be back).
-    throw error;
-  }));
+  const loaded = () =>
+    (loading ??= load().catch((error) => {
+      loading = undefined; // A later survey tries again (the network may be back).
+      throw error;
+    }));
 
   const later = (present: (presenter: Presenter) => PresentedSurvey, failed: (reason: string, code: 'network') => void): PresentedSurvey => {
     let view: PresentedSurvey | undefined;
@@ -34,7 +35,11 @@ export function lazyPresenter(load: () => Promise<Presenter>): Presenter {
     survey: (request) => later((presenter) => presenter.survey(request), request.callbacks.onFailed),
     tab: (request) => later((presenter) => presenter.tab(request), request.onFailed),
     // A panel for developers: a UI that cannot load leaves only `explain()`, which still works.
-    debugPanel: (request) => later((presenter) => presenter.debugPanel?.(request) ?? { close() {} }, () => {}),
+    debugPanel: (request) =>
+      later(
+        (presenter) => presenter.debugPanel?.(request) ?? { close() {} },
+        () => {},
+      ),
     prefetch() {
       const fetchNow = () => void loaded().catch(() => {});
       if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchNow, { timeout: 5000 });

@@ -12,7 +12,12 @@ const LOCALE_MAX_LENGTH = 35;
 export function canonicalLocale(tag: unknown): string | undefined {
   if (typeof tag != 'string' || tag.length > LOCALE_MAX_LENGTH) return undefined;
   try {
-    return Intl.getCanonicalLocales(tag.trim().replace(/[.@].*/, '').replaceAll('_', '-'))[0];
+    return Intl.getCanonicalLocales(
+      tag
+        .trim()
+        .replace(/[.@].*/, '')
+        .replaceAll('_', '-'),
+    )[0];
   } catch {
     return undefined;
   }

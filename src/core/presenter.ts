@@ -48,7 +48,7 @@ export interface DebugPanelRequest extends Appearance {
   locale: string;
   styleNonce?: string;
   /** What to show: the same as `earshot.explain()`. */
-  explain(): SurveyEligibility[];
+  explain(): Promise<SurveyEligibility[]>;
   /** Calls `listener` whenever `explain()` may say something new; returns the function that stops it. */
   watch(listener: () => void): () => void;
 }

@@ -35,7 +35,7 @@ export interface EventTrigger {
  */
 export type UrlRule = string | { equals: string } | { startsWith: string } | { contains: string } | { glob: string } | { regex: string };
 
-/** A journey point (DESIGN.md §2). Inside `all`, a point counts once it happened on the current page. */
+/** A journey point (docs/architecture.md §2). Inside `all`, a point counts once it happened on the current page. */
 export type Trigger =
   | EventTrigger
   | { url: UrlRule }
@@ -233,7 +233,7 @@ export interface Survey {
   language?: string;
 }
 
-/** A survey definition as written (DESIGN.md §2): with a `template`, `questions` may be left out. */
+/** A survey definition as written (docs/architecture.md §2): with a `template`, `questions` may be left out. */
 export type SurveyDefinition = Omit<Survey, 'questions'> & { questions?: Question[] };
 
 export interface UserTraits {
@@ -324,7 +324,7 @@ export interface QuestionRecord {
   style?: RatingQuestion['style'];
 }
 
-/** What a collector receives for one response (DESIGN.md §3). */
+/** What a collector receives for one response (docs/architecture.md §3). */
 export interface SurveyResponse {
   id: string;
   surveyId: string;
@@ -380,7 +380,6 @@ export type EarshotEventName = keyof EarshotEvents;
 export type EligibilityReason =
   | { code: 'notStarted'; message: string }
   | { code: 'consent'; message: string; consent: 'pending' | 'denied' }
-  | { code: 'loading'; message: string }
   /** A definition from `surveysUrl` that validation refused: never shown. */
   | { code: 'invalid'; message: string; problems: string[] }
   | { code: 'noTrigger'; message: string }

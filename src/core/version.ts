@@ -1,2 +1,5 @@
-/** Sent with every response; a test keeps it equal to package.json's version. */
-export const SDK_VERSION = '0.1.0';
+/** Put in by the build (rollup.config.mjs, vitest.config.ts): the version in package.json. */
+declare const __EARSHOT_VERSION__: string;
+
+/** The SDK's version: `earshot.version`, and `sdk.version` in every response. */
+export const SDK_VERSION: string = __EARSHOT_VERSION__;

@@ -2,7 +2,7 @@
 // or with the definition in a `<script type="application/json">` child, renders an inline survey
 // with no JavaScript written by the site. Answers go through the running Earshot (the config's
 // endpoint), or one started with the element's `endpoint` when the page never called `init`.
-import { prefetchUi, report, running, whenStarted } from '../api/api.js';
+import { prefetchUi, report, running, whenStarted } from '../api/internal.js';
 import type { Report } from '../core/definition/checks.js';
 import { EMBED_REQUEST, type SurveyCallbacks } from '../core/presenter.js';
 import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';

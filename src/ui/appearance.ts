@@ -19,7 +19,8 @@ export function applyAppearance(element: HTMLElement, { theme = {}, colorScheme 
     const night = both ? dark[name as keyof typeof dark] : undefined;
     const property = name.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`);
     // A colour for the dark scheme alone keeps the built-in light one (and is dropped without light-dark()).
-    if (day === undefined) night && element.style.setProperty(`--earshot-dark-${property}`, night);
-    else element.style.setProperty(`--earshot-${property}`, night === undefined ? cssOf(day) : `light-dark(${day}, ${night})`);
+    if (day === undefined) {
+      if (night) element.style.setProperty(`--earshot-dark-${property}`, night);
+    } else element.style.setProperty(`--earshot-${property}`, night === undefined ? cssOf(day) : `light-dark(${day}, ${night})`);
   }
 }

@@ -1,11 +1,5 @@
-import { CesQuestionElement } from './questions/ces/ces-question.js';
-import { ChoiceQuestionElement } from './questions/choice/choice-question.js';
-import { CsatQuestionElement } from './questions/csat/csat-question.js';
-import { NpsQuestionElement } from './questions/nps/nps-question.js';
-import { RatingQuestionElement } from './questions/rating/rating-question.js';
-import { TextQuestionElement } from './questions/text/text-question.js';
-import { ThumbsQuestionElement } from './questions/thumbs/thumbs-question.js';
 import { defineOnce } from './define-once.js';
+import { QUESTION_ELEMENTS } from './questions/registry.js';
 import { SurveyElement } from './survey/survey.js';
 import { FeedbackTabElement } from './tab/feedback-tab.js';
 
@@ -16,11 +10,6 @@ import { FeedbackTabElement } from './tab/feedback-tab.js';
 defineOnce({
   'earshot-survey': SurveyElement,
   'earshot-feedback-tab': FeedbackTabElement,
-  'earshot-nps-question': NpsQuestionElement,
-  'earshot-rating-question': RatingQuestionElement,
-  'earshot-csat-question': CsatQuestionElement,
-  'earshot-ces-question': CesQuestionElement,
-  'earshot-thumbs-question': ThumbsQuestionElement,
-  'earshot-choice-question': ChoiceQuestionElement,
-  'earshot-text-question': TextQuestionElement,
+  // One element per question kind, from the kinds' table.
+  ...Object.fromEntries(Object.values(QUESTION_ELEMENTS).map(({ tag, element }) => [tag, element])),
 });

@@ -458,7 +458,7 @@ describe('earshot (public API, real UI, fake collector)', () => {
       expect(payloadsOf('shown')).toEqual([{ surveyId: 'tab-feedback', trigger: { manual: true } }]);
     });
 
-    it("a tab survey with a trigger shows its tab only at its journey point, and destroy() removes it", async () => {
+    it('a tab survey with a trigger shows its tab only at its journey point, and destroy() removes it', async () => {
       await start(config({ surveys: [{ ...tabSurvey, trigger: { event: 'article_read' } }] }));
       expect(tabs()).toHaveLength(0);
       track('article_read');

@@ -3,6 +3,7 @@ import type { EarshotConfig, EarshotEventName, Survey } from '../../src/index.js
 import { installCollector, resetIndexedDB, settle, type FakeCollector } from '../support/fakes.js';
 import { useBundledUi } from '../support/bundled-ui.js';
 import { getByRole, rendered } from '../support/dom.js';
+import { PAGE_OWNER } from '../../src/api/one-per-page.js';
 
 // The consent chosen with `consent()` outlives `destroy()` (a remounted app must not forget a
 // denial), so each test loads a fresh copy of the SDK.
@@ -34,6 +35,8 @@ async function answerAndSubmit(score: number): Promise<void> {
 beforeEach(async () => {
   resetIndexedDB();
   vi.resetModules();
+  // Each test loads Earshot anew, as a new page would; a copy loaded by an earlier test is no longer on it.
+  delete (globalThis as { [PAGE_OWNER]?: unknown })[PAGE_OWNER];
   earshot = await import('../../src/index.js');
   await useBundledUi();
   collector = installCollector();

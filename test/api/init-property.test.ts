@@ -24,11 +24,13 @@ const or = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 12, arbitrary }
 const sometimes = <T>(arbitrary: fc.Arbitrary<T>, freq = 3) => fc.option(or(arbitrary), { nil: undefined, freq });
 /** An object with `fields` (their values may be undefined, so absent) and now and then a random or dangerous extra key. */
 const shaped = (fields: Record<string, fc.Arbitrary<unknown>>) =>
-  fc
-    .tuple(fc.record(fields), fc.option(fc.dictionary(key, json, { maxKeys: 2 }), { nil: {}, freq: 2 }))
-    .map(([known, extra]) => ({ ...extra, ...known }));
+  fc.tuple(fc.record(fields), fc.option(fc.dictionary(key, json, { maxKeys: 2 }), { nil: {}, freq: 2 })).map(([known, extra]) => ({ ...extra, ...known }));
 
-const id = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('score', 'reason', 'a', 'b', 'c') }, { weight: 1, arbitrary: fc.constantFrom('constructor', 'toString', 'end', '') }, { weight: 1, arbitrary: fc.string({ maxLength: 70 }) });
+const id = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom('score', 'reason', 'a', 'b', 'c') },
+  { weight: 1, arbitrary: fc.constantFrom('constructor', 'toString', 'end', '') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 70 }) },
+);
 const label = fc.oneof({ weight: 6, arbitrary: fc.string({ minLength: 1, maxLength: 30 }) }, { weight: 1, arbitrary: fc.constantFrom('<img src=x onerror=alert(1)>', ' ', '') });
 const question = shaped({
   id: or(id),
@@ -70,7 +72,12 @@ const survey = shaped({
   position: sometimes(fc.constantFrom('bottom-left', 'center')),
   target: sometimes(fc.constantFrom('#feedback', '[[')),
   closeButton: sometimes(fc.boolean()),
-  thanks: sometimes(fc.oneof(label, shaped({ text: sometimes(label), link: sometimes(shaped({ label: or(label), url: or(fc.constantFrom('https://x.example', '/help', 'javascript:alert(1)')) })) }))),
+  thanks: sometimes(
+    fc.oneof(
+      label,
+      shaped({ text: sometimes(label), link: sometimes(shaped({ label: or(label), url: or(fc.constantFrom('https://x.example', '/help', 'javascript:alert(1)')) })) }),
+    ),
+  ),
   audience: sometimes(shaped({ traits: sometimes(fc.dictionary(key, json, { maxKeys: 3 })), device: sometimes(fc.constantFrom('mobile', 'toaster')) }), 6),
   sample: sometimes(fc.double({ min: 0, max: 1.5, noNaN: true })),
   startsAt: sometimes(fc.constantFrom('2026-01-01', 'yesterday'), 6),
@@ -79,7 +86,13 @@ const survey = shaped({
   priority: sometimes(fc.integer()),
 });
 const config = shaped({
-  endpoint: or(fc.oneof({ weight: 6, arbitrary: fc.constantFrom('/api/earshot', 'https://c.example/e', 'http://localhost:1/e') }, { weight: 1, arbitrary: fc.constantFrom('http://c.example/e', '//x.example', '', 'javascript:x') }, { weight: 1, arbitrary: fc.string() })),
+  endpoint: or(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('/api/earshot', 'https://c.example/e', 'http://localhost:1/e') },
+      { weight: 1, arbitrary: fc.constantFrom('http://c.example/e', '//x.example', '', 'javascript:x') },
+      { weight: 1, arbitrary: fc.string() },
+    ),
+  ),
   surveys: sometimes(fc.array(survey, { maxLength: 3 }), 6),
   surveysUrl: sometimes(fc.constantFrom('/surveys.json', 'ftp://x')),
   cooldownDays: sometimes(fc.integer({ min: -1, max: 4000 })),
@@ -126,13 +139,21 @@ describe('init with random JSON', () => {
     vi.unstubAllGlobals();
   });
 
-  it('accepts it or throws EarshotConfigError with paths (any JSON value)', () => {
-    fc.assert(fc.property(json, holds), { numRuns: RUNS });
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'accepts it or throws EarshotConfigError with paths (any JSON value)',
+    () => {
+      fc.assert(fc.property(json, holds), { numRuns: RUNS });
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('accepts it or throws EarshotConfigError with paths (configs close to valid ones, with dangerous keys)', () => {
-    fc.assert(fc.property(config, holds), { numRuns: RUNS });
-  }, PROPERTY_TIMEOUT_MS);
+  it(
+    'accepts it or throws EarshotConfigError with paths (configs close to valid ones, with dangerous keys)',
+    () => {
+      fc.assert(fc.property(config, holds), { numRuns: RUNS });
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('accepts some of the generated configs, so the property reaches past the first check', () => {
     const outcomes = fc.sample(config, { numRuns: 300, seed: 7 }).map((input) => initWith(JSON.parse(JSON.stringify(input))));

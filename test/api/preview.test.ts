@@ -39,7 +39,15 @@ async function answerNine(): Promise<void> {
 describe('preview(definition)', () => {
   it('reports every problem of a bad definition with its path, shows nothing and throws nothing', async () => {
     await start();
-    expect(() => preview({ id: 'draft', questions: [{ id: 'q', type: 'ratng', text: 'Hi' }, { id: 'q', type: 'text', text: '' }] } as never)).not.toThrow();
+    expect(() =>
+      preview({
+        id: 'draft',
+        questions: [
+          { id: 'q', type: 'ratng', text: 'Hi' },
+          { id: 'q', type: 'text', text: '' },
+        ],
+      } as never),
+    ).not.toThrow();
     await settle();
     expect(widgets()).toHaveLength(0);
     expect(errors).toHaveLength(1);
@@ -82,7 +90,7 @@ describe('preview(definition)', () => {
     await answerNine();
     getByRole(widgets()[0].shadowRoot!, 'button', 'Close').click();
     await flush();
-    expect(explain().find((entry) => entry.surveyId === 'nps')?.reasons.map(({ code }) => code)).toEqual(['trigger']);
+    expect((await explain()).find((entry) => entry.surveyId === 'nps')?.reasons.map(({ code }) => code)).toEqual(['trigger']);
     track('checkout_completed');
     await settle();
     const [survey] = widgets();
@@ -110,7 +118,7 @@ describe('preview(definition)', () => {
     expect(widgets()).toHaveLength(1);
   });
 
-  it('can be queued in the loader snippet\'s format', async () => {
+  it("can be queued in the loader snippet's format", async () => {
     push(['init', { endpoint: '/api/earshot', locale: 'en', surveys: [nps] }], ['preview', 'nps']);
     await settle();
     const [survey] = widgets();

@@ -112,7 +112,9 @@ export async function measure(bench) {
     const buffer = bench.dist.get(`/dist/${name}`);
     const size = sizes(buffer);
     const [goal, limit] = GOALS[name] ?? [];
-    rows.push(line(`${name} (min / gzip / brotli)`, size, goal ? `${verdict(goal, size.gzip <= limit)} (${(size.gzip / 1000).toFixed(1)} kB)` : '(fetched only with `debug: true`)'));
+    rows.push(
+      line(`${name} (min / gzip / brotli)`, size, goal ? `${verdict(goal, size.gzip <= limit)} (${(size.gzip / 1000).toFixed(1)} kB)` : '(fetched only with `debug: true`)'),
+    );
     if (name === 'earshot.core.min.js') rows.push(...(await coreParts(buffer.toString('utf8'))));
   }
   rows.push(line("Lit's floor: one trivial LitElement, IIFE (min / gzip / brotli)", sizes(await buildLitFloor())));

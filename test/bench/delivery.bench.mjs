@@ -3,7 +3,7 @@
 //   1. the time to store one answer: from the click on an NPS radio to its record existing in the
 //      IndexedDB outbox (median and p95 over STORE_RUNS runs, timed in the page);
 //   2. the time to drain 1,000 queued responses: the outbox is pre-filled with 1,000 responses in
-//      the DESIGN.md §3 shape, then `earshot.init` until the collector has committed all 1,000
+//      the docs/architecture.md §3 shape, then `earshot.init` until the collector has committed all 1,000
 //      (and until the outbox is empty), over DRAIN_RUNS fresh browser contexts;
 //   3. the peak JS heap of the page during the drain (CDP Runtime.getHeapUsage, sampled).
 //
@@ -83,12 +83,18 @@ export async function measure(bench) {
             walk(root);
             return found;
           };
-          const request = (req) => new Promise((resolve, reject) => {
-            req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
-          });
+          const request = (req) =>
+            new Promise((resolve, reject) => {
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => reject(req.error);
+            });
           window.earshot.show('nps');
-          for (let i = 0; i < 5; i++) await Promise.all(deepAll(document, '*').filter((el) => el.updateComplete).map((el) => el.updateComplete));
+          for (let i = 0; i < 5; i++)
+            await Promise.all(
+              deepAll(document, '*')
+                .filter((el) => el.updateComplete)
+                .map((el) => el.updateComplete),
+            );
           const radio = deepAll(document, 'input[type=radio]').find((input) => (input.closest('label')?.textContent ?? '').trim() === String(score));
           if (!radio) throw new Error(`no radio named ${score}`);
           // The SDK creates the database at the first answer: before that, look for it by name only.
@@ -124,10 +130,11 @@ export async function measure(bench) {
       const { context, page } = await openBenchPage();
       const ids = await page.evaluate(
         async ({ count, survey, version }) => {
-          const request = (req) => new Promise((resolve, reject) => {
-            req.onsuccess = () => resolve(req.result);
-            req.onerror = () => reject(req.error);
-          });
+          const request = (req) =>
+            new Promise((resolve, reject) => {
+              req.onsuccess = () => resolve(req.result);
+              req.onerror = () => reject(req.error);
+            });
           // The outbox as idb-keyval lays it out: database `earshot`, store `responses`, key = response id.
           const open = indexedDB.open('earshot');
           open.onupgradeneeded = () => open.result.createObjectStore('responses');
@@ -229,7 +236,10 @@ export async function measure(bench) {
       [`drain ${QUEUED} queued → collector holds all, median of ${DRAIN_RUNS}`, ms(median(drains.map((d) => d.delivered)))],
       [`drain ${QUEUED} queued, each run`, drains.map((d) => ms(d.delivered)).join(', ')],
       [`drain ${QUEUED} queued → outbox empty, median of ${DRAIN_RUNS}`, ms(median(drains.map((d) => d.emptied)))],
-      [`  batches per drain; init → first batch; median gap between batches`, `${median(drains.map((d) => d.batches))}; ${ms(median(drains.map((d) => d.firstBatch)))}; ${ms(median(drains.map((d) => d.gap)))}`],
+      [
+        `  batches per drain; init → first batch; median gap between batches`,
+        `${median(drains.map((d) => d.batches))}; ${ms(median(drains.map((d) => d.firstBatch)))}; ${ms(median(drains.map((d) => d.gap)))}`,
+      ],
       [`peak JS heap during drain, max of ${DRAIN_RUNS}`, mb(Math.max(...drains.map((d) => d.peak)))],
       [`  of which above the idle page, max`, mb(Math.max(...drains.map((d) => d.peak - d.idle)))],
     ];

@@ -58,7 +58,11 @@ async function settledHeap(page, cdp) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: "customElements.get('earshot-survey').prototype" });
   const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId });
-  const { result: count } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+  const { result: count } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.length; }',
+    returnByValue: true,
+  });
   await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
   await cdp.send('Runtime.releaseObject', { objectId: prototype.objectId });
   return { used: usedSize, surveys: count.value };

@@ -80,9 +80,8 @@ async function cold(bench, build) {
     await page.evaluate(async (config) => {
       window.earshot.init(config);
       window.earshot.track('ask');
-      // explain() says when targeting has read the visitor's state and turned the survey down.
-      const turnedDown = () => window.earshot.explain()[0]?.reasons.some((reason) => reason.code === 'audience') && !window.earshot.explain()[0].reasons.some((reason) => reason.code === 'loading');
-      while (!turnedDown()) await new Promise((resolve) => setTimeout(resolve, 5));
+      // explain() answers once targeting has read the visitor's state (and turned the survey down).
+      await window.earshot.explain();
     }, COLD_CONFIG);
     const uiEarly = uiRequests > 0;
     const time = await page.evaluate(async () => {
@@ -112,7 +111,11 @@ export async function measure(bench) {
     const runs = colds.get(build.key);
     const what = build.key === 'core' ? 'UI lazy-loaded from localhost (cold)' : 'first showing on a fresh page';
     const early = runs.filter((run) => run.uiEarly).length;
-    rows.push([`track() → painted, ${what}, ${build.script}: median / p95 of ${COLD_RUNS}`, stats(runs.map((run) => run.time)), build.key === 'core' && early ? `(UI already requested before track() in ${early} runs)` : '']);
+    rows.push([
+      `track() → painted, ${what}, ${build.script}: median / p95 of ${COLD_RUNS}`,
+      stats(runs.map((run) => run.time)),
+      build.key === 'core' && early ? `(UI already requested before track() in ${early} runs)` : '',
+    ]);
   }
   return { title: 'Latency', rows };
 }

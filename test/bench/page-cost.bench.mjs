@@ -122,7 +122,11 @@ export async function measure(bench) {
     const task = median(runs.map((r) => r.task));
     const longTasks = runs.flatMap((r) => r.longTasks);
     const uiLoads = runs.filter((r) => r.uiLoaded).length;
-    rows.push([`${variant.label}: evaluate script / init() call, median of ${RUNS}`, `${ms(evaluate)} / ${ms(init)}`, variant.key === 'one-file' || variant.key === 'core' ? verdict('init < 2 ms', init < 2) : '']);
+    rows.push([
+      `${variant.label}: evaluate script / init() call, median of ${RUNS}`,
+      `${ms(evaluate)} / ${ms(init)}`,
+      variant.key === 'one-file' || variant.key === 'core' ? verdict('init < 2 ms', init < 2) : '',
+    ]);
     rows.push([`  the start init leaves to the next task (a task of its own), median`, ms(start)]);
     rows.push([
       `  page script time with it; ratio to without; added`,
@@ -130,11 +134,18 @@ export async function measure(bench) {
       variant.key === 'core-prefetch' ? `(UI evaluated in ${uiLoads} of ${RUNS} loads)` : '',
     ]);
     rows.push([`  main-thread task time with it; added`, `${ms(task)}; +${ms(task - taskBaseline)}`]);
-    rows.push([`  long tasks (> 50 ms) in ${RUNS} loads`, longTasks.length ? `${longTasks.length} (longest ${ms(Math.max(...longTasks))})` : 'none', ['core-prefetch', 'core-no-hint'].includes(variant.key) ? '' : verdict('no long task', longTasks.length === 0)]);
+    rows.push([
+      `  long tasks (> 50 ms) in ${RUNS} loads`,
+      longTasks.length ? `${longTasks.length} (longest ${ms(Math.max(...longTasks))})` : 'none',
+      ['core-prefetch', 'core-no-hint'].includes(variant.key) ? '' : verdict('no long task', longTasks.length === 0),
+    ]);
   }
   // Long tasks on the page without Earshot come from the machine (another process), not from Earshot.
   const baselineLongTasks = results.get('none').flatMap((r) => r.longTasks);
-  rows.push([`long tasks (> 50 ms) in ${RUNS} loads without Earshot (machine noise)`, baselineLongTasks.length ? `${baselineLongTasks.length} (longest ${ms(Math.max(...baselineLongTasks))})` : 'none']);
+  rows.push([
+    `long tasks (> 50 ms) in ${RUNS} loads without Earshot (machine noise)`,
+    baselineLongTasks.length ? `${baselineLongTasks.length} (longest ${ms(Math.max(...baselineLongTasks))})` : 'none',
+  ]);
   return { title: 'Page cost', rows };
 }
 

@@ -74,7 +74,10 @@ export async function startBench() {
     /** A fresh context (empty storage and cache) that may reach the bench server only. */
     async newContext() {
       const context = await browser.newContext();
-      await context.route((url) => url.origin !== server.url, (route) => route.abort());
+      await context.route(
+        (url) => url.origin !== server.url,
+        (route) => route.abort(),
+      );
       return context;
     },
     async newPage(context) {

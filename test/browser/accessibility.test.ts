@@ -164,15 +164,20 @@ describe('visitors with other needs', () => {
     await openNps(page);
     await page.getByRole('radio', { name: '7', exact: true }).click();
     const look = (name: string) =>
-      page.locator('earshot-nps-question label', { has: page.getByRole('radio', { name, exact: true }) }).locator('.box').evaluate((box) => getComputedStyle(box).backgroundColor);
+      page
+        .locator('earshot-nps-question label', { has: page.getByRole('radio', { name, exact: true }) })
+        .locator('.box')
+        .evaluate((box) => getComputedStyle(box).backgroundColor);
     const [picked, other] = [await look('7'), await look('6')];
     expect(picked).not.toBe(other);
-    expect(picked).toBe(await page.evaluate(() => {
-      const probe = document.createElement('div');
-      probe.style.cssText = 'forced-color-adjust:none;background:Highlight';
-      document.body.append(probe);
-      return getComputedStyle(probe).backgroundColor;
-    }));
+    expect(picked).toBe(
+      await page.evaluate(() => {
+        const probe = document.createElement('div');
+        probe.style.cssText = 'forced-color-adjust:none;background:Highlight';
+        document.body.append(probe);
+        return getComputedStyle(probe).backgroundColor;
+      }),
+    );
   });
 
   it('gives every target at least 24 × 24 px, down to a 320 px wide window, and 44 px height on touch screens', async () => {

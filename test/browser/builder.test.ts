@@ -19,9 +19,7 @@ import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } fr
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BUILDER_FILE = fileURLToPath(new URL('../../dist/builder/index.html', import.meta.url));
-const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/images/builder.png', import.meta.url))
-  : path.join(tmpdir(), 'earshot-builder.png');
+const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/builder.png', import.meta.url)) : path.join(tmpdir(), 'earshot-builder.png');
 
 const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
 addFormats(ajv, ['regex']);
@@ -122,7 +120,9 @@ describe('the survey builder', () => {
 
     // Given to init on a site, it shows the same survey at its journey point and delivers the answers.
     const site = await h.newPage();
-    await site.route(h.url('/site.html'), (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Shop</title><script src="/dist/earshot.min.js"></script><h1>Shop</h1>' }));
+    await site.route(h.url('/site.html'), (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Shop</title><script src="/dist/earshot.min.js"></script><h1>Shop</h1>' }),
+    );
     await site.goto(h.url('/site.html'));
     await site.evaluate((survey) => {
       window.earshot.init({ endpoint: '/api/earshot', surveys: [survey] });
@@ -195,8 +195,28 @@ const EVERYTHING = {
     { id: 'happy', type: 'csat', text: 'How satisfied are you?', labels: ['1', '2', '3', '4', '5'] },
     { id: 'effort', type: 'ces', text: 'It was easy.', if: { question: 'score', gte: 7 } },
     { id: 'thumb', type: 'thumbs', text: 'Was this page useful?', next: 'why' },
-    { id: 'channel', type: 'choice', text: 'Where did you hear of us?', options: ['Search', { id: 'friend', label: 'A friend' }, '42'], multiple: true, other: true, shuffle: true, min: 1, max: 2, if: { question: 'thumb', in: [0, 1] } },
-    { id: 'why', type: 'text', text: { en: 'Why?', fr: 'Pourquoi ?' }, maxLength: 300, placeholder: 'A few words', multiline: false, optional: true, if: { question: 'channel', answered: true } },
+    {
+      id: 'channel',
+      type: 'choice',
+      text: 'Where did you hear of us?',
+      options: ['Search', { id: 'friend', label: 'A friend' }, '42'],
+      multiple: true,
+      other: true,
+      shuffle: true,
+      min: 1,
+      max: 2,
+      if: { question: 'thumb', in: [0, 1] },
+    },
+    {
+      id: 'why',
+      type: 'text',
+      text: { en: 'Why?', fr: 'Pourquoi ?' },
+      maxLength: 300,
+      placeholder: 'A few words',
+      multiline: false,
+      optional: true,
+      if: { question: 'channel', answered: true },
+    },
   ],
   trigger: {
     all: [
@@ -240,7 +260,9 @@ async function axeViolations(page: Page): Promise<string[]> {
     type Result = { id: string; help: string; nodes: Array<{ target: unknown }> };
     const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Result[] }> } }).axe;
     const { violations } = await axe.run(document.querySelector('builder-app')!);
-    return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length}) ${JSON.stringify(violation.nodes.map((node) => node.target)).slice(0, 300)}`);
+    return violations.map(
+      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length}) ${JSON.stringify(violation.nodes.map((node) => node.target)).slice(0, 300)}`,
+    );
   });
 }
 
@@ -375,7 +397,13 @@ describe('the survey builder, loading and keyboard', () => {
     page.on('console', (message) => /Content Security Policy|Trusted Type/i.test(message.text()) && violations.push(message.text()));
     await page.route('**/builder/', async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html" } });
+      await route.fulfill({
+        response,
+        headers: {
+          ...response.headers(),
+          'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'; trusted-types lit-html",
+        },
+      });
     });
     await page.goto(h.url('/builder/'));
     await page.getByRole('textbox', { name: 'Question 1 text', exact: true }).fill('Under a strict policy?');
@@ -436,7 +464,17 @@ describe('the survey builder, loading and keyboard', () => {
         { id: 'q2', type: 'csat', text: 'How satisfied are you?', labels: ['Awful', 'Bad', 'OK', 'Good', 'Great'] },
         { id: 'q3', type: 'ces', text: 'It was easy.' },
         { id: 'q4', type: 'thumbs', text: 'Was this useful?', next: 'end' },
-        { id: 'q5', type: 'choice', text: 'Where did you hear of us?', options: ['Search', { id: 'friend', label: 'A friend' }, 'An advert'], multiple: true, other: true, shuffle: true, min: 1, max: 2 },
+        {
+          id: 'q5',
+          type: 'choice',
+          text: 'Where did you hear of us?',
+          options: ['Search', { id: 'friend', label: 'A friend' }, 'An advert'],
+          multiple: true,
+          other: true,
+          shuffle: true,
+          min: 1,
+          max: 2,
+        },
         { id: 'q6', type: 'text', text: 'Anything else?', multiline: false, maxLength: 200, placeholder: 'A few words' },
       ],
       display: 'inline',
@@ -468,8 +506,14 @@ describe('the survey builder, loading and keyboard', () => {
     await page.getByRole('combobox', { name: 'Colour scheme', exact: true }).selectOption('dark');
     const widget = page.locator('builder-survey-preview earshot-survey');
     await waitUntil(async () => (await widget.getAttribute('scheme')) === 'dark', { describe: () => 'the preview in the dark scheme' });
-    expect(await widget.evaluate((element) => [element.style.getPropertyValue('--earshot-accent'), element.style.getPropertyValue('--earshot-radius')])).toEqual(['#0f766e', '4px']);
-    expect(JSON.parse(await page.getByRole('textbox', { name: 'Look, for earshot.init', exact: true }).inputValue())).toEqual({ theme: { accent: '#0f766e', radius: 4 }, colorScheme: 'dark' });
+    expect(await widget.evaluate((element) => [element.style.getPropertyValue('--earshot-accent'), element.style.getPropertyValue('--earshot-radius')])).toEqual([
+      '#0f766e',
+      '4px',
+    ]);
+    expect(JSON.parse(await page.getByRole('textbox', { name: 'Look, for earshot.init', exact: true }).inputValue())).toEqual({
+      theme: { accent: '#0f766e', radius: 4 },
+      colorScheme: 'dark',
+    });
     expect(await shownJson(page)).not.toHaveProperty('theme');
 
     // A value that would break out of the CSS declaration is refused next to its field, as init refuses it.

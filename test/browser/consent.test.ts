@@ -7,7 +7,13 @@ import { assertNoPageErrors, sleep, useBrowserHarness, waitForResponses, waitUnt
 const h = useBrowserHarness();
 
 const survey = { id: 'consent-nps', trigger: { event: 'checkout_completed' }, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] };
-const earshotDatabases = () => indexedDB.databases().then((list) => list.map((db) => db.name).filter((name) => name?.startsWith('earshot')).sort());
+const earshotDatabases = () =>
+  indexedDB.databases().then((list) =>
+    list
+      .map((db) => db.name)
+      .filter((name) => name?.startsWith('earshot'))
+      .sort(),
+  );
 
 it('stores and sends nothing until consent is granted, and erases everything when it is denied', async () => {
   const page = await h.newPage();
@@ -16,7 +22,10 @@ it('stores and sends nothing until consent is granted, and erases everything whe
     if (new URL(request.url()).pathname.startsWith('/api/earshot')) requests++;
   });
   await page.route(h.url('/consent'), (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><title>Consent</title></head><body><h1>Shop</h1><script src="/dist/earshot.min.js"></script></body></html>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><head><title>Consent</title></head><body><h1>Shop</h1><script src="/dist/earshot.min.js"></script></body></html>',
+    }),
   );
   await page.goto(h.url('/consent'));
   await page.evaluate((s) => {

@@ -2,25 +2,29 @@
 // it sits above the page, and that it can be completed and dismissed.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Question } from '../../src/core/types';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 
 const h = useBrowserHarness();
 
-const SCORE = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
-const REASON = { id: 'reason', type: 'text', text: 'What is the main reason?', optional: true };
+const SCORE: Question = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
+const REASON: Question = { id: 'reason', type: 'text', text: 'What is the main reason?', optional: true };
 
 /** Opens the gallery page and replaces its config with one survey shown as `fields` say. */
 async function pageWithSurvey(fields: Record<string, unknown>, viewport = { width: 1280, height: 800 }): Promise<Page> {
   const page = await h.newPage();
   await page.setViewportSize(viewport);
   await page.goto(h.url('/gallery/'));
-  await page.evaluate((survey) => {
-    window.earshot.init({
-      endpoint: '/api/earshot',
-      surveys: [{ id: 'mode', trigger: { event: 'journey_point' }, questions: [survey.score, survey.reason], ...survey.fields }],
-    });
-  }, { score: SCORE, reason: REASON, fields });
+  await page.evaluate(
+    (survey) => {
+      window.earshot.init({
+        endpoint: '/api/earshot',
+        surveys: [{ id: 'mode', trigger: { event: 'journey_point' }, questions: [survey.score, survey.reason], ...survey.fields }],
+      });
+    },
+    { score: SCORE, reason: REASON, fields },
+  );
   return page;
 }
 
@@ -83,13 +87,10 @@ describe('popover', () => {
     try {
       const mobile = await phone.newPage();
       await mobile.goto(h.url('/gallery/'));
-      await mobile.evaluate(
-        (survey) => {
-          window.earshot.init({ endpoint: '/api/earshot', surveys: [{ id: 'mode', questions: [survey] }] });
-          window.earshot.show('mode');
-        },
-        SCORE,
-      );
+      await mobile.evaluate((survey) => {
+        window.earshot.init({ endpoint: '/api/earshot', surveys: [{ id: 'mode', questions: [survey] }] });
+        window.earshot.show('mode');
+      }, SCORE);
       await mobile.getByRole('radio', { name: '0', exact: true }).waitFor();
       const box = (await mobile.locator('earshot-survey').boundingBox())!;
       expect(box.x).toBe(0);

@@ -200,4 +200,3 @@ export function receivedCopies(server: DemoServer): StoredResponse[] {
 export function readOutbox(page: Page): Promise<StoredResponse[] | null> {
   return page.evaluate(readOutboxInPage) as Promise<StoredResponse[] | null>;
 }
-

@@ -22,9 +22,46 @@ declare global {
 
 /** Runs before every script of the page: records violations and errors, and what the page had before. */
 function watchHost(): void {
-  const builtIns = { Object, Array, Function, String, Number, Boolean, Symbol, Promise, Map, Set, WeakMap, JSON, Math, Reflect, EventTarget, Node, Element, HTMLElement, Document, DocumentFragment, ShadowRoot, CSSStyleSheet, History, Event, CustomEvent, URL, Response, Request, Window, Navigator, CustomElementRegistry };
+  const builtIns = {
+    Object,
+    Array,
+    Function,
+    String,
+    Number,
+    Boolean,
+    Symbol,
+    Promise,
+    Map,
+    Set,
+    WeakMap,
+    JSON,
+    Math,
+    Reflect,
+    EventTarget,
+    Node,
+    Element,
+    HTMLElement,
+    Document,
+    DocumentFragment,
+    ShadowRoot,
+    CSSStyleSheet,
+    History,
+    Event,
+    CustomEvent,
+    URL,
+    Response,
+    Request,
+    Window,
+    Navigator,
+    CustomElementRegistry,
+  };
   const objects: [string, object][] = Object.entries(builtIns).flatMap(([name, one]) =>
-    'prototype' in one && one.prototype ? [[name, one], [`${name}.prototype`, one.prototype]] : [[name, one]],
+    'prototype' in one && one.prototype
+      ? [
+          [name, one],
+          [`${name}.prototype`, one.prototype],
+        ]
+      : [[name, one]],
   );
   // Each property as its key and the values it holds: a replaced method or accessor shows as a change.
   const describe = () =>
@@ -62,7 +99,8 @@ export async function watchHostPage(page: Page): Promise<void> {
   await page.addInitScript(watchHost);
 }
 
-export const hostRecord = (page: Page): Promise<HostRecord> => page.evaluate(() => ({ violations: window.host.violations, errors: window.host.errors, earshotErrors: window.host.earshotErrors }));
+export const hostRecord = (page: Page): Promise<HostRecord> =>
+  page.evaluate(() => ({ violations: window.host.violations, errors: window.host.errors, earshotErrors: window.host.earshotErrors }));
 
 /** Serves every document under `path` with these response headers added (a CSP, say). */
 export async function withHeaders(page: Page, path: string, headers: Record<string, string>): Promise<void> {

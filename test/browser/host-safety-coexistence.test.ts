@@ -7,8 +7,11 @@ import type { Page } from 'playwright-core';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } from './harness';
 import { STRICT_CSP, hostRecord, watchHostPage, withHeaders } from './host-page';
+import { readFileSync } from 'node:fs';
 
 const h = useBrowserHarness();
+/** The README's import map, for pages that load the npm build (dist/earshot.js) as modules. */
+const IMPORT_MAP = readFileSync(new URL('../../examples/import-map/index.html', import.meta.url), 'utf8').match(/<script type="importmap">[\s\S]*?<\/script>/)![0];
 
 /** A host app built with its own copy of Lit, as a site's design system would be. */
 const HOST_APP = `
@@ -57,6 +60,80 @@ describe('coexistence', () => {
     expect(response.answers).toEqual({ score: 8 });
     expect(await page.evaluate(() => window.host.snapshot())).toEqual(['global earshot']);
     expect(await hostRecord(page)).toEqual({ violations: [], errors: [], earshotErrors: [] });
+    assertNoPageErrors(h.problems(page));
+  });
+
+  /** A page with the import map of examples/import-map/ (the npm build as modules) and `body`. */
+  const pageWithImportMap = (body: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two builds</title>${IMPORT_MAP}</head><body><main><h1>Two builds</h1>
+    <button type="button" data-earshot-event="asked">Ask me</button></main>${body}</body></html>`;
+  /** One survey shown by a click on the page's button (data-earshot-event="asked"); each copy would answer that click. */
+  const askedSurvey = (id: string) => ({ id, trigger: { event: 'asked' }, cooldown: false, questions: [{ id: 'score', type: 'nps', text: `Asked by ${id}?` }] });
+  const loadedTwice = (page: Page) => h.problems(page).console.filter((line) => line.includes('earshot: loaded twice'));
+
+  it('the script tag first, then the npm build: the npm build warns once and starts nothing; one survey shows and is delivered', async () => {
+    const page = await h.newPage();
+    await page.route(h.url('/two-builds'), (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: pageWithImportMap(`<script src="/dist/earshot.min.js"></script>
+<script>earshot.init({ endpoint: "/api/earshot", surveys: [${JSON.stringify(askedSurvey('script-tag'))}] });</script>
+<script type="module">
+import { init } from "earshot";
+init({ endpoint: "/api/earshot", surveys: [${JSON.stringify(askedSurvey('npm-build'))}] });
+window.npmBuildRan = true;
+</script>`),
+      }),
+    );
+    await page.goto(h.url('/two-builds'));
+    await page.waitForFunction(() => (window as { npmBuildRan?: boolean }).npmBuildRan);
+    expect(loadedTwice(page)).toEqual(['warning: earshot: loaded twice; this copy steps aside']);
+    await page.getByRole('button', { name: 'Ask me' }).click();
+    await page.getByRole('radiogroup').waitFor();
+    expect(await page.getByRole('radiogroup').allTextContents()).toHaveLength(1);
+    await page.getByRole('radio', { name: '7', exact: true }).click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+    expect(response).toMatchObject({ surveyId: 'script-tag', answers: { score: 7 } });
+    expect(h.responses().map((r) => r.surveyId)).toEqual(['script-tag']);
+    assertNoPageErrors(h.problems(page));
+  });
+
+  it('the npm build first, then a script tag: the script tag warns once, and window.earshot is the running copy', async () => {
+    const page = await h.newPage();
+    await page.route(h.url('/two-builds'), (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: pageWithImportMap(`<script type="module">
+import { init } from "earshot";
+init({ endpoint: "/api/earshot", surveys: [${JSON.stringify(askedSurvey('npm-build'))}] });
+// A tag manager adds the script tag later.
+const tag = Object.assign(document.createElement("script"), { src: "/dist/earshot.min.js" });
+tag.onload = () => (window.scriptTagLoaded = true);
+document.head.append(tag);
+</script>`),
+      }),
+    );
+    await page.goto(h.url('/two-builds'));
+    await page.waitForFunction(() => (window as { scriptTagLoaded?: boolean }).scriptTagLoaded);
+    expect(loadedTwice(page)).toEqual(['warning: earshot: loaded twice; this copy steps aside']);
+    await page.getByRole('button', { name: 'Ask me' }).click();
+    await page.getByRole('radiogroup').waitFor();
+    expect(await page.getByRole('radiogroup').allTextContents()).toHaveLength(1);
+    await page.getByRole('radio', { name: '4', exact: true }).click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await waitForResponses(h.server, 1, { where: (r) => r.completed });
+    // The page's classic scripts reach the npm build's survey through the global.
+    await page.evaluate(() => window.earshot.show('npm-build'));
+    await page.getByRole('radio', { name: '2', exact: true }).click();
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await waitForResponses(h.server, 2, { where: (r) => r.completed });
+    expect(
+      h
+        .responses()
+        .filter((r) => r.completed)
+        .map((r) => r.surveyId),
+    ).toEqual(['npm-build', 'npm-build']);
     assertNoPageErrors(h.problems(page));
   });
 

@@ -38,7 +38,27 @@ const stylesOf = (page: Page, ...path: string[]) =>
     let element: Element | null | undefined = document.querySelector(selectors[0]);
     for (const selector of selectors.slice(1)) element = element?.shadowRoot?.querySelector(selector);
     const style = getComputedStyle(element!);
-    const names = ['font-family', 'font-size', 'font-style', 'font-weight', 'line-height', 'letter-spacing', 'word-spacing', 'text-align', 'text-transform', 'text-indent', 'text-shadow', 'color', '-webkit-text-fill-color', 'white-space', 'direction', 'cursor', 'visibility', 'pointer-events', 'color-scheme'];
+    const names = [
+      'font-family',
+      'font-size',
+      'font-style',
+      'font-weight',
+      'line-height',
+      'letter-spacing',
+      'word-spacing',
+      'text-align',
+      'text-transform',
+      'text-indent',
+      'text-shadow',
+      'color',
+      '-webkit-text-fill-color',
+      'white-space',
+      'direction',
+      'cursor',
+      'visibility',
+      'pointer-events',
+      'color-scheme',
+    ];
     return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
   }, path);
 
@@ -101,7 +121,9 @@ describe('strict CSP and Trusted Types', () => {
   });
 
   it('styles the widget through nonced <style> elements with styleNonce where constructable stylesheets are missing', async () => {
-    const withoutConstructableSheets = (page: Page) => page.addInitScript(() => delete (Document.prototype as Partial<Document>).adoptedStyleSheets);
+    const withoutConstructableSheets = async (page: Page) => {
+      await page.addInitScript(() => delete (Document.prototype as Partial<Document>).adoptedStyleSheets);
+    };
     const csp = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'nonce-r4nd0m'");
     const page = await hostilePage({ csp, after: '?nonce=r4nd0m', before: withoutConstructableSheets });
     await page.getByRole('button', { name: 'Popover survey' }).click();

@@ -8,7 +8,10 @@ const h = useBrowserHarness();
 async function openPage(path: string, html: string) {
   const page = await h.newPage();
   await page.route(h.url(path), (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><title>Docs</title><script src="/dist/earshot.min.js"></script></head><body><h1>Docs</h1>${html}</body></html>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Docs</title><script src="/dist/earshot.min.js"></script></head><body><h1>Docs</h1>${html}</body></html>`,
+    }),
   );
   await page.goto(h.url(path));
   return page;

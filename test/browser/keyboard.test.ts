@@ -130,7 +130,10 @@ describe('focus', () => {
     const page = await h.newPage();
     await page.goto(h.url('/gallery/'));
     await page.evaluate(() => {
-      window.earshot.init({ endpoint: '/api/earshot', surveys: [{ id: 'passive', trigger: { event: 'journey_point' }, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }] });
+      window.earshot.init({
+        endpoint: '/api/earshot',
+        surveys: [{ id: 'passive', trigger: { event: 'journey_point' }, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }],
+      });
       document.querySelector<HTMLElement>('[data-theme-toggle]')!.focus();
       window.earshot.track('journey_point');
     });

@@ -11,9 +11,7 @@ import type { Page } from 'playwright-core';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 
-const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/images/', import.meta.url))
-  : path.join(tmpdir(), 'earshot-screenshots');
+const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/', import.meta.url)) : path.join(tmpdir(), 'earshot-screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 const h = useBrowserHarness();
@@ -108,7 +106,10 @@ describe('choosing the locale', () => {
       document.documentElement.lang = 'de-AT';
       window.earshot.addLocale('de', await (await fetch('/dist/locales/de.json')).json());
       window.earshot.addLocale('de', { submit: 'Los!' });
-      window.earshot.init({ endpoint: '/api/earshot', surveys: [{ id: 'de', questions: [{ id: 'score', type: 'nps', text: 'Wie wahrscheinlich ist es, dass Sie uns empfehlen?' }] }] });
+      window.earshot.init({
+        endpoint: '/api/earshot',
+        surveys: [{ id: 'de', questions: [{ id: 'score', type: 'nps', text: 'Wie wahrscheinlich ist es, dass Sie uns empfehlen?' }] }],
+      });
       window.earshot.show('de');
     });
     await page.getByRole('button', { name: 'Los!' }).waitFor();
@@ -142,7 +143,11 @@ describe('colour schemes and themes', () => {
   const surface = (page: Page) => card(page).evaluate((element) => getComputedStyle(element).backgroundColor);
   const showWith = (page: Page, config: Record<string, unknown>) =>
     page.evaluate((config) => {
-      window.earshot.init({ endpoint: '/api/earshot', ...config, surveys: [{ id: 'look', questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }] });
+      window.earshot.init({
+        endpoint: '/api/earshot',
+        ...config,
+        surveys: [{ id: 'look', questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }],
+      });
       window.earshot.show('look');
     }, config);
 

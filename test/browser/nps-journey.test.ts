@@ -2,7 +2,7 @@
 // in a real Chromium, with the real bundle (dist/earshot.min.js) and the demo collector.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertNoPageErrors, expectWellFormed, sleep, useBrowserHarness, waitForResponses } from './harness';
+import { assertNoPageErrors, expectWellFormed, sleep, useBrowserHarness, waitForResponses, type StoredResponse } from './harness';
 
 const SCORE_TEXT = 'How likely are you to recommend us to a friend?';
 const REASON_TEXT = 'What is the main reason for your score?';
@@ -75,13 +75,11 @@ describe('post-checkout NPS journey', () => {
     const [response] = all;
     expect(response.completed).toBe(true);
     expect(response.answers).toEqual({ score: 9 });
-    expect(response.questions).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: 'score', type: 'nps', text: SCORE_TEXT })]),
-    );
+    expect(response.questions).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'score', type: 'nps', text: SCORE_TEXT })]));
     expectWellFormed(response, wellFormed());
 
     // Every copy the collector saw was this one response (partial first, then complete).
-    const ids = new Set(h.server.collector.batches.flatMap((b: any) => b.responses.map((r: any) => r.id)));
+    const ids = new Set((h.server.collector.batches as Array<{ responses: StoredResponse[] }>).flatMap((b) => b.responses.map((r) => r.id)));
     expect([...ids]).toEqual([response.id]);
     assertNoPageErrors(h.problems(page));
   });
@@ -101,10 +99,7 @@ describe('post-checkout NPS journey', () => {
     const [response] = all;
     expect(response.answers).toEqual({ score: 9, reason: 'Fast delivery' });
     expect(response.questions).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ id: 'score', type: 'nps', text: SCORE_TEXT }),
-        expect.objectContaining({ id: 'reason', type: 'text', text: REASON_TEXT }),
-      ]),
+      expect.arrayContaining([expect.objectContaining({ id: 'score', type: 'nps', text: SCORE_TEXT }), expect.objectContaining({ id: 'reason', type: 'text', text: REASON_TEXT })]),
     );
     expectWellFormed(response, wellFormed());
     assertNoPageErrors(h.problems(page));
@@ -169,16 +164,11 @@ describe('post-checkout NPS journey', () => {
     const snapshot = () =>
       page.evaluate(() => {
         // Every element of the widget, nested shadow roots included.
-        const walk = (root: ParentNode): Element[] =>
-          [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? walk(el.shadowRoot) : [])]);
+        const walk = (root: ParentNode): Element[] => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? walk(el.shadowRoot) : [])]);
         const all = walk(document.querySelector('earshot-survey')!.shadowRoot!);
         // What a visitor sees: controls, and elements that hold text themselves.
         return all
-          .filter(
-            (el) =>
-              /^(INPUT|BUTTON|TEXTAREA|LABEL)$/.test(el.tagName) ||
-              [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''),
-          )
+          .filter((el) => /^(INPUT|BUTTON|TEXTAREA|LABEL)$/.test(el.tagName) || [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''))
           .map((el) => {
             const s = getComputedStyle(el);
             const text = (el.textContent ?? '').trim().slice(0, 20) || el.getAttribute('aria-label') || '';

@@ -1,23 +1,12 @@
 // A shopper answers while offline: the answer waits in the IndexedDB outbox and reaches the
 // collector, once, when the shopper next opens a page of the site online.
 import { describe, expect, it } from 'vitest';
-import {
-  assertNoPageErrors,
-  readOutbox,
-  receivedCopies,
-  sleep,
-  useBrowserHarness,
-  waitForResponses,
-  waitUntil,
-} from './harness';
+import { assertNoPageErrors, readOutbox, receivedCopies, sleep, useBrowserHarness, waitForResponses, waitUntil } from './harness';
 
 const THANKS = 'Thank you — this helps us improve.';
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
 /** What Chromium and Earshot's debug log may print while the network is down. */
-const OFFLINE_NOISE = [
-  /Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|EMPTY_RESPONSE|CONNECTION_RESET|CONNECTION_CLOSED)/,
-  /^earshot \(network\): delivery failed/,
-];
+const OFFLINE_NOISE = [/Failed to load resource: net::ERR_(INTERNET_DISCONNECTED|EMPTY_RESPONSE|CONNECTION_RESET|CONNECTION_CLOSED)/, /^earshot \(network\): delivery failed/];
 
 const h = useBrowserHarness();
 

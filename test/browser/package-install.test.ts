@@ -1,10 +1,12 @@
 // The package as users get it: `npm pack` of this repo (its dist/ as `npm test` just built it),
 // installed from the tarball into a scratch project without the network or the npm cache,
-// type-checked against with tsc, bundled by rollup as an app would (the UI stays a chunk of its own), and its ESM build
+// type-checked against with tsc (with the framework recipes and the element types in TSX and Vue),
+// imported and required in plain Node, bundled by `vite build --ssr` and rendered on the server by
+// React and Vue, bundled by rollup as an app would (the UI stays a chunk of its own), and its ESM build
 // loaded in Chromium through the README's import map, which fetches the UI chunk (and Lit) only
 // when a survey is about to show or may show on the page.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +24,20 @@ const IMPORT_MAP_PAGE = readFileSync(path.join(REPO, 'examples', 'import-map', '
 const IMPORT_MAP = IMPORT_MAP_PAGE.match(/<script type="importmap">[\s\S]*?<\/script>/)![0];
 const UI_CHUNK = 'node_modules/earshot/dist/earshot-ui.js';
 const LIT = 'node_modules/lit/index.js';
+
+/** The app's frameworks (linked from this repo's node_modules into the scratch project). */
+const FRAMEWORKS = ['react', 'react-dom', '@types/react', 'vue'];
+/** The TypeScript recipes of examples/, copied into the scratch project with the same layout. */
+const RECIPES = [
+  'react/EarshotSurvey.tsx',
+  'react/App.tsx',
+  'vue/EarshotSurvey.ts',
+  'nextjs/app/layout.tsx',
+  'nextjs/app/page.tsx',
+  'nextjs/app/earshot-init.tsx',
+  'nextjs/app/earshot-survey.tsx',
+  'nextjs/app/feedback-button.tsx',
+];
 
 const h = useBrowserHarness();
 
@@ -62,6 +78,9 @@ beforeAll(async () => {
   writeFileSync(path.join(scratch, 'package.json'), JSON.stringify(manifest));
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: scratch, env });
   installed = path.join(scratch, 'node_modules', 'earshot');
+  // The app's own frameworks, as its package.json would bring them: this repo's copies.
+  for (const name of FRAMEWORKS) symlinkSync(path.join(REPO, 'node_modules', name), path.join(scratch, 'node_modules', name), 'dir');
+  for (const recipe of RECIPES) cpSync(path.join(REPO, 'examples', recipe), path.join(scratch, recipe));
 });
 
 afterAll(() => {
@@ -98,7 +117,11 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
     ]),
   );
   const unexpected = packed.filter(
-    (file) => !['LICENSE', 'README.md', 'package.json'].includes(file) && !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) && !/^dist\/builder\/[\w.-]+\.(html|css)$/.test(file) && !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
+    (file) =>
+      !['LICENSE', 'README.md', 'package.json'].includes(file) &&
+      !/^dist\/.+\.(js|js\.map|d\.ts|json)$/.test(file) &&
+      !/^dist\/builder\/[\w.-]+\.(html|css)$/.test(file) &&
+      !/^src\/schema\/[\w.-]+\.schema\.json$/.test(file),
   );
   expect(unexpected).toEqual([]);
   expect(packed.filter((file) => /^(test|examples)\//.test(file) || /(?<!\.d)\.ts$/.test(file))).toEqual([]);
@@ -108,34 +131,166 @@ it('names in package.json only files the installed package holds, with the scrip
   const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
   expect(manifest.unpkg).toBe('./dist/earshot.min.js');
   expect(manifest.jsdelivr).toBe('./dist/earshot.min.js');
-  expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/earshot.js' });
-  const exportTargets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  // ESM only; `default` lets require() load it where Node can (20.19+, 22.12+), and Jest find it.
+  expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/earshot.js', default: './dist/earshot.js' });
+  expect(manifest.exports['./react']).toEqual({ types: './dist/frameworks/react.d.ts' });
+  expect(manifest.exports['./vue']).toEqual({ types: './dist/frameworks/vue.d.ts' });
+  const exportTargets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((target) =>
+    typeof target === 'string' ? [target] : Object.values(target),
+  );
   const named = [manifest.main, manifest.module, manifest.types, manifest.unpkg, manifest.jsdelivr, manifest.customElements, ...exportTargets];
   // `./locales/*` stands for every file of the folder; one of them stands in for the pattern.
   const missing = named.map((target: string) => target.replace('*', 'de.json')).filter((target: string) => !existsSync(path.join(installed, target)));
   expect(missing).toEqual([]);
 });
 
-it('type-checks a TypeScript file using the installed package, and reports a wrong call with its diagnostic', async () => {
-  writeFileSync(
-    path.join(scratch, 'uses-earshot.ts'),
-    `import { init, on, type EarshotConfig } from "earshot";
+/** What tsc says of the scratch project's TypeScript files, checked once for the tests below. */
+let typeCheck: Promise<{ code: number; lines: string[] }> | undefined;
+function typeCheckScratch(): Promise<{ code: number; lines: string[] }> {
+  return (typeCheck ??= (async () => {
+    writeFileSync(
+      path.join(scratch, 'uses-earshot.ts'),
+      `import { init, on, type EarshotConfig } from "earshot";
 const config: EarshotConfig = { endpoint: "/api/earshot", surveys: [{ id: "nps", questions: [{ id: "score", type: "nps", text: "How likely?" }] }] };
 init(config);
 const off: () => void = on("completed", (response) => console.log(response.answers, response.surveyId));
 off();
 `,
+    );
+    writeFileSync(path.join(scratch, 'wrong-call.ts'), `import { init } from "earshot";\ninit({ endpoint: "/api/earshot", cooldownDays: "three" });\n`);
+    writeFileSync(path.join(scratch, 'element-types.tsx'), ELEMENT_TYPES);
+    // Library checking stays on: the package's own declarations must hold up too. Resolution as
+    // in an app built by Vite or Next.js (package.json "exports", extensionless relative imports).
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      target: 'es2022',
+      lib: ['es2022', 'dom'],
+      types: [],
+      jsx: 'react-jsx',
+      allowImportingTsExtensions: true,
+    };
+    const files = ['uses-earshot.ts', 'wrong-call.ts', 'element-types.tsx', ...RECIPES];
+    writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
+    return run(process.execPath, [TSC, '-p', scratch], { cwd: scratch }).then(
+      () => ({ code: 0, lines: [] }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, lines: error.stdout.trim().split('\n') }),
+    );
+  })());
+}
+
+/** An app's uses of the elements' types: right ones, and one wrong of each kind. */
+const ELEMENT_TYPES = `/// <reference types="earshot/react" />
+/// <reference types="earshot/vue" />
+import type { GlobalComponents } from "vue";
+import type { EarshotSurveyElement } from "earshot";
+
+const element: EarshotSurveyElement | null = document.querySelector("earshot-survey");
+element?.addEventListener("earshot:completed", (event) => console.log(event.detail.answers));
+addEventListener("earshot:delivered", (event) => console.log(event.detail.responseIds));
+export const inReact = <earshot-survey src="/s.json" endpoint="/api/earshot" debug onearshot:completed={(event) => console.log(event.detail.responseId)} />;
+export const wrongInReact = <earshot-survey endpoint={42} />;
+type VueProps = InstanceType<GlobalComponents["earshot-survey"]>["$props"];
+export const inVue: VueProps = { src: "/s.json", endpoint: "/api/earshot", debug: true };
+export const wrongInVue: VueProps = { src: 42 };
+`;
+
+it('type-checks a TypeScript file using the installed package, and reports a wrong call with its diagnostic', async () => {
+  const { code, lines } = await typeCheckScratch();
+  expect(lines.filter((line) => line.startsWith('wrong-call.ts') || line.startsWith('uses-earshot.ts'))).toEqual([
+    "wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'.",
+  ]);
+  expect(code).toBe(2);
+});
+
+it('type-checks the React, Next.js and Vue recipes, and <earshot-survey> in TSX, Vue and the DOM, with the installed types (earshot/react, earshot/vue)', async () => {
+  const { lines } = await typeCheckScratch();
+  expect(lines.filter((line) => !line.startsWith('wrong-call.ts'))).toEqual([
+    "element-types.tsx(10,45): error TS2322: Type 'number' is not assignable to type 'string'.",
+    "element-types.tsx(13,39): error TS2322: Type 'number' is not assignable to type 'string'.",
+  ]);
+});
+
+/** Runs `source` in a child Node process in the scratch project; what it printed, as JSON. */
+async function inNode(source: string, type: 'module' | 'commonjs' = 'module'): Promise<unknown> {
+  const { stdout } = await run(process.execPath, [`--input-type=${type}`, '--eval', source], { cwd: scratch });
+  return JSON.parse(stdout);
+}
+
+/** Every call of the API, as a server render might make it; then what Node sees. */
+const CALL_EVERYTHING = `
+const config = { endpoint: "/api/earshot", surveys: [{ id: "nps", trigger: { event: "x" }, questions: [{ id: "score", type: "nps", text: "How likely?" }] }] };
+const globalsBefore = Object.getOwnPropertyNames(globalThis).length;
+earshot.init(config); earshot.track("x"); earshot.show("nps"); earshot.identify("u_1"); earshot.preview("nps");
+earshot.consent("granted"); earshot.consent("denied"); earshot.setContext?.({ plan: "pro" });
+const errors = []; earshot.on("error", (error) => errors.push(error));
+await earshot.flush();
+const result = { exports: Object.keys(earshot).sort(), explain: (await earshot.explain()).map((one) => one.reasons[0].code), deadLetters: await earshot.deadLetters(), errors, globalsAdded: Object.getOwnPropertyNames(globalThis).length - globalsBefore };
+earshot.destroy();
+`;
+
+it('imports in plain Node with no side effect; every call does nothing there and throws nothing', async () => {
+  const result = await inNode(`import * as earshot from "earshot";\n${CALL_EVERYTHING}\nconsole.log(JSON.stringify(result));`);
+  expect(result).toEqual({
+    exports: ['EarshotConfigError', 'addLocale', 'consent', 'deadLetters', 'destroy', 'explain', 'flush', 'identify', 'init', 'on', 'preview', 'show', 'track', 'version'],
+    explain: ['notStarted'],
+    deadLetters: [],
+    errors: [],
+    globalsAdded: 0,
+  });
+});
+
+it('require("earshot") in Node gives the same ES module (ESM only: Node 20.19+ and 22.12+ can require it)', async () => {
+  const result = await inNode(
+    `const earshot = require("earshot");
+(async () => {
+  const imported = await import("earshot");
+  console.log(JSON.stringify({ init: typeof earshot.init, same: earshot.init === imported.init, resolved: require.resolve("earshot").replace(process.cwd(), ".") }));
+})();`,
+    'commonjs',
   );
-  writeFileSync(path.join(scratch, 'wrong-call.ts'), `import { init } from "earshot";\ninit({ endpoint: "/api/earshot", cooldownDays: "three" });\n`);
-  // Library checking stays on: the package's own declarations must hold up too.
-  const compilerOptions = { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [] };
-  writeFileSync(path.join(scratch, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['uses-earshot.ts', 'wrong-call.ts'] }));
-  const result = await run(process.execPath, [TSC, '-p', scratch], { cwd: scratch }).then(
-    () => ({ code: 0, stdout: '' }),
-    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-  );
-  expect(result.stdout.trim().split('\n')).toEqual(["wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'."]);
-  expect(result.code).toBe(2);
+  expect(result).toEqual({ init: 'function', same: true, resolved: './node_modules/earshot/dist/earshot.js' });
+});
+
+/** The server entry of an app built with `vite build --ssr`: the React and Vue recipes rendered to HTML. */
+const SERVER_ENTRY = `import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { createSSRApp, h } from "vue";
+import { renderToString as renderVue } from "vue/server-renderer";
+import { App } from "./react/App.tsx";
+import { EarshotSurvey } from "./react/EarshotSurvey.tsx";
+import { EarshotSurvey as VueEarshotSurvey } from "./vue/EarshotSurvey.ts";
+
+const survey = { id: "docs-helpful", questions: [{ id: "helpful", type: "thumbs", text: "Was this page helpful?" }] };
+console.log(JSON.stringify({
+  app: renderToString(createElement(App)),
+  react: renderToString(createElement(EarshotSurvey, { survey, endpoint: "/api/earshot" })),
+  vue: await renderVue(createSSRApp({ render: () => h(VueEarshotSurvey, { src: "/surveys/feedback.json" }) })),
+}));
+`;
+
+it('a vite build --ssr bundle (earshot external, and bundled in) renders the React and Vue recipes as inert markup', async () => {
+  writeFileSync(path.join(scratch, 'server-entry.ts'), SERVER_ENTRY);
+  const { build } = await import('vite');
+  const rendered = [];
+  for (const noExternal of [[], ['earshot']]) {
+    const outDir = path.join(scratch, `server-build-${noExternal.length}`);
+    await build({ root: scratch, logLevel: 'silent', configFile: false, build: { ssr: 'server-entry.ts', outDir, minify: false }, ssr: { noExternal } });
+    const bundle = readFileSync(path.join(outDir, 'server-entry.js'), 'utf8');
+    // External, Node imports the installed package at run time; bundled in, nothing imports it by name.
+    expect(/from "earshot"/.test(bundle)).toBe(noExternal.length === 0);
+    const { stdout } = await run(process.execPath, [path.join(outDir, 'server-entry.js')], { cwd: scratch });
+    rendered.push(JSON.parse(stdout));
+  }
+  expect(rendered[1]).toEqual(rendered[0]);
+  expect(rendered[0]).toEqual({
+    app: '<button type="button">Place order</button>',
+    react:
+      '<earshot-survey endpoint="/api/earshot"><script type="application/json">{"id":"docs-helpful","questions":[{"id":"helpful","type":"thumbs","text":"Was this page helpful?"}]}</script></earshot-survey>',
+    vue: '<earshot-survey src="/surveys/feedback.json"></earshot-survey>',
+  });
 });
 
 it("leaves the UI and Lit out of an app's bundle, in a chunk of their own that the app imports on demand (rollup as the app's bundler)", async () => {
@@ -201,7 +356,9 @@ it('loads the installed ESM build in Chromium through the README import map, fet
   await page.getByRole('button', { name: 'Submit' }).click();
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response).toMatchObject({ surveyId: 'docs-csat', answers: { satisfaction: 5 }, sdk: { name: 'earshot' } });
-  expect(served).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']));
+  expect(served).toEqual(
+    expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']),
+  );
   expect(served.filter((file) => file === UI_CHUNK)).toHaveLength(1);
   assertNoPageErrors(h.problems(page));
 });

@@ -11,9 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 import { GALLERY_ANSWERS } from '../support/gallery-answers';
 
-const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/images/', import.meta.url))
-  : path.join(tmpdir(), 'earshot-screenshots');
+const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/', import.meta.url)) : path.join(tmpdir(), 'earshot-screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 const THEMES = ['light', 'dark'] as const;

@@ -4,6 +4,7 @@
 // the browser's RegExp, `^(.|.)*#$` on this 29-character path froze the tab for 12 s.
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type {} from '../support/page-globals';
 import { assertNoPageErrors, sleep, useBrowserHarness, waitForResponses, waitUntil } from './harness';
 
 const h = useBrowserHarness();
@@ -68,7 +69,7 @@ it('stays responsive with a remote list of stalling patterns; the refused one is
   await sleep(1000);
   expect(await longestGap(page)).toBeLessThan(500);
   expect(await errors(page)).toEqual([`surveysUrl[2].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`]);
-  const explained = await page.evaluate(() => earshot.explain());
+  const explained = await page.evaluate(() => window.earshot.explain());
   expect(explained.map(({ surveyId, reasons }) => [surveyId, reasons.map(({ code }) => code)])).toEqual([
     ['local-thumbs', ['trigger']],
     ['alternation', ['url']],
@@ -77,13 +78,13 @@ it('stays responsive with a remote list of stalling patterns; the refused one is
     ['lookahead', ['invalid']],
   ]);
 
-  await page.evaluate(() => earshot.track('go'));
+  await page.evaluate(() => window.earshot.track('go'));
   await answerNps(page, 'How likely are you to recommend the store?');
   const [response] = await waitForResponses(h.server, 1, { where: (stored) => stored.completed });
   // The page's lang="en_US" arrives as a valid tag.
   expect(response).toMatchObject({ surveyId: 'remote-nps', answers: { score: 9 }, trigger: { event: 'go' }, locale: 'en-US' });
   await page.getByRole('button', { name: 'Close', exact: true }).click();
-  await page.evaluate(() => earshot.track('help'));
+  await page.evaluate(() => window.earshot.track('help'));
   await page.getByRole('radio', { name: 'Thumbs up' }).waitFor({ state: 'visible', timeout: 10_000 });
   expect(await longestGap(page)).toBeLessThan(500);
   assertNoPageErrors(h.problems(page));
@@ -118,7 +119,7 @@ it('checks the list kept from an earlier visit before using it: the stalling def
   await openStore(page);
   await waitUntil(async () => (await errors(page)).length > 0, { describe: () => 'the kept list to be checked' });
   expect(await errors(page)).toEqual([`surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`]);
-  await page.evaluate(() => earshot.track('go'));
+  await page.evaluate(() => window.earshot.track('go'));
   await answerNps(page, 'How likely are you to recommend the store?');
   expect(await longestGap(page)).toBeLessThan(500);
   const [response] = await waitForResponses(h.server, 1, { where: (stored) => stored.completed });

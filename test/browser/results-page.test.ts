@@ -10,9 +10,7 @@ import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harne
 
 // The picture in docs/images/ is refreshed on request (`npm run screenshots`); a plain test run
 // leaves the tracked file alone and writes to the temporary folder.
-const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/images/results.png', import.meta.url))
-  : path.join(tmpdir(), 'earshot-results.png');
+const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/results.png', import.meta.url)) : path.join(tmpdir(), 'earshot-results.png');
 const THANKS = 'Thank you — this helps us improve.';
 const REASON_TEXT = 'What is the main reason for your score?';
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
@@ -74,9 +72,10 @@ function npsOf(scores: number[]): string {
 
 async function tableBodyRows(page: Page, partTitle: string): Promise<string[][]> {
   const part = page.getByRole('region', { name: partTitle, exact: true });
-  return part.getByRole('table').locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())),
-  );
+  return part
+    .getByRole('table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())));
 }
 
 describe('results page', () => {
@@ -90,9 +89,7 @@ describe('results page', () => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(h.url('/results'));
     const survey = page.getByRole('region', { name: 'Survey post-checkout-nps' });
-    await expect(survey.locator('.counts').textContent()).resolves.toMatch(
-      new RegExp(`^${VISITS.length} responses: ${completed} complete, ${VISITS.length - completed} partial`),
-    );
+    await expect(survey.locator('.counts').textContent()).resolves.toMatch(new RegExp(`^${VISITS.length} responses: ${completed} complete, ${VISITS.length - completed} partial`));
 
     const expectedNps = npsOf(VISITS.map((v) => v.score));
     const npsTile = survey.locator('.tile').filter({ hasText: 'NPS' });
@@ -115,7 +112,11 @@ describe('results page', () => {
 
     // Every typed reason is listed, the newest first, with the score given with it.
     const reasons = await survey.locator('.answers blockquote').allTextContents();
-    expect(reasons).toEqual(VISITS.filter((v) => v.reason).map((v) => v.reason).reverse());
+    expect(reasons).toEqual(
+      VISITS.filter((v) => v.reason)
+        .map((v) => v.reason)
+        .reverse(),
+    );
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

@@ -86,13 +86,24 @@ it('with debug: true and the debug panel file unreachable, warns in the console 
     if (message.type() === 'warning') warnings.push(message.text());
   });
   await page.route(h.url('/pricing'), (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Split build</title><main></main><script src="/dist/earshot.core.min.js"></script></html>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><title>Split build</title><main></main><script src="/dist/earshot.core.min.js"></script></html>',
+    }),
   );
   await page.goto(h.url('/pricing'));
-  await page.evaluate(() => window.earshot.init({ endpoint: '/api/earshot', surveys: [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }], debug: true }));
+  await page.evaluate(() =>
+    window.earshot.init({
+      endpoint: '/api/earshot',
+      surveys: [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }],
+      debug: true,
+    }),
+  );
   await expect.poll(() => warnings.find((text) => text.startsWith('earshot: the debug panel could not be shown'))).toBeTruthy();
   expect(await page.locator('earshot-debug-panel').count()).toBe(0);
-  expect(await page.evaluate(() => window.earshot.explain().map(({ surveyId, eligible }) => ({ surveyId, eligible })))).toEqual([{ surveyId: 'checkout-only', eligible: false }]);
+  expect(await page.evaluate(async () => (await window.earshot.explain()).map(({ surveyId, eligible }) => ({ surveyId, eligible })))).toEqual([
+    { surveyId: 'checkout-only', eligible: false },
+  ]);
   // The blocked request is the browser console's own error, not the page's.
   assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
 });

@@ -31,9 +31,11 @@ async function answerTemplate(page: Page, template: SurveyTemplate, answers: Ans
   const items = templateQuestions({ template, product: PRODUCTS[template] });
   for (const [index, question] of items.entries()) {
     const value = answers[question.id];
-    const group = page.getByRole('radiogroup', { name: question.text, exact: true }).or(page.getByRole('group', { name: question.text, exact: true }));
+    // A template's items are in English, one string each.
+    const name = question.text as string;
+    const group = page.getByRole('radiogroup', { name, exact: true }).or(page.getByRole('group', { name, exact: true }));
     if (question.type === 'text') {
-      const box = page.getByRole('textbox', { name: question.text, exact: true });
+      const box = page.getByRole('textbox', { name, exact: true });
       await box.waitFor(VISIBLE);
       if (value !== undefined) await box.fill(String(value));
     } else if (question.type === 'choice') {

@@ -13,9 +13,6 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (path: string) => readFileSync(join(REPO, path), 'utf8');
 const PAGES = ['README.md', ...readdirSync(join(REPO, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
 
-// Pages other branches are writing now; a link to one is checked like any other once it exists.
-// Remove this list once they have landed.
-const WRITTEN_ON_OTHER_BRANCHES = new Set(['docs/architecture.md', 'docs/contributing.md']);
 // Paths the docs name that the code creates at run time, so a checkout does not hold them.
 const MADE_AT_RUN_TIME = new Set(['examples/collector/data/earshot.sqlite']);
 
@@ -56,7 +53,7 @@ describe.each(PAGES)('%s', (page) => {
         continue;
       }
       if (!existsSync(join(REPO, file))) {
-        if (!WRITTEN_ON_OTHER_BRANCHES.has(file)) broken.push(`${target}: no file ${file}`);
+        broken.push(`${target}: no file ${file}`);
         continue;
       }
       if (anchor !== undefined && file.endsWith('.md') && !anchors(read(file)).has(anchor)) {

@@ -32,7 +32,13 @@ export function locate({ op, target }: { op: LocateOp; target: Target }): Elemen
     if (label) return norm(label);
     const labelledBy = el.getAttribute('aria-labelledby');
     const root = el.getRootNode() as Document | ShadowRoot;
-    if (labelledBy) return norm(labelledBy.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' '));
+    if (labelledBy)
+      return norm(
+        labelledBy
+          .split(/\s+/)
+          .map((id) => root.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
     const labels = (el as HTMLInputElement).labels;
     if (labels && labels.length > 0) return norm([...labels].map((l) => l.textContent).join(' '));
     return norm(el.textContent);
@@ -68,10 +74,17 @@ export function describeFocus(): { inSurvey: boolean; onBody: boolean; role: str
   const input = active as HTMLInputElement;
   const role =
     active.getAttribute('role') ||
-    (active instanceof HTMLButtonElement ? 'button' : active instanceof HTMLTextAreaElement ? 'textbox' : active instanceof HTMLInputElement ? (input.type === 'radio' ? 'radio' : 'textbox') : active.localName);
+    (active instanceof HTMLButtonElement
+      ? 'button'
+      : active instanceof HTMLTextAreaElement
+        ? 'textbox'
+        : active instanceof HTMLInputElement
+          ? input.type === 'radio'
+            ? 'radio'
+            : 'textbox'
+          : active.localName);
   const name =
-    active.getAttribute('aria-label') ||
-    (input.labels && input.labels.length > 0 ? norm([...input.labels].map((l) => l.textContent).join(' ')) : norm(active.textContent));
+    active.getAttribute('aria-label') || (input.labels && input.labels.length > 0 ? norm([...input.labels].map((l) => l.textContent).join(' ')) : norm(active.textContent));
   return {
     inSurvey: document.activeElement?.localName === 'earshot-survey',
     onBody: document.activeElement === document.body,
@@ -126,8 +139,7 @@ export async function probeOutbox(): Promise<string> {
  * that host CSS would most likely disturb.
  */
 export function snapshotWidgetStyles(): string[] {
-  const walk = (root: ParentNode): Element[] =>
-    [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? walk(el.shadowRoot) : [])]);
+  const walk = (root: ParentNode): Element[] => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? walk(el.shadowRoot) : [])]);
   const host = document.querySelector('earshot-survey');
   if (!host?.shadowRoot) return [];
   const hostStyle = getComputedStyle(host);
@@ -159,7 +171,8 @@ export function readCardStyles(): { color: string; fontSize: string; lineHeight:
  * the control itself.
  */
 export function hitTestSurvey(): { atCentre: string; atButton: string; buttonText: string; rect: { x: number; y: number; width: number; height: number } } | null {
-  const describe = (el: Element | null) => (el ? `${el.localName}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}` : 'nothing');
+  const describe = (el: Element | null) =>
+    el ? `${el.localName}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}` : 'nothing';
   const host = document.querySelector('earshot-survey');
   if (!host?.shadowRoot) return null;
   const r = host.getBoundingClientRect();

@@ -101,7 +101,11 @@ const CHOICE_SURVEY = {
       text: CHOICE.found,
       multiple: true,
       other: true,
-      options: [{ id: 'search', label: 'Search engine' }, { id: 'friend', label: 'A friend' }, { id: 'social', label: 'Social media' }],
+      options: [
+        { id: 'search', label: 'Search engine' },
+        { id: 'friend', label: 'A friend' },
+        { id: 'social', label: 'Social media' },
+      ],
     },
     { id: 'comment', type: 'text', text: CHOICE.comment, multiline: false },
   ],
@@ -201,12 +205,7 @@ const isChecked = (session: EngineSession, target: Target) => session.evaluate(l
  * Waits until the collector holds a response for which `where` holds. The error lists what the
  * collector holds and what the page's outbox holds (or that IndexedDB stalled).
  */
-async function waitForDelivery(
-  session: EngineSession,
-  server: EngineServer,
-  where: (r: StoredResponse) => boolean,
-  timeout = 10_000,
-): Promise<StoredResponse> {
+async function waitForDelivery(session: EngineSession, server: EngineServer, where: (r: StoredResponse) => boolean, timeout = 10_000): Promise<StoredResponse> {
   try {
     return await waitUntil(() => server.responses().find(where), { describe: () => 'a matching response at the collector', timeout });
   } catch (error) {
@@ -215,6 +214,7 @@ async function waitForDelivery(
       `${(error as Error).message}; the collector holds ${JSON.stringify(server.responses())} after ${server.batchCount} ` +
         `batch(es), ${server.droppedRequests} dropped request(s) and refusals ${JSON.stringify(server.rejected)}; ` +
         `in the page: ${outbox}`,
+      { cause: error },
     );
   }
 }
@@ -224,13 +224,7 @@ async function expectNoPageErrors(session: EngineSession): Promise<void> {
 }
 
 /** Moves focus with `key` until `where` holds for the focused control; fails after `max` presses. */
-async function moveFocusUntil(
-  session: EngineSession,
-  key: 'Tab' | 'Shift+Tab',
-  where: (focus: Awaited<ReturnType<typeof describeFocus>>) => boolean,
-  what: string,
-  max = 20,
-) {
+async function moveFocusUntil(session: EngineSession, key: 'Tab' | 'Shift+Tab', where: (focus: Awaited<ReturnType<typeof describeFocus>>) => boolean, what: string, max = 20) {
   const seen: string[] = [];
   for (let presses = 0; presses <= max; presses++) {
     const focus = await session.evaluate(describeFocus, undefined);
@@ -418,7 +412,7 @@ const offlineAnswerSurvivesReload: Scenario = {
     await waitUntil(async () => (await session.evaluate(readOutbox, undefined))?.length === 0, { describe: () => 'the outbox to be emptied after delivery', timeout: 5_000 });
 
     // Nothing else arrives, and the collector stores it once. The reloaded page's last-chance send
-    // at page hide may deliver a second copy of the same version (DESIGN.md §3 allows it: the
+    // at page hide may deliver a second copy of the same version (docs/architecture.md §3 allows it: the
     // collector de-duplicates by id); any copy is this response, completed.
     await sleep(1_000);
     expect(server.responses().map((r) => r.id)).toEqual([queued.id]);
@@ -482,7 +476,7 @@ const promoterBranch: Scenario = {
 
 const changedMindBranch: Scenario = {
   flow: 3,
-  title: 'branch: going Back and lowering the score switches branch and drops the other branch\'s answer',
+  title: "branch: going Back and lowering the score switches branch and drops the other branch's answer",
   async run({ session, server }) {
     await session.open(server.url(BRANCH.page));
     await answerScore(session, 8, BRANCH.liked, BRANCH.wrong);
@@ -587,7 +581,7 @@ const aggressiveHostCss: Scenario = {
 
 const accessibleRolesAndNames: Scenario = {
   flow: 5,
-  title: 'the engine exposes the roles and names of DESIGN.md §4 (radiogroup, radios "0".."10", Next/Submit/Close, textbox), and axe-core finds no WCAG A/AA violation',
+  title: 'the engine exposes the roles and names of docs/architecture.md §4 (radiogroup, radios "0".."10", Next/Submit/Close, textbox), and axe-core finds no WCAG A/AA violation',
   async run({ engine, session, server }) {
     await session.open(server.url(PLAIN_PAGE));
     await waitForVisible(session, radio(9));

@@ -5,9 +5,7 @@ import { ENGLISH, LOCALES_KEY, addLocale, directionOf, format, stringsFor, type 
 
 // happy-dom's import.meta.url is not a file URL: the folder is found from the working directory.
 const LOCALES = path.resolve('src/i18n/locales');
-const tables = Object.fromEntries(
-  readdirSync(LOCALES).map((file) => [file.replace('.json', ''), JSON.parse(readFileSync(path.join(LOCALES, file), 'utf8')) as Strings]),
-);
+const tables = Object.fromEntries(readdirSync(LOCALES).map((file) => [file.replace('.json', ''), JSON.parse(readFileSync(path.join(LOCALES, file), 'utf8')) as Strings]));
 const globals = globalThis as { [LOCALES_KEY]?: Record<string, Partial<Strings>> };
 
 afterEach(() => {
@@ -22,7 +20,11 @@ describe('locale tables', () => {
   it.each(Object.keys(tables))('%s has every word English has, in the same shape and with the same places', (code) => {
     const table = tables[code] as unknown as Record<string, unknown>;
     const english = ENGLISH as unknown as Record<string, unknown>;
-    expect(Object.keys(table).sort()).toEqual(Object.keys(english).filter((key) => key !== 'locale').sort());
+    expect(Object.keys(table).sort()).toEqual(
+      Object.keys(english)
+        .filter((key) => key !== 'locale')
+        .sort(),
+    );
     const places = (value: unknown) => [...JSON.stringify(value).matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
     for (const [key, value] of Object.entries(table)) {
       if (Array.isArray(english[key])) expect(value, key).toHaveLength((english[key] as string[]).length);

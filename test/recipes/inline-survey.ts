@@ -28,5 +28,8 @@ export async function answerThumbsUp(survey: HTMLElement): Promise<void> {
 /** The text a visitor reads in the survey, across its nested shadow roots. */
 export function surveyText(survey: HTMLElement): string {
   const roots = [survey.shadowRoot!, ...[...walk(survey.shadowRoot!)].flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []))];
-  return roots.map((root) => root.textContent).join(' ').replace(/\s+/g, ' ');
+  return roots
+    .map((root) => root.textContent)
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }

@@ -1,10 +1,10 @@
-// The README's React recipe, examples/react/EarshotSurvey.jsx, rendered by React DOM: the survey
+// The README's React recipe, examples/react/EarshotSurvey.tsx, rendered by React DOM: the survey
 // element appears with its definition, the visitor's answers reach the callbacks and the
 // collector, and unmounting leaves no listener behind.
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { EarshotSurvey } from '../../examples/react/EarshotSurvey.jsx';
+import { EarshotSurvey } from '../../examples/react/EarshotSurvey.tsx';
 import { flush } from '../../src/index.js';
 import { usePublicApiPage } from '../support/api-page.js';
 import { answerThumbsUp, DOCS_HELPFUL, renderedSurvey, surveyText } from './inline-survey.js';

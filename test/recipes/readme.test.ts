@@ -13,8 +13,6 @@ it.each([
   ['html', 'examples/embed/index.html'],
   ['html', 'examples/tag-manager/earshot-tag.html'],
   ['html', 'examples/import-map/index.html'],
-  ['jsx', 'examples/react/EarshotSurvey.jsx'],
-  ['js', 'examples/vue/EarshotSurvey.js'],
 ])('docs/recipes.md shows %s file %s as it is', (language, path) => {
   expect(recipes).toContain(`\`${path}\``);
   expect(recipes).toContain(`\`\`\`${language}\n${read(path)}\`\`\`\n`);

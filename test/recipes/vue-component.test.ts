@@ -1,10 +1,10 @@
-// The README's Vue recipe, examples/vue/EarshotSurvey.js (a render function, no template
+// The README's Vue recipe, examples/vue/EarshotSurvey.ts (a render function, no template
 // compiler), mounted by Vue: the survey element appears with its definition, the visitor's answers
 // are emitted and reach the collector, a new definition is a new survey, and unmounting removes
 // its listeners.
 import { createApp, defineComponent, h, nextTick, ref, type App } from 'vue';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { EarshotSurvey } from '../../examples/vue/EarshotSurvey.js';
+import { EarshotSurvey } from '../../examples/vue/EarshotSurvey.ts';
 import { flush, type Survey } from '../../src/index.js';
 import { usePublicApiPage } from '../support/api-page.js';
 import { answerThumbsUp, DOCS_HELPFUL, renderedSurvey, surveyText } from './inline-survey.js';
@@ -26,15 +26,16 @@ afterEach(() => {
 /** Mounts the component in an app that passes `definition` to it and records what it emits. */
 function mount(definition = ref<Survey>(DOCS_HELPFUL)) {
   const emitted = { shown: vi.fn(), answered: vi.fn(), completed: vi.fn(), dismissed: vi.fn() };
-  const Page = defineComponent(() => () =>
-    h(EarshotSurvey, {
-      survey: definition.value,
-      endpoint: '/api/earshot',
-      onShown: emitted.shown,
-      onAnswered: emitted.answered,
-      onCompleted: emitted.completed,
-      onDismissed: emitted.dismissed,
-    }),
+  const Page = defineComponent(
+    () => () =>
+      h(EarshotSurvey, {
+        survey: definition.value,
+        endpoint: '/api/earshot',
+        onShown: emitted.shown,
+        onAnswered: emitted.answered,
+        onCompleted: emitted.completed,
+        onDismissed: emitted.dismissed,
+      }),
   );
   app = createApp(Page);
   app.mount(container);

@@ -26,7 +26,18 @@ function sdkAccepts(definition: unknown): boolean {
 /** Uses every field of a survey and every question kind with all of its fields. */
 const full = () => ({
   id: 'every-field',
-  trigger: { all: [{ event: 'checkout_completed', where: { total: { gte: 10 }, coupon: null, plan: 'pro', vip: { exists: true }, tier: { in: ['a', 'b'] } } }, { any: [{ url: '/checkout/*' }, { url: { equals: '/a' } }, { url: { startsWith: '/b' } }, { url: { contains: 'c' } }, { url: { glob: '/d/*' } }, { url: { regex: '^/e$' } }] }, { selector: '#buy' }, { scroll: 60 }, { exitIntent: true }, { delay: 20 }] },
+  trigger: {
+    all: [
+      { event: 'checkout_completed', where: { total: { gte: 10 }, coupon: null, plan: 'pro', vip: { exists: true }, tier: { in: ['a', 'b'] } } },
+      {
+        any: [{ url: '/checkout/*' }, { url: { equals: '/a' } }, { url: { startsWith: '/b' } }, { url: { contains: 'c' } }, { url: { glob: '/d/*' } }, { url: { regex: '^/e$' } }],
+      },
+      { selector: '#buy' },
+      { scroll: 60 },
+      { exitIntent: true },
+      { delay: 20 },
+    ],
+  },
   audience: { traits: { plan: { in: ['pro', 'team'] }, seats: { gt: 1, lte: 50 } }, device: { in: ['desktop', 'tablet'] }, language: 'en', referrer: { neq: '' } },
   sample: 0.2,
   startsAt: '2026-12-01',
@@ -81,7 +92,10 @@ const valid: Mutation[] = [
   ['a regex that backtracks catastrophically, which the SDK matches in linear time', (s) => ({ ...s, trigger: { url: { regex: '^(.|.)*#$' } } })],
   ['a regex of 200 characters', (s) => ({ ...s, trigger: { url: { regex: `^/${'a'.repeat(198)}` } } })],
   ['all and any four levels deep', (s) => ({ ...s, trigger: { all: [{ any: [{ all: [{ any: [{ event: 'a' }] }] }] }] } })],
-  ['a template with a product, its words replaced, and questions of its own', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf: 'Without {product}?', pmf_options: 'Sad|Meh|Fine' } })],
+  [
+    'a template with a product, its words replaced, and questions of its own',
+    (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf: 'Without {product}?', pmf_options: 'Sad|Meh|Fine' } }),
+  ],
 ];
 
 const invalid: Mutation[] = [
@@ -91,42 +105,42 @@ const invalid: Mutation[] = [
   ['an id starting with _', (s) => ({ ...s, id: '_a' })],
   ['an id with a letter outside ASCII', (s) => ({ ...s, id: 'café' })],
   ['a survey id every JavaScript object has', (s) => ({ ...s, id: 'toString' })],
-  ['a question id every JavaScript object has', (s) => (q(s, 'why').id = 'constructor', s)],
-  ['an option id every JavaScript object has', (s) => (q(s, 'pick').options = ['A', { id: 'valueOf', label: 'B' }], s)],
+  ['a question id every JavaScript object has', (s) => ((q(s, 'why').id = 'constructor'), s)],
+  ['an option id every JavaScript object has', (s) => ((q(s, 'pick').options = ['A', { id: 'valueOf', label: 'B' }]), s)],
   ['no questions', (s) => ({ ...s, questions: [] })],
   ['51 questions', (s) => ({ ...s, questions: Array.from({ length: 51 }, (_, i) => ({ id: `q${i}`, type: 'thumbs', text: '?' })) })],
   ['an unknown survey key', (s) => ({ ...s, dispaly: 'modal' })],
-  ['an unknown question key', (s) => (q(s, 'score').color = 'red', s)],
-  ['an unknown question type', (s) => (q(s, 'score').type = 'ratng', s)],
+  ['an unknown question key', (s) => ((q(s, 'score').color = 'red'), s)],
+  ['an unknown question type', (s) => ((q(s, 'score').type = 'ratng'), s)],
   ['a question without text', (s) => (delete q(s, 'score').text, s)],
-  ['a blank question text', (s) => (q(s, 'score').text = '   ', s)],
-  ['a question text over 2000 characters', (s) => (q(s, 'score').text = 'x'.repeat(2001), s)],
-  ['optional not a boolean', (s) => (q(s, 'score').optional = 'yes', s)],
-  ['a field of another kind (scale on nps)', (s) => (q(s, 'score').scale = 5, s)],
-  ['a long low label', (s) => (q(s, 'score').lowLabel = 'x'.repeat(201), s)],
-  ['a rating scale of 4', (s) => (q(s, 'stars').scale = 4, s)],
-  ['an unknown rating style', (s) => (q(s, 'stars').style = 'hearts', s)],
+  ['a blank question text', (s) => ((q(s, 'score').text = '   '), s)],
+  ['a question text over 2000 characters', (s) => ((q(s, 'score').text = 'x'.repeat(2001)), s)],
+  ['optional not a boolean', (s) => ((q(s, 'score').optional = 'yes'), s)],
+  ['a field of another kind (scale on nps)', (s) => ((q(s, 'score').scale = 5), s)],
+  ['a long low label', (s) => ((q(s, 'score').lowLabel = 'x'.repeat(201)), s)],
+  ['a rating scale of 4', (s) => ((q(s, 'stars').scale = 4), s)],
+  ['an unknown rating style', (s) => ((q(s, 'stars').style = 'hearts'), s)],
   ['emoji on a scale of 7', (s) => (Object.assign(q(s, 'face'), { scale: 7 }), s)],
-  ['four csat labels', (s) => (q(s, 'sat').labels = ['1', '2', '3', '4'], s)],
-  ['six ces labels', (s) => (q(s, 'effort').labels = ['1', '2', '3', '4', '5', '6'], s)],
+  ['four csat labels', (s) => ((q(s, 'sat').labels = ['1', '2', '3', '4']), s)],
+  ['six ces labels', (s) => ((q(s, 'effort').labels = ['1', '2', '3', '4', '5', '6']), s)],
   ['a choice without options', (s) => (delete q(s, 'pick').options, s)],
-  ['a choice with one option', (s) => (q(s, 'pick').options = ['A'], s)],
-  ['a choice with 31 options', (s) => (q(s, 'pick').options = Array.from({ length: 31 }, (_, i) => `o${i}`), s)],
-  ['the same option twice', (s) => (q(s, 'pick').options = ['A', 'A'], s)],
-  ['an option object without label', (s) => (q(s, 'pick').options = ['A', { id: 'b' }], s)],
-  ['an option id with a space', (s) => (q(s, 'pick').options = ['A', { id: 'b c', label: 'B' }], s)],
+  ['a choice with one option', (s) => ((q(s, 'pick').options = ['A']), s)],
+  ['a choice with 31 options', (s) => ((q(s, 'pick').options = Array.from({ length: 31 }, (_, i) => `o${i}`)), s)],
+  ['the same option twice', (s) => ((q(s, 'pick').options = ['A', 'A']), s)],
+  ['an option object without label', (s) => ((q(s, 'pick').options = ['A', { id: 'b' }]), s)],
+  ['an option id with a space', (s) => ((q(s, 'pick').options = ['A', { id: 'b c', label: 'B' }]), s)],
   ['min on a single choice', (s) => (Object.assign(q(s, 'pick'), { multiple: false }), s)],
-  ['min of 0', (s) => (q(s, 'pick').min = 0, s)],
-  ['max not a whole number', (s) => (q(s, 'pick').max = 1.5, s)],
-  ['other not a boolean', (s) => (q(s, 'pick').other = 1, s)],
-  ['a text maxLength of 10001', (s) => (q(s, 'why').maxLength = 10_001, s)],
-  ['multiline not a boolean', (s) => (q(s, 'why').multiline = 'no', s)],
-  ['a rule with two operators', (s) => (q(s, 'face').if = { question: 'score', lte: 6, gte: 1 }, s)],
-  ['a rule with no operator', (s) => (q(s, 'face').if = { question: 'score' }, s)],
-  ['a rule comparing with a string', (s) => (q(s, 'face').if = { question: 'score', lt: 'six' }, s)],
-  ['a rule with an empty in', (s) => (q(s, 'face').if = { question: 'score', in: [] }, s)],
-  ['a rule with an unknown operator', (s) => (q(s, 'face').if = { question: 'score', like: 6 }, s)],
-  ['a blank next', (s) => (q(s, 'thumb').next = '', s)],
+  ['min of 0', (s) => ((q(s, 'pick').min = 0), s)],
+  ['max not a whole number', (s) => ((q(s, 'pick').max = 1.5), s)],
+  ['other not a boolean', (s) => ((q(s, 'pick').other = 1), s)],
+  ['a text maxLength of 10001', (s) => ((q(s, 'why').maxLength = 10_001), s)],
+  ['multiline not a boolean', (s) => ((q(s, 'why').multiline = 'no'), s)],
+  ['a rule with two operators', (s) => ((q(s, 'face').if = { question: 'score', lte: 6, gte: 1 }), s)],
+  ['a rule with no operator', (s) => ((q(s, 'face').if = { question: 'score' }), s)],
+  ['a rule comparing with a string', (s) => ((q(s, 'face').if = { question: 'score', lt: 'six' }), s)],
+  ['a rule with an empty in', (s) => ((q(s, 'face').if = { question: 'score', in: [] }), s)],
+  ['a rule with an unknown operator', (s) => ((q(s, 'face').if = { question: 'score', like: 6 }), s)],
+  ['a blank next', (s) => ((q(s, 'thumb').next = ''), s)],
   ['a trigger of two kinds', (s) => ({ ...s, trigger: { event: 'a', delay: 3 } })],
   ['an unknown trigger kind', (s) => ({ ...s, trigger: { pageview: true } })],
   ['where on a url trigger', (s) => ({ ...s, trigger: { url: '/a', where: { a: 1 } } })],
@@ -166,10 +180,10 @@ const invalid: Mutation[] = [
   ['a thank-you link without url', (s) => ({ ...s, thanks: { link: { label: 'More' } } })],
   ['a javascript: thank-you link', (s) => ({ ...s, thanks: { link: { label: 'More', url: 'javascript:alert(1)' } } })],
   ['an unknown thanks key', (s) => ({ ...s, thanks: { text: 'x', emoji: '🎉' } })],
-  ['a text by something that is not a locale tag', (s) => (q(s, 'score').text = { english: 'How likely?' }, s)],
-  ['an empty object of texts by locale', (s) => (q(s, 'score').text = {}, s)],
-  ['a blank text in one locale', (s) => (q(s, 'score').text = { en: 'How likely?', fr: ' ' }, s)],
-  ['a string option by locale (it is its own answer)', (s) => (q(s, 'pick').options = ['A', { en: 'B' }], s)],
+  ['a text by something that is not a locale tag', (s) => ((q(s, 'score').text = { english: 'How likely?' }), s)],
+  ['an empty object of texts by locale', (s) => ((q(s, 'score').text = {}), s)],
+  ['a blank text in one locale', (s) => ((q(s, 'score').text = { en: 'How likely?', fr: ' ' }), s)],
+  ['a string option by locale (it is its own answer)', (s) => ((q(s, 'pick').options = ['A', { en: 'B' }]), s)],
   ['a language that is not a tag', (s) => ({ ...s, language: 'English' })],
   ['an unknown template', (s) => ({ ...s, template: 'nps2' })],
   ['pmf without a product', (s) => ({ ...s, template: 'pmf' })],
@@ -178,12 +192,21 @@ const invalid: Mutation[] = [
 
 /** Rules across fields that only the SDK checks. */
 const sdkOnly: Mutation[] = [
-  ['two questions with one id', (s) => (q(s, 'stars').id = 'score', s)],
-  ['a rule naming a later question', (s) => (q(s, 'face').if = { question: 'why', answered: true }, s)],
-  ['a jump backwards', (s) => (q(s, 'why').next = 'score', s)],
-  ['max over the number of options', (s) => (q(s, 'pick').max = 4, s)],
+  ['two questions with one id', (s) => ((q(s, 'stars').id = 'score'), s)],
+  ['a rule naming a later question', (s) => ((q(s, 'face').if = { question: 'why', answered: true }), s)],
+  ['a jump backwards', (s) => ((q(s, 'why').next = 'score'), s)],
+  ['max over the number of options', (s) => ((q(s, 'pick').max = 4), s)],
   ['min over max', (s) => (Object.assign(q(s, 'pick'), { min: 3, max: 2 }), s)],
-  ['two option objects with one id', (s) => (q(s, 'pick').options = [{ id: 'a', label: 'A' }, { id: 'a', label: 'B' }], s)],
+  [
+    'two option objects with one id',
+    (s) => (
+      (q(s, 'pick').options = [
+        { id: 'a', label: 'A' },
+        { id: 'a', label: 'B' },
+      ]),
+      s
+    ),
+  ],
   ['endsAt before startsAt', (s) => ({ ...s, endsAt: '2026-01-01' })],
   ['a target that is not a CSS selector', (s) => ({ ...s, target: '##' })],
   ['all and any five levels deep', (s) => ({ ...s, trigger: { all: [{ any: [{ all: [{ any: [{ all: [{ event: 'a' }] }] }] }] }] } })],
@@ -212,12 +235,16 @@ describe('survey.schema.json and the SDK validator', () => {
     expect(schemaAccepts(survey)).toBe(true);
   });
 
-  it('holds the SDK\'s own rules for ids and url regexes, word for word', () => {
+  it("holds the SDK's own rules for ids and url regexes, word for word", () => {
     const { identifier, urlRule } = schema.$defs;
     expect(new RegExp(identifier.pattern).source).toBe(ID_PATTERN.source);
     expect(batchSchema.$defs.definitionId.pattern).toBe(identifier.pattern);
     // Names every object has: constructor, toString… (those starting with _ already fail the pattern).
-    expect(identifier.not.enum).toEqual(Object.getOwnPropertyNames(Object.prototype).filter((name) => ID_PATTERN.test(name)).sort());
+    expect(identifier.not.enum).toEqual(
+      Object.getOwnPropertyNames(Object.prototype)
+        .filter((name) => ID_PATTERN.test(name))
+        .sort(),
+    );
     const regex = urlRule.anyOf.find((rule) => 'regex' in (rule.properties ?? {}))!.properties!.regex as { pattern: string; maxLength: number };
     expect(regex.pattern).toBe(URL_REGEX_SUBSET.source);
     expect(regex.maxLength).toBe(URL_REGEX_MAX_LENGTH);

@@ -12,7 +12,7 @@ export async function useBundledUi(): Promise<void> {
   // The elements are defined before the ESM face runs, as in iife.ts: it then looks for no undefined embeds.
   const { presenter } = await import('../../src/ui/present.js');
   await import('../../src/index.js');
-  const { usePresenter } = await import('../../src/api/api.js');
+  const { usePresenter } = await import('../../src/api/internal.js');
   usePresenter(presenter);
 }
 

@@ -13,6 +13,8 @@ function implicitRole(element: Element): string | null {
   const tag = element.localName;
   if (tag === 'button') return 'button';
   if (tag === 'textarea') return 'textbox';
+  // A section is a region once it has a name.
+  if (tag === 'section' && (element.hasAttribute('aria-labelledby') || element.hasAttribute('aria-label'))) return 'region';
   if (tag === 'input') {
     const type = (element.getAttribute('type') ?? 'text').toLowerCase();
     if (type === 'radio') return 'radio';
@@ -35,7 +37,13 @@ function byId(element: Element, id: string): Element | null {
 /** The accessible name: aria-labelledby, aria-label, a <label>, or a button's text. */
 export function accessibleName(element: Element): string {
   const labelledBy = element.getAttribute('aria-labelledby');
-  if (labelledBy) return squash(labelledBy.split(/\s+/).map((id) => byId(element, id)?.textContent).join(' '));
+  if (labelledBy)
+    return squash(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => byId(element, id)?.textContent)
+        .join(' '),
+    );
   const label = element.getAttribute('aria-label');
   if (label) return squash(label);
   if (['input', 'textarea', 'select'].includes(element.localName)) {
@@ -53,9 +61,7 @@ export function accessibleName(element: Element): string {
 }
 
 export function allByRole(root: ParentNode, role: string, name?: string): HTMLElement[] {
-  return [...walk(root)].filter(
-    (element) => roleOf(element) === role && (name === undefined || accessibleName(element) === name),
-  ) as HTMLElement[];
+  return [...walk(root)].filter((element) => roleOf(element) === role && (name === undefined || accessibleName(element) === name)) as HTMLElement[];
 }
 
 export function queryByRole(root: ParentNode, role: string, name?: string): HTMLElement | null {
@@ -77,9 +83,7 @@ export function getByRole(root: ParentNode, role: string, name?: string): HTMLEl
 /** Waits until `host` and every Lit element inside it have rendered. */
 export async function rendered(host: Element): Promise<void> {
   for (let round = 0; round < 5; round++) {
-    const pending = [host, ...walk(host.shadowRoot ?? host)]
-      .map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete)
-      .filter(Boolean);
+    const pending = [host, ...walk(host.shadowRoot ?? host)].map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete).filter(Boolean);
     await Promise.all(pending);
   }
 }

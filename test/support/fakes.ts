@@ -127,7 +127,10 @@ export function installLocks(): () => void {
   const locks = {
     request(name: string, work: () => Promise<unknown>) {
       const turn = (queues.get(name) ?? Promise.resolve()).then(() => work());
-      queues.set(name, turn.catch(() => {}));
+      queues.set(
+        name,
+        turn.catch(() => {}),
+      );
       return turn;
     },
   };

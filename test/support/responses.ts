@@ -1,4 +1,4 @@
-// Builders for delivery payloads (DESIGN.md §3) used by the collector tests.
+// Builders for delivery payloads (docs/architecture.md §3) used by the collector tests.
 let counter = 0;
 
 export interface ResponseLike {

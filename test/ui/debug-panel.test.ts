@@ -20,7 +20,7 @@ let view: PresentedSurvey | undefined;
 async function openPanel(): Promise<HTMLElement> {
   view = presenter.debugPanel!({
     locale: 'en',
-    explain: () => current,
+    explain: async () => current,
     watch(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -28,8 +28,14 @@ async function openPanel(): Promise<HTMLElement> {
   });
   // The panel's code is imported when first asked for.
   const panel = await vi.waitFor(() => document.querySelector<HTMLElement>('earshot-debug-panel') ?? Promise.reject(new Error('no panel yet')));
-  await rendered(panel);
+  await shows(panel, current);
   return panel;
+}
+
+/** Waits until the panel shows `entries` (`explain()` answers later than the panel appears). */
+async function shows(panel: HTMLElement, entries: SurveyEligibility[]): Promise<void> {
+  await vi.waitFor(() => expect((panel as HTMLElement & { entries?: unknown }).entries).toBe(entries));
+  await rendered(panel);
 }
 
 const textOf = (panel: HTMLElement) => panel.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -55,7 +61,7 @@ describe('the debug panel', () => {
     const panel = await openPanel();
     current = [{ ...waiting, eligible: true, reasons: [] }];
     for (const listener of listeners) listener();
-    await rendered(panel);
+    await shows(panel, current);
     expect(textOf(panel)).toContain('checkout-nps eligible');
     expect(textOf(panel)).not.toContain('does not match');
   });

@@ -179,7 +179,10 @@ describe('<earshot-survey>', () => {
     await type(' Fast delivery ');
     await clickButton('Submit');
     expect(callsOf('onComplete')).toEqual([[{ score: 9, reason: 'Fast delivery' }]]);
-    expect(callsOf('onAnswered')).toEqual([['score', 9], ['reason', 'Fast delivery']]);
+    expect(callsOf('onAnswered')).toEqual([
+      ['score', 9],
+      ['reason', 'Fast delivery'],
+    ]);
   });
 
   it('goes Back to the previous question with its answer still chosen', async () => {
@@ -397,7 +400,11 @@ describe('<earshot-survey>', () => {
 
   describe('thank-you step', () => {
     it('shows a link button that opens the page in a new tab', async () => {
-      await mount({ ...designExample, questions: [designExample.questions[0]], thanks: { text: 'Thanks!', link: { label: 'See what changed', url: 'https://shop.example/changelog' } } });
+      await mount({
+        ...designExample,
+        questions: [designExample.questions[0]],
+        thanks: { text: 'Thanks!', link: { label: 'See what changed', url: 'https://shop.example/changelog' } },
+      });
       await pick(9);
       await clickButton('Submit');
       await rendered(element);

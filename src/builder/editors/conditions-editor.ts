@@ -59,16 +59,18 @@ export class ConditionsEditorElement extends EditorElement {
         const number = index + 1;
         const rowPath: Path = [...path, `#${index}`];
         return html`<div class="row">
-          ${this.names
-            ? selectField({
-                path: [...rowPath, 'name'],
-                label: `${label} ${number}`,
-                problems,
-                value: row.name,
-                choices: this.names.map((name) => [name, name] as const),
-                onChange: (name) => this.#change(index, { name }),
-              })
-            : textField({ path: [...rowPath, 'name'], label: `${label} ${number}`, problems, value: row.name, onInput: (name) => this.#change(index, { name }) })}
+          ${
+            this.names
+              ? selectField({
+                  path: [...rowPath, 'name'],
+                  label: `${label} ${number}`,
+                  problems,
+                  value: row.name,
+                  choices: this.names.map((name) => [name, name] as const),
+                  onChange: (name) => this.#change(index, { name }),
+                })
+              : textField({ path: [...rowPath, 'name'], label: `${label} ${number}`, problems, value: row.name, onInput: (name) => this.#change(index, { name }) })
+          }
           ${selectField({
             path: [...rowPath, 'operator'],
             label: `Condition ${number}`,

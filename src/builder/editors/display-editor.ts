@@ -29,25 +29,36 @@ export class DisplayEditorElement extends EditorElement {
           choices: Object.entries(DISPLAY_LABELS),
           onChange: (value) => this.edit(['display'], value),
         })}
-        ${display === 'popover' || survey.position
-          ? selectField({
-              path: ['position'],
-              label: 'Corner',
-              problems,
-              value: survey.position ?? 'bottom-right',
-              choices: [
-                ['bottom-right', 'Bottom right'],
-                ['bottom-left', 'Bottom left'],
-                ['top-right', 'Top right'],
-                ['top-left', 'Top left'],
-                ['center', 'Centre'],
-              ],
-              onChange: (value) => this.edit(['position'], value),
-            })
-          : nothing}
-        ${display === 'inline' || survey.target !== undefined
-          ? textField({ path: ['target'], label: 'CSS selector of the element it goes into', placeholder: '#feedback', problems, value: survey.target ?? '', onInput: (value) => this.editText(['target'], value) })
-          : nothing}
+        ${
+          display === 'popover' || survey.position
+            ? selectField({
+                path: ['position'],
+                label: 'Corner',
+                problems,
+                value: survey.position ?? 'bottom-right',
+                choices: [
+                  ['bottom-right', 'Bottom right'],
+                  ['bottom-left', 'Bottom left'],
+                  ['top-right', 'Top right'],
+                  ['top-left', 'Top left'],
+                  ['center', 'Centre'],
+                ],
+                onChange: (value) => this.edit(['position'], value),
+              })
+            : nothing
+        }
+        ${
+          display === 'inline' || survey.target !== undefined
+            ? textField({
+                path: ['target'],
+                label: 'CSS selector of the element it goes into',
+                placeholder: '#feedback',
+                problems,
+                value: survey.target ?? '',
+                onInput: (value) => this.editText(['target'], value),
+              })
+            : nothing
+        }
       </div>
       ${checkField({
         path: ['closeButton'],

@@ -14,9 +14,26 @@ export class FrequencyEditorElement extends EditorElement {
 
   override render() {
     const number = (name: Field, label: string, hint: string, step = '1') =>
-      textField({ path: [name], label, hint, type: 'number', step, problems: this.problems, value: String(this.survey[name] ?? ''), onInput: (value) => this.edit([name] as Path, parseNumber(value)) });
+      textField({
+        path: [name],
+        label,
+        hint,
+        type: 'number',
+        step,
+        problems: this.problems,
+        value: String(this.survey[name] ?? ''),
+        onInput: (value) => this.edit([name] as Path, parseNumber(value)),
+      });
     const date = (name: Field, label: string) =>
-      textField({ path: [name], label, hint: 'A date such as 2026-12-01, or a date and time.', placeholder: '2026-12-01', problems: this.problems, value: String(this.survey[name] ?? ''), onInput: (value) => this.editText([name], value) });
+      textField({
+        path: [name],
+        label,
+        hint: 'A date such as 2026-12-01, or a date and time.',
+        placeholder: '2026-12-01',
+        problems: this.problems,
+        value: String(this.survey[name] ?? ''),
+        onInput: (value) => this.editText([name], value),
+      });
     return html`<fieldset>
       <legend>How often</legend>
       <div class="row">

@@ -44,12 +44,14 @@ export class JsonPanelElement extends EditorElement {
           <label for="survey-json">Survey JSON</label>
           <textarea id="survey-json" readonly rows="14" .value=${this.#json}></textarea>
         </div>
-        ${look
-          ? html`<div class="field">
+        ${
+          look
+            ? html`<div class="field">
               <label for="look-json">Look, for earshot.init</label>
               <textarea id="look-json" readonly rows="5" .value=${look}></textarea>
             </div>`
-          : nothing}
+            : nothing
+        }
         <p class="hint">Definitions follow the JSON Schema <a href="survey.schema.json">survey.schema.json</a>, which code editors can check them against.</p>
       </section>
       <section aria-labelledby="load-heading">

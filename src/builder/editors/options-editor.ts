@@ -45,7 +45,11 @@ export class OptionsEditorElement extends EditorElement {
             value: isRecord(option) ? String(option.id ?? '') : '',
             onInput: (value) => this.edit(at, withId(option, value)),
           })}
-          <button type="button" @click=${() => this.edit(path, options.filter((_, other) => other !== index))}>Remove option ${index + 1}</button>
+          <button type="button" @click=${() =>
+            this.edit(
+              path,
+              options.filter((_, other) => other !== index),
+            )}>Remove option ${index + 1}</button>
         </div>`;
       })}
       <div class="actions"><button type="button" @click=${this.#add}>Add an option to question ${number}</button></div>

@@ -4,7 +4,8 @@ import type { AnswerRule, Question } from '../../core/types.js';
 import { EditorElement } from './editor-element.js';
 import { selectField, textField } from '../form/field.js';
 import type { Path } from '../model/paths.js';
-import { NUMERIC_ANSWERS, readOperand, showOperand } from '../model/values.js';
+import { readOperand, showOperand } from '../model/values.js';
+import { builderKindOf } from '../question-kinds.js';
 
 type Operator = (typeof RULE_OPERATORS)[number];
 
@@ -47,12 +48,14 @@ export class RuleEditorElement extends EditorElement {
     const at: Path = [...this.path, 'if'];
     const operator = rule ? ((Object.keys(rule).find((key) => key !== 'question') ?? 'eq') as Operator) : 'eq';
     const asked = this.earlier.find((question) => question.id === rule?.question);
-    const numeric = NUMERIC_ANSWERS.includes(asked?.type ?? 'nps');
+    // Until a question is picked, the operand is read as a number.
+    const numeric = asked ? (builderKindOf(asked)?.numericAnswers ?? false) : true;
     const canBranch = this.earlier.length > 0 || rule;
     return html`<fieldset>
       <legend>Branching of question ${number}</legend>
-      ${canBranch
-        ? html`<div class="row">
+      ${
+        canBranch
+          ? html`<div class="row">
             ${selectField({
               path: [...at, 'question'],
               alsoAt: [at],
@@ -62,37 +65,42 @@ export class RuleEditorElement extends EditorElement {
               choices: [['', 'always'], ...this.earlier.map((question) => [question.id, `only if the answer to ${question.id}`] as const)],
               onChange: (id) => this.edit(at, id ? { question: id, ...(rule ? withoutQuestion(rule) : { answered: true }) } : undefined),
             })}
-            ${rule
-              ? html`${selectField({
-                  path: [...at, 'operator'],
-                  label: `Rule of question ${number}`,
-                  problems,
-                  value: operator,
-                  choices: RULE_OPERATORS.map((name) => [name, OPERATOR_LABELS[name]] as const),
-                  onChange: (name) => this.edit(at, { question: rule.question, [name]: readOperand(name, name === 'answered' ? 'true' : showOperand(rule[operator]), numeric) }),
-                })}
-                ${operator === 'answered'
-                  ? selectField({
-                      path: [...at, 'answered'],
-                      label: `Answered or skipped (question ${number})`,
-                      problems,
-                      value: String(rule.answered),
-                      choices: [
-                        ['true', 'answered'],
-                        ['false', 'skipped'],
-                      ],
-                      onChange: (value) => this.edit([...at, 'answered'], value === 'true'),
-                    })
-                  : textField({
-                      path: [...at, operator],
-                      label: `Value in the rule of question ${number}`,
-                      problems,
-                      value: showOperand(rule[operator]),
-                      onInput: (value) => this.edit([...at, operator], readOperand(operator, value, numeric)),
-                    })}`
-              : nothing}
+            ${
+              rule
+                ? html`${selectField({
+                    path: [...at, 'operator'],
+                    label: `Rule of question ${number}`,
+                    problems,
+                    value: operator,
+                    choices: RULE_OPERATORS.map((name) => [name, OPERATOR_LABELS[name]] as const),
+                    onChange: (name) => this.edit(at, { question: rule.question, [name]: readOperand(name, name === 'answered' ? 'true' : showOperand(rule[operator]), numeric) }),
+                  })}
+                ${
+                  operator === 'answered'
+                    ? selectField({
+                        path: [...at, 'answered'],
+                        label: `Answered or skipped (question ${number})`,
+                        problems,
+                        value: String(rule.answered),
+                        choices: [
+                          ['true', 'answered'],
+                          ['false', 'skipped'],
+                        ],
+                        onChange: (value) => this.edit([...at, 'answered'], value === 'true'),
+                      })
+                    : textField({
+                        path: [...at, operator],
+                        label: `Value in the rule of question ${number}`,
+                        problems,
+                        value: showOperand(rule[operator]),
+                        onInput: (value) => this.edit([...at, operator], readOperand(operator, value, numeric)),
+                      })
+                }`
+                : nothing
+            }
           </div>`
-        : html`<p class="hint">The first question is always asked.</p>`}
+          : html`<p class="hint">The first question is always asked.</p>`
+      }
       ${selectField({
         path: [...this.path, 'next'],
         label: `After question ${number}, go to`,

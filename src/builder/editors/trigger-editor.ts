@@ -32,7 +32,13 @@ const STARTING: Record<Kind, Trigger> = {
   group: { any: [{ event: '' }] },
 };
 
-const URL_LABELS: Record<string, string> = { glob: 'matches (* for anything)', equals: 'equals', startsWith: 'starts with', contains: 'contains', regex: 'matches the regular expression' };
+const URL_LABELS: Record<string, string> = {
+  glob: 'matches (* for anything)',
+  equals: 'equals',
+  startsWith: 'starts with',
+  contains: 'contains',
+  regex: 'matches the regular expression',
+};
 
 const kindOf = (trigger: unknown): Kind => {
   const kind = KINDS.find((name) => isRecord(trigger) && name in trigger);
@@ -76,19 +82,25 @@ export class TriggerEditorElement extends EditorElement {
       })}
       ${groupError({ path: ['trigger'], problems })}
       ${combination === 'one' ? this.#renderPoint(this.trigger, ['trigger'], 1) : nothing}
-      ${combination === 'all' || combination === 'any'
-        ? html`${groupError({ path: ['trigger', combination], problems })}
+      ${
+        combination === 'all' || combination === 'any'
+          ? html`${groupError({ path: ['trigger', combination], problems })}
             ${list.map(
               (point, index) => html`<fieldset>
                 <legend>Journey point ${index + 1}</legend>
                 ${this.#renderPoint(point, ['trigger', combination, index], index + 1)}
                 <div class="actions">
-                  <button type="button" @click=${() => this.edit(['trigger', combination], list.filter((_, other) => other !== index))}>Remove journey point ${index + 1}</button>
+                  <button type="button" @click=${() =>
+                    this.edit(
+                      ['trigger', combination],
+                      list.filter((_, other) => other !== index),
+                    )}>Remove journey point ${index + 1}</button>
                 </div>
               </fieldset>`,
             )}
             <div class="actions"><button type="button" @click=${() => this.edit(['trigger', combination], [...list, { event: '' }])}>Add a journey point</button></div>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 

@@ -19,7 +19,8 @@ export interface FieldOptions {
 export const fieldId = (path: Path) => `f-${pathText(path).replace(/[^\w-]/g, '_')}`;
 
 /** The messages a field shows. */
-export const messagesOf = ({ path, problems, deep, alsoAt = [] }: FieldOptions) => [path, ...alsoAt].flatMap((at, index) => problemsAt(problems, pathText(at), index === 0 && deep));
+export const messagesOf = ({ path, problems, deep, alsoAt = [] }: FieldOptions) =>
+  [path, ...alsoAt].flatMap((at, index) => problemsAt(problems, pathText(at), index === 0 && deep));
 
 interface ControlAttributes {
   id: string;
@@ -43,7 +44,9 @@ function field(options: FieldOptions, control: (attributes: ControlAttributes) =
 
 const inputValue = (event: Event) => (event.target as HTMLInputElement).value;
 
-export function textField(options: FieldOptions & { value: string; onInput(value: string): void; type?: 'text' | 'number' | 'url'; step?: string; placeholder?: string; required?: boolean }): TemplateResult {
+export function textField(
+  options: FieldOptions & { value: string; onInput(value: string): void; type?: 'text' | 'number' | 'url'; step?: string; placeholder?: string; required?: boolean },
+): TemplateResult {
   return field(
     options,
     ({ id, describedBy, invalid }) =>
@@ -69,7 +72,9 @@ export function textArea(options: FieldOptions & { value: string; onInput(value:
   );
 }
 
-export function selectField(options: FieldOptions & { value: string; choices: ReadonlyArray<readonly [value: string, label: string]>; onChange(value: string): void }): TemplateResult {
+export function selectField(
+  options: FieldOptions & { value: string; choices: ReadonlyArray<readonly [value: string, label: string]>; onChange(value: string): void },
+): TemplateResult {
   return field(
     options,
     ({ id, describedBy, invalid }) =>
@@ -103,7 +108,14 @@ export function localizedField(options: FieldOptions & { value: unknown; onInput
   const { value, path, label } = options;
   if (!isRecord(value)) return textField({ ...options, value: typeof value === 'string' ? value : '', onInput: (typed) => options.onInput(path, typed) });
   return html`${Object.entries(value).map(([tag, text]) =>
-    textField({ ...options, path: [...path, tag], label: `${label} (${tag})`, alsoAt: tag === Object.keys(value)[0] ? [path] : [], value: String(text ?? ''), onInput: (typed) => options.onInput([...path, tag], typed) }),
+    textField({
+      ...options,
+      path: [...path, tag],
+      label: `${label} (${tag})`,
+      alsoAt: tag === Object.keys(value)[0] ? [path] : [],
+      value: String(text ?? ''),
+      onInput: (typed) => options.onInput([...path, tag], typed),
+    }),
   )}`;
 }
 

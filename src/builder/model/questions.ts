@@ -1,28 +1,26 @@
 import { END_OF_SURVEY } from '../../core/definition/flow.js';
 import type { Question, QuestionType } from '../../core/types.js';
-
-/** What a question of each kind starts as, before its text is written. */
-const STARTING_FIELDS: Record<QuestionType, object> = {
-  nps: {},
-  rating: { scale: 5, style: 'stars' },
-  csat: {},
-  ces: {},
-  thumbs: {},
-  choice: { options: ['Option 1', 'Option 2'] },
-  text: {},
-};
+import { BUILDER_KINDS } from '../question-kinds.js';
 
 /** A new question of `type` with the first free id `q1`, `q2`, … */
 export function newQuestion(type: QuestionType, taken: readonly string[]): Question {
   let number = 1;
   while (taken.includes(`q${number}`)) number++;
-  return { id: `q${number}`, type, text: '', ...STARTING_FIELDS[type] } as Question;
+  return { id: `q${number}`, type, text: '', ...BUILDER_KINDS[type].starting } as Question;
 }
 
 /** The question as another kind: what every kind has (id, text, optional, rule, jump) is kept, the rest starts afresh. */
 export function changeType(question: Question, type: QuestionType): Question {
   const { id, text, optional, if: rule, next } = question;
-  return { id, type, text, ...(optional !== undefined && { optional }), ...(rule && { if: rule }), ...(next !== undefined && { next }), ...STARTING_FIELDS[type] } as Question;
+  return {
+    id,
+    type,
+    text,
+    ...(optional !== undefined && { optional }),
+    ...(rule && { if: rule }),
+    ...(next !== undefined && { next }),
+    ...BUILDER_KINDS[type].starting,
+  } as Question;
 }
 
 /** The list with the question at `from` moved to `to`. */

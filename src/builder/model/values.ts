@@ -57,16 +57,19 @@ export function parseNumber(raw: string): number | string | undefined {
   return Number.isFinite(Number(typed)) ? Number(typed) : raw;
 }
 
-/** Question kinds whose answers are numbers, so a rule on them compares numbers. */
-export const NUMERIC_ANSWERS = ['nps', 'rating', 'csat', 'ces', 'thumbs'];
-
 /**
  * The operand of a branching rule from what was typed: a number for a scale's answer, the text of
  * a choice or text answer as it is, a yes/no for `answered`, and a list for `in`.
  */
 export function readOperand(operator: string, raw: string, numeric: boolean): unknown {
   if (operator === 'answered') return raw !== 'false';
-  if (operator === 'in') return numeric ? parseList(raw) : raw.split(',').map((item) => item.trim()).filter(Boolean);
+  if (operator === 'in')
+    return numeric
+      ? parseList(raw)
+      : raw
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean);
   if (numeric || ['lt', 'lte', 'gt', 'gte'].includes(operator)) return parseNumber(raw) ?? '';
   return raw;
 }

@@ -68,8 +68,7 @@ export const boolean: Check = expect((value) => typeof value === 'boolean', 'exp
 export const integer = (min: number, max: number): Check =>
   expect((value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, `expected a whole number from ${min} to ${max}`);
 
-export const oneOf = (allowed: readonly unknown[]): Check =>
-  expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
+export const oneOf = (allowed: readonly unknown[]): Check => expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
 
 /** The rule for ids that survey.schema.json, batch.schema.json and the reference collector share. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;

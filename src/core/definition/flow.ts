@@ -1,9 +1,11 @@
 import type { AnswerRule, Answers, Question, Survey } from '../types.js';
+import { COMPARISON_OPERATORS, compare } from './operators.js';
 
 /** `next` may jump to this instead of a question id. */
 export const END_OF_SURVEY = 'end';
 
-export const RULE_OPERATORS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'answered'] as const;
+/** Beside the shared comparisons, a rule may ask whether the question was answered at all. */
+export const RULE_OPERATORS = [...COMPARISON_OPERATORS, 'answered'] as const;
 
 /** Whether a question's `if` rule holds on the answers given so far (no rule: always). */
 export function isAsked(question: Question, answers: Answers): boolean {
@@ -14,19 +16,10 @@ function ruleHolds(rule: AnswerRule, answers: Answers): boolean {
   const answer = answers[rule.question];
   if (rule.answered !== undefined) return (answer !== undefined) === rule.answered;
   if (answer === undefined) return false;
+  const operator = COMPARISON_OPERATORS.find((name) => rule[name] !== undefined);
   // Lists (multiple choice) satisfy a rule when any of their items does.
   const values = Array.isArray(answer) ? answer : [answer];
-  return values.some((value) => {
-    if (rule.eq !== undefined) return value === rule.eq;
-    if (rule.neq !== undefined) return value !== rule.neq;
-    if (rule.in !== undefined) return rule.in.includes(value as never);
-    if (typeof value !== 'number') return false;
-    if (rule.lt !== undefined) return value < rule.lt;
-    if (rule.lte !== undefined) return value <= rule.lte;
-    if (rule.gt !== undefined) return value > rule.gt;
-    if (rule.gte !== undefined) return value >= rule.gte;
-    return false;
-  });
+  return !!operator && values.some((value) => compare(operator, value, rule[operator]));
 }
 
 /** Index of the next question to ask after `index` (-1 to start), or -1 when the survey is done. */

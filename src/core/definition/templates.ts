@@ -65,5 +65,4 @@ export function templateQuestions({ template, product, templateText }: Pick<Surv
 }
 
 /** The survey with its template's items before its own questions; what the rest of the SDK sees. */
-export const expandTemplate = (survey: Survey): Survey =>
-  survey.template ? { ...survey, questions: [...templateQuestions(survey), ...(survey.questions ?? [])] } : survey;
+export const expandTemplate = (survey: Survey): Survey => (survey.template ? { ...survey, questions: [...templateQuestions(survey), ...(survey.questions ?? [])] } : survey);

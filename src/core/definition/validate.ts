@@ -1,7 +1,24 @@
 import { colorScheme, theme } from './appearance.js';
-import { LOCALE_TAG, boolean, checkObject, expect, fail, identifier as id, integer, isRecord, localized, oneOf, text, toData, type Check, type Fields, type Report } from './checks.js';
+import {
+  LOCALE_TAG,
+  boolean,
+  checkObject,
+  expect,
+  fail,
+  identifier as id,
+  integer,
+  isRecord,
+  localized,
+  oneOf,
+  text,
+  toData,
+  type Check,
+  type Fields,
+  type Report,
+} from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
-import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, REQUIRED_FIELDS, checkQuestionKind } from './question-kinds.js';
+import { checkOperand, type ComparedValues, type Comparison } from './operators.js';
+import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, kindOf } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
@@ -11,7 +28,7 @@ import { DEFAULT_COOLDOWN_DAYS } from '../targeting/frequency.js';
 import { TRIGGER_KINDS } from '../targeting/triggers.js';
 import { URL_OPERATORS } from '../targeting/url-match.js';
 import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../targeting/url-regex.js';
-import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
+import type { DisplayMode, EarshotConfig, PopoverPosition, Question, Survey, SurveyTemplate } from '../types.js';
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
@@ -89,14 +106,17 @@ const user: Check = (value, path, report) =>
     },
   });
 
-const number = (min: number, max: number): Check =>
-  expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
+const number = (min: number, max: number): Check => expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
 
 const days = number(0, MAX_DAYS);
 
 const date: Check = expect((value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)), 'expected a date such as "2026-12-01" or "2026-12-01T09:00:00Z"');
 
 const isValue = (value: unknown) => value === null || isScalar(value);
+
+/** A condition compares traits and properties, which may be null; an answer rule compares answers, which never are. */
+const CONDITION_VALUES: ComparedValues = { is: isValue, named: 'a string, number, boolean or null' };
+const ANSWER_VALUES: ComparedValues = { is: isScalar, named: 'a string, number or boolean' };
 
 /** A value (meaning `eq`) or an object of operators, all of which must hold. */
 const condition: Check = (value, path, report) => {
@@ -106,11 +126,7 @@ const condition: Check = (value, path, report) => {
     const at = `${path}.${operator}`;
     if (!CONDITION_OPERATORS.includes(operator as never)) fail(report, at, `is not an operator; expected one of ${CONDITION_OPERATORS.join(', ')}`);
     else if (operator === 'exists') boolean(operand, at, report);
-    else if (operator === 'in') {
-      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isValue)) fail(report, at, 'expected a non-empty list of values', operand);
-    } else if (/^[gl]t/.test(operator) ? !Number.isFinite(operand) : !isValue(operand)) {
-      fail(report, at, /^[gl]t/.test(operator) ? 'expected a number' : 'expected a string, number, boolean or null', operand);
-    }
+    else checkOperand(operator as Comparison, operand, at, report, CONDITION_VALUES);
   }
 };
 
@@ -126,8 +142,7 @@ const device: Check = (value, path, report) => {
   if (named.some((one) => one !== undefined && !DEVICE_TYPES.includes(one as never))) fail(report, path, `expected devices among ${DEVICE_TYPES.join(', ')}`, value);
 };
 
-const audience: Check = (value, path, report) =>
-  checkObject(value, path, report, { traits: conditions, device, language: condition, referrer: condition });
+const audience: Check = (value, path, report) => checkObject(value, path, report, { traits: conditions, device, language: condition, referrer: condition });
 
 /** Whether `source` is a regular expression a `url` trigger can match in linear time (see url-regex.ts). */
 function isUrlRegex(source: string): boolean {
@@ -176,44 +191,39 @@ function rule(earlier: Set<string>): Check {
     if (operators.length !== 1 || !RULE_OPERATORS.includes(operator)) {
       return fail(report, path, `expected "question" and one of ${RULE_OPERATORS.join(', ')}`);
     }
-    const operand = value[operator];
-    const comparison = ['lt', 'lte', 'gt', 'gte'].includes(operator);
-    if (operator === 'answered') boolean(operand, `${path}.answered`, report);
-    else if (operator === 'in') {
-      if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isScalar)) fail(report, `${path}.in`, 'expected a non-empty list of values', operand);
-    } else if (comparison ? !Number.isFinite(operand) : !isScalar(operand)) {
-      fail(report, `${path}.${operator}`, comparison ? 'expected a number' : 'expected a string, number or boolean', operand);
-    }
+    if (operator === 'answered') boolean(value.answered, `${path}.answered`, report);
+    else checkOperand(operator, value[operator], `${path}.${operator}`, report, ANSWER_VALUES);
   };
 }
 
 /** A survey's own questions, after the ids of its template's items (which rules may refer to). */
-const questionsAfter = (taken: string[]): Check => (value, path, report) => {
-  const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
-  if (!Array.isArray(value) || value.length < fewest || value.length > most) {
-    return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
-  }
-  const earlier = new Set(taken);
-  value.forEach((question, index) => {
-    const at = `${path}[${index}]`;
-    const type = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? (question.type as QuestionType) : undefined;
-    const kind = type && QUESTION_KINDS[type];
-    const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
-    const before = report.problems.length;
-    if (!checkObject(question, at, report, { ...common, ...kind }, ['id', 'type', 'text', ...((type && REQUIRED_FIELDS[type]) ?? [])])) return;
-    if (report.problems.length === before) checkQuestionKind(question as unknown as Question, at, report);
-    if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
-    earlier.add(question.id as string);
-  });
-  // Jumps go forward only, so no definition can make the visitor go round in a loop.
-  value.forEach((question, index) => {
-    const target = isRecord(question) ? question.next : undefined;
-    if (typeof target !== 'string' || target === END_OF_SURVEY) return;
-    if (!value.slice(index + 1).some((later) => isRecord(later) && later.id === target)) {
-      fail(report, `${path}[${index}].next`, `expected "${END_OF_SURVEY}" or the id of a later question in this survey`, target);
+const questionsAfter =
+  (taken: string[]): Check =>
+  (value, path, report) => {
+    const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
+    if (!Array.isArray(value) || value.length < fewest || value.length > most) {
+      return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
     }
-  });
-};
+    const earlier = new Set(taken);
+    value.forEach((question, index) => {
+      const at = `${path}[${index}]`;
+      const kind = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? kindOf(question as unknown as Question) : undefined;
+      const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
+      const before = report.problems.length;
+      if (!checkObject(question, at, report, { ...common, ...kind?.fields }, ['id', 'type', 'text', ...(kind?.required ?? [])])) return;
+      if (report.problems.length === before) kind?.check?.(question as unknown as Question, at, report);
+      if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
+      earlier.add(question.id as string);
+    });
+    // Jumps go forward only, so no definition can make the visitor go round in a loop.
+    value.forEach((question, index) => {
+      const target = isRecord(question) ? question.next : undefined;
+      if (typeof target !== 'string' || target === END_OF_SURVEY) return;
+      if (!value.slice(index + 1).some((later) => isRecord(later) && later.id === target)) {
+        fail(report, `${path}[${index}].next`, `expected "${END_OF_SURVEY}" or the id of a later question in this survey`, target);
+      }
+    });
+  };
 
 const selector: Check = (value, path, report) => {
   try {
@@ -254,7 +264,10 @@ const templateText: Check = (value, path, report) =>
     Object.fromEntries(
       Object.keys(TEMPLATE_TEXT).map((key) => {
         const parts = { agree: 7, pmf_options: 3 }[key];
-        return [key, parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText];
+        return [
+          key,
+          parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText,
+        ];
       }),
     ),
   );

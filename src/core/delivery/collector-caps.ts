@@ -20,7 +20,9 @@ export function fitUser({ id, traits }: User): User {
     ...(id && { id: clip(id) }),
     ...(isRecord(traits) && {
       traits: Object.fromEntries(
-        Object.entries(traits).flatMap(([name, value]): [string, UserTraits[string]][] => (typeof value == 'string' ? [[name, clip(value)]] : value === null || ['number', 'boolean'].includes(typeof value) ? [[name, value]] : [])),
+        Object.entries(traits).flatMap(([name, value]): [string, UserTraits[string]][] =>
+          typeof value == 'string' ? [[name, clip(value)]] : value === null || ['number', 'boolean'].includes(typeof value) ? [[name, value]] : [],
+        ),
       ),
     }),
   };

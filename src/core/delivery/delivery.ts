@@ -125,7 +125,7 @@ export class Delivery {
     }
     this.queued = queued.length - expired.length;
     const batches = toBatches(queued.filter((response) => !expired.includes(response)));
-    for (let batch; (batch = batches.shift()) && !this.#stopped; ) {
+    for (let batch; (batch = batches.shift()) && !this.#stopped;) {
       const unsettled = await this.#send(batch, serialise(batch), false);
       if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch);
       // 413: too large for this collector; each half goes on its own.

@@ -1,7 +1,7 @@
 import { createId } from '../id.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { clip, fitUser } from './collector-caps.js';
-import { DEFAULT_RATING_SCALE, DEFAULT_TEXT_MAX_LENGTH } from '../definition/question-kinds.js';
+import { DEFAULT_TEXT_MAX_LENGTH, kindOf } from '../definition/question-kinds.js';
 import type { Answer, Answers, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TriggerRecord, User } from '../types.js';
 import { SDK_VERSION } from '../version.js';
 
@@ -71,6 +71,5 @@ function describeQuestion(question: Question): QuestionRecord {
   const { id, type } = question;
   // The controller localizes a survey before showing it: by now each text is the one shown.
   const text = question.text as string;
-  // A rating's meaning depends on its scale and look; other kinds have fixed ones.
-  return type === 'rating' ? { id, type, text, scale: question.scale ?? DEFAULT_RATING_SCALE, style: question.style ?? 'numbers' } : { id, type, text };
+  return { id, type, text, ...kindOf(question).record?.(question) };
 }

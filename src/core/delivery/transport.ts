@@ -2,10 +2,7 @@ export const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /** Statuses worth trying again later; any other non-2xx means the collector refuses the batch. */
 const RETRYABLE_STATUSES = [408, 425, 429];
 
-export type SendOutcome =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; reason: string; retryAfterMs?: number }
-  | { kind: 'rejected'; status: number };
+export type SendOutcome = { kind: 'delivered' } | { kind: 'retry'; reason: string; retryAfterMs?: number } | { kind: 'rejected'; status: number };
 
 /** POSTs one batch (a serialised `Batch`) and classifies the collector's answer. Never throws. */
 export async function sendBatch(endpoint: string, body: string, keepalive = false, credentials: RequestCredentials = 'omit'): Promise<SendOutcome> {

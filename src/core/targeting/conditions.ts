@@ -1,26 +1,18 @@
 import { isRecord } from '../definition/checks.js';
+import { COMPARISONS } from '../definition/operators.js';
 import type { Condition, Conditions } from '../types.js';
 
-export const CONDITION_OPERATORS = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
+/** Beside the shared comparisons, a condition may ask whether a value is there at all. */
+const TESTS = { ...COMPARISONS, exists: (value: unknown, operand: boolean) => (value != null) === operand };
 
-type Operator = (typeof CONDITION_OPERATORS)[number];
+type Operator = keyof typeof TESTS;
 
-const TESTS: Record<Operator, (value: unknown, operand: never) => boolean> = {
-  eq: (value, operand) => value === operand,
-  neq: (value, operand) => value !== operand,
-  in: (value, operand: unknown[]) => operand.includes(value),
-  // Comparisons hold for numbers only: a missing or text value is never "greater".
-  gt: (value, operand) => typeof value === 'number' && value > operand,
-  gte: (value, operand) => typeof value === 'number' && value >= operand,
-  lt: (value, operand) => typeof value === 'number' && value < operand,
-  lte: (value, operand) => typeof value === 'number' && value <= operand,
-  exists: (value, operand) => (value != null) === operand,
-};
+export const CONDITION_OPERATORS = Object.keys(TESTS) as Operator[];
 
 /** Whether `value` satisfies a condition: a bare value means `eq`; every operator given must hold. */
 export function satisfies(value: unknown, condition: Condition): boolean {
   if (!isRecord(condition)) return value === condition;
-  return Object.entries(condition).every(([operator, operand]) => TESTS[operator as Operator](value, operand as never));
+  return Object.entries(condition).every(([operator, operand]) => (TESTS[operator as Operator] as (value: unknown, operand: unknown) => boolean)(value, operand));
 }
 
 /** Whether every named value satisfies its condition (no conditions: always). */

@@ -13,7 +13,7 @@ export interface EligibilityFacts {
   path: string;
   /** What happened on the page; unknown before Earshot runs (consent not granted). */
   page?: Page;
-  /** The visitor's state; unknown until loaded, and before consent. */
+  /** The visitor's state; unknown before consent. */
   visitor?: Visitor;
   traits?: UserTraits;
   now: number;
@@ -41,7 +41,14 @@ function describePart(part: Trigger): string {
  * What the survey's dates, audience, sample and frequency rules say against it now (nothing: they
  * let it through). `popping`: it would appear on its own (a Feedback tab only minds completion).
  */
-export function ruleReasons(survey: Survey, visitor: Visitor | undefined, traits: UserTraits | undefined, now: number, cooldownDays: number, popping: boolean): EligibilityReason[] {
+export function ruleReasons(
+  survey: Survey,
+  visitor: Visitor | undefined,
+  traits: UserTraits | undefined,
+  now: number,
+  cooldownDays: number,
+  popping: boolean,
+): EligibilityReason[] {
   const reasons: EligibilityReason[] = [];
   const { startsAt, endsAt } = survey;
   if (now < Date.parse(startsAt!)) reasons.push({ code: 'dates', message: `it starts at ${startsAt}`, startsAt });
@@ -56,9 +63,19 @@ export function ruleReasons(survey: Survey, visitor: Visitor | undefined, traits
   const hold = heldBack(survey, visitor, now, cooldownDays, popping);
   if (hold?.rule === 'completed') {
     const until = hold.until === undefined ? undefined : iso(hold.until);
-    reasons.push({ code: 'completed', message: `completed on ${iso(hold.since)}; ${until ? `may show again from ${until} (recontactDays)` : 'never shown again (no recontactDays)'}`, completedAt: iso(hold.since), ...(until && { until }) });
+    reasons.push({
+      code: 'completed',
+      message: `completed on ${iso(hold.since)}; ${until ? `may show again from ${until} (recontactDays)` : 'never shown again (no recontactDays)'}`,
+      completedAt: iso(hold.since),
+      ...(until && { until }),
+    });
   } else if (hold?.rule === 'dismissed') {
-    reasons.push({ code: 'dismissed', message: `shown on ${iso(hold.since)} and not completed; may show again from ${iso(hold.until)}`, shownAt: iso(hold.since), until: iso(hold.until) });
+    reasons.push({
+      code: 'dismissed',
+      message: `shown on ${iso(hold.since)} and not completed; may show again from ${iso(hold.until)}`,
+      shownAt: iso(hold.since),
+      until: iso(hold.until),
+    });
   } else if (hold) {
     reasons.push({ code: 'cooldown', message: `cooldown after a survey shown on ${iso(hold.since)}, until ${iso(hold.until)} (cooldownDays)`, until: iso(hold.until) });
   }

@@ -8,10 +8,7 @@ export const DEFAULT_DISMISSED_RECONTACT_DAYS = 30;
 export const DAY_MS = 86_400_000;
 
 /** Which frequency rule holds a survey back, and since or until when (ms since the epoch; `until` is absent for "never again"). */
-export type Hold =
-  | { rule: 'completed'; since: number; until?: number }
-  | { rule: 'dismissed'; since: number; until: number }
-  | { rule: 'cooldown'; since: number; until: number };
+export type Hold = { rule: 'completed'; since: number; until?: number } | { rule: 'dismissed'; since: number; until: number } | { rule: 'cooldown'; since: number; until: number };
 
 /**
  * What in the frequency rules holds a survey back now, or undefined when they let it show. A

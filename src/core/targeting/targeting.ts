@@ -41,6 +41,12 @@ export class Targeting {
   #refused: SurveyEligibility[] = [];
   /** Resolves once the fetched definitions (if any) arrived or could not be; never rejects. */
   readonly loaded: Promise<void>;
+  /**
+   * Resolves once the visitor's state is in and the surveys the page uses are known: the list kept
+   * from an earlier visit, or else the fetched one (or its failure). What `explain()` waits for.
+   */
+  readonly known: Promise<void>;
+  #knowSurveys!: () => void;
   readonly #config: ResolvedConfig;
   readonly #host: TargetingHost;
   readonly #stopped = new AbortController();
@@ -60,7 +66,10 @@ export class Targeting {
       this.#host.changed();
     }, signal);
     this.#watchParts(config.surveys);
-    this.loaded = this.#load().catch((error) => this.#host.report('internal', String(error)));
+    this.known = new Promise((resolve) => (this.#knowSurveys = resolve));
+    this.loaded = this.#load()
+      .catch((error) => this.#host.report('internal', String(error)))
+      .finally(() => this.#knowSurveys());
   }
 
   stop(): void {
@@ -77,12 +86,12 @@ export class Targeting {
     this.#host.changed();
   }
 
-  /** For each survey, whether it can show on this page now and every reason it cannot. */
+  /** For each survey, whether it can show on this page now and every reason it cannot; ask once `loaded` settled. */
   explain(): SurveyEligibility[] {
     const facts = {
       path: this.#watch.page.path,
       page: this.#watch.page,
-      visitor: this.#waiting ? undefined : this.#visitor.visitor,
+      visitor: this.#visitor.visitor,
       traits: this.#host.traits(),
       now: Date.now(),
       cooldownDays: this.#config.cooldownDays,
@@ -90,7 +99,6 @@ export class Targeting {
     };
     const verdicts = this.surveys.map((survey) => {
       const verdict = explainSurvey(survey, facts);
-      if (!facts.visitor && !verdict.showing) verdict.reasons.push({ code: 'loading', message: "the visitor's state is still loading" });
       return { ...verdict, eligible: verdict.reasons.length === 0 };
     });
     return [...verdicts, ...this.#refused];
@@ -110,6 +118,7 @@ export class Targeting {
     this.#waiting = null;
     for (const [happened, page] of waiting) this.#guard(() => this.#consider(happened, page));
     this.#host.changed();
+    if (!fetching || Array.isArray(cached)) this.#knowSurveys();
     if (!fetching) return;
     const fetched = await fetching;
     if (this.#stopped.signal.aborted) return;

@@ -51,7 +51,7 @@ export function compileRegex(source: string): Program {
       return inside;
     }
     if (char == '^' || char == '$') return [char];
-    if (char == '[') for (let inClass; (inClass = source[at++]) && inClass != ']'; ) at += +(inClass == '\\');
+    if (char == '[') for (let inClass; (inClass = source[at++]) && inClass != ']';) at += +(inClass == '\\');
     else if (char == '\\') at++;
     const one = new RegExp(source.slice(start, at));
     return [(text) => one.test(text)];

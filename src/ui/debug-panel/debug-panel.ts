@@ -18,7 +18,8 @@ export class DebugPanelElement extends LitElement {
     entries: { attribute: false },
   };
 
-  entries: SurveyEligibility[] = [];
+  /** What `explain()` said last; none until it first answers. */
+  entries: SurveyEligibility[] | undefined;
   /** Where focus came from when it entered the panel; it goes back there on close. */
   #returnFocusTo: HTMLElement | null = null;
 
@@ -41,13 +42,13 @@ export class DebugPanelElement extends LitElement {
   }
 
   override render() {
-    return html`<section part="panel" role="region" aria-labelledby="title" lang="en" dir="ltr">
+    return html`<section part="panel" aria-labelledby="title" lang="en" dir="ltr">
       <header>
         <h2 id="title">Earshot: why surveys show or not</h2>
         <button type="button" class="close" aria-label="Close debug panel" @click=${this.#close}><span aria-hidden="true">×</span></button>
       </header>
       <div class="list" tabindex="0" role="group" aria-label="Surveys">
-        ${this.entries.length ? html`<ul>${this.entries.map((entry) => this.#renderEntry(entry))}</ul>` : html`<p>No surveys configured.</p>`}
+        ${this.entries?.length ? html`<ul>${this.entries.map((entry) => this.#renderEntry(entry))}</ul>` : this.entries && html`<p>No surveys configured.</p>`}
       </div>
     </section>`;
   }
@@ -56,11 +57,13 @@ export class DebugPanelElement extends LitElement {
     const verdict = showing ? 'on the page now' : eligible ? 'eligible: it shows at its next journey point' : 'not eligible';
     return html`<li data-survey=${surveyId}>
       <p><strong>${surveyId}</strong> <span class=${eligible ? 'yes' : 'no'}>${verdict}</span></p>
-      ${reasons.length
-        ? html`<ul class="reasons">
+      ${
+        reasons.length
+          ? html`<ul class="reasons">
             ${reasons.map(({ code, message }) => html`<li data-code=${code}><code>${code}</code> ${message}</li>`)}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </li>`;
   }
 

@@ -12,7 +12,7 @@ export function showDebugPanel({ explain, watch, styleNonce, ...appearance }: De
   useStyleNonce(styleNonce);
   const element = document.createElement('earshot-debug-panel') as DebugPanelElement;
   applyAppearance(element, appearance);
-  const refresh = () => (element.entries = explain());
+  const refresh = () => void explain().then((entries) => (element.entries = entries));
   refresh();
   const unwatch = watch(refresh);
   element.addEventListener('earshot-close', unwatch);

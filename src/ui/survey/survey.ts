@@ -4,7 +4,7 @@ import { EMBED_REQUEST, type SurveyCallbacks } from '../../core/presenter.js';
 import { answerProblem, type AnswerProblem } from '../../core/definition/question-kinds.js';
 import type { Answers, Survey, Thanks } from '../../core/types.js';
 import type { QuestionChangeEvent } from '../questions/question-change.js';
-import { renderQuestion } from '../questions/registry.js';
+import { questionElement } from '../questions/registry.js';
 import { ENGLISH, directionOf, format, type LocaleStrings } from '../../i18n/strings.js';
 import { deepActiveElement, focusFirstControl } from './focus.js';
 import { surveyStyles } from './survey.styles.js';
@@ -83,6 +83,8 @@ export class SurveyElement extends LitElement {
   #advanceTimer: ReturnType<typeof setTimeout> | undefined;
   /** Where focus was before the survey took it; it goes back there on close. */
   #returnFocusTo: HTMLElement | null = null;
+  /** The element asking the current question. */
+  #asking: HTMLElement | undefined;
 
   constructor() {
     super();
@@ -144,11 +146,13 @@ export class SurveyElement extends LitElement {
     const content = html`
       ${this.preview ? html`<p class="badge" part="preview-badge">${strings.preview}</p>` : nothing}
       ${this.finished ? this.#renderThanks() : this.#renderQuestionStep()}
-      ${this.#hasCloseButton
-        ? html`<button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>
+      ${
+        this.#hasCloseButton
+          ? html`<button class="close" part="close-button" type="button" aria-label=${strings.close} @click=${this.#dismiss}>
             <span aria-hidden="true">×</span>
           </button>`
-        : nothing}
+          : nothing
+      }
     `;
     const direction = directionOf(this.locale);
     // A native modal dialog traps focus and makes the page inert; the other modes are labelled parts of the page.
@@ -178,7 +182,7 @@ export class SurveyElement extends LitElement {
     return html`
       <form novalidate @submit=${this.#onSubmit}>
         ${total > 1 ? html`<p class="progress" part="progress" aria-live="polite">${format(strings, strings.progress, { step, total })}</p>` : nothing}
-        <div class="question" part="question" @earshot-change=${this.#onChange}>${renderQuestion(question, answers[question.id], strings)}</div>
+        <div class="question" part="question" @earshot-change=${this.#onChange}>${(this.#asking = questionElement(this.#asking, { question, value: answers[question.id], strings }))}</div>
         ${this.problem ? html`<p class="error" part="error" role="alert">${this.#describe(this.problem)}</p>` : nothing}
         <div class="actions">
           ${hasPrevious ? html`<button class="secondary" part="button secondary-button" type="button" @click=${this.#back}>${strings.back}</button>` : nothing}

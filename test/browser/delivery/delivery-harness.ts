@@ -8,6 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM, CHROMIUM_ARGS, assertNoPageErrors, readOutbox, waitUntil, type PageProblems } from '../harness';
 import { startFaultCollector, type FaultCollector, type StoredResponse } from './fault-collector';
 import { BLANK_PATH, PAGE_PATH, type AnswerItem } from './pages';
+import type {} from '../../support/page-globals';
+import type {} from './page-hooks';
 
 /**
  * The bundle under test: dist/earshot.min.js, or the file named by EARSHOT_BUNDLE (served in its
@@ -17,11 +19,7 @@ const SDK_BUNDLE = process.env.EARSHOT_BUNDLE || fileURLToPath(new URL('../../..
 const BUNDLE_PATH = '/dist/earshot.min.js';
 
 /** What Chromium and Earshot's debug log print while deliveries fail; none of it is a page error. */
-export const NETWORK_NOISE = [
-  /Failed to load resource/,
-  /net::ERR_/,
-  /^earshot \(/,
-];
+export const NETWORK_NOISE = [/Failed to load resource/, /net::ERR_/, /^earshot \(/];
 
 /** A recorded `earshot:<name>` event. */
 export interface RecordedEvent {
@@ -158,7 +156,7 @@ export function useDeliveryHarness(): DeliveryHarness {
       }
       const query = config ? `?config=${encodeURIComponent(JSON.stringify(config))}` : '';
       await page.goto(harness.url(PAGE_PATH + query));
-      await page.waitForFunction(() => typeof (window as any).earshot?.init === 'function' && (window as any).__delivery?.config);
+      await page.waitForFunction(() => typeof window.earshot?.init === 'function' && window.__delivery?.config);
       return page;
     },
     async openBlank() {
@@ -185,7 +183,7 @@ export function useDeliveryHarness(): DeliveryHarness {
 
 /** Answers surveys through the real survey DOM; returns each item's response id (null if none was reported). */
 export function answer(page: Page, items: AnswerItem[]): Promise<Array<string | null>> {
-  return page.evaluate((list) => (window as any).__delivery.answer(list), items);
+  return page.evaluate((list) => window.__delivery.answer(list), items);
 }
 
 /** NPS answered to the end: score, Next, optional reason, Submit. */
@@ -204,7 +202,7 @@ export function npsAnswers(score: number, reason?: string): Record<string, unkno
 /** Every `earshot:<event>` the page recorded since it loaded. */
 export function events(page: Page, name?: string): Promise<RecordedEvent[]> {
   return page.evaluate((n) => {
-    const all = (window as any).__delivery.events as RecordedEvent[];
+    const all = window.__delivery.events;
     return JSON.parse(JSON.stringify(n ? all.filter((e) => e.name === n) : all));
   }, name);
 }
@@ -262,9 +260,7 @@ export async function expectCollectorHolds(fault: FaultCollector, answered: Answ
     // Without a known id, take the stored response that carries exactly these answers.
     let id = a.id ?? undefined;
     if (!id) {
-      const at = unmatched.findIndex(
-        (r) => r.surveyId === a.surveyId && r.completed === a.completed && JSON.stringify(r.answers) === JSON.stringify(a.answers),
-      );
+      const at = unmatched.findIndex((r) => r.surveyId === a.surveyId && r.completed === a.completed && JSON.stringify(r.answers) === JSON.stringify(a.answers));
       id = at >= 0 ? unmatched[at].id : '(no stored response with these answers)';
     }
     const used = unmatched.findIndex((r) => r.id === id);

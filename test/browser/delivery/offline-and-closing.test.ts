@@ -38,17 +38,14 @@ describe('delivery when offline, reloading or closing the tab', () => {
   it('case 1: answers given offline survive a reload while offline and are delivered once back online', async () => {
     const page = await h.openPage({ cacheFirst: true });
     await h.goOffline();
-    const [completeId, partialId] = await answer(page, [
-      npsItem(9, 'Fast delivery'),
-      { survey: 'nps', steps: [{ pick: 3 }, { click: 'Close' }] },
-    ]);
+    const [completeId, partialId] = await answer(page, [npsItem(9, 'Fast delivery'), { survey: 'nps', steps: [{ pick: 3 }, { click: 'Close' }] }]);
     expect(completeId).toBeTruthy();
     expect(partialId).toBeTruthy();
     await waitForOutbox(page, 2);
 
     // The reload is served from the cache (the network is down); the outbox is still there.
     await page.reload();
-    await page.waitForFunction(() => (window as any).__delivery?.config);
+    await page.waitForFunction(() => window.__delivery?.config);
     await sleep(500); // the init flush tries and fails
     expect((await readOutbox(page))?.map((r) => r.id).sort()).toEqual([completeId, partialId].sort());
     expect(await h.fault.stored()).toEqual([]);
@@ -66,7 +63,7 @@ describe('delivery when offline, reloading or closing the tab', () => {
 
   it('case 2a: a page closed right after Submit still delivers the completed response (unload path or next visit)', async () => {
     const page = await h.openPage();
-    await page.evaluate(() => (window as any).earshot.show('nps'));
+    await page.evaluate(() => window.earshot.show('nps'));
     await radio(page, 8).click();
     await button(page, 'Next').click();
     await page.getByRole('textbox', { name: REASON_TEXT }).fill('Quick checkout');
@@ -91,7 +88,7 @@ describe('delivery when offline, reloading or closing the tab', () => {
 
   it('case 2b: a page closed right after picking a score still delivers that partial answer (unload path or next visit)', async () => {
     const page = await h.openPage();
-    await page.evaluate(() => (window as any).earshot.show('nps'));
+    await page.evaluate(() => window.earshot.show('nps'));
     await radio(page, 4).click();
     const problems = h.problems(page);
     const closedAt = Date.now();

@@ -33,7 +33,7 @@ interface DeadLetter {
   rejectedAt: unknown;
 }
 
-const deadLetters = (page: Page): Promise<DeadLetter[]> => page.evaluate(() => (window as any).earshot.deadLetters());
+const deadLetters = (page: Page): Promise<DeadLetter[]> => page.evaluate(() => window.earshot.deadLetters());
 
 describe('delivery when the collector fails', () => {
   it('case 3: a batch stored by the collector whose answer is lost (connection reset) is resent with the same ids and stored once', async () => {
@@ -50,7 +50,12 @@ describe('delivery when the collector fails', () => {
     const [lost] = h.fault.posts();
     expect(lost.handling).toBe('store-then-reset');
     expect(lost.collectorStatus).toBe(200);
-    const confirmedIds = new Set(h.fault.posts().filter((r) => r.status === 200).flatMap((r) => r.versions.map((v) => v.id)));
+    const confirmedIds = new Set(
+      h.fault
+        .posts()
+        .filter((r) => r.status === 200)
+        .flatMap((r) => r.versions.map((v) => v.id)),
+    );
     for (const version of lost.versions) expect(confirmedIds.has(version.id), `resent ${version.id}`).toBe(true);
 
     await waitForOutbox(page, 0);
@@ -63,12 +68,7 @@ describe('delivery when the collector fails', () => {
   it('case 4: with 40 % of requests failing at random (503, 429 + Retry-After, resets) while 50 answers are given, all 50 are stored', async () => {
     // The page clock lets the test skip backoff waits instead of sitting them out.
     await h.context.clock.install();
-    const faults: Fault[] = [
-      { kind: 'status', status: 503 },
-      { kind: 'status', status: 429, headers: { 'Retry-After': '1' } },
-      { kind: 'reset' },
-      { kind: 'store-then-reset' },
-    ];
+    const faults: Fault[] = [{ kind: 'status', status: 503 }, { kind: 'status', status: 429, headers: { 'Retry-After': '1' } }, { kind: 'reset' }, { kind: 'store-then-reset' }];
     h.fault.policy = randomFaults({ seed: 20261127, rate: 0.4, faults });
     const page = await h.openPage();
 
@@ -165,9 +165,9 @@ describe('delivery when the collector fails', () => {
     });
 
     // Neither a flush, nor a later visit, nor time sends it again.
-    await page.evaluate(() => (window as any).earshot.flush());
+    await page.evaluate(() => window.earshot.flush());
     await page.reload();
-    await page.waitForFunction(() => (window as any).__delivery?.config);
+    await page.waitForFunction(() => window.__delivery?.config);
     await sleep(1_200);
     const carrying = h.fault.posts().filter((r) => r.versions.some((v) => v.id === refused));
     expect(carrying, describeRequests(h.fault)).toHaveLength(1);
@@ -208,7 +208,10 @@ describe('delivery when the collector fails', () => {
       ids.map((id, i) => ({ id, surveyId: 'nps', completed: true, answers: npsAnswers(i + 2, `${i}: ${'a detailed reason '.repeat(17)}`.trim()) })),
     );
     const posts = h.fault.posts();
-    expect(posts.some((r) => r.status === 413), describeRequests(h.fault)).toBe(true);
+    expect(
+      posts.some((r) => r.status === 413),
+      describeRequests(h.fault),
+    ).toBe(true);
     for (const r of posts.filter((p) => p.status === 200)) expect(r.bodyBytes).toBeLessThanOrEqual(2_500);
     expect(await deadLetters(page)).toEqual([]);
     expectNoPageErrors(h.problems(page));

@@ -123,7 +123,10 @@ describe('delivery and the time to live', () => {
     await expectCollectorHolds(h.fault, [{ id: fresh, surveyId: 'nps', completed: true, answers: npsAnswers(1, 'answered 2d ago') }]);
     // Sent while the collector was still unreachable is fine; once it is reachable, never.
     const reached = h.fault.posts().filter((r) => r.handling !== 'offline');
-    expect(reached.some((r) => r.versions.some((v) => v.id === expired)), describeRequests(h.fault)).toBe(false);
+    expect(
+      reached.some((r) => r.versions.some((v) => v.id === expired)),
+      describeRequests(h.fault),
+    ).toBe(false);
     const reports = (await events(next, 'error')).filter((e) => e.detail.code === 'expired');
     expect(reports, JSON.stringify(reports)).toHaveLength(1);
     const named = reports[0].detail.responseIds?.length === 1 || /\b1\b/.test(reports[0].detail.message ?? '');
@@ -144,7 +147,10 @@ describe('delivery and the time to live', () => {
     await sleep(300);
     await expectCollectorHolds(h.fault, [{ id: fresh, surveyId: 'nps', completed: true, answers: npsAnswers(5, 'answered today') }]);
     const reached = h.fault.posts().filter((r) => r.handling !== 'offline');
-    expect(reached.some((r) => r.versions.some((v) => expired.includes(v.id))), describeRequests(h.fault)).toBe(false);
+    expect(
+      reached.some((r) => r.versions.some((v) => expired.includes(v.id))),
+      describeRequests(h.fault),
+    ).toBe(false);
     const reports = (await events(next, 'error')).filter((e) => e.detail.code === 'expired');
     expect(reports, JSON.stringify(reports)).toHaveLength(1);
     const named = reports[0].detail.responseIds?.length === 2 || /\b2\b/.test(reports[0].detail.message ?? '');

@@ -8,7 +8,7 @@ import { previewedSurvey } from '../../../src/builder/model/previewed-survey';
 import { changeType, moveQuestion, newQuestion, renameReferences } from '../../../src/builder/model/questions';
 import { readDefinition } from '../../../src/builder/model/read-definition';
 import { formatList, formatValue, parseList, parseNumber, parseValue, readOperand, showOperand } from '../../../src/builder/model/values';
-import type { Conditions, Question } from '../../../src/core/types';
+import type { ChoiceQuestion, Conditions, Question } from '../../../src/core/types';
 
 describe('values typed into fields', () => {
   it('read numbers, true, false and null as such, and text as text', () => {
@@ -22,10 +22,12 @@ describe('values typed into fields', () => {
   });
 
   it('come back as the same value after being shown (any scalar)', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)), (value) => {
-      // -0 is shown as 0, the same number for JSON.
-      expect(parseValue(formatValue(value))).toEqual(Object.is(value, -0) ? 0 : value);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)), (value) => {
+        // -0 is shown as 0, the same number for JSON.
+        expect(parseValue(formatValue(value))).toEqual(Object.is(value, -0) ? 0 : value);
+      }),
+    );
   });
 
   it('read a list separated by commas, or as JSON when an item has a comma', () => {
@@ -62,7 +64,12 @@ describe('condition rows', () => {
 
   it('leave out a row until it has a name, and make a bare value eq beside other operators', () => {
     expect(conditionsOf([{ name: '', operator: 'is', value: 'x' }])).toEqual({});
-    expect(conditionsOf([{ name: 'n', operator: 'is', value: '3' }, { name: 'n', operator: 'lt', value: '9' }])).toEqual({ n: { eq: 3, lt: 9 } });
+    expect(
+      conditionsOf([
+        { name: 'n', operator: 'is', value: '3' },
+        { name: 'n', operator: 'lt', value: '9' },
+      ]),
+    ).toEqual({ n: { eq: 3, lt: 9 } });
   });
 });
 
@@ -93,11 +100,17 @@ describe('questions', () => {
 
   it('get the first free id q1, q2, …', () => {
     expect(newQuestion('text', ['q1', 'score']).id).toBe('q2');
-    expect(newQuestion('choice', []).options).toHaveLength(2);
+    expect((newQuestion('choice', []) as ChoiceQuestion).options).toHaveLength(2);
   });
 
   it('keep id, text, rule and jump when their kind changes, and drop what the old kind had', () => {
-    expect(changeType({ id: 'q', type: 'rating', text: 'Rate', scale: 7, optional: true, if: { question: 'a', eq: 1 } }, 'text')).toEqual({ id: 'q', type: 'text', text: 'Rate', optional: true, if: { question: 'a', eq: 1 } });
+    expect(changeType({ id: 'q', type: 'rating', text: 'Rate', scale: 7, optional: true, if: { question: 'a', eq: 1 } }, 'text')).toEqual({
+      id: 'q',
+      type: 'text',
+      text: 'Rate',
+      optional: true,
+      if: { question: 'a', eq: 1 },
+    });
   });
 
   it('move within the list', () => {
@@ -122,13 +135,22 @@ describe('reading a file or pasted text', () => {
     expect(readDefinition('{ "id": ')).toMatchObject({ error: expect.stringContaining('This is not valid JSON') });
     expect(readDefinition(JSON.stringify([survey, survey]))).toMatchObject({ error: expect.stringContaining('This file holds 2 surveys') });
     expect(readDefinition('"nps"')).toMatchObject({ error: expect.stringContaining('expected an object with "id" and "questions"') });
-    expect(readDefinition(JSON.stringify({ id: 's', questions: [] }))).toEqual({ error: 'This survey has a problem; nothing was loaded.', problems: ['questions: expected a list of 1 to 50 questions (got [])'] });
+    expect(readDefinition(JSON.stringify({ id: 's', questions: [] }))).toEqual({
+      error: 'This survey has a problem; nothing was loaded.',
+      problems: ['questions: expected a list of 1 to 50 questions (got [])'],
+    });
   });
 });
 
 describe('what the preview shows', () => {
   it('is the survey inline, its template expanded and its texts in its language', () => {
-    const { survey, locale } = previewedSurvey({ id: 's', template: 'csat', display: 'modal', language: 'fr', questions: [{ id: 'q', type: 'text', text: { en: 'Why?', fr: 'Pourquoi ?' } }] });
+    const { survey, locale } = previewedSurvey({
+      id: 's',
+      template: 'csat',
+      display: 'modal',
+      language: 'fr',
+      questions: [{ id: 'q', type: 'text', text: { en: 'Why?', fr: 'Pourquoi ?' } }],
+    });
     expect(locale).toBe('fr');
     expect(survey.display).toBe('inline');
     expect(survey.questions.map(({ id, text }) => [id, text])).toEqual([

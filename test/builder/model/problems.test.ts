@@ -7,7 +7,14 @@ import { checkDraft, parseProblem, problemsAt } from '../../../src/builder/model
 
 describe('the problems of a draft', () => {
   it('are the problems init reports, at the same paths relative to the survey', () => {
-    const survey = { id: 'bad id', questions: [{ id: 'score', type: 'ratng', text: 'Hi' }, { id: 'score', type: 'text', text: '' }], display: 'inline' };
+    const survey = {
+      id: 'bad id',
+      questions: [
+        { id: 'score', type: 'ratng', text: 'Hi' },
+        { id: 'score', type: 'text', text: '' },
+      ],
+      display: 'inline',
+    };
     const { problems } = checkDraft(survey);
     const fromInit = validateConfig({ endpoint: '/api', surveys: [survey] }).problems.map((line) => line.replace(/^surveys\[0\]\.?/, ''));
     expect(problems.map(({ path, message }) => `${path}: ${message}`)).toEqual(fromInit);

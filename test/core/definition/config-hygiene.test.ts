@@ -70,7 +70,15 @@ describe('input JSON cannot copy', () => {
   const cases: Array<[string, unknown]> = [
     ['a cycle', cyclic],
     ['a BigInt', { endpoint: '/api', user: { id: 'u', traits: { seats: 10n } } }],
-    ['a getter that throws', { endpoint: '/api', get surveys() { throw new Error('host bug'); } }],
+    [
+      'a getter that throws',
+      {
+        endpoint: '/api',
+        get surveys() {
+          throw new Error('host bug');
+        },
+      },
+    ],
   ];
 
   it.each(cases)('is one problem at "config" (%s), thrown by init as EarshotConfigError', (_, input) => {

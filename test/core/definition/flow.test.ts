@@ -183,4 +183,3 @@ describe('jumps with next', () => {
     expect(progressOf(survey, 2, { score: 9 })).toEqual({ step: 2, total: 2 });
   });
 });
-

@@ -37,9 +37,7 @@ describe('templates expand at validation into the standard items', () => {
   });
 
   it('ces: the CES 2.0 agreement item on 1–7, labelled Strongly disagree … Strongly agree', () => {
-    expect(only({ id: 'effort', template: 'ces' }).questions).toEqual([
-      { id: 'ces', type: 'ces', text: 'The company made it easy for me to handle my issue.', labels: AGREE_7 },
-    ]);
+    expect(only({ id: 'effort', template: 'ces' }).questions).toEqual([{ id: 'ces', type: 'ces', text: 'The company made it easy for me to handle my issue.', labels: AGREE_7 }]);
   });
 
   it('sus: the ten published items in order, 1–5, labelled at both ends', () => {
@@ -118,9 +116,7 @@ describe('templates expand at validation into the standard items', () => {
 
 describe('template mistakes are config errors with their paths', () => {
   it('an unknown template', () => {
-    expect(resolve({ id: 'ux', template: 'sus2' }).problems).toEqual([
-      'surveys[0].template: expected one of nps, csat, ces, sus, umux-lite, pmf (got "sus2")',
-    ]);
+    expect(resolve({ id: 'ux', template: 'sus2' }).problems).toEqual(['surveys[0].template: expected one of nps, csat, ces, sus, umux-lite, pmf (got "sus2")']);
   });
 
   it('pmf without a product', () => {
@@ -135,9 +131,7 @@ describe('template mistakes are config errors with their paths', () => {
 
   it('too many questions once the template’s are counted', () => {
     const extra = Array.from({ length: 41 }, (_, i) => ({ id: `q${i}`, type: 'thumbs', text: 'Ok?' }));
-    expect(resolve({ id: 'ux', template: 'sus', questions: extra }).problems).toEqual([
-      expect.stringMatching(/^surveys\[0\]\.questions: expected a list of 0 to 40 questions/),
-    ]);
+    expect(resolve({ id: 'ux', template: 'sus', questions: extra }).problems).toEqual([expect.stringMatching(/^surveys\[0\]\.questions: expected a list of 0 to 40 questions/)]);
   });
 
   it('templateText lists with the wrong number of labels, and unknown keys as warnings', () => {
@@ -145,7 +139,10 @@ describe('template mistakes are config errors with their paths', () => {
       endpoint: '/api/earshot',
       surveys: [{ id: 'e', template: 'ces', templateText: { agree: 'No|Yes', ces: '', nope: 'x' } }],
     });
-    expect(problems).toEqual(['surveys[0].templateText.agree: expected 7 labels separated by | (got "No|Yes")', expect.stringMatching(/^surveys\[0\]\.templateText\.ces: expected a non-empty string/)]);
+    expect(problems).toEqual([
+      'surveys[0].templateText.agree: expected 7 labels separated by | (got "No|Yes")',
+      expect.stringMatching(/^surveys\[0\]\.templateText\.ces: expected a non-empty string/),
+    ]);
     expect(warnings).toEqual(['surveys[0].templateText.nope: unknown key, ignored']);
   });
 

@@ -10,7 +10,15 @@ const config = (fields: Record<string, unknown>, survey: Record<string, unknown>
 
 describe('validateConfig: theme and colour scheme', () => {
   it('accepts colours, sizes as pixels or lengths, a font, and dark colours', () => {
-    const theme = { accent: '#0a7', onAccent: 'white', radius: 12, fontSize: '1rem', font: 'Inter, sans-serif', shadow: 'none', dark: { accent: '#5fd', surface: 'rgb(10 20 30)' } };
+    const theme = {
+      accent: '#0a7',
+      onAccent: 'white',
+      radius: 12,
+      fontSize: '1rem',
+      font: 'Inter, sans-serif',
+      shadow: 'none',
+      dark: { accent: '#5fd', surface: 'rgb(10 20 30)' },
+    };
     const result = validateConfig(config({ theme, colorScheme: 'auto' }));
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([]);

@@ -31,9 +31,7 @@ describe('validateConfig: delivery options', () => {
   });
 
   it.each(['cookies', true, 'INCLUDE'])('refuses credentials %s with its path', (credentials) => {
-    expect(validateConfig({ endpoint, credentials }).problems).toEqual([
-      expect.stringMatching(/^credentials: expected one of omit, same-origin, include/),
-    ]);
+    expect(validateConfig({ endpoint, credentials }).problems).toEqual([expect.stringMatching(/^credentials: expected one of omit, same-origin, include/)]);
   });
 
   it('reports every wrong delivery option at once, and init throws them', () => {

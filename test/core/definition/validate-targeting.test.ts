@@ -72,10 +72,10 @@ describe('validateConfig: targeting', () => {
       expect(triggerProblems({ event: '' })).toEqual(['surveys[0].trigger.event: expected a non-empty string of at most 200 characters (got "")']);
       expect(triggerProblems({ event: 'x', where: { total: { gte: '50' }, plan: { is: 'pro' }, tags: { in: [] }, gift: { exists: 'yes' }, items: [1] } })).toEqual([
         'surveys[0].trigger.where.total.gte: expected a number (got "50")',
-        'surveys[0].trigger.where.plan.is: is not an operator; expected one of eq, neq, in, gt, gte, lt, lte, exists',
+        'surveys[0].trigger.where.plan.is: is not an operator; expected one of eq, neq, lt, lte, gt, gte, in, exists',
         'surveys[0].trigger.where.tags.in: expected a non-empty list of values (got [])',
         'surveys[0].trigger.where.gift.exists: expected true or false (got "yes")',
-        'surveys[0].trigger.where.items: expected a value, or an object with eq, neq, in, gt, gte, lt, lte, exists (got [1])',
+        'surveys[0].trigger.where.items: expected a value, or an object with eq, neq, lt, lte, gt, gte, in, exists (got [1])',
       ]);
       expect(triggerProblems({ url: '/a', where: { x: 1 } })).toEqual([]);
       expect(validateConfig({ endpoint: '/e', surveys: [{ id: 's', questions, trigger: { url: '/a', where: { x: 1 } } }] }).warnings).toEqual([

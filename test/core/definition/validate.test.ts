@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../src/core/definition/validate.js';
 import { EarshotConfigError, init } from '../../../src/index.js';
 
-/** The survey of DESIGN.md §2, as a product team would paste it. */
+/** The survey of docs/architecture.md §2, as a product team would paste it. */
 function designExample() {
   return {
     id: 'post-checkout-nps',
@@ -26,7 +26,7 @@ const reasonIf = (rule: unknown) => ({ id: 'reason', type: 'text', text: 'Why?',
 
 describe('validateConfig', () => {
   describe('accepts a correct config', () => {
-    it('gives no problems and no warnings for the DESIGN.md example', () => {
+    it('gives no problems and no warnings for the docs/architecture.md example', () => {
       const result = validateConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
       expect(result.problems).toEqual([]);
       expect(result.warnings).toEqual([]);
@@ -95,9 +95,7 @@ describe('validateConfig', () => {
     });
 
     it.each(['ftp://files.example/earshot', 'javascript:alert(1)', 'http://'])('a non-http endpoint (%s)', (endpoint) => {
-      expect(validateConfig({ endpoint }).problems).toEqual([
-        `endpoint: expected a relative path, an https: URL, or http: on localhost (got ${JSON.stringify(endpoint)})`,
-      ]);
+      expect(validateConfig({ endpoint }).problems).toEqual([`endpoint: expected a relative path, an https: URL, or http: on localhost (got ${JSON.stringify(endpoint)})`]);
     });
 
     it('an empty or blank endpoint, which would otherwise post answers to the page itself', () => {
@@ -119,10 +117,7 @@ describe('validateConfig', () => {
     });
 
     it('missing question fields', () => {
-      expect(validateConfig(withQuestions([{ id: 'score' }])).problems).toEqual([
-        'surveys[0].questions[0].type: is required',
-        'surveys[0].questions[0].text: is required',
-      ]);
+      expect(validateConfig(withQuestions([{ id: 'score' }])).problems).toEqual(['surveys[0].questions[0].type: is required', 'surveys[0].questions[0].text: is required']);
     });
 
     it('a survey without questions', () => {
@@ -136,9 +131,7 @@ describe('validateConfig', () => {
     });
 
     it('duplicate question ids', () => {
-      expect(validateConfig(withQuestions([score, { id: 'score', type: 'text', text: 'Why?' }])).problems).toEqual([
-        'surveys[0].questions[1].id: duplicate question id "score"',
-      ]);
+      expect(validateConfig(withQuestions([score, { id: 'score', type: 'text', text: 'Why?' }])).problems).toEqual(['surveys[0].questions[1].id: duplicate question id "score"']);
     });
 
     it('an id with spaces', () => {
@@ -148,9 +141,7 @@ describe('validateConfig', () => {
     });
 
     it('optional given as a string', () => {
-      expect(validateConfig(withQuestions([{ ...score, optional: 'yes' }])).problems).toEqual([
-        'surveys[0].questions[0].optional: expected true or false (got "yes")',
-      ]);
+      expect(validateConfig(withQuestions([{ ...score, optional: 'yes' }])).problems).toEqual(['surveys[0].questions[0].optional: expected true or false (got "yes")']);
     });
 
     it('a maxLength of 0', () => {
@@ -184,7 +175,7 @@ describe('validateConfig', () => {
 
     it('a user trait that is an object', () => {
       const config = { endpoint: '/api/earshot', user: { id: 'u_42', traits: { plan: { name: 'pro' } } } };
-      expect(validateConfig(config).problems).toEqual(['user.traits.plan: expected a string, number, boolean or null (got {\"name\":\"pro\"})']);
+      expect(validateConfig(config).problems).toEqual(['user.traits.plan: expected a string, number, boolean or null (got {"name":"pro"})']);
     });
 
     it('a debug flag given as a string', () => {
@@ -196,13 +187,16 @@ describe('validateConfig', () => {
     const problemsOf = (rule: unknown) => validateConfig(withQuestions([score, reasonIf(rule)])).problems;
 
     it('refer to an unknown question', () => {
-      expect(problemsOf({ question: 'nope', lte: 6 })).toEqual([
-        'surveys[0].questions[1].if.question: expected the id of an earlier question in this survey (got "nope")',
-      ]);
+      expect(problemsOf({ question: 'nope', lte: 6 })).toEqual(['surveys[0].questions[1].if.question: expected the id of an earlier question in this survey (got "nope")']);
     });
 
     it('refer to a later question', () => {
-      const problems = validateConfig(withQuestions([{ ...score, if: { question: 'reason', answered: true } }, { id: 'reason', type: 'text', text: 'Why?' }])).problems;
+      const problems = validateConfig(
+        withQuestions([
+          { ...score, if: { question: 'reason', answered: true } },
+          { id: 'reason', type: 'text', text: 'Why?' },
+        ]),
+      ).problems;
       expect(problems).toEqual(['surveys[0].questions[0].if.question: expected the id of an earlier question in this survey (got "reason")']);
     });
 
@@ -213,9 +207,7 @@ describe('validateConfig', () => {
     });
 
     it('have two operators', () => {
-      expect(problemsOf({ question: 'score', lte: 6, gte: 2 })).toEqual([
-        'surveys[0].questions[1].if: expected "question" and one of eq, neq, lt, lte, gt, gte, in, answered',
-      ]);
+      expect(problemsOf({ question: 'score', lte: 6, gte: 2 })).toEqual(['surveys[0].questions[1].if: expected "question" and one of eq, neq, lt, lte, gt, gte, in, answered']);
     });
 
     it('have no operator or an unknown one', () => {
@@ -237,9 +229,7 @@ describe('validateConfig', () => {
     });
 
     it('compare equality with an object', () => {
-      expect(problemsOf({ question: 'score', eq: { value: 9 } })).toEqual([
-        'surveys[0].questions[1].if.eq: expected a string, number or boolean (got {\"value\":9})',
-      ]);
+      expect(problemsOf({ question: 'score', eq: { value: 9 } })).toEqual(['surveys[0].questions[1].if.eq: expected a string, number or boolean (got {"value":9})']);
     });
 
     it('are not objects', () => {
@@ -252,7 +242,13 @@ describe('validateConfig', () => {
       endpoint: 'ftp://files.example',
       surveys: [
         { ...designExample(), thanks: 5 },
-        { id: 'post-checkout-nps', questions: [{ id: 'q', type: 'ratng', text: 'Rate us' }, { id: 'q', type: 'text', text: 'Why?', optional: 'yes' }] },
+        {
+          id: 'post-checkout-nps',
+          questions: [
+            { id: 'q', type: 'ratng', text: 'Rate us' },
+            { id: 'q', type: 'text', text: 'Why?', optional: 'yes' },
+          ],
+        },
       ],
     });
     expect(result.problems).toEqual([
@@ -322,7 +318,17 @@ describe('validateConfig: question kinds, jumps, display and thank-you', () => {
         { id: 'csat', type: 'csat', text: 'Satisfied?', labels: ['1', '2', '3', '4', '5'] },
         { id: 'ces', type: 'ces', text: 'Easy?' },
         { id: 'thumbs', type: 'thumbs', text: 'Helpful?' },
-        { id: 'found', type: 'choice', text: 'How did you find us?', options: ['Search', { id: 'ad', label: 'An ad' }], multiple: true, other: true, shuffle: true, min: 1, max: 3 },
+        {
+          id: 'found',
+          type: 'choice',
+          text: 'How did you find us?',
+          options: ['Search', { id: 'ad', label: 'An ad' }],
+          multiple: true,
+          other: true,
+          shuffle: true,
+          min: 1,
+          max: 3,
+        },
       ]),
     ).toEqual([]);
   });

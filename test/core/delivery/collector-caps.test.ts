@@ -74,7 +74,10 @@ function largestAnswers(survey: Survey): Answers {
 }
 
 /** What `identify()` may be given by a page that passes its own objects. */
-const pageUser = { id: 'u'.repeat(30_000), traits: { plan: 'pro', seats: 3, beta: true, gone: null, bio: 'b'.repeat(30_000), profile: { nested: { deeper: [1] } }, big: 10n, at: new Date(0) } } as unknown as User;
+const pageUser = {
+  id: 'u'.repeat(30_000),
+  traits: { plan: 'pro', seats: 3, beta: true, gone: null, bio: 'b'.repeat(30_000), profile: { nested: { deeper: [1] } }, big: 10n, at: new Date(0) },
+} as unknown as User;
 
 describe('what the SDK sends, at its largest, the collector accepts', () => {
   afterEach(() => {

@@ -165,9 +165,7 @@ describe('Delivery.flush', () => {
     collector.script('network-error');
     await expect(delivery.flush()).resolves.toBeUndefined();
     expect(await outbox.list()).toEqual(queued);
-    expect(events).toEqual([
-      { name: 'error', payload: { code: 'network', message: expect.stringContaining('Failed to fetch'), responseIds: ids(queued) } },
-    ]);
+    expect(events).toEqual([{ name: 'error', payload: { code: 'network', message: expect.stringContaining('Failed to fetch'), responseIds: ids(queued) } }]);
   });
 });
 

@@ -19,7 +19,7 @@ const context: ResponseContext = { survey, trigger: { event: 'checkout_completed
 const at = (iso: string) => new Date(iso);
 
 describe('createResponse', () => {
-  it('has the shape of DESIGN.md §3', () => {
+  it('has the shape of docs/architecture.md §3', () => {
     const now = at('2026-11-27T09:59:41.120Z');
     const response = createResponse({ ...context, user: { id: 'u_42', traits: { plan: 'pro' } } }, { score: 9, reason: 'Fast delivery' }, true, now);
     expect(response).toEqual({

@@ -54,8 +54,7 @@ describe('audience on traits', () => {
 });
 
 describe('audience on page facts', () => {
-  const coarsePointer = (coarse: boolean) =>
-    vi.stubGlobal('matchMedia', (query: string) => ({ matches: coarse && query === '(pointer: coarse)', media: query }));
+  const coarsePointer = (coarse: boolean) => vi.stubGlobal('matchMedia', (query: string) => ({ matches: coarse && query === '(pointer: coarse)', media: query }));
 
   it('device: desktop with a mouse, mobile on a small touch screen, tablet on a large one', async () => {
     coarsePointer(false);

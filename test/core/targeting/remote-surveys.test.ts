@@ -66,9 +66,7 @@ describe('surveysUrl', () => {
     await start(visit, { surveysUrl: SURVEYS_URL });
     visit.shown = [];
     await start(visit, { surveysUrl: SURVEYS_URL });
-    expect(visit.errors).toEqual([
-      { code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (Failed to fetch)` },
-    ]);
+    expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (Failed to fetch)` }]);
     track('go');
     expect(shownIds(visit)).toEqual(['remote-nps']);
   });
@@ -123,9 +121,7 @@ describe('surveysUrl', () => {
   it('a body that is not a list is an error event, not a throw', async () => {
     serveDefinitions({ surveys: 'none' } as never);
     await start(visit, { surveysUrl: SURVEYS_URL, surveys: [survey('local', { trigger: { event: 'go' } })] });
-    expect(visit.errors).toEqual([
-      { code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a list of surveys)` },
-    ]);
+    expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a list of surveys)` }]);
     track('go');
     expect(shownIds(visit)).toEqual(['local']);
   });
@@ -149,13 +145,19 @@ describe('surveysUrl', () => {
       serveDefinitions([lookahead, alternation, remote]);
       await start(visit, { surveysUrl: SURVEYS_URL });
       expect(visit.errors).toEqual([{ code: 'definition', message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")` }]);
-      expect(explain().find(({ surveyId }) => surveyId === 'lookahead')).toEqual({
+      expect((await explain()).find(({ surveyId }) => surveyId === 'lookahead')).toEqual({
         surveyId: 'lookahead',
         eligible: false,
         showing: false,
-        reasons: [{ code: 'invalid', message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`, problems: [`surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`] }],
+        reasons: [
+          {
+            code: 'invalid',
+            message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`,
+            problems: [`surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")`],
+          },
+        ],
       });
-      expect(explain().find(({ surveyId }) => surveyId === 'alternation')?.reasons).toMatchObject([{ code: 'url' }]);
+      expect((await explain()).find(({ surveyId }) => surveyId === 'alternation')?.reasons).toMatchObject([{ code: 'url' }]);
       track('go');
       expect(shownIds(visit)).toEqual(['remote-nps']);
     });
@@ -167,7 +169,10 @@ describe('surveysUrl', () => {
       serveDefinitions('never');
       await start(visit, { surveysUrl: SURVEYS_URL });
       expect(visit.errors).toEqual([{ code: 'definition', message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")` }]);
-      expect(explain().map(({ surveyId, reasons }) => [surveyId, reasons[0]?.code])).toEqual([['remote-nps', 'trigger'], ['lookahead', 'invalid']]);
+      expect((await explain()).map(({ surveyId, reasons }) => [surveyId, reasons[0]?.code])).toEqual([
+        ['remote-nps', 'trigger'],
+        ['lookahead', 'invalid'],
+      ]);
       track('go');
       expect(shownIds(visit)).toEqual(['remote-nps']);
     });

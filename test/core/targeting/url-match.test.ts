@@ -81,14 +81,26 @@ describe('regex', () => {
         fc.tuple(tie('pattern'), tie('pattern')).map(([a, b]) => a + b),
         fc.tuple(tie('pattern'), tie('pattern')).map(([a, b]) => `${a}|${b}`),
         fc.tuple(tie('pattern'), fc.constantFrom('(', '(?:')).map(([a, open]) => `${open}${a})`),
-        fc.tuple(fc.oneof(atom.filter((one) => one !== '^' && one !== '$'), tie('pattern').map((a) => `(${a})`)), fc.constantFrom('*', '+', '?', '*?', '+?')).map(([a, q]) => a + q),
+        fc
+          .tuple(
+            fc.oneof(
+              atom.filter((one) => one !== '^' && one !== '$'),
+              tie('pattern').map((a) => `(${a})`),
+            ),
+            fc.constantFrom('*', '+', '?', '*?', '+?'),
+          )
+          .map(([a, q]) => a + q),
       ),
     })).pattern;
     const path = fc.string({ unit: fc.constantFrom('a', 'b', '/', '.', '1', ' ', 'c'), maxLength: 10 });
     fc.assert(
-      fc.property(pattern.filter((source) => URL_REGEX_SUBSET.test(source) && source.length <= 200), path, (source, text) => {
-        expect(urlMatches({ regex: source }, text)).toBe(new RegExp(source).test(text));
-      }),
+      fc.property(
+        pattern.filter((source) => URL_REGEX_SUBSET.test(source) && source.length <= 200),
+        path,
+        (source, text) => {
+          expect(urlMatches({ regex: source }, text)).toBe(new RegExp(source).test(text));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

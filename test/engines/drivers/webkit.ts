@@ -56,7 +56,7 @@ export const webkitDriver: EngineDriver = {
             driver = await startSession(display);
           } catch (secondFailure) {
             await display.stop();
-            throw new Error(`${(secondFailure as Error).message}\n(first attempt: ${(firstFailure as Error).message})`);
+            throw new Error(`${(secondFailure as Error).message}\n(first attempt: ${(firstFailure as Error).message})`, { cause: secondFailure });
           }
         }
         sessions.add(driver);

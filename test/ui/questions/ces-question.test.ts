@@ -18,15 +18,7 @@ describe('<earshot-ces-question>', () => {
 
     it('has seven radios whose names start with their number, then the English label', async () => {
       const { root } = await mountQuestion(question);
-      expect(names(root)).toEqual([
-        '1 Very difficult',
-        '2 Difficult',
-        '3 Somewhat difficult',
-        '4 Neutral',
-        '5 Somewhat easy',
-        '6 Easy',
-        '7 Very easy',
-      ]);
+      expect(names(root)).toEqual(['1 Very difficult', '2 Difficult', '3 Somewhat difficult', '4 Neutral', '5 Somewhat easy', '6 Easy', '7 Very easy']);
     });
 
     it("names the points with the survey's own labels", async () => {

@@ -3,7 +3,7 @@ import type { Answer, ChoiceQuestion } from '../../../src/core/types.js';
 import { accessibleName, allByRole, getByRole, queryByRole, rendered, typeInto } from '../../support/dom.js';
 import { changeWithoutClick, keyboardClick, mountQuestion, pointerClick, unmountQuestions } from './question-fixture.js';
 
-type ChoiceElement = HTMLElement & { question: ChoiceQuestion; value?: Answer };
+type ChoiceElement = HTMLElement & { question: ChoiceQuestion; value?: Answer; updateComplete: Promise<boolean> };
 
 const single: ChoiceQuestion = {
   id: 'found',

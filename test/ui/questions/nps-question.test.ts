@@ -17,7 +17,10 @@ beforeEach(async () => {
 afterEach(unmountQuestions);
 
 const radios = () => allByRole(root, 'radio') as HTMLInputElement[];
-const checked = () => radios().filter((radio) => radio.checked).map(accessibleName);
+const checked = () =>
+  radios()
+    .filter((radio) => radio.checked)
+    .map(accessibleName);
 const values = () => changes.map((change) => change.value);
 
 describe('<earshot-nps-question>', () => {

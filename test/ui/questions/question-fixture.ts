@@ -16,7 +16,7 @@ let mounted: HTMLElement[] = [];
 
 /** Puts `<earshot-{type}-question>` on the page with this question (and answer, and strings). */
 export async function mountQuestion<E extends HTMLElement>(question: Question, value?: Answer, strings?: Strings): Promise<Mounted<E>> {
-  const element = document.createElement(`earshot-${question.type}-question`) as E & { question: Question; value?: Answer; strings: Strings };
+  const element = document.createElement(`earshot-${question.type}-question`) as unknown as E & { question: Question; value?: Answer; strings: Strings };
   element.question = question;
   if (value !== undefined) element.value = value;
   if (strings) element.strings = strings;

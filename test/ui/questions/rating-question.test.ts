@@ -89,7 +89,11 @@ describe('<earshot-rating-question>', () => {
     expect((getByRole(root, 'radio', '4 stars') as HTMLInputElement).checked).toBe(true);
     element.value = 2;
     await rendered(element);
-    expect(allByRole(root, 'radio').filter((radio) => (radio as HTMLInputElement).checked).map(accessibleName)).toEqual(['2 stars']);
+    expect(
+      allByRole(root, 'radio')
+        .filter((radio) => (radio as HTMLInputElement).checked)
+        .map(accessibleName),
+    ).toEqual(['2 stars']);
     expect(changes).toEqual([]);
   });
 });

@@ -64,9 +64,11 @@ export class ChoiceQuestionElement extends QuestionElement<ChoiceQuestion, Choic
           ${this.#order.map((choice) => option(optionValue(choice), optionLabel(choice), picked.includes(optionValue(choice))))}
           ${question.other ? option('', strings.other, other !== undefined, 'other') : nothing}
         </div>
-        ${other === undefined
-          ? nothing
-          : html`<input class="field" part="field" aria-label=${strings.otherDetail} maxlength=${DEFAULT_TEXT_MAX_LENGTH} .value=${other} @input=${this.typeOther} />`}
+        ${
+          other === undefined
+            ? nothing
+            : html`<input class="field" part="field" aria-label=${strings.otherDetail} maxlength=${DEFAULT_TEXT_MAX_LENGTH} .value=${other} @input=${this.typeOther} />`
+        }
       </div>
     `;
   }

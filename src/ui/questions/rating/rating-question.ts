@@ -26,7 +26,9 @@ export class RatingQuestionElement extends ScaleQuestionElement<RatingQuestion> 
   protected override points(): ScalePoint[] {
     const { scale = DEFAULT_RATING_SCALE, style } = this.question;
     return range(scale).map((point) =>
-      style == 'stars' ? [point, format(this.strings, this.strings.stars, { n: point }), '★'] : [point, , style == 'emoji' ? FACES[((point - 1) * 4) / (scale - 1)] : undefined],
+      style == 'stars'
+        ? [point, format(this.strings, this.strings.stars, { n: point }), '★']
+        : [point, undefined, style == 'emoji' ? FACES[((point - 1) * 4) / (scale - 1)] : undefined],
     );
   }
 

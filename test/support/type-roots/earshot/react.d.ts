@@ -1,0 +1,3 @@
+// `/// <reference types="earshot/react" />` in the recipes, resolved to the sources for `npm run typecheck`
+// (the package test checks the same recipes against the installed package).
+import '../../../../src/frameworks/react.js';
