@@ -161,7 +161,7 @@ describe('log', () => {
 
   async function logged(options: { answers?: boolean } = {}) {
     const lines: string[] = [];
-    const server = await start({ log: createJsonLog({ write: (line) => lines.push(line), ...options }), allowedOrigins: ['https://shop.example'] });
+    const server = await start({ log: createJsonLog({ write: (line) => (lines.push(line), true), ...options }), allowedOrigins: ['https://shop.example'] });
     await post(server, batchOf(makeResponse({ id: 'r1', answers: { score: 9, why: SECRET } })));
     await post(server, batchOf(makeResponse({ id: 'forged\n{"event":"admin-login"}' })));
     await post(server, batchOf(makeResponse()), { Origin: 'http://localhost:5173' });

@@ -45,7 +45,13 @@ describe('figures computed in SQL', () => {
     const QUESTIONS = [...NPS, { id: 'reason', type: 'text', text: 'Why?' }];
     const base = Date.now() - 1000 * 60_000;
     const responses = Array.from({ length: 60 }, (_, i) =>
-      makeResponse({ id: `x${i}`, answers: { score: i % 11, reason: `answer ${i}` }, questions: QUESTIONS, createdAt: new Date(base + i * 60_000).toISOString(), updatedAt: new Date(base + i * 60_000).toISOString() }),
+      makeResponse({
+        id: `x${i}`,
+        answers: { score: i % 11, reason: `answer ${i}` },
+        questions: QUESTIONS,
+        createdAt: new Date(base + i * 60_000).toISOString(),
+        updatedAt: new Date(base + i * 60_000).toISOString(),
+      }),
     );
     await demo.post(batchOf(...responses.slice(0, 30)));
     await demo.post(batchOf(...responses.slice(30)));
@@ -56,7 +62,7 @@ describe('figures computed in SQL', () => {
     expect(reason.result.items.at(-1)).toMatchObject({ text: 'answer 10', keyAnswer: 'NPS 10' });
   });
 
-  it('scores SUS from each response\'s stored score, and leaves out (counting) a response missing an item', async () => {
+  it("scores SUS from each response's stored score, and leaves out (counting) a response missing an item", async () => {
     const sus = (answers: number[]) => Object.fromEntries(answers.map((a, i) => [`sus${i + 1}`, a]));
     // 5,1,5,1,… is 100; 3,3,… is 50; one without sus10 is not scored. Mean (100 + 50) / 2 = 75.
     await demo.post(

@@ -95,12 +95,17 @@ describe.runIf(storeUnderTest === 'sqlite')('SQLite storage', () => {
       CREATE INDEX responses_by_received ON responses (received_ms); PRAGMA user_version = 2;`);
     const insert = db.prepare('INSERT INTO responses VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 1, ?)');
     const at = Date.parse('2026-11-20T10:00:00.000Z');
-    const QUESTIONS = [{ id: 'score', type: 'nps', text: 'Recommend?' }, { id: 'reason', type: 'text', text: 'Why?' }];
+    const QUESTIONS = [
+      { id: 'score', type: 'nps', text: 'Recommend?' },
+      { id: 'reason', type: 'text', text: 'Why?' },
+    ];
     const older = [
       makeResponse({ id: 'v2-b', answers: { score: 10, reason: 'Lovely mug' }, questions: QUESTIONS, user: { id: 'u1' } }),
       makeResponse({ id: 'v2-a', answers: { score: 2, reason: 'Slow delivery' }, questions: QUESTIONS }),
     ];
-    older.forEach((response, i) => insert.run(i + 1, response.id, response.surveyId, 1, (response.user as { id?: string } | undefined)?.id ?? null, at, at, at, at, at, JSON.stringify(response)));
+    older.forEach((response, i) =>
+      insert.run(i + 1, response.id, response.surveyId, 1, (response.user as { id?: string } | undefined)?.id ?? null, at, at, at, at, at, JSON.stringify(response)),
+    );
     db.close();
 
     const { server, collector } = await start({ database });
