@@ -40,6 +40,7 @@ const QUESTIONS = [
   { id: 'found', type: 'choice', text: 'How did you find us?' },
 ];
 
+// Moving a SQLite file into PostgreSQL needs a PostgreSQL to move it to: run in the PostgreSQL project.
 describe.runIf(storeUnderTest === 'postgres')('node examples/collector/migrate.mjs', () => {
   it('copies a SQLite file into PostgreSQL: the same results, scores, CSV and list, and new answers go on after them', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'earshot-migrate-'));
