@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ID_PATTERN } from '../../../src/core/definition/checks.js';
 import { MAX_TRIGGER_NESTING, validateSurvey } from '../../../src/core/definition/validate.js';
 import { MAX_OPTIONS } from '../../../src/core/definition/question-kinds.js';
+import { MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE_LENGTH, mergeContext } from '../../../src/core/context.js';
 import { toBatches } from '../../../src/core/delivery/delivery.js';
 import { createResponse } from '../../../src/core/delivery/response.js';
 import type { Answers, Batch, Question, Survey, Trigger, User } from '../../../src/core/types.js';
@@ -87,7 +88,11 @@ describe('what the SDK sends, at its largest, the collector accepts', () => {
   it('a response with every question answered to the limit, from a page with a very long URL, a strange language and an odd user', () => {
     history.replaceState(null, '', `/checkout?${'utm=x&'.repeat(6000)}`);
     const survey = largestSurvey();
-    const response = createResponse({ survey, trigger: survey.trigger!, locale: 'en_US', user: pageUser }, largestAnswers(survey), true);
+    // The most `setContext()`, hidden fields and `track()` properties can add (src/core/context.ts).
+    const [context] = mergeContext({}, Object.fromEntries(Array.from({ length: MAX_CONTEXT_KEYS }, (_, i) => [`k${i}${'k'.repeat(61)}`, 'v'.repeat(MAX_CONTEXT_VALUE_LENGTH)])));
+    expect(Object.keys(context)).toHaveLength(MAX_CONTEXT_KEYS);
+    const event = { name: 'e'.repeat(200), properties: context };
+    const response = createResponse({ survey, trigger: survey.trigger!, locale: 'en_US', user: pageUser, context, event, fullUrls: true }, largestAnswers(survey), true);
     expect(collectorProblems({ sentAt: new Date().toISOString(), responses: [response] })).toEqual([]);
     // What was cut, and what the collector still learns.
     expect(response.locale).toBe('en-US');
@@ -101,8 +106,8 @@ describe('what the SDK sends, at its largest, the collector accepts', () => {
     const survey: Survey = { id: 'thumbs', questions: [{ id: 'up', type: 'thumbs', text: 'Helpful?' }] };
     const responses = Array.from({ length: 120 }, () => createResponse({ survey, trigger: { manual: true }, locale: 'en', user: { id: 'u_42' } }, { up: 1 }, true));
     const batches = toBatches(responses);
-    expect(batches.map((batch) => batch.length)).toEqual([50, 50, 20]);
-    for (const batch of batches) expect(collectorProblems({ sentAt: new Date().toISOString(), responses: batch })).toEqual([]);
+    expect(batches.map((batch) => batch.responses.length)).toEqual([50, 50, 20]);
+    for (const { responses: batch } of batches) expect(collectorProblems({ sentAt: new Date().toISOString(), responses: batch })).toEqual([]);
   });
 
   it('a trigger nested as deep as validation allows stays well inside the depth limit: 13 levels of 32', () => {

@@ -585,21 +585,21 @@ describe('toBatches', () => {
   it('keeps responses in order, with at most 50 per batch', () => {
     const responses = Array.from({ length: 101 }, () => response());
     const batches = toBatches(responses);
-    expect(batches.map((batch) => batch.length)).toEqual([50, 50, 1]);
-    expect(batches.flat()).toEqual(responses);
+    expect(batches.map((batch) => batch.responses.length)).toEqual([50, 50, 1]);
+    expect(batches.flatMap((batch) => batch.responses)).toEqual(responses);
   });
 
   it('puts a single response larger than the limit in a batch of its own', () => {
     // Made by hand: createResponse cuts text to its maxLength (10,000 here), so no answer gets this long.
     const huge = { ...response(), answers: { score: 9, reason: 'a'.repeat(40_000) } };
     const batches = toBatches([response(), huge, response()]);
-    expect(batches.map((batch) => batch.length)).toEqual([1, 1, 1]);
-    expect(batches[1]).toEqual([huge]);
+    expect(batches.map((batch) => batch.responses.length)).toEqual([1, 1, 1]);
+    expect(batches[1].responses).toEqual([huge]);
   });
 
   it('keeps each batch under about 32 KB when answers are in a script of 3-byte characters', () => {
     const batches = toBatches(Array.from({ length: 10 }, () => response(3_000, '日')));
-    for (const batch of batches) expect(utf8(batch)).toBeLessThanOrEqual(32 * 1024);
+    for (const batch of batches) expect(utf8(batch.responses)).toBeLessThanOrEqual(32 * 1024);
   });
 
   it('gives no batch for no responses', () => {
