@@ -2,7 +2,7 @@
 // that nothing but `init` throws into the host page (a failure is an `error` event), and a call
 // that answers later returns a promise that never rejects. State and lifecycle: runtime.ts.
 import { CONSENT_STATES, consentOf, eraseVisitorData } from '../core/consent.js';
-import { mergeContext } from '../core/context.js';
+import { droppedValues, mergeContext } from '../core/context.js';
 import type { Listener } from '../core/emitter.js';
 import { EarshotConfigError } from '../core/errors.js';
 import { validateConfig, validateSurvey, type ResolvedConfig } from '../core/definition/validate.js';
@@ -143,7 +143,7 @@ export function setContext(values: Context): void {
     // While consent is pending the values wait for Earshot to start, with those of `init({ context })`.
     const [context, dropped] = mergeContext(configured.context ?? {}, values, true);
     configured.context = context;
-    if (dropped.length) report('definition', `setContext(): dropped ${dropped.join(', ')}`);
+    if (dropped.length) report('definition', droppedValues('setContext()', dropped));
   });
 }
 

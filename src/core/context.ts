@@ -8,24 +8,24 @@ export const MAX_CONTEXT_VALUE_LENGTH = 500;
 /** A key as `{{context.plan}}` and a collector's `by=context.plan` can name it. */
 export const CONTEXT_KEY = /^[A-Za-z0-9][\w-]{0,63}$/;
 
+/** The `error` event's message for values dropped: which, and the one rule they broke. */
+export const droppedValues = (where: string, keys: string[]) =>
+  `${where}: dropped ${keys.join(', ')} (keys of 1–64 letters, digits, _ or -; values a string of at most ${MAX_CONTEXT_VALUE_LENGTH} characters, number, boolean or null; at most ${MAX_CONTEXT_KEYS} keys)`;
+
 /**
  * `into` with `values` merged in, keeping only what a collector takes; with `nullRemoves`, a
- * `null` removes its key. Returns what was dropped, each with its reason, for an `error` event.
+ * `null` removes its key. Also returns the keys dropped, for an `error` event.
  */
 export function mergeContext(into: Context, values: unknown, nullRemoves = false): [Context, string[]] {
   const merged = { ...into };
   const dropped: string[] = [];
-  if (!isRecord(values)) return [merged, values === undefined ? [] : ['every value (expected an object)']];
-  for (const [key, value] of Object.entries(values)) {
+  for (const [key, value] of Object.entries(isRecord(values) ? values : {})) {
     const removing = nullRemoves && value === null;
-    const problem = !CONTEXT_KEY.test(key)
-      ? 'not a key of 1–64 letters, digits, _ or -'
-      : !(value === null || typeof value == 'string' || typeof value == 'boolean' || Number.isFinite(value))
-        ? 'not a string, number, boolean or null'
-        : (value as string).length > MAX_CONTEXT_VALUE_LENGTH
-          ? `longer than ${MAX_CONTEXT_VALUE_LENGTH} characters`
-          : !removing && !Object.hasOwn(merged, key) && Object.keys(merged).length >= MAX_CONTEXT_KEYS && `more than ${MAX_CONTEXT_KEYS} keys`;
-    if (problem) dropped.push(`${key.slice(0, 64)} (${problem})`);
+    const fits =
+      CONTEXT_KEY.test(key) &&
+      (value === null || typeof value == 'boolean' || Number.isFinite(value) || (typeof value == 'string' && value.length <= MAX_CONTEXT_VALUE_LENGTH)) &&
+      (removing || Object.hasOwn(merged, key) || Object.keys(merged).length < MAX_CONTEXT_KEYS);
+    if (!fits) dropped.push(key.slice(0, 64));
     else if (removing) delete merged[key];
     else merged[key] = value as Context[string];
   }

@@ -1,4 +1,4 @@
-import { mergeContext, queryValues } from './context.js';
+import { droppedValues, mergeContext, queryValues } from './context.js';
 import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
 import { createId } from './id.js';
@@ -345,7 +345,7 @@ export class Controller {
 
   /** Tells of values kept out of a response's `context` or `event`: what a collector could not take. */
   #drop(where: string, dropped: string[]): void {
-    if (dropped.length) this.#report('definition', `${where}: dropped ${dropped.join(', ')}`);
+    if (dropped.length) this.#report('definition', droppedValues(where, dropped));
   }
 
   #report(code: EarshotErrorCode, message: string): void {

@@ -173,7 +173,7 @@ export class Delivery {
     for (const { id } of events) this.unconfirmedEvents.delete(id);
     if (events.length) await outbox.removeEvents(events);
     if (outcome.kind === 'rejected' && events.length) {
-      this.#report('rejected', `HTTP ${outcome.status}: ${events.length} shown/dismissed event(s) refused by the collector; dropped`);
+      this.#report('rejected', `HTTP ${outcome.status}: events refused by the collector; dropped`);
       if (batch.length) return outcome;
     }
     if (outcome.kind === 'rejected' && outcome.status === 413 && batch.length > 1) return outcome;
