@@ -339,7 +339,7 @@ export class Controller {
       ...(label && { label }),
       ...(response && { responseId: response.id }),
     };
-    this.#delivery.unconfirmedEvents.set(event.id, event);
+    this.#delivery.addEvent(event);
     this.#writingEvents = this.#writingEvents.then(() => this.#outbox.putEvent(event));
   }
 

@@ -204,4 +204,3 @@ describe('page addresses', () => {
     expect(() => init(config({ pageUrl: 'query' as never }))).toThrow('pageUrl: expected one of stripped, full (got "query")');
   });
 });
-

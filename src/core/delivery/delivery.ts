@@ -34,6 +34,8 @@ export class Delivery {
   readonly unconfirmed = new Map<string, SurveyResponse>();
   /** This page's events not yet confirmed, sent with them. */
   readonly unconfirmedEvents = new Map<string, ImpressionEvent>();
+  /** Ids of the events this page made, confirmed or not. */
+  readonly #ownEvents = new Set<string>();
   /** Responses in the outbox as of the last look, plus those created since; the controller keeps it under `outboxLimit`. */
   queued = 0;
   /** The pass that will read the outbox next; later `flush()` calls join it. */
@@ -53,6 +55,12 @@ export class Delivery {
 
   constructor(options: DeliveryOptions) {
     this.#options = options;
+  }
+
+  /** Takes an event this page made (already being stored): it goes with answers, or at page hide. */
+  addEvent(event: ImpressionEvent): void {
+    this.unconfirmedEvents.set(event.id, event);
+    this.#ownEvents.add(event.id);
   }
 
   /**
@@ -148,7 +156,7 @@ export class Delivery {
       queued.filter((response) => !expired.includes(response)),
       events.filter((event) => !staleEvents.includes(event)),
       // Events alone go only when asked, or when an earlier page left them.
-    ).filter((batch) => everything || batch.responses.length || batch.events.some(({ id }) => !this.unconfirmedEvents.has(id)));
+    ).filter((batch) => everything || batch.responses.length || batch.events.some(({ id }) => !this.#ownEvents.has(id)));
     for (let batch; (batch = batches.shift()) && !this.#stopped;) {
       const unsettled = await this.#send(batch, serialise(batch), false);
       if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch.responses);

@@ -94,13 +94,17 @@ describe('what the validator says of recalled values', () => {
     expect(problemsOf({ questions: [q('a', 'How was {{order.total}}?')] })).toEqual([
       'surveys[0].questions[0].text: expected {{context.<key>}}, {{answers.<question id>}}, {{user.id}} or {{user.traits.<name>}}, with an optional "| fallback" (got "{{order.total}}")',
     ]);
-    expect(problemsOf({ questions: [q('a', 'Hi {{user.email}}')] })).toEqual([expect.stringMatching(/^surveys\[0\]\.questions\[0\]\.text: expected .*\(got "\{\{user\.email\}\}"\)$/)]);
+    expect(problemsOf({ questions: [q('a', 'Hi {{user.email}}')] })).toEqual([
+      expect.stringMatching(/^surveys\[0\]\.questions\[0\]\.text: expected .*\(got "\{\{user\.email\}\}"\)$/),
+    ]);
     expect(problemsOf({ questions: [q('a', 'Hi {{context.}}')] })).toHaveLength(1);
     expect(problemsOf({ questions: [q('a', 'Hi {{ plan }}')] })).toHaveLength(1);
   });
 
   it('refuses a {{ never closed, and braces inside one', () => {
-    expect(problemsOf({ questions: [q('a', 'Hi {{context.plan')] })).toEqual([expect.stringMatching(/^surveys\[0\]\.questions\[0\]\.text: expected .* \(got "\{\{context\.plan"\)$/)]);
+    expect(problemsOf({ questions: [q('a', 'Hi {{context.plan')] })).toEqual([
+      expect.stringMatching(/^surveys\[0\]\.questions\[0\]\.text: expected .* \(got "\{\{context\.plan"\)$/),
+    ]);
     expect(problemsOf({ questions: [q('a', 'Hi {{context.{plan}}}')] })).toHaveLength(1);
   });
 
