@@ -56,7 +56,7 @@ export type JourneyPoint =
   | { all: Trigger[] }
   | { any: Trigger[] };
 
-/** What the collector is told about why a survey showed: the survey's trigger without `where`, or `manual` (`show()`, the tab, an embed). */
+/** What the collector is told about why a survey showed: the survey's trigger without `where` and labels, or `manual` (`show()`, the tab, an embed). */
 export type TriggerRecord = Trigger | { manual: true };
 
 /** Page facts and traits a visitor must have for a survey to show. */

@@ -8,7 +8,7 @@ export const TRIGGER_KINDS = ['event', 'url', 'selector', 'scroll', 'exitIntent'
 
 /** Why a survey shows, as its response and events record it. */
 export interface Firing {
-  /** The whole trigger, without `where`; `manual` for `show()`, the tab and embeds. */
+  /** The whole trigger, without `where` and labels; `manual` for `show()`, the tab and embeds. */
   trigger: TriggerRecord;
   /** The journey point whose signal completed a combined trigger. */
   firedBy?: Trigger;
@@ -59,12 +59,12 @@ function leaf(trigger: Trigger, page: Page, signal: Signal): [boolean, boolean] 
 }
 
 /**
- * A trigger as a collector receives it: `where` is a detail of the definition, not part of the
- * journey point; the kind comes first, as collectors read it, and a `label` after.
+ * A trigger as a collector receives it: `where` is a detail of the definition, and a `label` goes
+ * on the response (`label`) rather than in the rule, which keeps the one key collectors expect.
  */
-function record({ label, ...point }: Trigger): Trigger {
-  const [kind, value] = Object.entries(point).find(([key]) => TRIGGER_KINDS.includes(key as never))!;
-  return { [kind]: kind == 'all' || kind == 'any' ? (value as Trigger[]).map(record) : value, ...(label && { label }) } as Trigger;
+function record(trigger: Trigger): Trigger {
+  const [kind, value] = Object.entries(trigger).find(([key]) => TRIGGER_KINDS.includes(key as never))!;
+  return { [kind]: kind == 'all' || kind == 'any' ? (value as Trigger[]).map(record) : value } as Trigger;
 }
 
 /** Every value of one kind of journey point in a trigger: the `delay`s it waits for, the `selector`s it watches. */

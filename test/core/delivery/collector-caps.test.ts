@@ -10,7 +10,7 @@ import { MAX_OPTIONS } from '../../../src/core/definition/question-kinds.js';
 import { MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE_LENGTH, mergeContext } from '../../../src/core/context.js';
 import { toBatches } from '../../../src/core/delivery/delivery.js';
 import { createResponse } from '../../../src/core/delivery/response.js';
-import type { Answers, Batch, Question, Survey, Trigger, User } from '../../../src/core/types.js';
+import type { Answers, Batch, ImpressionEvent, Question, Survey, Trigger, User } from '../../../src/core/types.js';
 import batchSchema from '../../../src/schema/batch.schema.json' with { type: 'json' };
 
 /** The collector's caps (examples/collector/limits.mjs). */
@@ -108,6 +108,31 @@ describe('what the SDK sends, at its largest, the collector accepts', () => {
     const batches = toBatches(responses);
     expect(batches.map((batch) => batch.responses.length)).toEqual([50, 50, 20]);
     for (const { responses: batch } of batches) expect(collectorProblems({ sentAt: new Date().toISOString(), responses: batch })).toEqual([]);
+  });
+
+  it('events beside responses, and events alone, as the SDK batches them, with the deepest trigger', () => {
+    const survey = largestSurvey();
+    const responses = [createResponse({ survey, trigger: survey.trigger!, locale: 'en' }, { [survey.questions[1].id]: 10 }, false)];
+    const event = (type: ImpressionEvent['type'], i: number): ImpressionEvent => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      type,
+      surveyId: survey.id,
+      at: new Date().toISOString(),
+      trigger: survey.trigger!,
+      firedBy: { delay: 20 },
+      label: 'l'.repeat(200),
+      ...(type == 'dismissed' && { responseId: responses[0].id }),
+    });
+    const events = Array.from({ length: 150 }, (_, i) => event(i % 2 ? 'dismissed' : 'shown', i));
+    const batches = toBatches(responses, events);
+    // The answer first; the events after it, in batches of about 32 KB (each trigger here is 4 KB).
+    expect(batches[0].responses).toEqual(responses);
+    expect(batches.slice(1).every((batch) => batch.responses.length == 0)).toBe(true);
+    expect(batches.flatMap((batch) => batch.events)).toEqual(events);
+    for (const batch of batches) {
+      expect(new TextEncoder().encode(JSON.stringify(batch)).length).toBeLessThanOrEqual(33_000);
+      expect(collectorProblems({ sentAt: new Date().toISOString(), ...batch })).toEqual([]);
+    }
   });
 
   it('a trigger nested as deep as validation allows stays well inside the depth limit: 13 levels of 32', () => {
