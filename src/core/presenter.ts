@@ -41,6 +41,8 @@ export interface PresentRequest extends Appearance {
   styleNonce?: string;
   /** Shown as a preview (`earshot.preview()`): the card says so. */
   preview?: boolean;
+  /** The survey with recalled values in its texts (`{{context.plan}}`) for the answers so far; absent when no text recalls one. */
+  recall?: (answers: Answers) => Survey;
 }
 
 /** The `debug: true` panel: "why didn't it show?" for each survey, kept current. */

@@ -36,7 +36,13 @@ export interface EventTrigger {
 export type UrlRule = string | { equals: string } | { startsWith: string } | { contains: string } | { glob: string } | { regex: string };
 
 /** A journey point (docs/architecture.md §2). Inside `all`, a point counts once it happened on the current page. */
-export type Trigger =
+export type Trigger = JourneyPoint & {
+  /** Names this journey point in results, in place of the rule ("Cart, waited 20 s"). */
+  label?: string;
+};
+
+/** One kind of journey point per object; several are combined with `all` or `any`. */
+export type JourneyPoint =
   | EventTrigger
   | { url: UrlRule }
   /** A click on (or inside) an element matching this CSS selector. */
@@ -50,7 +56,7 @@ export type Trigger =
   | { all: Trigger[] }
   | { any: Trigger[] };
 
-/** What the collector is told about why a survey showed: the trigger that fired, without `where`. */
+/** What the collector is told about why a survey showed: the survey's trigger without `where` and labels, or `manual` (`show()`, the tab, an embed). */
 export type TriggerRecord = Trigger | { manual: true };
 
 /** Page facts and traits a visitor must have for a survey to show. */
@@ -194,6 +200,10 @@ export type SurveyTemplate = 'nps' | 'csat' | 'ces' | 'sus' | 'umux-lite' | 'pmf
 /** A survey definition after validation: a template's items come first in `questions`. */
 export interface Survey {
   id: string;
+  /** Names the survey's journey point in results when no part of its trigger has a label of its own. */
+  label?: string;
+  /** URL query parameters copied into the response's `context` when the survey shows (`["utm_source", "plan"]`). */
+  hiddenFields?: string[];
   questions: Question[];
   /** The standard items of this instrument, with fixed ids, before any `questions`. */
   template?: SurveyTemplate;
@@ -311,6 +321,42 @@ export interface EarshotConfig {
   respectGlobalPrivacyControl?: boolean;
   /** What happens to answers given in a preview: `send` them flagged `preview: true`, or `discard` them. Default `send`. */
   previews?: 'send' | 'discard';
+  /** The first values of every response's `context`; `earshot.setContext()` changes them. */
+  context?: Context;
+  /** `full` keeps the query string and fragment of `page.url` and `page.referrer`. Default `stripped`: without them. */
+  pageUrl?: 'stripped' | 'full';
+}
+
+/** A value of a response's `context` or of a tracked event's properties, as a collector receives it. */
+export type ContextValue = string | number | boolean | null;
+
+/**
+ * Values sent with every response (`init({ context })`, `setContext()`, a survey's `hiddenFields`).
+ * Keys are 1–64 letters, digits, `_` or `-`; at most 20 keys; strings at most 500 characters.
+ */
+export type Context = Record<string, ContextValue>;
+
+/** The `track(name, properties)` call that showed a survey, as its response records it. */
+export interface TrackedEventRecord {
+  name: string;
+  properties: Context;
+}
+
+/** That a survey was shown, or dismissed, as the collector receives it beside responses, so it can count response rates. */
+export interface ImpressionEvent {
+  /** Made once; a collector de-duplicates by it. */
+  id: string;
+  type: 'shown' | 'dismissed';
+  surveyId: string;
+  /** When it happened (ISO 8601). */
+  at: string;
+  trigger: TriggerRecord;
+  /** The part of a combined trigger that fired. */
+  firedBy?: Trigger;
+  /** The journey point's label (its part's, else the survey's). */
+  label?: string;
+  /** The response of this showing, once the visitor answered. */
+  responseId?: string;
 }
 
 /** One question as described to the collector. */
@@ -343,6 +389,14 @@ export interface SurveyResponse {
   sdk: { name: 'earshot'; version: string };
   /** Answered in a preview (`earshot.preview()`, `?earshot_preview=`): not a real response, never counted in results. */
   preview?: true;
+  /** The part of a combined (`all`/`any`) trigger whose signal fired it; absent for a single journey point and for `manual`. */
+  firedBy?: Trigger;
+  /** The journey point's label, for results to show in place of the rule: the firing part's (or the nearest enclosing one's), else the survey's. */
+  label?: string;
+  /** The `track()` call that showed the survey. */
+  event?: TrackedEventRecord;
+  /** `init({ context })`, `setContext()` and the survey's `hiddenFields` as they were when it showed; absent when empty. */
+  context?: Context;
 }
 
 /** A response the collector refused for good, set aside and never retried (see `earshot.deadLetters()`). */
@@ -356,14 +410,16 @@ export interface DeadLetter {
 /** One POST body. */
 export interface Batch {
   sentAt: string;
+  /** Empty only in a batch of `events` alone. */
   responses: SurveyResponse[];
+  events?: ImpressionEvent[];
 }
 
 export type EarshotErrorCode = 'storage' | 'network' | 'rejected' | 'expired' | 'definition' | 'internal';
 
 /** Payloads of the events `earshot.on(name, cb)` delivers. */
 export interface EarshotEvents {
-  shown: { surveyId: string; trigger: TriggerRecord; preview?: true };
+  shown: { surveyId: string; trigger: TriggerRecord; firedBy?: Trigger; label?: string; preview?: true };
   answered: { surveyId: string; responseId: string; questionId: string; value: Answer };
   completed: { surveyId: string; responseId: string; answers: Answers };
   dismissed: { surveyId: string; responseId: string | null; answers: Answers };

@@ -12,7 +12,7 @@ import type { FeedbackTabElement } from './tab/feedback-tab.js';
 export const presenter: Presenter = {
   prepare: prepareAnnouncer,
 
-  survey({ survey, locale, callbacks, requested, preview = false, styleNonce, ...appearance }) {
+  survey({ survey, locale, callbacks, requested, preview = false, styleNonce, recall, ...appearance }) {
     useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;
     const strings = stringsFor(locale);
@@ -22,6 +22,7 @@ export const presenter: Presenter = {
     element.callbacks = callbacks;
     element.requested = requested;
     element.preview = preview;
+    element.recall = recall;
     applyAppearance(element, appearance);
     let unsay = () => {};
     const cancel = whenBodyExists(() => {
@@ -30,7 +31,7 @@ export const presenter: Presenter = {
       target.append(element);
       // A popover that appears on its own takes no focus, so screen readers hear of it here.
       if (!requested && (survey.display ?? 'popover') === 'popover') {
-        const first = survey.questions[nextQuestionIndex(survey, -1, {})];
+        const first = (recall?.({}) ?? survey).questions[nextQuestionIndex(survey, -1, {})];
         unsay = announce(format(strings, strings.announce, { question: `${first?.text ?? ''}` }), locale);
       }
       callbacks.onShown();

@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ID_PATTERN, type Report } from '../../src/core/definition/checks.js';
 import { checkSurvey, validateConfig } from '../../src/core/definition/validate.js';
+import { RECALL_TEXT } from '../../src/core/definition/recall.js';
 import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../../src/core/targeting/url-regex.js';
 import batchSchema from '../../src/schema/batch.schema.json' with { type: 'json' };
 import schema from '../../src/schema/survey.schema.json' with { type: 'json' };
@@ -26,9 +27,12 @@ function sdkAccepts(definition: unknown): boolean {
 /** Uses every field of a survey and every question kind with all of its fields. */
 const full = () => ({
   id: 'every-field',
+  label: 'Checkout, from the cart',
+  hiddenFields: ['utm_source', 'plan-2'],
   trigger: {
+    label: 'Bought, scrolled and waited',
     all: [
-      { event: 'checkout_completed', where: { total: { gte: 10 }, coupon: null, plan: 'pro', vip: { exists: true }, tier: { in: ['a', 'b'] } } },
+      { event: 'checkout_completed', label: 'Bought', where: { total: { gte: 10 }, coupon: null, plan: 'pro', vip: { exists: true }, tier: { in: ['a', 'b'] } } },
       {
         any: [{ url: '/checkout/*' }, { url: { equals: '/a' } }, { url: { startsWith: '/b' } }, { url: { contains: 'c' } }, { url: { glob: '/d/*' } }, { url: { regex: '^/e$' } }],
       },
@@ -87,6 +91,16 @@ const valid: Mutation[] = [
     },
   ],
   ['thanks as texts by locale', (s) => ({ ...s, thanks: { en: 'Thanks', fr: 'Merci' } })],
+  [
+    'recalled values in texts, labels, options, placeholders and the thank-you step',
+    (s) => {
+      Object.assign(q(s, 'score'), { text: 'Hi {{user.traits.name | there}}, how likely on {{ context.plan }}?', lowLabel: 'Not for {{user.id}}' });
+      Object.assign(q(s, 'pick'), { options: ['A {{context.x}}', { id: 'b', label: { en: 'B {{answers.score}}', fr: 'Bé' } }] });
+      Object.assign(q(s, 'why'), { placeholder: 'About {{answers.pick | it}}' });
+      return { ...s, thanks: { text: 'Thanks {{answers.why|}}', link: { label: 'See {{context.plan}}', url: '/more' } } };
+    },
+  ],
+  ['single braces, as in a template text', (s) => ((q(s, 'score').text = 'How likely { } {product}?'), s)],
   ['a template without questions', () => ({ id: 't', template: 'nps' })],
   ['an id of 64 characters, with every allowed sign', (s) => ({ ...s, id: `A0_.:-${'z'.repeat(58)}` })],
   ['a regex that backtracks catastrophically, which the SDK matches in linear time', (s) => ({ ...s, trigger: { url: { regex: '^(.|.)*#$' } } })],
@@ -188,6 +202,15 @@ const invalid: Mutation[] = [
   ['an unknown template', (s) => ({ ...s, template: 'nps2' })],
   ['pmf without a product', (s) => ({ ...s, template: 'pmf' })],
   ['an unknown templateText key', (s) => ({ ...s, template: 'nps', templateText: { npsReason: 'Why?' } })],
+  ['a recalled value of an unknown root', (s) => ((q(s, 'score').text = 'How was {{order.total}}?'), s)],
+  ['a recalled user field other than id and traits', (s) => ((q(s, 'score').lowLabel = '{{user.email}}'), s)],
+  ['a {{ never closed', (s) => ((q(s, 'why').placeholder = 'About {{context.plan'), s)],
+  ['a recalled value in a thank-you text by locale with a bad path', (s) => ({ ...s, thanks: { en: 'Thanks {{context.}}', fr: 'Merci' } })],
+  ['a blank survey label', (s) => ({ ...s, label: ' ' })],
+  ['a trigger label over 200 characters', (s) => ({ ...s, trigger: { delay: 3, label: 'x'.repeat(201) } })],
+  ['a trigger with only a label', (s) => ({ ...s, trigger: { label: 'Nothing' } })],
+  ['a hidden field that is not a parameter name', (s) => ({ ...s, hiddenFields: ['utm source'] })],
+  ['eleven hidden fields', (s) => ({ ...s, hiddenFields: Array.from({ length: 11 }, (_, i) => `p${i}`) })],
 ];
 
 /** Rules across fields that only the SDK checks. */
@@ -212,6 +235,8 @@ const sdkOnly: Mutation[] = [
   ['all and any five levels deep', (s) => ({ ...s, trigger: { all: [{ any: [{ all: [{ any: [{ all: [{ event: 'a' }] }] }] }] }] } })],
   ['a question with the id of a template item', (s) => ({ ...s, template: 'nps', questions: [{ id: 'nps', type: 'thumbs', text: '?' }] })],
   ['pmf_options with two labels', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf_options: 'Sad|Fine' } })],
+  ['a recalled answer of a later question', (s) => ((q(s, 'score').text = 'After {{answers.why}}?'), s)],
+  ['a recalled answer of the question itself, in its label', (s) => ((q(s, 'score').highLabel = '{{answers.score}}'), s)],
 ];
 
 const build = (change: Mutation[1]) => JSON.parse(JSON.stringify(change(full())));
@@ -235,7 +260,7 @@ describe('survey.schema.json and the SDK validator', () => {
     expect(schemaAccepts(survey)).toBe(true);
   });
 
-  it("holds the SDK's own rules for ids and url regexes, word for word", () => {
+  it("holds the SDK's own rules for ids, url regexes and recalled values, word for word", () => {
     const { identifier, urlRule } = schema.$defs;
     expect(new RegExp(identifier.pattern).source).toBe(ID_PATTERN.source);
     expect(batchSchema.$defs.definitionId.pattern).toBe(identifier.pattern);
@@ -245,6 +270,9 @@ describe('survey.schema.json and the SDK validator', () => {
         .filter((name) => ID_PATTERN.test(name))
         .sort(),
     );
+    expect(schema.$defs.recall.pattern).toBe(RECALL_TEXT.source);
+    expect(schema.$defs.longText.allOf).toEqual([{ $ref: '#/$defs/recall' }]);
+    expect(schema.$defs.label.allOf).toEqual([{ $ref: '#/$defs/recall' }]);
     const regex = urlRule.anyOf.find((rule) => 'regex' in (rule.properties ?? {}))!.properties!.regex as { pattern: string; maxLength: number };
     expect(regex.pattern).toBe(URL_REGEX_SUBSET.source);
     expect(regex.maxLength).toBe(URL_REGEX_MAX_LENGTH);

@@ -64,7 +64,7 @@ export class TriggerEditorElement extends EditorElement {
   override render() {
     const { problems } = this;
     const combination = this.#combination;
-    const list = combination === 'all' || combination === 'any' ? ((this.trigger as Record<string, Trigger[]>)[combination] ?? []) : [];
+    const list = combination === 'all' || combination === 'any' ? ((this.trigger as unknown as Record<string, Trigger[]>)[combination] ?? []) : [];
     return html`<fieldset aria-describedby=${groupDescribedBy({ path: ['trigger'], problems })}>
       <legend>When it shows (journey points)</legend>
       ${selectField({

@@ -11,8 +11,8 @@ function match(offered: string[], wanted: string): string | undefined {
 /** Whether a `thanks` object is texts by locale rather than `{ text, link }`. */
 const isTexts = (thanks: object): thanks is Record<string, string> => !('text' in thanks || 'link' in thanks);
 
-/** A copy of the survey with every visitor-facing text passed through `change`. */
-function mapTexts(survey: Survey, change: (text: LocalizedText) => string): Survey {
+/** A copy of the survey with every visitor-facing text passed through `change` (recall.ts puts recalled values in the same texts). */
+export function mapTexts(survey: Survey, change: (text: LocalizedText) => string): Survey {
   const maybe = (text: LocalizedText | undefined) => (text === undefined ? undefined : change(text));
   const questions = survey.questions.map((question) => {
     const copy = { ...question, text: change(question.text) } as Question & Record<string, unknown>;

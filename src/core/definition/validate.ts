@@ -20,6 +20,8 @@ import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { checkOperand, type ComparedValues, type Comparison } from './operators.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, kindOf } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
+import { CONTEXT_KEY } from '../context.js';
+import { checkRecall } from './recall.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
 import { TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate } from './templates.js';
@@ -178,7 +180,7 @@ const trigger: Check = (value, path, report) => {
   const kinds = isRecord(value) ? TRIGGER_KINDS.filter((kind) => kind in value) : [];
   if (kinds.length !== 1) return fail(report, path, `expected one of ${TRIGGER_KINDS.join(', ')} (combine several with "all" or "any")`, value);
   const [kind] = kinds;
-  checkObject(value, path, report, { [kind]: TRIGGER_FIELDS[kind], ...(kind === 'event' && { where: conditions }) });
+  checkObject(value, path, report, { [kind]: TRIGGER_FIELDS[kind], label: journeyLabel, ...(kind === 'event' && { where: conditions }) });
 };
 
 /** Answer rules refer to questions by id: `earlier` holds the ids asked before this one. */
@@ -272,8 +274,21 @@ const templateText: Check = (value, path, report) =>
     ),
   );
 
+// Context (docs/architecture.md §2, §3): what results show for a journey point, and the URL query
+// parameters a survey copies into its responses.
+/** Names a journey point in results ("Cart, waited 20 s"). */
+const journeyLabel = text(LABEL_MAX_LENGTH);
+/** Most query parameters one survey copies, so that a response's `context` stays within its 30 keys. */
+export const MAX_HIDDEN_FIELDS = 10;
+const hiddenFields: Check = (value, path, report) => {
+  if (!Array.isArray(value) || value.length > MAX_HIDDEN_FIELDS) return fail(report, path, `expected a list of at most ${MAX_HIDDEN_FIELDS} query parameter names`, value);
+  value.forEach((name, index) => CONTEXT_KEY.test(name) || fail(report, `${path}[${index}]`, 'expected 1–64 letters, digits, _ or - starting with a letter or digit', name));
+};
+
 const SURVEY_FIELDS: Fields = {
   id,
+  label: journeyLabel,
+  hiddenFields,
   questions: questionsAfter([]),
   template: oneOf(TEMPLATE_NAMES),
   product: text(200),
@@ -307,6 +322,7 @@ export function checkSurvey(value: unknown, path: string, report: Report, seen: 
   seen.add(value.id);
   if (value.display === 'inline' && value.target === undefined) fail(report, `${path}.target`, 'is required for "display": "inline"');
   if (Date.parse(value.endsAt as string) <= Date.parse(value.startsAt as string)) fail(report, `${path}.endsAt`, 'expected a date after startsAt', value.endsAt);
+  checkRecall(value, path, report, template ?? []);
 }
 
 const surveys: Check = (value, path, report) => {
@@ -333,6 +349,9 @@ const CONFIG_FIELDS: Fields = {
   previews: oneOf(PREVIEW_HANDLING),
   theme,
   colorScheme,
+  // Its values are fitted as setContext()'s are: what a collector could not take is dropped with an error event, not thrown.
+  context: expect(isRecord, 'expected an object of values by key'),
+  pageUrl: oneOf(['stripped', 'full']),
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */

@@ -60,6 +60,7 @@ export class SurveyElement extends LitElement {
     strings: { attribute: false },
     requested: { type: Boolean },
     preview: { type: Boolean },
+    recall: { attribute: false },
     index: { state: true },
     answers: { state: true },
     finished: { state: true },
@@ -74,6 +75,8 @@ export class SurveyElement extends LitElement {
   requested = false;
   /** Shown by `earshot.preview()`: the card says its answers are not real responses. */
   preview = false;
+  /** The survey's texts with recalled values for the answers so far (rendered as text, never markup). */
+  recall?: (answers: Answers) => Survey;
 
   protected index = 0;
   protected answers: Answers = {};
@@ -163,8 +166,13 @@ export class SurveyElement extends LitElement {
         </section>`;
   }
 
+  /** The survey as the visitor reads it now: with recalled values in its texts. */
+  get #shown(): Survey {
+    return this.recall?.(this.answers) ?? this.survey;
+  }
+
   #renderThanks(): TemplateResult {
-    const { thanks } = this.survey;
+    const { thanks } = this.#shown;
     // Texts by locale were resolved before the survey got here (see core/definition/localize.ts).
     const { text = this.strings.thanks, link } = (typeof thanks === 'string' ? { text: thanks } : (thanks ?? {})) as Thanks;
     return html`<div class="thanks" part="thanks" role="status" tabindex="-1">
@@ -182,7 +190,9 @@ export class SurveyElement extends LitElement {
     return html`
       <form novalidate @submit=${this.#onSubmit}>
         ${total > 1 ? html`<p class="progress" part="progress" aria-live="polite">${format(strings, strings.progress, { step, total })}</p>` : nothing}
-        <div class="question" part="question" @earshot-change=${this.#onChange}>${(this.#asking = questionElement(this.#asking, { question, value: answers[question.id], strings }))}</div>
+        <div class="question" part="question" @earshot-change=${this.#onChange}>
+          ${(this.#asking = questionElement(this.#asking, { question: this.#shown.questions[this.index], value: answers[question.id], strings }))}
+        </div>
         ${this.problem ? html`<p class="error" part="error" role="alert">${this.#describe(this.problem)}</p>` : nothing}
         <div class="actions">
           ${hasPrevious ? html`<button class="secondary" part="button secondary-button" type="button" @click=${this.#back}>${strings.back}</button>` : nothing}
