@@ -79,7 +79,7 @@ export class Controller {
       busy: () => this.#open?.survey.id,
       show: (survey, trigger) => this.#showSurvey(survey, trigger),
       offerTab: (survey) => this.#offerTab(survey),
-      prefetch: () => this.#present.prefetch?.(),
+      prefetch: (surveys) => this.#present.prefetch?.(surveys),
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),

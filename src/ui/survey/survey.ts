@@ -4,7 +4,7 @@ import { EMBED_REQUEST, type SurveyCallbacks } from '../../core/presenter.js';
 import { answerProblem, type AnswerProblem } from '../../core/definition/question-kinds.js';
 import type { Answers, Survey, Thanks } from '../../core/types.js';
 import type { QuestionChangeEvent } from '../questions/question-change.js';
-import { questionElement } from '../questions/registry.js';
+import { defineKinds, kindsOf, questionElement } from '../questions/registry.js';
 import { ENGLISH, directionOf, format, type LocaleStrings } from '../../i18n/strings.js';
 import { deepActiveElement, focusFirstControl } from './focus.js';
 import { surveyStyles } from './survey.styles.js';
@@ -126,7 +126,13 @@ export class SurveyElement extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('survey') && this.survey) this.index = nextQuestionIndex(this.survey, -1, this.answers);
+    if (!changed.has('survey') || !this.survey) return;
+    this.index = nextQuestionIndex(this.survey, -1, this.answers);
+    // Shown by the presenter, its kinds are defined already; placed by the page or the builder,
+    // its question elements upgrade once their code arrives.
+    defineKinds(kindsOf([this.survey])).catch((error) =>
+      this.callbacks?.onFailed(`survey "${this.survey.id}": the code of its questions could not be loaded (${(error as Error)?.message ?? error})`, 'network'),
+    );
   }
 
   override firstUpdated(): void {
