@@ -75,7 +75,16 @@ describe('public types', () => {
     const noAlt: Question = { id: 'q', type: 'choice', text: '?', options: [{ id: 'a', label: 'A', image: '/a.png' }, 'B'] };
     // @ts-expect-error a slider needs its ends
     const noEnds: Question = { id: 'q', type: 'slider', text: '?', step: 5 };
-    const grid: Question = { id: 'g', type: 'matrix', text: '?', rows: [{ id: 'easy', label: 'Easy' }], columns: [{ value: 1, label: 'No' }, { value: 2, label: 'Yes' }] };
+    const grid: Question = {
+      id: 'g',
+      type: 'matrix',
+      text: '?',
+      rows: [{ id: 'easy', label: 'Easy' }],
+      columns: [
+        { value: 1, label: 'No' },
+        { value: 2, label: 'Yes' },
+      ],
+    };
     expectTypeOf<Extract<Question, { type: 'text' }>['format']>().toEqualTypeOf<'email' | 'url' | 'phone' | 'number' | 'date' | undefined>();
     void wrong;
     void noOptions;

@@ -22,6 +22,10 @@ export const QUESTION_ELEMENTS: { [K in QuestionType]: QuestionElementRow } = {
   thumbs: { tag: 'earshot-thumbs-question', load: () => import('./thumbs/thumbs-question.js').then((module) => module.ThumbsQuestionElement) },
   choice: { tag: 'earshot-choice-question', load: () => import('./choice/choice-question.js').then((module) => module.ChoiceQuestionElement) },
   text: { tag: 'earshot-text-question', load: () => import('./text/text-question.js').then((module) => module.TextQuestionElement) },
+  matrix: { tag: 'earshot-matrix-question', load: () => import('./matrix/matrix-question.js').then((module) => module.MatrixQuestionElement) },
+  ranking: { tag: 'earshot-ranking-question', load: () => import('./ranking/ranking-question.js').then((module) => module.RankingQuestionElement) },
+  slider: { tag: 'earshot-slider-question', load: () => import('./slider/slider-question.js').then((module) => module.SliderQuestionElement) },
+  cta: { tag: 'earshot-cta-question', load: () => import('./cta/cta-question.js').then((module) => module.CtaQuestionElement) },
 };
 
 /** Every kind the surveys ask, each once. */

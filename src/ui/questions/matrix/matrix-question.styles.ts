@@ -1,0 +1,61 @@
+import { css } from 'lit';
+
+/**
+ * A grid whose columns line up from row to row (each row is a grid of the same tracks). Below
+ * 30rem of card (a popover, a modal, a phone) each row stacks: its statement, then its points,
+ * each with its label, since the heading row would be too far and too cramped.
+ */
+export const matrixQuestionStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+  .grid {
+    display: grid;
+    gap: 6px;
+  }
+  .head,
+  .row {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) repeat(var(--columns), minmax(0, 1fr));
+    align-items: center;
+    gap: 4px;
+  }
+  .head {
+    font-size: 0.8em;
+    color: var(--_muted);
+    text-align: center;
+    overflow-wrap: anywhere;
+  }
+  .statement {
+    padding-inline-end: 8px;
+  }
+  .label {
+    display: none;
+  }
+  @container (max-width: 30rem) {
+    .head {
+      display: none;
+    }
+    .row {
+      grid-template-columns: repeat(var(--columns), minmax(0, 1fr));
+      padding-block: 4px;
+    }
+    .statement {
+      grid-column: 1 / -1;
+      padding: 0;
+    }
+    .label {
+      display: block;
+      padding: 4px 2px;
+      font-size: 0.75em;
+      line-height: 1.2;
+      text-align: center;
+      overflow-wrap: anywhere;
+      hyphens: auto;
+    }
+    .box {
+      height: 100%;
+      min-height: 36px;
+    }
+  }
+`;
