@@ -31,7 +31,7 @@ export const choiceQuestionStyles = css`
 
   /* Pictures: a grid of cards, the picture above its label. */
   .pictures {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 112px), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 96px), 1fr));
   }
   .pictures .box {
     flex-direction: column;

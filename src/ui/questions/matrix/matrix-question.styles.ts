@@ -16,9 +16,26 @@ export const matrixQuestionStyles = css`
   .head,
   .row {
     display: grid;
-    grid-template-columns: minmax(0, 2fr) repeat(var(--columns), minmax(0, 1fr));
+    grid-template-columns: minmax(0, 3fr) repeat(var(--columns), minmax(0, 1fr));
     align-items: center;
     gap: 4px;
+  }
+  .row + .row {
+    padding-top: 6px;
+    border-top: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
+  }
+  /* A point shows as a radio's circle, filled once picked. */
+  .box::before {
+    content: '';
+    width: 14px;
+    height: 14px;
+    box-sizing: border-box;
+    border: 2px solid currentColor;
+    border-radius: 50%;
+  }
+  :checked + .box::before {
+    background: currentColor;
+    box-shadow: inset 0 0 0 2px var(--_accent);
   }
   .head {
     font-size: 0.8em;
@@ -43,6 +60,9 @@ export const matrixQuestionStyles = css`
     .statement {
       grid-column: 1 / -1;
       padding: 0;
+    }
+    .box::before {
+      display: none;
     }
     .label {
       display: block;

@@ -1,14 +1,15 @@
 import { css } from 'lit';
 
-/** The range across the card, its value at the end of the line, its end labels under it. */
+/** The range across the card, its value at the end of the line, its end labels under the range. */
 export const sliderQuestionStyles = css`
-  .track {
-    display: flex;
+  .slider {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
-    gap: 12px;
+    column-gap: 12px;
   }
   input {
-    flex: 1;
+    width: 100%;
     min-width: 0;
     height: 32px;
     margin: 0;
@@ -25,7 +26,7 @@ export const sliderQuestionStyles = css`
   }
   .value {
     min-width: 3ch;
-    max-width: 45%;
+    max-width: 10em;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
     text-align: end;
@@ -36,6 +37,7 @@ export const sliderQuestionStyles = css`
     color: var(--_muted);
   }
   .ends {
+    grid-column: 1;
     display: flex;
     justify-content: space-between;
     gap: 8px;

@@ -42,7 +42,7 @@ export class SliderQuestionElement extends QuestionElement<SliderQuestion, numbe
     const moved = this.value !== undefined || this.touched;
     return html`
       <label class="text" part="question-text" for="field">${question.text}</label>
-      <div class="track">
+      <div class="slider">
         <input
           id="field"
           part="field"
@@ -58,10 +58,10 @@ export class SliderQuestionElement extends QuestionElement<SliderQuestion, numbe
           @click=${this.set}
         />
         <span id="shown" class="value" part="value" aria-hidden="true">${moved ? this.shown : strings.sliderNotMoved}</span>
-      </div>
-      <div id="ends" class="ends" part="labels" aria-hidden="true">
-        <span>${labels?.min ?? min}</span>
-        <span>${labels?.max ?? max}</span>
+        <div id="ends" class="ends" part="labels" aria-hidden="true">
+          <span>${labels?.min ?? min}</span>
+          <span>${labels?.max ?? max}</span>
+        </div>
       </div>
     `;
   }
