@@ -75,7 +75,7 @@ const withTheUi = (id) => (WITH_THE_UI.test(id.replaceAll('\\', '/')) ? 'present
 
 const LIT_NOTICE = 'Lit (BSD-3-Clause, Copyright Google LLC)';
 const IDB_KEYVAL_NOTICE = 'idb-keyval (Apache-2.0, Copyright Jake Archibald)';
-const notice = (...included) => `/*! Earshot ${VERSION} | MIT | includes ${included.join(' and ')} */`;
+const notice = (...included) => `/*! Earshot ${VERSION} | MIT${included.length ? ` | includes ${included.join(' and ')}` : ''} */`;
 
 // Most of a file's functions run as soon as it is loaded (init and its start; a survey's render).
 // This V8 hint (Chromium 136+; a plain comment elsewhere) compiles them while the file streams in,
@@ -145,6 +145,13 @@ export default [
     // The split script-tag build: the core alone, as the global `earshot`; it imports the UI below on demand.
     input: 'src/iife-core.ts',
     output: scriptTag('dist/earshot.core.min.js', IDB_KEYVAL_NOTICE),
+    plugins: bundled({ lit: false }),
+  },
+  {
+    // The split build's check of what surveys ask (src/core/definition/check-content.ts), an ES
+    // module the core imports just before a survey first shows, or at init with `debug: true`.
+    input: 'src/core/definition/check-content.ts',
+    output: { file: 'dist/earshot.check.min.js', format: 'es', sourcemap: true, banner: bannerOf(), plugins: [minified(true)] },
     plugins: bundled({ lit: false }),
   },
   {

@@ -3,6 +3,7 @@
 // or when the browser is idle on a page where one may show.
 import { usePresenter } from './api/internal.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
+import { useContentCheck, type ContentCheck } from './core/definition/unchecked.js';
 import type { Presenter } from './core/presenter.js';
 import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
@@ -10,6 +11,7 @@ import { prepareAnnouncer } from './a11y/announcer.js';
 
 const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 const uiUrl = new URL('earshot.ui.min.js', here).href;
+const checkUrl = new URL('earshot.check.min.js', here).href;
 
 // A module import needs no global to hand the presenter over, and no Trusted Types policy.
 usePresenter({
@@ -17,6 +19,8 @@ usePresenter({
   // The live region must be on the page before a survey appears, long before the UI arrives.
   prepare: prepareAnnouncer,
 });
+// What a survey asks is checked just before it first shows (or at init with `debug: true`), by a file of its own.
+useContentCheck(() => import(/* @vite-ignore */ checkUrl).then((check: { contentReport: ContentCheck }) => check.contentReport));
 
 export { init, track, show, preview, explain, identify, setContext, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';

@@ -3,12 +3,16 @@
 // surveys at once instead of through the ESM face's dynamic import, which a classic script would
 // have to inline anyway, for more bytes and nothing gained.
 import { usePresenter } from './api/internal.js';
+import { contentReport } from './core/definition/check-content.js';
+import { useContentCheck } from './core/definition/unchecked.js';
 import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { presenter } from './ui/present.js';
 import { defineEveryKind } from './ui/questions/registry.js';
 
 usePresenter(presenter);
+// One file: what a survey asks is checked in the task that shows it.
+useContentCheck(contentReport, true);
 // Every kind is in this file: defined now (their imports resolve in this task), a survey shows in the task that asks for it.
 void defineEveryKind();
 watchEmbeds();

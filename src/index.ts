@@ -5,6 +5,7 @@ import { usePresenter } from './api/internal.js';
 import { claimPage } from './api/one-per-page.js';
 import * as api from './public-api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
+import { useContentCheck } from './core/definition/unchecked.js';
 import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
 import { prepareAnnouncer } from './a11y/announcer.js';
 
@@ -15,6 +16,8 @@ if (claimPage(api)) {
     // The live region must be on the page before a survey appears, long before the UI arrives.
     prepare: prepareAnnouncer,
   });
+  // What a survey asks is checked just before it first shows (or at init with `debug: true`): a chunk of its own.
+  useContentCheck(() => import('./core/definition/check-content.js').then((check) => check.contentReport));
   watchEmbeds();
   // <earshot-survey> is defined only once the UI arrives; until then, added elements are looked for.
   watchUndefinedEmbeds();

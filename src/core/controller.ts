@@ -3,6 +3,7 @@ import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
 import { createId } from './id.js';
 import { localizeSurvey } from './definition/localize.js';
+import { contentVerdict, loadContentCheck } from './definition/unchecked.js';
 import { own, recaller } from './definition/recall.js';
 import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
@@ -96,7 +97,11 @@ export class Controller {
       busy: () => this.#open?.survey.id,
       show: (survey, firing) => this.#showSurvey(survey, firing),
       offerTab: (survey) => this.#offerTab(survey),
-      prefetch: (surveys) => this.#present.prefetch?.(surveys),
+      prefetch: (surveys) => {
+        this.#present.prefetch?.(surveys);
+        // What they ask is checked before they show: that check's code too, if it loads on demand.
+        loadContentCheck().catch(() => {});
+      },
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),
@@ -107,6 +112,32 @@ export class Controller {
     if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
+    if (this.#config.debug) void this.#reportEveryContentProblem();
+  }
+
+  /** `debug: true`: what every survey asks is checked now, not as each would first show; each problem is reported. */
+  async #reportEveryContentProblem(): Promise<void> {
+    const reported = new Set<Survey>();
+    const check = (surveys: Survey[]) => {
+      for (const survey of surveys) {
+        if (reported.has(survey)) continue;
+        reported.add(survey);
+        const { problems, warnings } = contentVerdict(survey)!;
+        for (const warning of warnings) console.warn(`earshot: ${warning}`);
+        if (problems.length) this.#report('definition', `survey "${survey.id}" will not show: ${problems.join('; ')}`);
+      }
+    };
+    try {
+      await loadContentCheck();
+    } catch (error) {
+      return this.#report('network', `the check of the surveys' questions could not be loaded (${(error as Error)?.message ?? error})`);
+    }
+    const targeting = this.#targeting;
+    if (!targeting || this.#listening.signal.aborted) return;
+    check(targeting.surveys);
+    // The surveys of `surveysUrl` once they arrived.
+    await targeting.loaded.catch(() => {});
+    if (!this.#listening.signal.aborted) check(targeting.surveys);
   }
 
   stop(): void {
@@ -201,34 +232,69 @@ export class Controller {
       this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${definition.id}" not shown`);
       return undefined;
     }
-    const { survey, locale } = localizeSurvey(definition, this.#config.locale);
-    const [context, dropped] = mergeContext(this.#context, queryValues(survey.hiddenFields));
-    this.#drop(`survey "${survey.id}": hiddenFields`, dropped);
+    const [context, dropped] = mergeContext(this.#context, queryValues(definition.hiddenFields));
+    this.#drop(`survey "${definition.id}": hiddenFields`, dropped);
     const [properties, droppedProperties] = mergeContext({}, event?.props);
-    this.#drop(`survey "${survey.id}": event properties`, droppedProperties);
-    const user = this.#user;
-    const recall = recaller(survey, (path) => (path[0] == 'c' ? own(context, path.slice(8)) : path == 'user.id' ? user?.id : own(user?.traits, path.slice(12))));
+    this.#drop(`survey "${definition.id}": event properties`, droppedProperties);
+    // Its texts are localized once its content passed its check (below).
     const opening: OpenSurvey = {
-      survey,
-      locale,
+      survey: definition,
+      locale: this.#config.locale,
       ...firing,
       ...(label && { label }),
       ...(event && { event: { name: event.name, properties } }),
       context,
-      recall,
       response: null,
       preview,
       view: { close() {} },
     };
-    const { trigger, firedBy } = opening;
+    if (embedIn) this.#embedded.add(opening);
+    else this.#open = opening;
     const isCurrent = () => this.#open === opening || this.#embedded.has(opening);
     const done = () => {
       if (this.#open === opening) this.#open = null;
       this.#embedded.delete(opening);
       this.#onChange();
     };
-    if (embedIn) this.#embedded.add(opening);
-    else this.#open = opening;
+    const checked = () => {
+      if (!isCurrent()) return;
+      if (this.#passesContentCheck(definition)) this.#place(opening, isCurrent, done, embedIn);
+      else done();
+    };
+    if (contentVerdict(definition)) checked();
+    else {
+      // The content check is on its way (loaded on demand): the survey waits for it, as for its UI,
+      // whose files are fetched meanwhile rather than after.
+      this.#present.prefetch?.([definition]);
+      let cancelled = false;
+      opening.view = { close: () => void (cancelled = true) };
+      loadContentCheck().then(
+        () => cancelled || checked(),
+        (error) => {
+          if (cancelled || !isCurrent()) return;
+          done();
+          this.#report('network', `survey "${definition.id}": the check of its questions could not be loaded (${(error as Error)?.message ?? error})`);
+        },
+      );
+    }
+    this.#onChange();
+    return opening;
+  }
+
+  /** Whether the check of what the survey asks passed; if not, the survey never shows, and each problem is reported with its path. */
+  #passesContentCheck(survey: Survey): boolean {
+    const { problems } = contentVerdict(survey)!;
+    if (problems.length) this.#report('definition', `survey "${survey.id}" is not shown: ${problems.join('; ')}`);
+    return !problems.length;
+  }
+
+  /** Puts a checked survey on the page, its texts in the visitor's language. */
+  #place(opening: OpenSurvey, isCurrent: () => boolean, done: () => void, embedIn?: Presenter['survey']): void {
+    const { survey, locale } = localizeSurvey(opening.survey, this.#config.locale);
+    const { context, trigger, firedBy, label, preview } = opening;
+    const user = this.#user;
+    const recall = recaller(survey, (path) => (path[0] == 'c' ? own(context, path.slice(8)) : path == 'user.id' ? user?.id : own(user?.traits, path.slice(12))));
+    Object.assign(opening, { survey, locale, recall });
     const request: PresentRequest = {
       survey,
       locale,
@@ -272,13 +338,20 @@ export class Controller {
       }),
     };
     opening.view = embedIn ? embedIn(request) : this.#present.survey(request);
-    this.#onChange();
-    return opening;
   }
 
   /** Puts a `tab` survey's "Feedback" tab on the page (once); the visitor opens the survey from it. */
   #offerTab(survey: Survey): void {
-    if (this.#tabs.has(survey.id)) return;
+    if (this.#tabs.has(survey.id) || this.#listening.signal.aborted) return;
+    if (!contentVerdict(survey)) {
+      // Its label is one of its texts: the tab waits for the check of its content, as the survey would.
+      this.#tabs.set(survey.id, { close() {} });
+      return void loadContentCheck().then(
+        () => this.#tabs.delete(survey.id) && this.#offerTab(survey),
+        (error) => this.#report('network', `survey "${survey.id}": the check of its questions could not be loaded (${(error as Error)?.message ?? error})`),
+      );
+    }
+    if (!this.#passesContentCheck(survey)) return;
     const tab = this.#present.tab(
       this.#emitter.guard({
         ...localizeSurvey(survey, this.#config.locale),

@@ -7,6 +7,7 @@ import type { Report } from '../core/definition/checks.js';
 import { EMBED_REQUEST, type PresentRequest, type SurveyCallbacks } from '../core/presenter.js';
 import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';
 import { checkSurvey } from '../core/definition/validate.js';
+import { awaitingContentCheck } from '../core/definition/unchecked.js';
 
 const TAG = 'earshot-survey';
 /** Events repeated on the embedded element, for frameworks that listen to the element they rendered. */
@@ -138,7 +139,8 @@ function toSurvey(definition: unknown): Survey {
   const report: Report = { problems: [], warnings: [] };
   checkSurvey(rest, '', report, new Set());
   if (report.problems.length) throw new Error(report.problems.join('; '));
-  return { ...(rest as unknown as Survey), display: 'inline' };
+  // What it asks is checked just before it shows (unchecked.ts).
+  return awaitingContentCheck({ ...(rest as unknown as Survey), display: 'inline' }, '');
 }
 
 function fail(host: EmbedHost, code: EarshotErrorCode, message: string): void {

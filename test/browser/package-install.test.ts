@@ -98,10 +98,13 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot-core.js',
       'dist/earshot-ui.js',
       'dist/earshot-debug-panel.js',
+      // The check of what surveys ask, imported just before a survey first shows.
+      'dist/earshot-check-content.js',
       'dist/earshot.min.js',
       'dist/earshot.core.min.js',
       'dist/earshot.ui.min.js',
       'dist/earshot.debug-panel.min.js',
+      'dist/earshot.check.min.js',
       'dist/index.d.ts',
       'dist/core/types.d.ts',
       'dist/custom-elements.json',

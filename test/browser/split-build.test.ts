@@ -251,3 +251,63 @@ it('reports a kind’s file that cannot be loaded through the error event, shows
   await page.getByRole('slider', { name: 'Your budget?' }).waitFor();
   assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
 });
+
+// What a survey asks is checked just before it first shows, by a file of its own (docs/architecture.md §7).
+const CHECK_FILE = '/dist/earshot.check.min.js';
+const brokenSurvey = {
+  id: 'broken',
+  trigger: { event: 'checkout_completed' },
+  priority: 10,
+  questions: [
+    { id: 'stars', type: 'ratng', text: 'Rate us' },
+    { id: 'stars', type: 'text', text: 'Why?' },
+  ],
+};
+const BROKEN_PROBLEMS = [
+  'surveys[0].questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")',
+  'surveys[0].questions[1].id: duplicate question id "stars"',
+];
+
+it('never shows a survey whose questions are wrong and never breaks the page: its check arrives on demand, each problem is reported with its path, the other survey still shows', async () => {
+  const { page, requestsOf } = await openCorePage('/checkout/done', [brokenSurvey, { id: 'good', questions: [score] }]);
+  // init did not throw (openCorePage would have failed); the survey that may show brings the check at idle, beside the UI.
+  await waitUntil(() => requestsOf(CHECK_FILE) === 1, { describe: () => 'the check to be prefetched' });
+  const errors = await page.evaluate(async () => {
+    const seen: unknown[] = [];
+    window.earshot.on('error', (error) => seen.push(error));
+    window.earshot.track('checkout_completed');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return seen;
+  });
+  expect(errors).toEqual([{ code: 'definition', message: `survey "broken" is not shown: ${BROKEN_PROBLEMS.join('; ')}` }]);
+  expect(await page.locator('earshot-survey').count()).toBe(0);
+  await page.evaluate(() => window.earshot.show('good'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'good', answers: { score: 9 } });
+  expect(requestsOf(CHECK_FILE)).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('with debug: true, lists every problem of every survey in the console at init, before any journey point', async () => {
+  const page = await h.newPage();
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.route(h.url('/pricing'), (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><title>Split build</title><main></main><script src="/dist/earshot.core.min.js"></script></html>',
+    }),
+  );
+  await page.goto(h.url('/pricing'));
+  const second = { id: 'broken-too', trigger: { url: '/checkout/*' }, questions: [{ id: 'q', type: 'choice', text: 'Pick', options: ['A'] }] };
+  await page.evaluate((surveys) => window.earshot.init({ endpoint: '/api/earshot', surveys: surveys as never, debug: true }), [brokenSurvey, second]);
+  const secondProblem = 'surveys[1].questions[0].options: expected a list of 2 to 30 options (got ["A"])';
+  await expect.poll(() => warnings.some((text) => text.includes(secondProblem))).toBe(true);
+  for (const problem of BROKEN_PROBLEMS) expect(warnings.some((text) => text.includes(problem))).toBe(true);
+  expect(await page.locator('earshot-survey').count()).toBe(0);
+  assertNoPageErrors(h.problems(page));
+});

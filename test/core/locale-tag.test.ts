@@ -1,7 +1,7 @@
 // The language a response carries is a valid BCP 47 tag: pages say `<html lang="en_US">`, which
 // Intl (and a collector summarising results with it) refuses.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validateConfig } from '../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../src/core/definition/validate-whole.js';
 import { createResponse } from '../../src/core/delivery/response.js';
 import { canonicalLocale } from '../../src/core/locale-tag.js';
 
@@ -36,7 +36,7 @@ describe('canonicalLocale', () => {
 });
 
 describe("the visitor's language", () => {
-  const resolved = (locale?: string) => validateConfig({ endpoint: '/api/earshot', ...(locale !== undefined && { locale }) }).config?.locale;
+  const resolved = (locale?: string) => validateWholeConfig({ endpoint: '/api/earshot', ...(locale !== undefined && { locale }) }).config?.locale;
 
   afterEach(() => {
     document.documentElement.lang = '';
@@ -59,7 +59,9 @@ describe("the visitor's language", () => {
   });
 
   it('refuses a config locale that no language tag can be, naming it', () => {
-    expect(validateConfig({ endpoint: '/api/earshot', locale: 'English (US)' }).problems).toEqual(['locale: expected a locale tag such as "en" or "pt-BR" (got "English (US)")']);
+    expect(validateWholeConfig({ endpoint: '/api/earshot', locale: 'English (US)' }).problems).toEqual([
+      'locale: expected a locale tag such as "en" or "pt-BR" (got "English (US)")',
+    ]);
   });
 
   it('is sent as a canonical tag, whatever the survey texts are keyed by', () => {

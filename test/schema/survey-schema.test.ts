@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ID_PATTERN, type Report } from '../../src/core/definition/checks.js';
-import { checkSurvey, validateConfig } from '../../src/core/definition/validate.js';
+import { checkWholeSurvey, validateWholeConfig } from '../../src/core/definition/validate-whole.js';
 import { RECALL_TEXT } from '../../src/core/definition/recall.js';
 import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../../src/core/targeting/url-regex.js';
 import batchSchema from '../../src/schema/batch.schema.json' with { type: 'json' };
@@ -20,7 +20,7 @@ const fileAccepts = ajv.compile(schema);
 
 function sdkAccepts(definition: unknown): boolean {
   const report: Report = { problems: [], warnings: [] };
-  checkSurvey(definition, '', report, new Set());
+  checkWholeSurvey(definition, '', report, new Set());
   return report.problems.length + report.warnings.length === 0;
 }
 
@@ -378,6 +378,6 @@ describe('survey.schema.json and the SDK validator', () => {
     expect(fileAccepts([survey, { ...survey, id: 'other' }])).toBe(true);
     expect(fileAccepts({ $schema: '../node_modules/earshot/schema/survey.schema.json', surveys: [survey] })).toBe(true);
     expect(fileAccepts({ surveys: [{ ...survey, id: 'bad id' }] })).toBe(false);
-    expect(validateConfig({ endpoint: '/api', surveys: [survey] }).problems).toEqual([]);
+    expect(validateWholeConfig({ endpoint: '/api', surveys: [survey] }).problems).toEqual([]);
   });
 });

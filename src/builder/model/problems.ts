@@ -1,6 +1,6 @@
 import { theme, colorScheme } from '../../core/definition/appearance.js';
 import type { Report } from '../../core/definition/checks.js';
-import { checkSurvey } from '../../core/definition/validate.js';
+import { checkWholeSurvey } from '../../core/definition/validate-whole.js';
 import type { Appearance } from '../../core/presenter.js';
 
 /** One thing the validator found wrong, split into where and what. */
@@ -26,7 +26,7 @@ export interface DraftReport {
 /** Everything `init` would say about this survey and look, with the same paths. */
 export function checkDraft(definition: unknown, appearance: Appearance = {}): DraftReport {
   const report: Report = { problems: [], warnings: [] };
-  checkSurvey(definition, '', report, new Set());
+  checkWholeSurvey(definition, '', report, new Set());
   if (appearance.theme !== undefined) theme(appearance.theme, 'theme', report);
   if (appearance.colorScheme !== undefined) colorScheme(appearance.colorScheme, 'colorScheme', report);
   return {

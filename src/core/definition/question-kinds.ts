@@ -1,6 +1,9 @@
 import { boolean, checkObject, expect, fail, httpUrl, identifier, integer, isRecord, localized, number, oneOf, text, type Check, type Fields, type Report } from './checks.js';
-import type { ChoiceOption, LocalizedText, Question, QuestionRecord, QuestionType, TextFormat } from '../types.js';
+import type { ChoiceOption, LocalizedText, Question, QuestionType, TextFormat } from '../types.js';
 
+export const MAX_QUESTIONS = 50;
+/** Longest question text, thank-you text or template word. */
+export const TEXT_MAX_LENGTH = 2000;
 export const DEFAULT_TEXT_MAX_LENGTH = 1000;
 export const LABEL_MAX_LENGTH = 200;
 export const MAX_OPTIONS = 30;
@@ -96,8 +99,6 @@ export interface QuestionKind<Q extends Question> {
   required?: string[];
   /** Checks across its fields, run once each field is valid on its own. */
   check?: (question: Q, path: string, report: Report) => void;
-  /** What a response's `questions` says of it beyond id, type and text (docs/architecture.md §3). */
-  record?: (question: Q) => Omit<QuestionRecord, 'id' | 'type' | 'text'>;
   /** `false`: its answer is a list of every option or an object, so a rule on it may only ask whether it was `answered`. */
   comparable?: false;
 }
@@ -105,7 +106,9 @@ export interface QuestionKind<Q extends Question> {
 type QuestionOf<K extends QuestionType> = Extract<Question, { type: K }>;
 
 /**
- * Every question kind, one row each: the validator and the payload read it here, the builder
+ * Every question kind, one row each: the validator reads it here (what a response says of each
+ * kind is in question-records.ts, apart: the payload is built on every page, the checks run on
+ * demand), the builder
  * (src/builder/question-kinds.ts) and the UI (src/ui/questions/registry.ts) keep a row per kind
  * of their own; docs/contributing.md lists every place a new kind goes.
  */
@@ -116,8 +119,6 @@ export const QUESTION_KINDS: { [K in QuestionType]: QuestionKind<QuestionOf<K>> 
     check: ({ style, scale = DEFAULT_RATING_SCALE }, path, report) => {
       if (style === 'emoji' && ![3, 5].includes(scale)) fail(report, `${path}.style`, '"emoji" exists for scales of 3 and 5 only', scale);
     },
-    // A rating's meaning depends on its scale and look; other kinds have fixed ones.
-    record: ({ scale = DEFAULT_RATING_SCALE, style = 'numbers' }) => ({ scale, style }),
   },
   csat: { fields: { labels: labels(CSAT_POINTS) } },
   ces: { fields: { labels: labels(CES_POINTS) } },
@@ -145,23 +146,16 @@ export const QUESTION_KINDS: { [K in QuestionType]: QuestionKind<QuestionOf<K>> 
     check: ({ format, multiline }, path, report) => {
       if (format && multiline) fail(report, `${path}.multiline`, 'a text with a "format" is one line');
     },
-    // A collector keeps contact details out of word clouds.
-    record: ({ format }) => (format ? { format } : {}),
   },
   // Kinds of issue #22.
   matrix: {
     fields: { rows: matrixRows, columns: matrixColumns },
     required: ['rows', 'columns'],
-    record: ({ rows, columns }) => ({
-      rows: rows.map(({ id, label }) => ({ id, label: label as string })),
-      columns: columns.map(({ value, label }) => ({ value, label: label as string })),
-    }),
     comparable: false,
   },
   ranking: {
     fields: { options: optionsOf(MAX_RANKED), shuffle: boolean },
     required: ['options'],
-    record: ({ options }) => ({ options: options.map((option) => ({ id: optionValue(option), label: optionLabel(option) as string })) }),
     comparable: false,
   },
   slider: {
@@ -176,7 +170,6 @@ export const QUESTION_KINDS: { [K in QuestionType]: QuestionKind<QuestionOf<K>> 
       if (max <= min) fail(report, `${path}.max`, 'expected a number above "min"', max);
       else if (!wholeSteps(min, max, step)) fail(report, `${path}.step`, `expected a step that divides max - min (${max - min})`, step);
     },
-    record: ({ min, max, step = DEFAULT_SLIDER_STEP }) => ({ min, max, step }),
   },
   cta: {
     fields: {

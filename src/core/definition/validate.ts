@@ -5,7 +5,6 @@ import {
   checkObject,
   expect,
   fail,
-  httpUrl,
   identifier as id,
   integer,
   isRecord,
@@ -19,24 +18,22 @@ import {
   type Fields,
   type Report,
 } from './checks.js';
-import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { checkOperand, type ComparedValues, type Comparison } from './operators.js';
-import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, kindOf } from './question-kinds.js';
+import { LABEL_MAX_LENGTH, TEXT_MAX_LENGTH } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
 import { CONTEXT_KEY } from '../context.js';
-import { checkRecall } from './recall.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
-import { MATRIX_TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate, templateQuestions } from './templates.js';
+import { TEMPLATE_NAMES, TEMPLATE_TEXT } from './templates.js';
+import { awaitingContentCheck, expand } from './unchecked.js';
 import { CONDITION_OPERATORS } from '../targeting/conditions.js';
 import { DEFAULT_COOLDOWN_DAYS } from '../targeting/frequency.js';
 import { TRIGGER_KINDS } from '../targeting/triggers.js';
 import { URL_OPERATORS } from '../targeting/url-match.js';
 import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../targeting/url-regex.js';
-import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
+import type { DisplayMode, EarshotConfig, PopoverPosition, Survey } from '../types.js';
 
-export const MAX_QUESTIONS = 50;
-export const TEXT_MAX_LENGTH = 2000;
+export { MAX_QUESTIONS, TEXT_MAX_LENGTH } from './question-kinds.js';
 export const DEFAULT_TTL_DAYS = 7;
 export const DEFAULT_OUTBOX_LIMIT = 1000;
 export const PREVIEW_HANDLING = ['send', 'discard'] as const;
@@ -103,9 +100,8 @@ const date: Check = expect((value) => typeof value === 'string' && !Number.isNaN
 
 const isValue = (value: unknown) => value === null || isScalar(value);
 
-/** A condition compares traits and properties, which may be null; an answer rule compares answers, which never are. */
+/** A condition compares traits and properties, which may be null (an answer rule: check-content.ts). */
 const CONDITION_VALUES: ComparedValues = { is: isValue, named: 'a string, number, boolean or null' };
-const ANSWER_VALUES: ComparedValues = { is: isScalar, named: 'a string, number or boolean' };
 
 /** A value (meaning `eq`) or an object of operators, all of which must hold. */
 const condition: Check = (value, path, report) => {
@@ -170,54 +166,6 @@ const trigger: Check = (value, path, report) => {
   checkObject(value, path, report, { [kind]: TRIGGER_FIELDS[kind], label: journeyLabel, ...(kind === 'event' && { where: conditions }) });
 };
 
-/** Answer rules refer to questions by id: `earlier` holds the ids asked before this one, with their kinds. */
-function rule(earlier: Map<string, QuestionType | undefined>): Check {
-  return (value, path, report) => {
-    if (!isRecord(value)) return fail(report, path, 'expected a rule like { "question": "score", "lte": 6 }', value);
-    if (!earlier.has(value.question as string)) fail(report, `${path}.question`, 'expected the id of an earlier question in this survey', value.question);
-    const operators = Object.keys(value).filter((key) => key !== 'question');
-    const operator = operators[0] as (typeof RULE_OPERATORS)[number];
-    if (operators.length !== 1 || !RULE_OPERATORS.includes(operator)) {
-      return fail(report, path, `expected "question" and one of ${RULE_OPERATORS.join(', ')}`);
-    }
-    if (operator === 'answered') return boolean(value.answered, `${path}.answered`, report);
-    checkOperand(operator, value[operator], `${path}.${operator}`, report, ANSWER_VALUES);
-    const type = earlier.get(value.question as string);
-    if (type && QUESTION_KINDS[type].comparable === false) fail(report, `${path}.${operator}`, `a rule on a "${type}" question may only ask whether it was "answered"`);
-  };
-}
-
-/** A survey's own questions, after its template's items (which rules may refer to). */
-const questionsAfter =
-  (taken: Question[]): Check =>
-  (value, path, report) => {
-    const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
-    if (!Array.isArray(value) || value.length < fewest || value.length > most) {
-      return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
-    }
-    const earlier = new Map<string, QuestionType | undefined>(taken.map((item) => [item.id, item.type]));
-    // The items of a template shown as a matrix keep their ids as its rows: collectors score them by these.
-    const reserved = new Set(taken.flatMap((item) => (item.type === 'matrix' ? item.rows.map((row) => row.id) : [])));
-    value.forEach((question, index) => {
-      const at = `${path}[${index}]`;
-      const kind = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? kindOf(question as unknown as Question) : undefined;
-      const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Map(earlier)), next: text(64) };
-      const before = report.problems.length;
-      if (!checkObject(question, at, report, { ...common, ...kind?.fields }, ['id', 'type', 'text', ...(kind?.required ?? [])])) return;
-      if (report.problems.length === before) kind?.check?.(question as unknown as Question, at, report);
-      if (earlier.has(question.id as string) || reserved.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
-      earlier.set(question.id as string, kind && (question.type as QuestionType));
-    });
-    // Jumps go forward only, so no definition can make the visitor go round in a loop.
-    value.forEach((question, index) => {
-      const target = isRecord(question) ? question.next : undefined;
-      if (typeof target !== 'string' || target === END_OF_SURVEY) return;
-      if (!value.slice(index + 1).some((later) => isRecord(later) && later.id === target)) {
-        fail(report, `${path}[${index}].next`, `expected "${END_OF_SURVEY}" or the id of a later question in this survey`, target);
-      }
-    });
-  };
-
 const selector: Check = (value, path, report) => {
   try {
     if (typeof value !== 'string' || !value.trim() || value.length > SELECTOR_MAX_LENGTH) throw new TypeError();
@@ -237,15 +185,6 @@ const TRIGGER_FIELDS: Fields = {
   delay: number(0, MAX_DELAY_SECONDS),
   all: triggers,
   any: triggers,
-};
-
-const thanks: Check = (value, path, report) => {
-  if (typeof value === 'string' || (isRecord(value) && !('text' in value || 'link' in value))) return longText(value, path, report);
-  if (!isRecord(value)) return fail(report, path, 'expected a text, or { "text", "link": { "label", "url" } }', value);
-  checkObject(value, path, report, {
-    text: longText,
-    link: (link, at) => checkObject(link, at, report, { label: localized(text(LABEL_MAX_LENGTH)), url: httpUrl }, ['label', 'url']),
-  });
 };
 
 /** Replacements for template words; the lists separated by `|` keep their number of parts. */
@@ -280,7 +219,9 @@ const SURVEY_FIELDS: Fields = {
   id,
   label: journeyLabel,
   hiddenFields,
-  questions: questionsAfter([]),
+  // What a survey asks is checked just before it first shows (check-content.ts); here only what
+  // the core reads before then: a list of objects, and the template with its words.
+  questions: expect((value) => Array.isArray(value) && value.every(isRecord), 'expected a list of questions'),
   template: oneOf(TEMPLATE_NAMES),
   product: text(200),
   templateText,
@@ -291,7 +232,7 @@ const SURVEY_FIELDS: Fields = {
   target: selector,
   closeButton: boolean,
   autoAdvance: boolean,
-  thanks,
+  thanks: () => {},
   language: localeTag,
   audience,
   sample: number(0, 1),
@@ -302,37 +243,33 @@ const SURVEY_FIELDS: Fields = {
   priority: expect(Number.isFinite, 'expected a number'),
 };
 
-/** Checks one survey definition; `seen` holds the survey ids already taken, and gets this one's. */
+/**
+ * Checks one survey definition's identity, targeting and display, and the shape of its content
+ * (check-content.ts checks the content itself); `seen` holds the survey ids already taken, and gets this one's.
+ */
 export function checkSurvey(value: unknown, path: string, report: Report, seen: Set<unknown>): void {
-  const name = isRecord(value) ? (value.template as SurveyTemplate) : undefined;
-  const layout = isRecord(value) && value.layout === 'matrix' ? 'matrix' : undefined;
-  const template = name && TEMPLATE_NAMES.includes(name) ? templateQuestions({ template: name, layout }) : undefined;
-  const fields = template ? { ...SURVEY_FIELDS, questions: questionsAfter(template) } : SURVEY_FIELDS;
   // With a template named, even a wrong one, `questions` are optional: the name is what to fix.
-  if (!checkObject(value, path, report, fields, name === undefined ? ['id', 'questions'] : ['id'])) return;
-  if (value.template == 'pmf' && value.product === undefined) fail(report, `${path}.product`, 'is required for "template": "pmf"');
-  if (layout && !MATRIX_TEMPLATES.includes(value.template as SurveyTemplate)) fail(report, `${path}.layout`, `"matrix" applies to the templates ${MATRIX_TEMPLATES.join(' and ')}`);
+  if (!checkObject(value, path, report, SURVEY_FIELDS, isRecord(value) && value.template !== undefined ? ['id'] : ['id', 'questions'])) return;
   if (seen.has(value.id)) fail(report, `${path}.id`, `duplicate survey id "${value.id}"`);
   seen.add(value.id);
   if (value.display === 'inline' && value.target === undefined) fail(report, `${path}.target`, 'is required for "display": "inline"');
   if (Date.parse(value.endsAt as string) <= Date.parse(value.startsAt as string)) fail(report, `${path}.endsAt`, 'expected a date after startsAt', value.endsAt);
-  checkRecall(
-    value,
-    path,
-    report,
-    (template ?? []).map((question) => question.id),
-  );
 }
 
-const surveys: Check = (value, path, report) => {
-  if (!Array.isArray(value)) return fail(report, path, 'expected a list of surveys', value);
-  const seen = new Set<unknown>();
-  value.forEach((survey, index) => checkSurvey(survey, `${path}[${index}]`, report, seen));
-};
+/** How one survey of a list is checked: `checkSurvey` at init, with its content too when authoring (validate-whole.ts). */
+export type SurveyCheck = typeof checkSurvey;
 
+const surveysBy =
+  (checkOne: SurveyCheck): Check =>
+  (value, path, report) => {
+    if (!Array.isArray(value)) return fail(report, path, 'expected a list of surveys', value);
+    const seen = new Set<unknown>();
+    value.forEach((survey, index) => checkOne(survey, `${path}[${index}]`, report, seen));
+  };
+
+/** The config's fields, less `surveys` (checked as `validateConfig` is told). */
 const CONFIG_FIELDS: Fields = {
   endpoint: secureUrl,
-  surveys,
   surveysUrl: secureUrl,
   cooldownDays: days,
   user,
@@ -353,8 +290,11 @@ const CONFIG_FIELDS: Fields = {
   pageUrl: oneOf(['stripped', 'full']),
 };
 
-/** Checks a whole `init` config and reports every problem at once, each with its path. */
-export function validateConfig(input: unknown): ValidationResult {
+/**
+ * Checks an `init` config and reports every problem at once, each with its path; what each survey
+ * asks is left to check-content.ts (validate-whole.ts runs both).
+ */
+export function validateConfig(input: unknown, checkOne: SurveyCheck = checkSurvey): ValidationResult {
   const report: Report = { problems: [], warnings: [] };
   let given: EarshotConfig;
   try {
@@ -365,10 +305,10 @@ export function validateConfig(input: unknown): ValidationResult {
     fail(report, 'config', `expected plain data that JSON can copy (${String((error as Error)?.message ?? error)})`);
     return report;
   }
-  if (!checkObject(given, '', report, CONFIG_FIELDS, ['endpoint']) || report.problems.length) return report;
+  if (!checkObject(given, '', report, { ...CONFIG_FIELDS, surveys: surveysBy(checkOne) }, ['endpoint']) || report.problems.length) return report;
   const config: ResolvedConfig = {
     ...given,
-    surveys: (given.surveys ?? []).map((survey) => expandTemplate(survey as Survey)),
+    surveys: (given.surveys ?? []).map((survey, index) => expand(awaitingContentCheck(survey as Survey, `surveys[${index}]`))),
     // The page's own language may be no tag at all (`<html lang="english!">`): then the browser's.
     locale: [given.locale, document.documentElement.lang, navigator.language].map(canonicalLocale).find(Boolean) ?? UNDETERMINED_LOCALE,
     debug: given.debug ?? false,
@@ -386,8 +326,8 @@ export interface SurveyValidation extends Report {
   survey?: Survey;
 }
 
-/** Checks one survey definition on its own (as `preview()` gets it), each problem with its path under `path`. */
-export function validateSurvey(input: unknown, path: string): SurveyValidation {
+/** Checks one survey definition on its own (as `preview()` gets it), each problem with its path under `path`; its content as `validateConfig` does. */
+export function validateSurvey(input: unknown, path: string, check: SurveyCheck = checkSurvey): SurveyValidation {
   const report: Report = { problems: [], warnings: [] };
   let given: unknown;
   try {
@@ -396,6 +336,6 @@ export function validateSurvey(input: unknown, path: string): SurveyValidation {
     fail(report, path, `expected plain data that JSON can copy (${String((error as Error)?.message ?? error)})`);
     return report;
   }
-  checkSurvey(given, path, report, new Set());
-  return report.problems.length ? report : { ...report, survey: expandTemplate(given as Survey) };
+  check(given, path, report, new Set());
+  return report.problems.length ? report : { ...report, survey: expand(awaitingContentCheck(given as Survey, path)) };
 }

@@ -1,7 +1,8 @@
 import { createId } from '../id.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { clip, fitUser } from './collector-caps.js';
-import { DEFAULT_TEXT_MAX_LENGTH, kindOf } from '../definition/question-kinds.js';
+import { DEFAULT_TEXT_MAX_LENGTH } from '../definition/question-kinds.js';
+import { recordOf } from '../definition/question-records.js';
 import type { Answer, Answers, Context, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TrackedEventRecord, Trigger, TriggerRecord, User } from '../types.js';
 import { SDK_VERSION } from '../version.js';
 
@@ -85,5 +86,5 @@ function describeQuestion(question: Question): QuestionRecord {
   const { id, type } = question;
   // The controller localizes a survey before showing it: by now each text is the one shown.
   const text = question.text as string;
-  return { id, type, text, ...kindOf(question).record?.(question) };
+  return { id, type, text, ...recordOf(question) };
 }

@@ -1,6 +1,7 @@
 import { isRecord, toData, type Report } from '../definition/checks.js';
 import type { Survey, SurveyEligibility } from '../types.js';
 import { checkSurvey } from '../definition/validate.js';
+import { awaitingContentCheck } from '../definition/unchecked.js';
 
 /** Fetches a list of survey definitions: a JSON list, or an object whose `surveys` is one. */
 export async function fetchSurveys(url: string): Promise<unknown[]> {
@@ -33,7 +34,8 @@ export function checkList(list: unknown[], taken: Survey[]): CheckedList {
     const path = `surveysUrl[${index}]`;
     checkSurvey(survey, path, report, seen);
     const { problems } = report;
-    if (!problems.length) checked.valid.push(survey as Survey);
+    // What it asks is checked before it first shows (unchecked.ts).
+    if (!problems.length) checked.valid.push(awaitingContentCheck(survey as Survey, path));
     else {
       const surveyId = isRecord(survey) && typeof survey.id == 'string' ? survey.id : path;
       checked.refused.push({ surveyId, eligible: false, showing: false, reasons: [{ code: 'invalid', message: problems.join('; '), problems }] });

@@ -1,7 +1,7 @@
 import { isRecord } from '../definition/checks.js';
 import type { EarshotErrorCode, Survey, SurveyEligibility, UserTraits } from '../types.js';
 import type { ResolvedConfig } from '../definition/validate.js';
-import { expandTemplate } from '../definition/templates.js';
+import { expand } from '../definition/unchecked.js';
 import { explainSurvey, ruleReasons } from './eligibility.js';
 import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';
@@ -138,7 +138,7 @@ export class Targeting {
     const { valid, refused } = checkList(list, this.#config.surveys);
     for (const { reasons } of refused) this.#host.report('definition', reasons[0].message);
     this.#refused = refused;
-    this.surveys = [...this.#config.surveys, ...valid.map(expandTemplate)];
+    this.surveys = [...this.#config.surveys, ...valid.map(expand)];
     this.#watchParts(this.surveys);
     return valid;
   }

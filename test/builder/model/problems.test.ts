@@ -2,7 +2,7 @@
 // matches are the ones `init` reports, and a field sees only its own (or, for a whole part, those
 // inside it), never a neighbour's with a similar name.
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/core/definition/validate';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 import { checkDraft, parseProblem, problemsAt } from '../../../src/builder/model/problems';
 
 describe('the problems of a draft', () => {
@@ -16,9 +16,9 @@ describe('the problems of a draft', () => {
       display: 'inline',
     };
     const { problems } = checkDraft(survey);
-    const fromInit = validateConfig({ endpoint: '/api', surveys: [survey] }).problems.map((line) => line.replace(/^surveys\[0\]\.?/, ''));
+    const fromInit = validateWholeConfig({ endpoint: '/api', surveys: [survey] }).problems.map((line) => line.replace(/^surveys\[0\]\.?/, ''));
     expect(problems.map(({ path, message }) => `${path}: ${message}`)).toEqual(fromInit);
-    expect(problems.map(({ path }) => path)).toEqual(['id', 'questions[0].type', 'questions[1].text', 'questions[1].id', 'target']);
+    expect(problems.map(({ path }) => path)).toEqual(['id', 'target', 'questions[0].type', 'questions[1].text', 'questions[1].id']);
   });
 
   it('include the look, under theme and colorScheme', () => {

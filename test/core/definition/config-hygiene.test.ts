@@ -2,7 +2,7 @@
 // data JSON cannot copy, names every object has, insecure endpoints.
 import { afterEach, describe, expect, it } from 'vitest';
 import { toData } from '../../../src/core/definition/checks.js';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 import { destroy, EarshotConfigError, init } from '../../../src/index.js';
 
 const survey = (questions: unknown[] = [{ id: 'score', type: 'nps', text: 'How likely?' }]) => ({ id: 'nps', questions });
@@ -22,7 +22,7 @@ afterEach(() => destroy());
 
 describe('__proto__, constructor and prototype keys', () => {
   it('are dropped at every depth, and nothing reaches Object.prototype', () => {
-    const result = validateConfig(JSON.parse(UNSAFE_JSON));
+    const result = validateWholeConfig(JSON.parse(UNSAFE_JSON));
     expect(result.problems).toEqual([]);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     const { config } = result;
@@ -47,18 +47,18 @@ describe('__proto__, constructor and prototype keys', () => {
 
 describe('names every object has', () => {
   it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])('are refused as question ids (%s), which would read as answered', (id) => {
-    expect(validateConfig({ endpoint: '/api', surveys: [survey([{ id, type: 'text', text: 'Why?' }])] }).problems).toEqual([
+    expect(validateWholeConfig({ endpoint: '/api', surveys: [survey([{ id, type: 'text', text: 'Why?' }])] }).problems).toEqual([
       `surveys[0].questions[0].id: is a name JavaScript reserves; choose another id (got "${id}")`,
     ]);
   });
 
   it.each(['toString', 'hasOwnProperty', '__defineGetter__', 'valueOf'])('are not question types (%s)', (type) => {
-    const { problems } = validateConfig({ endpoint: '/api', surveys: [survey([{ id: 'q', type, text: 'Why?' }])] });
+    const { problems } = validateWholeConfig({ endpoint: '/api', surveys: [survey([{ id: 'q', type, text: 'Why?' }])] });
     expect(problems).toEqual([expect.stringMatching(/^surveys\[0\]\.questions\[0\]\.type: expected one of nps, /)]);
   });
 
   it.each(['toString', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'])('are unknown keys like any other (%s), warned about in debug mode', (key) => {
-    const result = validateConfig({ endpoint: '/api', [key]: 1, surveys: [{ ...survey(), [key]: 'x' }] });
+    const result = validateWholeConfig({ endpoint: '/api', [key]: 1, surveys: [{ ...survey(), [key]: 'x' }] });
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([`${key}: unknown key, ignored`, `surveys[0].${key}: unknown key, ignored`]);
   });
@@ -82,14 +82,14 @@ describe('input JSON cannot copy', () => {
   ];
 
   it.each(cases)('is one problem at "config" (%s), thrown by init as EarshotConfigError', (_, input) => {
-    const { problems, config } = validateConfig(input);
+    const { problems, config } = validateWholeConfig(input);
     expect(config).toBeUndefined();
     expect(problems).toEqual([expect.stringMatching(/^config: expected plain data that JSON can copy \(.+\)$/s)]);
     expect(() => init(input as never)).toThrow(EarshotConfigError);
   });
 
   it('drops functions and undefined values without complaint', () => {
-    const result = validateConfig({ endpoint: '/api', onReady: () => {}, locale: undefined });
+    const result = validateWholeConfig({ endpoint: '/api', onReady: () => {}, locale: undefined });
     expect(result.problems).toEqual([]);
     expect(result.config).not.toHaveProperty('onReady');
   });
@@ -106,7 +106,7 @@ describe('endpoint and surveysUrl', () => {
     'http://[::1]:5173/api/earshot',
     'http://localhost:3000/api',
   ])('accept %s', (endpoint) => {
-    expect(validateConfig({ endpoint, surveysUrl: endpoint }).problems).toEqual([]);
+    expect(validateWholeConfig({ endpoint, surveysUrl: endpoint }).problems).toEqual([]);
   });
 
   it.each([
@@ -118,7 +118,7 @@ describe('endpoint and surveysUrl', () => {
     'data:text/plain,x',
     'javascript:alert(1)',
   ])('refuse %s, naming the path', (endpoint) => {
-    expect(validateConfig({ endpoint, surveysUrl: endpoint }).problems).toEqual([
+    expect(validateWholeConfig({ endpoint, surveysUrl: endpoint }).problems).toEqual([
       `endpoint: expected a relative path, an https: URL, or http: on localhost (got ${JSON.stringify(endpoint)})`,
       `surveysUrl: expected a relative path, an https: URL, or http: on localhost (got ${JSON.stringify(endpoint)})`,
     ]);
@@ -127,7 +127,7 @@ describe('endpoint and surveysUrl', () => {
 
 describe('styleNonce', () => {
   it('is a string', () => {
-    expect(validateConfig({ endpoint: '/api', styleNonce: 'r4nd0m' }).problems).toEqual([]);
-    expect(validateConfig({ endpoint: '/api', styleNonce: 42 }).problems).toEqual(['styleNonce: expected a non-empty string of at most 200 characters (got 42)']);
+    expect(validateWholeConfig({ endpoint: '/api', styleNonce: 'r4nd0m' }).problems).toEqual([]);
+    expect(validateWholeConfig({ endpoint: '/api', styleNonce: 42 }).problems).toEqual(['styleNonce: expected a non-empty string of at most 200 characters (got 42)']);
   });
 });

@@ -2,7 +2,7 @@
 // `{{answers.score}}`, `{{user.traits.name}}`, with a fallback; what the validator says of them.
 import { describe, expect, it } from 'vitest';
 import { recall, recaller } from '../../../src/core/definition/recall.js';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 import type { Survey } from '../../../src/core/types.js';
 
 const values: Record<string, unknown> = { 'context.plan': 'pro', 'context.seats': 3, 'context.trial': false, 'user.id': 'u_42', 'user.traits.name': 'Ada', 'context.empty': '' };
@@ -74,7 +74,7 @@ describe('recaller', () => {
 });
 
 describe('what the validator says of recalled values', () => {
-  const problemsOf = (survey: Record<string, unknown>) => validateConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', ...survey }] }).problems;
+  const problemsOf = (survey: Record<string, unknown>) => validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', ...survey }] }).problems;
   const q = (id: string, text: string, more: Record<string, unknown> = {}) => ({ id, type: 'text', text, ...more });
 
   it('accepts context, user and earlier answers, with or without a fallback, in texts, labels and the thank-you step', () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createResponse } from '../../../src/core/delivery/response.js';
 import { TEMPLATE_TEXT } from '../../../src/core/definition/templates.js';
 import type { Survey } from '../../../src/core/types.js';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 
 /** The surveys `init` would run for these definitions, or the problems it would throw. */
 function resolve(...surveys: unknown[]) {
-  const { config, problems } = validateConfig({ endpoint: '/api/earshot', surveys });
+  const { config, problems } = validateWholeConfig({ endpoint: '/api/earshot', surveys });
   return { surveys: config?.surveys ?? [], problems };
 }
 
@@ -163,7 +163,7 @@ describe('template mistakes are config errors with their paths', () => {
   });
 
   it('templateText lists with the wrong number of labels, and unknown keys as warnings', () => {
-    const { problems, warnings } = validateConfig({
+    const { problems, warnings } = validateWholeConfig({
       endpoint: '/api/earshot',
       surveys: [{ id: 'e', template: 'ces', templateText: { agree: 'No|Yes', ces: '', nope: 'x' } }],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 
 const question = (fields: Record<string, unknown>) => ({ id: 'q', type: 'nps', text: 'How likely?', ...fields });
 const config = (fields: Record<string, unknown>, survey: Record<string, unknown> = {}) => ({
@@ -19,14 +19,16 @@ describe('validateConfig: theme and colour scheme', () => {
       shadow: 'none',
       dark: { accent: '#5fd', surface: 'rgb(10 20 30)' },
     };
-    const result = validateConfig(config({ theme, colorScheme: 'auto' }));
+    const result = validateWholeConfig(config({ theme, colorScheme: 'auto' }));
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.config).toMatchObject({ theme, colorScheme: 'auto' });
   });
 
   it('reports each wrong field with its path', () => {
-    const { problems } = validateConfig(config({ theme: { accent: 'red; background: url(x)', radius: -1, fontSize: true, dark: { radius: 4, text: '' } }, colorScheme: 'night' }));
+    const { problems } = validateWholeConfig(
+      config({ theme: { accent: 'red; background: url(x)', radius: -1, fontSize: true, dark: { radius: 4, text: '' } }, colorScheme: 'night' }),
+    );
     expect(problems).toEqual([
       'theme.accent: expected a CSS value (at most 200 characters, no ; { } < > \\) (got "red; background: url(x)")',
       'theme.radius: expected pixels from 0 to 200 (got -1)',
@@ -34,8 +36,8 @@ describe('validateConfig: theme and colour scheme', () => {
       'theme.dark.text: expected a CSS value (at most 200 characters, no ; { } < > \\) (got "")',
       'colorScheme: expected one of light, dark, auto (got "night")',
     ]);
-    expect(validateConfig(config({ theme: { dark: { radius: 4 } } })).warnings).toEqual(['theme.dark.radius: unknown key, ignored']);
-    expect(validateConfig(config({ theme: 'blue' })).problems).toEqual(['theme: expected an object (got "blue")']);
+    expect(validateWholeConfig(config({ theme: { dark: { radius: 4 } } })).warnings).toEqual(['theme.dark.radius: unknown key, ignored']);
+    expect(validateWholeConfig(config({ theme: 'blue' })).problems).toEqual(['theme: expected an object (got "blue")']);
   });
 });
 
@@ -51,8 +53,8 @@ describe('validateConfig: texts by locale', () => {
       ],
       thanks: { text: { fr: 'Merci' }, link: { label: { fr: 'Plus', en: 'More' }, url: 'https://example.com' } },
     };
-    expect(validateConfig(config({}, survey)).problems).toEqual([]);
-    expect(validateConfig(config({}, { thanks: { fr: 'Merci', ar: 'شكرًا' } })).problems).toEqual([]);
+    expect(validateWholeConfig(config({}, survey)).problems).toEqual([]);
+    expect(validateWholeConfig(config({}, { thanks: { fr: 'Merci', ar: 'شكرًا' } })).problems).toEqual([]);
   });
 
   it('reports a bad locale key, an empty text or an empty object with its path', () => {
@@ -61,17 +63,17 @@ describe('validateConfig: texts by locale', () => {
       questions: [question({ text: { fr: '', english: 'Likely?' }, highLabel: {} })],
       thanks: { fr: 42 },
     };
-    expect(validateConfig(config({}, survey)).problems).toEqual([
+    expect(validateWholeConfig(config({}, survey)).problems).toEqual([
+      'surveys[0].language: expected a locale tag such as "en" or "pt-BR" (got "French")',
       'surveys[0].questions[0].text.fr: expected a non-empty string of at most 2000 characters (got "")',
       'surveys[0].questions[0].text.english: expected a locale tag such as "fr" or "pt-BR" as the key',
       'surveys[0].questions[0].highLabel: expected a text, or texts by locale like { "en": "…", "fr": "…" } (got {})',
-      'surveys[0].language: expected a locale tag such as "en" or "pt-BR" (got "French")',
       'surveys[0].thanks.fr: expected a non-empty string of at most 2000 characters (got 42)',
     ]);
   });
 
   it('keeps a string option plain: it is its own answer', () => {
-    expect(validateConfig(config({}, { questions: [{ id: 'o', type: 'choice', text: 'Pick', options: ['a', { fr: 'b' }] }] })).problems).toEqual([
+    expect(validateWholeConfig(config({}, { questions: [{ id: 'o', type: 'choice', text: 'Pick', options: ['a', { fr: 'b' }] }] })).problems).toEqual([
       'surveys[0].questions[0].options[1].id: is required',
       'surveys[0].questions[0].options[1].label: is required',
     ]);
@@ -82,8 +84,8 @@ describe('validateConfig: locale', () => {
   it("takes the page's lang when the config gives none, before the browser's language", () => {
     document.documentElement.lang = 'ar-EG';
     try {
-      expect(validateConfig({ endpoint: '/api/earshot' }).config?.locale).toBe('ar-EG');
-      expect(validateConfig({ endpoint: '/api/earshot', locale: 'fr' }).config?.locale).toBe('fr');
+      expect(validateWholeConfig({ endpoint: '/api/earshot' }).config?.locale).toBe('ar-EG');
+      expect(validateWholeConfig({ endpoint: '/api/earshot', locale: 'fr' }).config?.locale).toBe('fr');
     } finally {
       document.documentElement.lang = '';
     }

@@ -1,52 +1,52 @@
 // The delivery options of the config: ttlDays, outboxLimit and credentials.
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 import { EarshotConfigError, init } from '../../../src/index.js';
 
 const endpoint = '/api/earshot';
 
 describe('validateConfig: delivery options', () => {
   it('defaults to a time to live of 7 days, an outbox of 1,000 responses and no cookies', () => {
-    const { config, problems } = validateConfig({ endpoint });
+    const { config, problems } = validateWholeConfig({ endpoint });
     expect(problems).toEqual([]);
     expect(config).toMatchObject({ ttlDays: 7, outboxLimit: 1000, credentials: 'omit' });
   });
 
   it('keeps the values given', () => {
-    const { config, problems, warnings } = validateConfig({ endpoint, ttlDays: 30, outboxLimit: 50, credentials: 'include' });
+    const { config, problems, warnings } = validateWholeConfig({ endpoint, ttlDays: 30, outboxLimit: 50, credentials: 'include' });
     expect(problems).toEqual([]);
     expect(warnings).toEqual([]);
     expect(config).toMatchObject({ ttlDays: 30, outboxLimit: 50, credentials: 'include' });
-    expect(validateConfig({ endpoint, credentials: 'same-origin' }).config?.credentials).toBe('same-origin');
+    expect(validateWholeConfig({ endpoint, credentials: 'same-origin' }).config?.credentials).toBe('same-origin');
   });
 
   it.each([0, -1, 2.5, '7', 366, Number.POSITIVE_INFINITY, Number.NaN, null])('refuses ttlDays %s with its path', (ttlDays) => {
-    const { config, problems } = validateConfig({ endpoint, ttlDays });
+    const { config, problems } = validateWholeConfig({ endpoint, ttlDays });
     expect(config).toBeUndefined();
     expect(problems).toEqual([expect.stringMatching(/^ttlDays: expected a whole number from 1 to 365/)]);
   });
 
   it.each([0, 1.5, -3, '1000', 100_001])('refuses outboxLimit %s with its path', (outboxLimit) => {
-    expect(validateConfig({ endpoint, outboxLimit }).problems).toEqual([expect.stringMatching(/^outboxLimit: expected a whole number from 1 to 100000/)]);
+    expect(validateWholeConfig({ endpoint, outboxLimit }).problems).toEqual([expect.stringMatching(/^outboxLimit: expected a whole number from 1 to 100000/)]);
   });
 
   it.each(['cookies', true, 'INCLUDE'])('refuses credentials %s with its path', (credentials) => {
-    expect(validateConfig({ endpoint, credentials }).problems).toEqual([expect.stringMatching(/^credentials: expected one of omit, same-origin, include/)]);
+    expect(validateWholeConfig({ endpoint, credentials }).problems).toEqual([expect.stringMatching(/^credentials: expected one of omit, same-origin, include/)]);
   });
 
   it('reports every wrong delivery option at once, and init throws them', () => {
     const bad = { endpoint, ttlDays: -2, outboxLimit: 0, credentials: 'yes' };
-    expect(validateConfig(bad).problems).toHaveLength(3);
+    expect(validateWholeConfig(bad).problems).toHaveLength(3);
     expect(() => init(bad as never)).toThrow(EarshotConfigError);
   });
 });
 
 describe('validateConfig: what responses carry', () => {
   it('takes context as an object (its values are fitted later, with error events, never thrown) and pageUrl as stripped or full', () => {
-    const { config, problems, warnings } = validateConfig({ endpoint, context: { plan: 'pro', nested: { a: 1 } }, pageUrl: 'full' });
+    const { config, problems, warnings } = validateWholeConfig({ endpoint, context: { plan: 'pro', nested: { a: 1 } }, pageUrl: 'full' });
     expect([problems, warnings]).toEqual([[], []]);
     expect(config).toMatchObject({ context: { plan: 'pro', nested: { a: 1 } }, pageUrl: 'full' });
-    expect(validateConfig({ endpoint, pageUrl: 'stripped' }).problems).toEqual([]);
+    expect(validateWholeConfig({ endpoint, pageUrl: 'stripped' }).problems).toEqual([]);
   });
 
   it.each([
@@ -54,13 +54,13 @@ describe('validateConfig: what responses carry', () => {
     [{ context: ['pro'] }, 'context: expected an object of values by key (got ["pro"])'],
     [{ pageUrl: true }, 'pageUrl: expected one of stripped, full (got true)'],
   ])('refuses %j with its path', (given, problem) => {
-    expect(validateConfig({ endpoint, ...given }).problems).toEqual([problem]);
+    expect(validateWholeConfig({ endpoint, ...given }).problems).toEqual([problem]);
   });
 });
 
 describe('validateConfig: labels and hidden fields of a survey', () => {
   const survey = (fields: Record<string, unknown>) => ({ id: 's', questions: [{ id: 'q', type: 'thumbs', text: '?' }], ...fields });
-  const problemsOf = (fields: Record<string, unknown>) => validateConfig({ endpoint, surveys: [survey(fields)] }).problems;
+  const problemsOf = (fields: Record<string, unknown>) => validateWholeConfig({ endpoint, surveys: [survey(fields)] }).problems;
 
   it('accepts a label on the survey and on any part of its trigger, and hidden fields', () => {
     const fields = {
@@ -74,7 +74,7 @@ describe('validateConfig: labels and hidden fields of a survey', () => {
         label: 'Cart page',
       },
     };
-    const { problems, warnings } = validateConfig({ endpoint, surveys: [survey(fields)] });
+    const { problems, warnings } = validateWholeConfig({ endpoint, surveys: [survey(fields)] });
     expect([problems, warnings]).toEqual([[], []]);
   });
 

@@ -2,11 +2,11 @@
 // pictures on choice options: what a correct definition looks like, and each mistake reported
 // with its path.
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 
 const config = (questions: unknown[], survey: Record<string, unknown> = {}) => ({ endpoint: '/api/earshot', surveys: [{ id: 'kinds', questions, ...survey }] });
-const problemsOf = (questions: unknown[], survey?: Record<string, unknown>) => validateConfig(config(questions, survey)).problems;
-const warningsOf = (questions: unknown[], survey?: Record<string, unknown>) => validateConfig(config(questions, survey)).warnings;
+const problemsOf = (questions: unknown[], survey?: Record<string, unknown>) => validateWholeConfig(config(questions, survey)).problems;
+const warningsOf = (questions: unknown[], survey?: Record<string, unknown>) => validateWholeConfig(config(questions, survey)).warnings;
 
 const grid = {
   id: 'grid',
@@ -45,7 +45,7 @@ const mugs = {
 
 describe('validateConfig: the kinds of issue #22', () => {
   it('accepts each kind with every field, with no problem and no warning', () => {
-    const result = validateConfig(config([grid, order, budget, book, email, mugs, { ...book, id: 'next', button: { label: 'Continue' } }]));
+    const result = validateWholeConfig(config([grid, order, budget, book, email, mugs, { ...book, id: 'next', button: { label: 'Continue' } }]));
     expect(result.problems).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
@@ -166,9 +166,9 @@ describe('validateConfig: the kinds of issue #22', () => {
 
 describe('validateConfig: "layout": "matrix"', () => {
   it('shows the items of sus and umux-lite as one matrix, with the template id and the items as rows', () => {
-    const { config: sus } = validateConfig({ endpoint: '/api/earshot', surveys: [{ id: 'sus', template: 'sus', layout: 'matrix' }] });
+    const { config: sus } = validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ id: 'sus', template: 'sus', layout: 'matrix' }] });
     expect(sus?.surveys[0].questions.map(({ id, type }) => [id, type])).toEqual([['sus', 'matrix']]);
-    const { config: umux } = validateConfig({
+    const { config: umux } = validateWholeConfig({
       endpoint: '/api/earshot',
       surveys: [{ id: 'umux', template: 'umux-lite', layout: 'matrix', questions: [{ id: 'why', type: 'text', text: 'Why?', if: { question: 'umux', answered: true } }] }],
     });
@@ -179,21 +179,21 @@ describe('validateConfig: "layout": "matrix"', () => {
   });
 
   it('is for those two templates only, and keeps the item ids from other questions', () => {
-    expect(validateConfig({ endpoint: '/api/earshot', surveys: [{ id: 'n', template: 'nps', layout: 'matrix' }] }).problems).toEqual([
+    expect(validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ id: 'n', template: 'nps', layout: 'matrix' }] }).problems).toEqual([
       'surveys[0].layout: "matrix" applies to the templates sus and umux-lite',
     ]);
-    expect(validateConfig({ endpoint: '/api/earshot', surveys: [{ ...config([])['surveys'][0], questions: [grid], layout: 'matrix' }] }).problems).toEqual([
+    expect(validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ ...config([])['surveys'][0], questions: [grid], layout: 'matrix' }] }).problems).toEqual([
       'surveys[0].layout: "matrix" applies to the templates sus and umux-lite',
     ]);
-    expect(validateConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', template: 'sus', layout: 'grid' }] }).problems).toEqual([
+    expect(validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', template: 'sus', layout: 'grid' }] }).problems).toEqual([
       'surveys[0].layout: expected one of steps, matrix (got "grid")',
     ]);
     expect(
-      validateConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', template: 'sus', layout: 'matrix', questions: [{ id: 'sus3', type: 'thumbs', text: '?' }] }] }).problems,
+      validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', template: 'sus', layout: 'matrix', questions: [{ id: 'sus3', type: 'thumbs', text: '?' }] }] }).problems,
     ).toEqual(['surveys[0].questions[0].id: duplicate question id "sus3"']);
     // Rules name the matrix, whose rows are no questions of their own.
     expect(
-      validateConfig({
+      validateWholeConfig({
         endpoint: '/api/earshot',
         surveys: [{ id: 's', template: 'sus', layout: 'matrix', questions: [{ id: 'x', type: 'thumbs', text: '?', if: { question: 'sus1', gte: 3 } }] }],
       }).problems,

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeValue } from '../../../src/core/definition/checks.js';
-import { MAX_TRIGGER_NESTING, validateConfig } from '../../../src/core/definition/validate.js';
+import { MAX_TRIGGER_NESTING } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 
 const REGEX_RULE = 'expected a regular expression of at most 200 characters, without {n}, lookaround or back-references';
 
 const questions = [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }];
 
 /** Problems of a config whose only survey has these extra fields. */
-const problemsOf = (fields: Record<string, unknown>) => validateConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', questions, ...fields }] }).problems;
+const problemsOf = (fields: Record<string, unknown>) => validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ id: 's', questions, ...fields }] }).problems;
 const triggerProblems = (trigger: unknown) => problemsOf({ trigger });
 
 describe('validateConfig: targeting', () => {
   it('accepts every trigger kind, audience, sample, dates, frequency and priority fields', () => {
-    const result = validateConfig({
+    const result = validateWholeConfig({
       endpoint: '/api/earshot',
       surveysUrl: '/earshot/surveys.json',
       cooldownDays: 0,
@@ -51,7 +52,7 @@ describe('validateConfig: targeting', () => {
   });
 
   it('fills cooldownDays with 3', () => {
-    expect(validateConfig({ endpoint: '/api/earshot' }).config?.cooldownDays).toBe(3);
+    expect(validateWholeConfig({ endpoint: '/api/earshot' }).config?.cooldownDays).toBe(3);
   });
 
   describe('reports each mistake with its path', () => {
@@ -78,7 +79,7 @@ describe('validateConfig: targeting', () => {
         'surveys[0].trigger.where.items: expected a value, or an object with eq, neq, lt, lte, gt, gte, in, exists (got [1])',
       ]);
       expect(triggerProblems({ url: '/a', where: { x: 1 } })).toEqual([]);
-      expect(validateConfig({ endpoint: '/e', surveys: [{ id: 's', questions, trigger: { url: '/a', where: { x: 1 } } }] }).warnings).toEqual([
+      expect(validateWholeConfig({ endpoint: '/e', surveys: [{ id: 's', questions, trigger: { url: '/a', where: { x: 1 } } }] }).warnings).toEqual([
         'surveys[0].trigger.where: unknown key, ignored',
       ]);
     });
@@ -160,7 +161,7 @@ describe('validateConfig: targeting', () => {
     });
 
     it('surveysUrl and cooldownDays', () => {
-      expect(validateConfig({ endpoint: '/api/earshot', surveysUrl: 'ftp://x/surveys.json', cooldownDays: 'weekly' }).problems).toEqual([
+      expect(validateWholeConfig({ endpoint: '/api/earshot', surveysUrl: 'ftp://x/surveys.json', cooldownDays: 'weekly' }).problems).toEqual([
         'surveysUrl: expected a relative path, an https: URL, or http: on localhost (got "ftp://x/surveys.json")',
         'cooldownDays: expected a number from 0 to 3650 (got "weekly")',
       ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 import { EarshotConfigError, init } from '../../../src/index.js';
 
 /** The survey of docs/architecture.md §2, as a product team would paste it. */
@@ -27,31 +27,31 @@ const reasonIf = (rule: unknown) => ({ id: 'reason', type: 'text', text: 'Why?',
 describe('validateConfig', () => {
   describe('accepts a correct config', () => {
     it('gives no problems and no warnings for the docs/architecture.md example', () => {
-      const result = validateConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
+      const result = validateWholeConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
       expect(result.problems).toEqual([]);
       expect(result.warnings).toEqual([]);
       expect(result.config?.surveys).toEqual([designExample()]);
     });
 
     it("fills the locale from the browser's language and debug with false", () => {
-      const { config } = validateConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
+      const { config } = validateWholeConfig({ endpoint: '/api/earshot', surveys: [designExample()] });
       expect(config?.locale).toBe(navigator.language);
       expect(config?.debug).toBe(false);
     });
 
     it('keeps a locale that was given', () => {
-      expect(validateConfig({ endpoint: '/api/earshot', locale: 'fr-CA' }).config?.locale).toBe('fr-CA');
+      expect(validateWholeConfig({ endpoint: '/api/earshot', locale: 'fr-CA' }).config?.locale).toBe('fr-CA');
     });
 
     it('accepts an absolute https endpoint and a config without surveys', () => {
-      const result = validateConfig({ endpoint: 'https://collect.example/earshot' });
+      const result = validateWholeConfig({ endpoint: 'https://collect.example/earshot' });
       expect(result.problems).toEqual([]);
       expect(result.config?.surveys).toEqual([]);
     });
 
     it('is not affected by later changes to the objects the host passed in', () => {
       const input = { endpoint: '/api/earshot', surveys: [designExample()], user: { id: 'u_42' } };
-      const { config } = validateConfig(input);
+      const { config } = validateWholeConfig(input);
       input.surveys[0].questions[0].text = 'changed';
       input.user.id = 'someone else';
       expect(config?.surveys[0].questions[0].text).toBe('How likely are you to recommend us to a friend?');
@@ -61,7 +61,7 @@ describe('validateConfig', () => {
     it('accepts every rule operator with an operand of the right type', () => {
       const rules = [{ eq: 9 }, { neq: 'x' }, { lt: 7 }, { lte: 6 }, { gt: 8 }, { gte: 9 }, { in: [0, 1, 2] }, { answered: false }];
       for (const rule of rules) {
-        expect(validateConfig(withQuestions([score, reasonIf({ question: 'score', ...rule })])).problems).toEqual([]);
+        expect(validateWholeConfig(withQuestions([score, reasonIf({ question: 'score', ...rule })])).problems).toEqual([]);
       }
     });
   });
@@ -69,14 +69,14 @@ describe('validateConfig', () => {
   describe('unknown keys', () => {
     it('are warnings with their path, not problems', () => {
       const survey = { ...designExample(), questions: [{ ...score, label: 'x' }] };
-      const result = validateConfig({ endpoint: '/api/earshot', sureys: [], surveys: [survey] });
+      const result = validateWholeConfig({ endpoint: '/api/earshot', sureys: [], surveys: [survey] });
       expect(result.problems).toEqual([]);
       expect(result.warnings).toEqual(['sureys: unknown key, ignored', 'surveys[0].questions[0].label: unknown key, ignored']);
       expect(result.config).toBeDefined();
     });
 
     it('include a field that belongs to another question kind', () => {
-      const result = validateConfig(withQuestions([{ ...score, maxLength: 100 }]));
+      const result = validateWholeConfig(withQuestions([{ ...score, maxLength: 100 }]));
       expect(result.problems).toEqual([]);
       expect(result.warnings).toEqual(['surveys[0].questions[0].maxLength: unknown key, ignored']);
     });
@@ -84,23 +84,23 @@ describe('validateConfig', () => {
 
   describe('reports each mistake with its exact path', () => {
     it('a config that is not an object', () => {
-      expect(validateConfig(null).problems).toEqual(['config: expected an object (got null)']);
-      expect(validateConfig('/api').problems).toEqual(['config: expected an object (got "/api")']);
+      expect(validateWholeConfig(null).problems).toEqual(['config: expected an object (got null)']);
+      expect(validateWholeConfig('/api').problems).toEqual(['config: expected an object (got "/api")']);
     });
 
     it('a missing endpoint', () => {
-      const result = validateConfig({ surveys: [] });
+      const result = validateWholeConfig({ surveys: [] });
       expect(result.problems).toEqual(['endpoint: is required']);
       expect(result.config).toBeUndefined();
     });
 
     it.each(['ftp://files.example/earshot', 'javascript:alert(1)', 'http://'])('a non-http endpoint (%s)', (endpoint) => {
-      expect(validateConfig({ endpoint }).problems).toEqual([`endpoint: expected a relative path, an https: URL, or http: on localhost (got ${JSON.stringify(endpoint)})`]);
+      expect(validateWholeConfig({ endpoint }).problems).toEqual([`endpoint: expected a relative path, an https: URL, or http: on localhost (got ${JSON.stringify(endpoint)})`]);
     });
 
     it('an empty or blank endpoint, which would otherwise post answers to the page itself', () => {
       for (const endpoint of ['', '   ']) {
-        const result = validateConfig({ endpoint });
+        const result = validateWholeConfig({ endpoint });
         expect(result.problems).toHaveLength(1);
         expect(result.problems[0]).toMatch(/^endpoint: /);
         expect(result.config).toBeUndefined();
@@ -108,90 +108,92 @@ describe('validateConfig', () => {
     });
 
     it('an endpoint that is not a string', () => {
-      expect(validateConfig({ endpoint: 42 }).problems).toEqual(['endpoint: expected a relative path, an https: URL, or http: on localhost (got 42)']);
+      expect(validateWholeConfig({ endpoint: 42 }).problems).toEqual(['endpoint: expected a relative path, an https: URL, or http: on localhost (got 42)']);
     });
 
     it('an unknown question type, listing the known ones', () => {
-      const result = validateConfig(withQuestions([score, { id: 'stars', type: 'ratng', text: 'Rate us' }]));
+      const result = validateWholeConfig(withQuestions([score, { id: 'stars', type: 'ratng', text: 'Rate us' }]));
       expect(result.problems).toEqual(['surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")']);
     });
 
     it('missing question fields', () => {
-      expect(validateConfig(withQuestions([{ id: 'score' }])).problems).toEqual(['surveys[0].questions[0].type: is required', 'surveys[0].questions[0].text: is required']);
+      expect(validateWholeConfig(withQuestions([{ id: 'score' }])).problems).toEqual(['surveys[0].questions[0].type: is required', 'surveys[0].questions[0].text: is required']);
     });
 
     it('a survey without questions', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ id: 'empty', questions: [] }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].questions: expected a list of 1 to 50 questions (got [])']);
+      expect(validateWholeConfig(config).problems).toEqual(['surveys[0].questions: expected a list of 1 to 50 questions (got [])']);
     });
 
     it('duplicate survey ids', () => {
       const config = { endpoint: '/api/earshot', surveys: [designExample(), { ...designExample(), trigger: { event: 'other' } }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[1].id: duplicate survey id "post-checkout-nps"']);
+      expect(validateWholeConfig(config).problems).toEqual(['surveys[1].id: duplicate survey id "post-checkout-nps"']);
     });
 
     it('duplicate question ids', () => {
-      expect(validateConfig(withQuestions([score, { id: 'score', type: 'text', text: 'Why?' }])).problems).toEqual(['surveys[0].questions[1].id: duplicate question id "score"']);
+      expect(validateWholeConfig(withQuestions([score, { id: 'score', type: 'text', text: 'Why?' }])).problems).toEqual([
+        'surveys[0].questions[1].id: duplicate question id "score"',
+      ]);
     });
 
     it('an id with spaces', () => {
-      expect(validateConfig(withQuestions([{ ...score, id: 'my score' }])).problems).toEqual([
+      expect(validateWholeConfig(withQuestions([{ ...score, id: 'my score' }])).problems).toEqual([
         'surveys[0].questions[0].id: expected 1–64 letters, digits or _ . : - starting with a letter or digit (got "my score")',
       ]);
     });
 
     it('optional given as a string', () => {
-      expect(validateConfig(withQuestions([{ ...score, optional: 'yes' }])).problems).toEqual(['surveys[0].questions[0].optional: expected true or false (got "yes")']);
+      expect(validateWholeConfig(withQuestions([{ ...score, optional: 'yes' }])).problems).toEqual(['surveys[0].questions[0].optional: expected true or false (got "yes")']);
     });
 
     it('a maxLength of 0', () => {
-      expect(validateConfig(withQuestions([score, { id: 'reason', type: 'text', text: 'Why?', maxLength: 0 }])).problems).toEqual([
+      expect(validateWholeConfig(withQuestions([score, { id: 'reason', type: 'text', text: 'Why?', maxLength: 0 }])).problems).toEqual([
         'surveys[0].questions[1].maxLength: expected a whole number from 1 to 10000 (got 0)',
       ]);
     });
 
     it('a thank-you text that is a number', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), thanks: 5 }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)']);
+      expect(validateWholeConfig(config).problems).toEqual(['surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)']);
     });
 
     it('a blank question text', () => {
-      expect(validateConfig(withQuestions([{ ...score, text: '   ' }])).problems).toEqual([
+      expect(validateWholeConfig(withQuestions([{ ...score, text: '   ' }])).problems).toEqual([
         'surveys[0].questions[0].text: expected a non-empty string of at most 2000 characters (got "   ")',
       ]);
     });
 
     it('a trigger of no known kind', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), trigger: { name: 'checkout_completed' } }] };
-      expect(validateConfig(config).problems).toEqual([
+      expect(validateWholeConfig(config).problems).toEqual([
         'surveys[0].trigger: expected one of event, url, selector, scroll, exitIntent, delay, all, any (combine several with "all" or "any") (got {"name":"checkout_completed"})',
       ]);
     });
 
     it('a display mode this version does not have', () => {
       const config = { endpoint: '/api/earshot', surveys: [{ ...designExample(), display: 'sidebar' }] };
-      expect(validateConfig(config).problems).toEqual(['surveys[0].display: expected one of popover, modal, inline, tab (got "sidebar")']);
+      expect(validateWholeConfig(config).problems).toEqual(['surveys[0].display: expected one of popover, modal, inline, tab (got "sidebar")']);
     });
 
     it('a user trait that is an object', () => {
       const config = { endpoint: '/api/earshot', user: { id: 'u_42', traits: { plan: { name: 'pro' } } } };
-      expect(validateConfig(config).problems).toEqual(['user.traits.plan: expected a string, number, boolean or null (got {"name":"pro"})']);
+      expect(validateWholeConfig(config).problems).toEqual(['user.traits.plan: expected a string, number, boolean or null (got {"name":"pro"})']);
     });
 
     it('a debug flag given as a string', () => {
-      expect(validateConfig({ endpoint: '/api/earshot', debug: 'true' }).problems).toEqual(['debug: expected true or false (got "true")']);
+      expect(validateWholeConfig({ endpoint: '/api/earshot', debug: 'true' }).problems).toEqual(['debug: expected true or false (got "true")']);
     });
   });
 
   describe('answer rules (`if`)', () => {
-    const problemsOf = (rule: unknown) => validateConfig(withQuestions([score, reasonIf(rule)])).problems;
+    const problemsOf = (rule: unknown) => validateWholeConfig(withQuestions([score, reasonIf(rule)])).problems;
 
     it('refer to an unknown question', () => {
       expect(problemsOf({ question: 'nope', lte: 6 })).toEqual(['surveys[0].questions[1].if.question: expected the id of an earlier question in this survey (got "nope")']);
     });
 
     it('refer to a later question', () => {
-      const problems = validateConfig(
+      const problems = validateWholeConfig(
         withQuestions([
           { ...score, if: { question: 'reason', answered: true } },
           { id: 'reason', type: 'text', text: 'Why?' },
@@ -238,7 +240,7 @@ describe('validateConfig', () => {
   });
 
   it('reports several problems together in one result', () => {
-    const result = validateConfig({
+    const result = validateWholeConfig({
       endpoint: 'ftp://files.example',
       surveys: [
         { ...designExample(), thanks: 5 },
@@ -254,18 +256,21 @@ describe('validateConfig', () => {
     expect(result.problems).toEqual([
       'endpoint: expected a relative path, an https: URL, or http: on localhost (got "ftp://files.example")',
       'surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)',
+      // A survey's identity and targeting first (what init checks), then what it asks (check-content.ts).
+      'surveys[1].id: duplicate survey id "post-checkout-nps"',
       'surveys[1].questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")',
       'surveys[1].questions[1].optional: expected true or false (got "yes")',
       'surveys[1].questions[1].id: duplicate question id "q"',
-      'surveys[1].id: duplicate survey id "post-checkout-nps"',
     ]);
     expect(result.config).toBeUndefined();
   });
 });
 
 describe('init with a bad config', () => {
+  // What init checks: the config, and each survey's identity and targeting (what a survey asks
+  // is checked before it first shows: test/api/content-check.test.ts).
   const bad = {
-    surveys: [{ ...designExample(), questions: [score, { id: 'stars', type: 'ratng', text: 'Rate us' }], thanks: 5 }],
+    surveys: [{ ...designExample(), trigger: { event: '' }, sample: 2 }],
   };
 
   /** The error `init` throws for `config`; fails the test when it throws nothing. */
@@ -284,8 +289,8 @@ describe('init with a bad config', () => {
     expect(error.name).toBe('EarshotConfigError');
     expect(error.problems).toEqual([
       'endpoint: is required',
-      'surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")',
-      'surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)',
+      'surveys[0].trigger.event: expected a non-empty string of at most 200 characters (got "")',
+      'surveys[0].sample: expected a number from 0 to 1 (got 2)',
     ]);
   });
 
@@ -306,8 +311,8 @@ describe('init with a bad config', () => {
 });
 
 describe('validateConfig: question kinds, jumps, display and thank-you', () => {
-  const problemsOf = (questions: unknown[]) => validateConfig(withQuestions(questions)).problems;
-  const surveyProblems = (fields: Record<string, unknown>) => validateConfig({ endpoint: '/api/earshot', surveys: [{ ...designExample(), ...fields }] }).problems;
+  const problemsOf = (questions: unknown[]) => validateWholeConfig(withQuestions(questions)).problems;
+  const surveyProblems = (fields: Record<string, unknown>) => validateWholeConfig({ endpoint: '/api/earshot', surveys: [{ ...designExample(), ...fields }] }).problems;
 
   it('accepts every question kind with its own fields', () => {
     expect(

@@ -5,7 +5,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ID_PATTERN } from '../../../src/core/definition/checks.js';
-import { MAX_TRIGGER_NESTING, validateSurvey } from '../../../src/core/definition/validate.js';
+import { MAX_TRIGGER_NESTING } from '../../../src/core/definition/validate.js';
+import { validateWholeSurvey } from '../../../src/core/definition/validate-whole.js';
 import { MAX_OPTIONS } from '../../../src/core/definition/question-kinds.js';
 import { MAX_CONTEXT_KEYS, MAX_CONTEXT_VALUE_LENGTH, mergeContext } from '../../../src/core/context.js';
 import { toBatches } from '../../../src/core/delivery/delivery.js';
@@ -59,7 +60,7 @@ function largestSurvey(): Survey {
     { id: 'essay', type: 'text', text: 'x'.repeat(2000), maxLength: 10_000 },
     ...Array.from({ length: 48 }, (_, i): Question => ({ id: `q${i}`.padEnd(64, '.'), type: 'nps', text: 'x'.repeat(2000) })),
   ];
-  const { survey, problems } = validateSurvey({ id: 'S'.repeat(64), trigger, questions }, 'survey');
+  const { survey, problems } = validateWholeSurvey({ id: 'S'.repeat(64), trigger, questions }, 'survey');
   expect(problems).toEqual([]);
   return survey!;
 }
@@ -117,7 +118,7 @@ describe('what the SDK sends, at its largest, the collector accepts', () => {
       { id: 'book', type: 'cta', text: 'x', button: { label: 'Book', url: 'https://example.com/book' } },
       ...(['email', 'url', 'phone', 'number', 'date'] as const).map((format): Question => ({ id: format, type: 'text', text: 'x', format })),
     ];
-    const { survey, problems } = validateSurvey({ id: 'kinds', questions }, 'survey');
+    const { survey, problems } = validateWholeSurvey({ id: 'kinds', questions }, 'survey');
     expect(problems).toEqual([]);
     const answers: Answers = {
       grid: Object.fromEntries(questions[0].type === 'matrix' ? questions[0].rows.map((row, i) => [row.id, (i % 11) - 5]) : []),

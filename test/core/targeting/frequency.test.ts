@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../../src/core/controller.js';
 import { Emitter } from '../../../src/core/emitter.js';
-import { validateConfig } from '../../../src/core/definition/validate.js';
+import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
 import { show, track, type EarshotConfig } from '../../../src/index.js';
 import { presenter } from '../../../src/ui/present.js';
 import { settle } from '../../support/fakes.js';
@@ -188,7 +188,7 @@ describe('shared by the tabs of the site', () => {
     const emitter = new Emitter();
     const shown: string[] = [];
     emitter.on('shown', ({ surveyId }) => shown.push(surveyId));
-    const tab = new Controller(validateConfig({ endpoint: '/api/earshot', ...config }).config!, emitter, presenter);
+    const tab = new Controller(validateWholeConfig({ endpoint: '/api/earshot', ...config }).config!, emitter, presenter);
     tab.start();
     return { tab, shown };
   }

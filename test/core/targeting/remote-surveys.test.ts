@@ -44,7 +44,7 @@ describe('surveysUrl', () => {
     expect(shownIds(visit)).toEqual(['remote-nps']);
   });
 
-  it('skips an invalid definition with an error event naming its path; the others still work', async () => {
+  it('skips an invalid definition with an error event naming its path; the others still work; one whose questions are wrong never shows', async () => {
     serveDefinitions([
       survey('broken', { trigger: { url: { matches: '/x' } } as never }),
       remote,
@@ -54,11 +54,15 @@ describe('surveysUrl', () => {
     await start(visit, { surveysUrl: SURVEYS_URL, surveys: [survey('local', { trigger: { event: 'other' } })] });
     expect(visit.errors).toEqual([
       { code: 'definition', message: 'surveysUrl[0].trigger.url: expected a glob, or an object with one of equals, startsWith, contains, glob, regex (got {"matches":"/x"})' },
-      { code: 'definition', message: 'surveysUrl[2].questions: expected a list of 1 to 50 questions (got [])' },
       { code: 'definition', message: 'surveysUrl[3].id: duplicate survey id "local"' },
     ]);
+    // What a survey asks is checked before it first shows (docs/architecture.md §7).
     track('go');
     expect(shownIds(visit)).toEqual(['remote-nps']);
+    visit.errors = [];
+    show('no-questions');
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+    expect(visit.errors).toEqual([{ code: 'definition', message: 'survey "no-questions" is not shown: surveysUrl[2].questions: expected a list of 1 to 50 questions (got [])' }]);
   });
 
   it('keeps the last good list: the next load works offline, and says the network failed', async () => {
