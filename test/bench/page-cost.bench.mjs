@@ -10,12 +10,15 @@
 //     where a survey may show, once the UI prefetched at idle was evaluated);
 //   - the main thread's total task time (TaskDuration), which also counts compiling on the main thread;
 //   - long tasks (> 50 ms), from a `longtask` PerformanceObserver set up first thing in <head>.
+// PostHog (posthog-js, pinned in package.json; its one-file array.full.js with `posthog.init`, every
+// endpoint stubbed on the bench server) loads on the same page in the same runs, waited for until
+// the network is idle: its script time beside Earshot's is the ratio issue #23 sets a goal for.
 // The split core is also loaded without its first line, V8's compile hint, to show what the hint does:
 // less main-thread time, but the script runs later (its functions compile while it streams in).
 //
 //   node test/bench/page-cost.bench.mjs
 import { readFileSync } from 'node:fs';
-import { median, ms, runAlone, sleep, verdict } from './support.mjs';
+import { POSTHOG_FILE, POSTHOG_HOST_PATH, median, ms, runAlone, sleep, verdict } from './support.mjs';
 
 export const RUNS = 20;
 const WARMUP_RUNS = 1;
@@ -37,7 +40,10 @@ const VARIANTS = [
   // The same file less its first line, V8's compile hint: what the hint changes, measured side by side.
   { key: 'core-no-hint', label: 'the same without its compile hint (first line removed)', script: 'earshot.core.no-hint.min.js', surveys: [ELSEWHERE] },
   { key: 'core-prefetch', label: 'earshot.core.min.js + init, a survey may show (UI prefetched at idle)', script: 'earshot.core.min.js', surveys: [HERE], waitForUi: true },
+  { key: 'posthog', label: 'PostHog 1.449.2 (array.full.js) + posthog.init, endpoints stubbed, until network idle', posthog: true },
 ];
+
+const POSTHOG_VERSION = JSON.parse(readFileSync(new URL('../../node_modules/posthog-js/package.json', import.meta.url), 'utf8')).version;
 
 const HEAD_PROBE = `<script>
 window.__cost = { longTasks: [] };
@@ -45,9 +51,20 @@ new PerformanceObserver((list) => { for (const entry of list.getEntries()) __cos
   .observe({ type: 'longtask', buffered: true });
 </script>`;
 
-function pageFor({ script, surveys }) {
-  const earshot = script
+function pageFor({ script, surveys, posthog }) {
+  const earshot = posthog
     ? `<script>__cost.before = performance.now();</script>
+<script src="${POSTHOG_FILE}"></script>
+<script>
+__cost.after = performance.now();
+__cost.initStart = performance.now();
+posthog.init('phc_bench', { api_host: location.origin + '${POSTHOG_HOST_PATH}' });
+__cost.init = performance.now() - __cost.initStart;
+__cost.initEnd = performance.now();
+setTimeout(() => { __cost.start = performance.now() - __cost.initEnd; }, 0);
+</script>`
+    : script
+      ? `<script>__cost.before = performance.now();</script>
 <script src="/dist/${script}"></script>
 <script>
 __cost.after = performance.now();
@@ -59,7 +76,7 @@ __cost.init = performance.now() - __cost.initStart;
 __cost.initEnd = performance.now();
 setTimeout(() => { __cost.start = performance.now() - __cost.initEnd; }, 0);
 </script>`
-    : '';
+      : '';
   return SHOP_PAGE.replace(/\s*<script src="\/dist\/earshot\.min\.js"><\/script>/, '')
     .replace(/\s*<script src="earshot-setup\.js"><\/script>/, '')
     .replace('</head>', `${HEAD_PROBE}\n</head>`)
@@ -73,21 +90,25 @@ async function loadOnce(bench, variant) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(bench.url(`/shop/bench-${variant.key}.html`), { waitUntil: 'load' });
+    if (variant.posthog) await page.waitForLoadState('networkidle');
     if (variant.waitForUi) await page.waitForFunction(() => customElements.get('earshot-survey'), null, { timeout: 10_000, polling: 10 });
     await sleep(SETTLE_MS);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const metric = (name) => metrics.find((m) => m.name === name).value * 1000;
-    const inPage = await page.evaluate((script) => {
-      const cost = window.__cost;
-      const entry = script && performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/dist/${script}`));
-      return {
-        longTasks: cost.longTasks,
-        evaluate: script ? cost.after - Math.max(cost.before, entry?.responseEnd ?? 0) : 0,
-        init: cost.init ?? 0,
-        start: cost.start ?? 0,
-        uiLoaded: !!customElements.get('earshot-survey'),
-      };
-    }, variant.script);
+    const inPage = await page.evaluate(
+      (script) => {
+        const cost = window.__cost;
+        const entry = script && performance.getEntriesByType('resource').find((e) => e.name.endsWith(script));
+        return {
+          longTasks: cost.longTasks,
+          evaluate: script ? cost.after - Math.max(cost.before, entry?.responseEnd ?? 0) : 0,
+          init: cost.init ?? 0,
+          start: cost.start ?? 0,
+          uiLoaded: !!customElements.get('earshot-survey'),
+        };
+      },
+      variant.posthog ? POSTHOG_FILE : variant.script && `/dist/${variant.script}`,
+    );
     return { ...inPage, script: metric('ScriptDuration'), task: metric('TaskDuration') };
   } finally {
     await context.close();
@@ -137,7 +158,19 @@ export async function measure(bench) {
     rows.push([
       `  long tasks (> 50 ms) in ${RUNS} loads`,
       longTasks.length ? `${longTasks.length} (longest ${ms(Math.max(...longTasks))})` : 'none',
-      ['core-prefetch', 'core-no-hint'].includes(variant.key) ? '' : verdict('no long task', longTasks.length === 0),
+      ['core-prefetch', 'core-no-hint', 'posthog'].includes(variant.key) ? '' : verdict('no long task', longTasks.length === 0),
+    ]);
+  }
+  // Issue #23: Earshot's script time against PostHog's, in the same runs (totals, the page's own included).
+  const scriptOf = (key) => median(results.get(key).map((r) => r.script));
+  const posthog = scriptOf('posthog');
+  for (const key of ['one-file', 'core', 'core-prefetch']) {
+    const variant = VARIANTS.find((one) => one.key === key);
+    const ratio = scriptOf(key) / posthog;
+    rows.push([
+      `page script time, ${variant.label.split(' + ')[0]}${key === 'core-prefetch' ? ' (UI prefetched)' : ''} / PostHog ${POSTHOG_VERSION}, medians`,
+      `${ms(scriptOf(key))} / ${ms(posthog)} = ×${ratio.toFixed(3)}`,
+      verdict('≤ 0.05× PostHog', ratio <= 0.05),
     ]);
   }
   // Long tasks on the page without Earshot come from the machine (another process), not from Earshot.

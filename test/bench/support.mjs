@@ -12,7 +12,12 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 import { waitUntil } from '../support/wait.mjs';
 import { formatTable } from './table.mjs';
 
-export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.debug-panel.min.js'];
+export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.ui-nps-question.min.js', 'earshot.check.min.js', 'earshot.debug-panel.min.js'];
+
+/** PostHog's one-file browser build (posthog-js, a devDependency pinned for the bench), served beside Earshot's. */
+export const POSTHOG_FILE = '/dist/posthog.array.full.js';
+/** Where the bench's PostHog sends: stubbed on the bench server, every request answered `{}` at once. */
+export const POSTHOG_HOST_PATH = '/__posthog';
 export const SDK_VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export { sleep } from '../support/wait.mjs';
@@ -44,6 +49,7 @@ export async function startBench() {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
     dist.set(`/dist/${name}`, readFileSync(file));
   }
+  dist.set(POSTHOG_FILE, readFileSync(fileURLToPath(new URL('../../node_modules/posthog-js/dist/array.full.js', import.meta.url))));
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}.`);
 
   const bench = { dist, pages: new Map(), onBatch: null };
@@ -51,6 +57,12 @@ export async function startBench() {
   const handle = collector.handle.bind(collector);
   collector.handle = (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://bench');
+    if (pathname.startsWith(`${POSTHOG_HOST_PATH}/`)) {
+      req.resume();
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+      res.end('{}');
+      return true;
+    }
     const page = req.method === 'GET' && bench.pages.get(pathname);
     const script = req.method === 'GET' && dist.get(pathname);
     if (page || script) {
@@ -138,7 +150,56 @@ export const PAINT_PROBE = `(() => {
         channel.port2.postMessage(null);
       }),
     );
+  /** The element at (x, y), looked for down through open shadow roots. */
+  const deepHit = (x, y) => {
+    let hit = document.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    return hit;
+  };
+  /** The face of the survey's first answer option (part "option"), looked for through open shadow roots. */
+  const firstOption = () => {
+    const search = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches('[part~="option"]')) return el;
+        const found = el.shadowRoot && search(el.shadowRoot);
+        if (found) return found;
+      }
+      return null;
+    };
+    const survey = document.querySelector('earshot-survey');
+    return survey?.shadowRoot && search(survey.shadowRoot);
+  };
+  /** Opacity as painted: the product of the element's and every ancestor's, across shadow boundaries. */
+  const paintedOpacity = (el) => {
+    let opacity = 1;
+    for (let node = el; node; node = node.parentElement ?? node.getRootNode().host) opacity *= Number(getComputedStyle(node).opacity);
+    return opacity;
+  };
   window.__bench = {
+    /**
+     * Resolves, in the first animation frame where the first option is laid out, painted with
+     * non-zero opacity and hit by elementFromPoint at its centre, with that frame's time.
+     */
+    firstOptionVisible() {
+      return new Promise((resolve) => {
+        const frame = () => {
+          const option = firstOption();
+          const box = option?.getBoundingClientRect();
+          if (option && box.width > 0 && box.height > 0 && paintedOpacity(option) > 0) {
+            const hit = deepHit(box.x + box.width / 2, box.y + box.height / 2);
+            // The native input lies transparent over the face: a click there lands in the face's label.
+            const target = option.closest('label') ?? option;
+            if (hit && target.contains(hit)) return resolve(performance.now());
+          }
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+    },
     async shownAndPainted() {
       const el = await appeared();
       await deepUpdates(el);

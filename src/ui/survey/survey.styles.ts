@@ -115,10 +115,11 @@ export const surveyStyles = css`
     box-shadow: none;
     animation: none;
   }
+  /* Visible and clickable from its first frame: it fades up from half, not from nothing. */
   @keyframes earshot-in {
     from {
-      opacity: 0;
-      transform: translateY(8px);
+      opacity: 0.5;
+      transform: translateY(6px);
     }
   }
   @media (prefers-reduced-motion: reduce) {
