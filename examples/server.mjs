@@ -13,6 +13,7 @@
 //   EARSHOT_RETENTION_DAYS  responses older than this are removed daily; unset keeps them
 //   EARSHOT_TRUST_PROXY     1 behind a reverse proxy: rate limits count the address it forwards
 //   EARSHOT_LOG_ANSWERS     1 puts answers in the log lines (never by default)
+//   EARSHOT_SURVEYS_MAX_AGE seconds browsers may reuse GET /api/earshot/surveys unasked; default 0 (revalidated each time)
 // Routes: /api/earshot* and /results from the collector, /dist/* from the repo's dist/ folder,
 // /builder/ (the survey builder) from dist/builder/, /node_modules/* as a page with an import map
 // sees it after `npm install earshot`, everything else from examples/ (a folder serves its index.html).
@@ -21,7 +22,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH, SCORES_PATH } from './collector/collector.mjs';
+import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH, SCORES_PATH, SURVEYS_PATH } from './collector/collector.mjs';
 import { parseAllowedOrigins } from './collector/cors.mjs';
 import { createHostPolicy, parseAllowedHosts } from './collector/host-policy.mjs';
 import { isLoopbackAddress } from './collector/read-access.mjs';
@@ -311,6 +312,7 @@ if (runDirectly) {
     postsPerMinute: fromEnv('EARSHOT_RATE_LIMIT', wholeNumber('EARSHOT_RATE_LIMIT')),
     retentionDays: fromEnv('EARSHOT_RETENTION_DAYS', wholeNumber('EARSHOT_RETENTION_DAYS')) ?? null,
     trustProxy: process.env.EARSHOT_TRUST_PROXY === '1',
+    surveysMaxAgeSeconds: fromEnv('EARSHOT_SURVEYS_MAX_AGE', wholeNumber('EARSHOT_SURVEYS_MAX_AGE')),
     log: createJsonLog({ answers: process.env.EARSHOT_LOG_ANSWERS === '1' }),
     demoPath: DEMO_PATH,
   });
@@ -337,6 +339,7 @@ if (runDirectly) {
   console.log(`Responses:    GET  ${demo.url}${RESPONSES_PATH}`);
   console.log(`CSV export:   GET  ${demo.url}${EXPORT_PATH}`);
   console.log(`Scores:       GET  ${demo.url}${SCORES_PATH}?survey=ID`);
+  console.log(`Surveys:      GET  ${demo.url}${SURVEYS_PATH}   (for surveysUrl; PUT/DELETE ${SURVEYS_PATH}/ID publish and unpublish)`);
   console.log(`Reading:      ${reads}`);
   console.log(`Database:     ${collector.engine === 'postgres' ? `PostgreSQL ${redactedUrl(databaseUrl)}` : database}`);
   console.log(`Pages from a dev server (Vite on http://localhost:5173, say) may send answers once allowed: ALLOWED_ORIGINS=http://localhost:5173 npm start`);

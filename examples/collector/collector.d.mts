@@ -6,6 +6,8 @@ export const RESPONSES_PATH: '/api/earshot/responses';
 export const EXPORT_PATH: '/api/earshot/export.csv';
 export const SCORES_PATH: '/api/earshot/scores';
 export const RESULTS_PATH: '/results';
+export const SURVEYS_PATH: '/api/earshot/surveys';
+export const DEFAULT_SURVEYS_MAX_AGE_SECONDS: number;
 export const DEFAULT_BODY_LIMIT: number;
 export const DEFAULT_PAGE_SIZE: number;
 export const MAX_PAGE_SIZE: number;
@@ -56,6 +58,8 @@ export interface CollectorOptions {
   trustProxy?: boolean;
   /** Remove responses whose stored version arrived more than this many days ago (at start, then daily). */
   retentionDays?: number | null;
+  /** EARSHOT_SURVEYS_MAX_AGE: seconds the surveys list may be reused without asking; default 0 (revalidated with its ETag every time). */
+  surveysMaxAgeSeconds?: number;
   /** Largest accepted body in bytes; default 256 KB. */
   bodyLimit?: number;
   /** How long a write waits for a lock held by another connection (or for a free PostgreSQL connection); default 5000 ms. */
