@@ -9,10 +9,17 @@ import { fieldPath } from './field-path.mjs';
 
 export const SURVEY_SCHEMA_URL = new URL('../../src/schema/survey.schema.json', import.meta.url);
 
-const surveySchema = JSON.parse(readFileSync(SURVEY_SCHEMA_URL, 'utf8'));
-const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
-addFormats(ajv, ['regex']);
-const schemaAccepts = ajv.compile({ ...surveySchema, anyOf: undefined, $ref: '#/$defs/survey' });
+let schemaAccepts;
+/** The schema's check of one survey, compiled on first use: it costs a collector's start nothing. */
+function compiledSchema() {
+  if (!schemaAccepts) {
+    const surveySchema = JSON.parse(readFileSync(SURVEY_SCHEMA_URL, 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
+    addFormats(ajv, ['regex']);
+    schemaAccepts = ajv.compile({ ...surveySchema, anyOf: undefined, $ref: '#/$defs/survey' });
+  }
+  return schemaAccepts;
+}
 
 /** Thrown when the SDK's validator has not been built: the registry cannot check definitions. */
 export class MissingValidatorError extends Error {}
@@ -39,8 +46,9 @@ const pathOf = (pointer, extraKey) => {
 
 /** The schema's findings, one line each; alternatives (a question's kinds) make several per field. */
 function schemaProblems(definition) {
-  if (schemaAccepts(definition)) return [];
-  return schemaAccepts.errors.map((error) => {
+  const accepts = compiledSchema();
+  if (accepts(definition)) return [];
+  return accepts.errors.map((error) => {
     if (error.keyword === 'additionalProperties') return `${pathOf(error.instancePath, error.params.additionalProperty)}: unknown key`;
     if (error.keyword === 'required') return `${pathOf(error.instancePath, error.params.missingProperty)}: is required`;
     return `${pathOf(error.instancePath)}: ${error.message}`;
