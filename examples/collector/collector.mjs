@@ -34,6 +34,9 @@ import { renderResultsPage } from './results-page.mjs';
 import { toStoredVersions } from './stored-version.mjs';
 import { countResponses, countUnreadable, scoreTemplatesIn, summarizeSurvey } from './survey-summary.mjs';
 import { createSurveyRegistry, matchesEtag } from './survey-registry.mjs';
+import { parseWebhookFilter, parseWebhookUrl } from './webhook-filter.mjs';
+import { webhookBodyOf } from './webhook-message.mjs';
+import { createWebhookSender } from './webhook-sender.mjs';
 import { SMALL_SAMPLE } from './template-scores.mjs';
 
 export const COLLECTOR_PATH = '/api/earshot';
@@ -129,6 +132,10 @@ export function createCollector({
   trustProxy = false,
   retentionDays = null,
   surveysMaxAgeSeconds = DEFAULT_SURVEYS_MAX_AGE_SECONDS,
+  webhookUrl = null,
+  webhookFilter = null,
+  webhookRetryBaseMs,
+  webhookPollIntervalMs,
   bodyLimit = DEFAULT_BODY_LIMIT,
   busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
   demoPath = null,
@@ -136,12 +143,19 @@ export function createCollector({
   now = () => Date.now(),
   onBatch,
 } = {}) {
-  const store = openResponseStore({ file: database, databaseUrl, poolSize, busyTimeoutMs });
+  // Both checked before anything opens: a bad setting is one line at start, never a silent webhook.
+  const webhookTarget = parseWebhookUrl(webhookUrl);
+  const notifyFilter = parseWebhookFilter(webhookFilter);
+  const notification = webhookTarget ? (version) => (notifyFilter.matches(version) ? webhookBodyOf(version) : null) : null;
+  const store = openResponseStore({ file: database, databaseUrl, poolSize, busyTimeoutMs, notification });
   const origins = createOriginPolicy(allowedOrigins);
   const hosts = createHostPolicy(allowedHosts);
   const access = createReadAccess({ readToken });
   const rateLimit = createPostRateLimit({ perMinute: postsPerMinute });
   const registry = createSurveyRegistry({ store, now });
+  /** The webhook's sender, once the store is ready (EARSHOT_WEBHOOK_URL set). */
+  let webhook = null;
+  let closing = false;
   const batches = [];
   const rejected = [];
   const counts = { surveyMoves: 0, rateLimited: 0, unknownHost: 0, refusedOrigin: 0 };
@@ -211,6 +225,8 @@ export function createCollector({
       responses: batch.responses.map((r) => ({ surveyId: r.surveyId, id: r.id, completed: r.completed, ...(log.answers && { answers: r.answers }) })),
     });
     onBatch?.(batch, result);
+    // Sent after the answer, never before it: the batch's notifications are already in the queue.
+    webhook?.wake();
     sendJson(req, res, 200, { ok: true, ...result }, origins.headersFor(req));
   }
 
@@ -535,6 +551,16 @@ export function createCollector({
   const removeExpiredLogged = () => removeExpired().catch((error) => log('error', { task: 'retention', error: String(error?.message ?? error) }));
   store.ready.then(removeExpiredLogged, (error) => log('error', { task: 'migrate', error: String(error?.message ?? error) }));
   const retentionTimer = retentionDays ? setInterval(removeExpiredLogged, RETENTION_CHECK_INTERVAL_MS).unref() : null;
+  if (webhookTarget) {
+    store.ready.then(
+      () => {
+        if (closing) return;
+        webhook = createWebhookSender({ store, url: webhookTarget, log, now, retryBaseMs: webhookRetryBaseMs, pollIntervalMs: webhookPollIntervalMs });
+        webhook.wake();
+      },
+      () => {},
+    );
+  }
 
   return {
     /** The store itself (store-api.mjs), for tools and the bench. */
@@ -575,9 +601,14 @@ export function createCollector({
       for (const key of Object.keys(counts)) counts[key] = 0;
       await store.clear();
       await registry.clear();
+      if (webhookTarget) await store.query('DELETE FROM webhook_queue', []);
     },
+    /** EARSHOT_WEBHOOK_URL and EARSHOT_WEBHOOK_FILTER as understood, or null when no webhook is set. */
+    webhook: webhookTarget ? { url: webhookTarget, filter: notifyFilter.text } : null,
     async close() {
+      closing = true;
       if (retentionTimer) clearInterval(retentionTimer);
+      await webhook?.stop();
       await store.ready.catch(() => {});
       await store.close();
     },
