@@ -106,10 +106,9 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification 
   }
 
   const deleteWhere = db.transaction((where, params) => {
-    const [answers, picks, responses] = DELETE_CHILDREN_OF(where);
-    prepared(answers).run(...params);
-    prepared(picks).run(...params);
-    return prepared(responses).run(...params).changes;
+    const statements = DELETE_CHILDREN_OF(where);
+    for (const statement of statements.slice(0, -1)) prepared(statement).run(...params);
+    return prepared(statements.at(-1)).run(...params).changes;
   });
 
   return storeApi({

@@ -135,6 +135,15 @@ describe('the webhook', () => {
     ]);
   });
 
+  it("removes a person's queued notifications with their responses", async () => {
+    await send(makeResponse({ id: 'erased-1', user: { id: 'u_7' }, answers: { score: 2, why: 'My address is …' }, questions: QUESTIONS }));
+    await waitUntil(() => receiver.delivered().has('erased-1'), { timeout: 10_000 });
+    const queued = async () => Number((await collector.store.query('SELECT COUNT(*) AS n FROM webhook_queue'))[0].n);
+    expect(await queued()).toBe(1);
+    await fetch(`${server.url}/api/earshot/responses?user=u_7`, { method: 'DELETE' });
+    expect(await queued()).toBe(0);
+  });
+
   it('never makes ingestion wait: a batch is answered while the receiver has not answered yet', async () => {
     const release = receiver.hold();
     const answered = await send(makeResponse({ id: 'held-1' }));
