@@ -152,12 +152,14 @@ export function createSurveyRegistry({ store, now }) {
         const reason = await quotaReached(row.surveyId, JSON.parse(row.definition));
         if (reason === null) served.push(row.definition);
         else {
+          // Kept, so the versions route can say why; a read replica cannot write, and needs not:
+          // the survey is left out all the same, and a primary records it at its next read.
           await query('UPDATE published_surveys SET closed_ms = ?, closed_reason = ? WHERE survey_id = ? AND live_version = ? AND closed_ms IS NULL', [
             now(),
             reason,
             row.surveyId,
             row.version,
-          ]);
+          ]).catch(() => {});
         }
       }
       // The stored texts as they are: no parse and stringify per request.
