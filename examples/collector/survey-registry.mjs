@@ -152,7 +152,7 @@ export function createSurveyRegistry({ store, now }) {
         const reason = await quotaReached(row.surveyId, JSON.parse(row.definition));
         if (reason === null) served.push(row.definition);
         else {
-          // Kept, so the versions route can say why; a read replica cannot write, and needs not:
+          // Kept, so the versions route can say why; a read replica cannot write, and need not:
           // the survey is left out all the same, and a primary records it at its next read.
           await query('UPDATE published_surveys SET closed_ms = ?, closed_reason = ? WHERE survey_id = ? AND live_version = ? AND closed_ms IS NULL', [
             now(),

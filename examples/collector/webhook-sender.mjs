@@ -16,7 +16,7 @@ export const POLL_INTERVAL_MS = 1_000;
 /** The first retry waits this long, each further one twice as long, up to RETRY_CAP_MS. */
 export const DEFAULT_RETRY_BASE_MS = 1_000;
 export const RETRY_CAP_MS = 60 * 60 * 1000;
-/** Attempts before a notification is given up (about 10 hours of retries with the defaults). */
+/** Attempts before a notification is given up (about 8 hours of retries with the defaults). */
 export const MAX_ATTEMPTS = 20;
 /** The header that names the notification: the same on every attempt of one response. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
