@@ -8,8 +8,9 @@ import { parsesAsSelector as nodeParses } from '../../../src/core/definition/sel
 const survey = { id: 'post-checkout-nps', questions: [{ id: 'score', type: 'nps', text: 'How likely?' }] };
 
 describe('problemsWithDefinition', () => {
-  it('accepts a valid definition with its quotas', () => {
+  it('accepts a valid definition with its quotas, and the $schema an editor reads', () => {
     expect(problemsWithDefinition({ ...survey, maxResponses: 200, closesAt: '2026-12-24T18:00:00Z' })).toEqual([]);
+    expect(problemsWithDefinition({ $schema: 'https://unpkg.com/earshot/src/schema/survey.schema.json', ...survey })).toEqual([]);
   });
 
   it('names every problem with its path, unknown keys included', () => {
