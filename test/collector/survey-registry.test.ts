@@ -196,3 +196,17 @@ describe('quotas', () => {
     expect(await api.texts()).toEqual(['Three answers']);
   });
 });
+
+describe('the list for pages of other sites', () => {
+  const demo = useDemo({ allowedOrigins: ['https://shop.example'] });
+
+  it('answers an origin of ALLOWED_ORIGINS with CORS headers, and refuses another', async () => {
+    const allowed = await fetch(demo.url('/api/earshot/surveys'), { headers: { Origin: 'https://shop.example' } });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    expect(allowed.headers.get('vary')).toBe('Origin');
+    const other = await fetch(demo.url('/api/earshot/surveys'), { headers: { Origin: 'https://elsewhere.example' } });
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
