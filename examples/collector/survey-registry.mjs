@@ -1,4 +1,4 @@
-// The surveys registry (DESIGN.md §6): every published version of each survey, which one is live,
+// The surveys registry (docs/collector.md, "The surveys registry"): every published version of each survey, which one is live,
 // and the list GET /api/earshot/surveys serves to the SDK's `surveysUrl`. A survey whose quota is
 // reached (`maxResponses` completed, non-preview responses, or `closesAt` passed) is closed: it
 // leaves the list until a version is published again. Every method is a few single statements

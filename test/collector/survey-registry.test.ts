@@ -1,4 +1,4 @@
-// The surveys registry (DESIGN.md §6), on the store under test: GET /api/earshot/surveys is public
+// The surveys registry (docs/collector.md, "The surveys registry"), on the store under test: GET /api/earshot/surveys is public
 // and what `surveysUrl` points at, with an ETag and a 304; PUT and DELETE /api/earshot/surveys/:id
 // need the key; every version is kept and an earlier one can be live again; a definition the SDK
 // would refuse is refused with every problem's path; a quota (maxResponses, closesAt) takes the
