@@ -114,6 +114,15 @@ const bundled = ({ lit = true } = {}) => [
   minifyTemplateLiterals({ include: 'src/**', failOnError: true }),
 ];
 
+/** Where there is no DOM, selectors are parsed by css-what instead of the browser (selector-syntax.node.ts). */
+const selectorSyntaxWithoutDom = () => ({
+  name: 'earshot-selector-syntax-without-dom',
+  async resolveId(source, importer, options) {
+    if (source !== './selector-syntax.js' || !importer?.includes('/src/core/definition/')) return null;
+    return this.resolve('./selector-syntax.node.ts', importer, { ...options, skipSelf: true });
+  },
+});
+
 export default [
   {
     // ESM for bundlers: lit and idb-keyval stay dependencies the app's bundler de-duplicates.
@@ -171,6 +180,13 @@ export default [
       plugins: [minified(true)],
     },
     plugins: bundled(),
+  },
+  {
+    // The SDK's definition checks for Node, without a DOM: the reference collector's surveys registry
+    // imports this file (examples/collector/definition-check.mjs), so it refuses what `init` would.
+    input: 'src/core/definition/definition-check.ts',
+    output: { file: 'dist/earshot-definition-check.js', format: 'es', sourcemap: true },
+    plugins: [selectorSyntaxWithoutDom(), nodeResolve(), typescriptFor(false), earshotVersion()],
   },
   {
     // The survey builder (dist/builder/): a static page with a classic script, so it also works

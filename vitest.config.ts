@@ -5,6 +5,16 @@ import { defineConfig } from 'vitest/config';
 /** The version in package.json, put into the sources as the build does (src/core/version.ts). */
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
+/**
+ * The collector imports the SDK's definition checks from their build (dist/earshot-definition-check.js,
+ * which `npm start` makes first); its tests take them from the sources instead, so they never run a
+ * stale build. Without a DOM, selectors are parsed as that build parses them.
+ */
+const definitionChecksFromSources = [
+  { find: /^(\.\.\/)+dist\/earshot-definition-check\.js$/, replacement: fileURLToPath(new URL('./src/core/definition/definition-check.ts', import.meta.url)) },
+  { find: /^\.\/selector-syntax\.js$/, replacement: fileURLToPath(new URL('./src/core/definition/selector-syntax.node.ts', import.meta.url)) },
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: definitionChecksFromSources },
         test: {
           name: 'collector',
           include: ['test/collector/**/*.test.ts'],
@@ -31,6 +42,7 @@ export default defineConfig({
       },
       {
         // The same collector tests on PostgreSQL: one throwaway cluster for the run, a database per file.
+        resolve: { alias: definitionChecksFromSources },
         test: {
           name: 'collector-postgres',
           include: ['test/collector/**/*.test.ts'],
@@ -40,6 +52,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: definitionChecksFromSources },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

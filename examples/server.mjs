@@ -13,6 +13,9 @@
 //   EARSHOT_RETENTION_DAYS  responses older than this are removed daily; unset keeps them
 //   EARSHOT_TRUST_PROXY     1 behind a reverse proxy: rate limits count the address it forwards
 //   EARSHOT_LOG_ANSWERS     1 puts answers in the log lines (never by default)
+//   EARSHOT_WEBHOOK_URL     each newly completed response is POSTed there (Slack-compatible JSON), from a durable queue
+//   EARSHOT_WEBHOOK_FILTER  which ones, e.g. nps<=6 (docs/collector.md); a filter it cannot read stops the start
+//   EARSHOT_SURVEYS_MAX_AGE seconds browsers may reuse GET /api/earshot/surveys unasked; default 0 (revalidated each time)
 // Routes: /api/earshot* and /results from the collector, /dist/* from the repo's dist/ folder,
 // /builder/ (the survey builder) from dist/builder/, /node_modules/* as a page with an import map
 // sees it after `npm install earshot`, everything else from examples/ (a folder serves its index.html).
@@ -21,12 +24,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH, SCORES_PATH } from './collector/collector.mjs';
+import { createCollector, COLLECTOR_PATH, EXPORT_PATH, RESPONSES_PATH, RESULTS_PATH, SCORES_PATH, SURVEYS_PATH } from './collector/collector.mjs';
 import { parseAllowedOrigins } from './collector/cors.mjs';
 import { createHostPolicy, parseAllowedHosts } from './collector/host-policy.mjs';
 import { isLoopbackAddress } from './collector/read-access.mjs';
 import { createJsonLog } from './collector/request-log.mjs';
 import { redactedUrl } from './collector/postgres-store.mjs';
+import { parseWebhookFilter, parseWebhookUrl } from './collector/webhook-filter.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES_ROOT = here;
@@ -311,6 +315,9 @@ if (runDirectly) {
     postsPerMinute: fromEnv('EARSHOT_RATE_LIMIT', wholeNumber('EARSHOT_RATE_LIMIT')),
     retentionDays: fromEnv('EARSHOT_RETENTION_DAYS', wholeNumber('EARSHOT_RETENTION_DAYS')) ?? null,
     trustProxy: process.env.EARSHOT_TRUST_PROXY === '1',
+    surveysMaxAgeSeconds: fromEnv('EARSHOT_SURVEYS_MAX_AGE', wholeNumber('EARSHOT_SURVEYS_MAX_AGE')),
+    webhookUrl: fromEnv('EARSHOT_WEBHOOK_URL', parseWebhookUrl),
+    webhookFilter: fromEnv('EARSHOT_WEBHOOK_FILTER', (text) => parseWebhookFilter(text).text),
     log: createJsonLog({ answers: process.env.EARSHOT_LOG_ANSWERS === '1' }),
     demoPath: DEMO_PATH,
   });
@@ -337,7 +344,10 @@ if (runDirectly) {
   console.log(`Responses:    GET  ${demo.url}${RESPONSES_PATH}`);
   console.log(`CSV export:   GET  ${demo.url}${EXPORT_PATH}`);
   console.log(`Scores:       GET  ${demo.url}${SCORES_PATH}?survey=ID`);
+  console.log(`Surveys:      GET  ${demo.url}${SURVEYS_PATH}   (for surveysUrl; PUT/DELETE ${SURVEYS_PATH}/ID publish and unpublish)`);
   console.log(`Reading:      ${reads}`);
+  // The address alone: a webhook URL's path is often its secret (Slack's are).
+  if (collector.webhook) console.log(`Webhook:      ${new URL(collector.webhook.url).origin}/…${collector.webhook.filter ? ` (only ${collector.webhook.filter})` : ''}`);
   console.log(`Database:     ${collector.engine === 'postgres' ? `PostgreSQL ${redactedUrl(databaseUrl)}` : database}`);
   console.log(`Pages from a dev server (Vite on http://localhost:5173, say) may send answers once allowed: ALLOWED_ORIGINS=http://localhost:5173 npm start`);
   console.log('Log lines below are JSON; a refused origin is named in them.');

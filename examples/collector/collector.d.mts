@@ -6,6 +6,8 @@ export const RESPONSES_PATH: '/api/earshot/responses';
 export const EXPORT_PATH: '/api/earshot/export.csv';
 export const SCORES_PATH: '/api/earshot/scores';
 export const RESULTS_PATH: '/results';
+export const SURVEYS_PATH: '/api/earshot/surveys';
+export const DEFAULT_SURVEYS_MAX_AGE_SECONDS: number;
 export const DEFAULT_BODY_LIMIT: number;
 export const DEFAULT_PAGE_SIZE: number;
 export const MAX_PAGE_SIZE: number;
@@ -56,6 +58,16 @@ export interface CollectorOptions {
   trustProxy?: boolean;
   /** Remove responses whose stored version arrived more than this many days ago (at start, then daily). */
   retentionDays?: number | null;
+  /** EARSHOT_SURVEYS_MAX_AGE: seconds the surveys list may be reused without asking; default 0 (revalidated with its ETag every time). */
+  surveysMaxAgeSeconds?: number;
+  /** EARSHOT_WEBHOOK_URL: each newly completed response is POSTed there from a durable queue. */
+  webhookUrl?: string | null;
+  /** EARSHOT_WEBHOOK_FILTER: which responses are sent (webhook-filter.mjs), e.g. `nps<=6`. A bad one throws. */
+  webhookFilter?: string | null;
+  /** The first retry's wait; each further one doubles (default 1000 ms; tests shorten it). */
+  webhookRetryBaseMs?: number;
+  /** How often the sender looks for due notifications (default 1000 ms). */
+  webhookPollIntervalMs?: number;
   /** Largest accepted body in bytes; default 256 KB. */
   bodyLimit?: number;
   /** How long a write waits for a lock held by another connection (or for a free PostgreSQL connection); default 5000 ms. */
@@ -108,6 +120,8 @@ export interface Collector {
   readonly allowedHosts: string[];
   /** Whether keyed routes need EARSHOT_READ_TOKEN (else: clients on this machine only). */
   readonly requiresToken: boolean;
+  /** The webhook as understood (its filter as written), or null without EARSHOT_WEBHOOK_URL. */
+  readonly webhook: { url: string; filter: string | null } | null;
   /** Every route with its methods. */
   readonly routes: CollectorRoute[];
   /** SQLite only (it answers at once; PostgreSQL throws): stored responses in arrival order of their first version. */

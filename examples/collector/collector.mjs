@@ -5,6 +5,9 @@
 //   GET    /api/earshot/export.csv  stored responses as CSV (?survey=)
 //   GET    /api/earshot/scores      the standard scores of a survey's templates as JSON (?survey=, required)
 //   GET    /results                 the results page (?survey=)
+//   GET    /api/earshot/surveys     the published survey definitions, for `surveysUrl` (ETag) — public
+//   PUT    /api/earshot/surveys/:id publishes a definition (DELETE unpublishes); its versions at
+//          /api/earshot/surveys/:id/versions, and POST …/versions/:n/publish makes one live again
 // Only POSTing answers is public; every other route, and every route added later unless it says
 // `public: true`, needs the key (read-access.mjs) and sends no CORS headers.
 // Responses answered in a preview (`preview: true`) are stored, flagged, and listed by
@@ -21,6 +24,8 @@ import { problemsWithBatch } from './ingestion-rules.mjs';
 import { clientAddress, createPostRateLimit, DEFAULT_POSTS_PER_MINUTE } from './rate-limit.mjs';
 import { createReadAccess, isLocalRequest } from './read-access.mjs';
 import { readStoredRow } from './readable-response.mjs';
+import { MissingValidatorError, problemsWithDefinition } from './definition-check.mjs';
+import { ID_PATTERN } from './limits.mjs';
 import { BodyError, readBody } from './request-body.mjs';
 import { silentLog } from './request-log.mjs';
 import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, SurveyMoveError, openResponseStore } from './response-store.mjs';
@@ -28,6 +33,10 @@ import { FilterError, filterFromParams, paramsOfFilter } from './result-filter.m
 import { renderResultsPage } from './results-page.mjs';
 import { toStoredVersions } from './stored-version.mjs';
 import { countResponses, countUnreadable, scoreTemplatesIn, summarizeSurvey } from './survey-summary.mjs';
+import { createSurveyRegistry, matchesEtag } from './survey-registry.mjs';
+import { parseWebhookFilter, parseWebhookUrl } from './webhook-filter.mjs';
+import { webhookBodyOf } from './webhook-message.mjs';
+import { createWebhookSender } from './webhook-sender.mjs';
 import { SMALL_SAMPLE } from './template-scores.mjs';
 
 export const COLLECTOR_PATH = '/api/earshot';
@@ -35,6 +44,7 @@ export const RESPONSES_PATH = '/api/earshot/responses';
 export const EXPORT_PATH = '/api/earshot/export.csv';
 export const SCORES_PATH = '/api/earshot/scores';
 export const RESULTS_PATH = '/results';
+export const SURVEYS_PATH = '/api/earshot/surveys';
 
 /** 256 KB: far above the SDK's batches (about 32 KB at most), small enough to refuse abuse cheaply. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -49,6 +59,11 @@ export const MAX_SURVEYS_SUMMARIZED = 20;
 /** Rows read from the store at a time; between two reads other requests get their turn. */
 export const READ_PAGE_ROWS = 1000;
 export const RETENTION_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
+/**
+ * Seconds browsers (and shared caches) may reuse the surveys list without asking again. 0: every
+ * page load revalidates it with its ETag (a 304 without a body), so a publish shows on the next one.
+ */
+export const DEFAULT_SURVEYS_MAX_AGE_SECONDS = 0;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -116,6 +131,11 @@ export function createCollector({
   postsPerMinute = DEFAULT_POSTS_PER_MINUTE,
   trustProxy = false,
   retentionDays = null,
+  surveysMaxAgeSeconds = DEFAULT_SURVEYS_MAX_AGE_SECONDS,
+  webhookUrl = null,
+  webhookFilter = null,
+  webhookRetryBaseMs,
+  webhookPollIntervalMs,
   bodyLimit = DEFAULT_BODY_LIMIT,
   busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS,
   demoPath = null,
@@ -123,11 +143,19 @@ export function createCollector({
   now = () => Date.now(),
   onBatch,
 } = {}) {
-  const store = openResponseStore({ file: database, databaseUrl, poolSize, busyTimeoutMs });
+  // Both checked before anything opens: a bad setting is one line at start, never a silent webhook.
+  const webhookTarget = parseWebhookUrl(webhookUrl);
+  const notifyFilter = parseWebhookFilter(webhookFilter);
+  const notification = webhookTarget ? (version) => (notifyFilter.matches(version) ? webhookBodyOf(version) : null) : null;
+  const store = openResponseStore({ file: database, databaseUrl, poolSize, busyTimeoutMs, notification });
   const origins = createOriginPolicy(allowedOrigins);
   const hosts = createHostPolicy(allowedHosts);
   const access = createReadAccess({ readToken });
   const rateLimit = createPostRateLimit({ perMinute: postsPerMinute });
+  const registry = createSurveyRegistry({ store, now });
+  /** The webhook's sender, once the store is ready (EARSHOT_WEBHOOK_URL set). */
+  let webhook = null;
+  let closing = false;
   const batches = [];
   const rejected = [];
   const counts = { surveyMoves: 0, rateLimited: 0, unknownHost: 0, refusedOrigin: 0 };
@@ -197,6 +225,8 @@ export function createCollector({
       responses: batch.responses.map((r) => ({ surveyId: r.surveyId, id: r.id, completed: r.completed, ...(log.answers && { answers: r.answers }) })),
     });
     onBatch?.(batch, result);
+    // Sent after the answer, never before it: the batch's notifications are already in the queue.
+    webhook?.wake();
     sendJson(req, res, 200, { ok: true, ...result }, origins.headersFor(req));
   }
 
@@ -309,6 +339,86 @@ export function createCollector({
     );
   }
 
+  // ---- The surveys registry (survey-registry.mjs) ----
+
+  const surveysCacheControl = surveysMaxAgeSeconds > 0 ? `public, max-age=${surveysMaxAgeSeconds}` : 'no-cache';
+
+  async function listSurveys(req, res) {
+    const { body, etag } = await registry.liveList();
+    const headers = { ETag: etag, 'Cache-Control': surveysCacheControl, ...origins.headersFor(req) };
+    if (matchesEtag(req.headers['if-none-match'], etag)) {
+      res.writeHead(304, { 'X-Content-Type-Options': 'nosniff', ...headers });
+      return void res.end();
+    }
+    send(req, res, 200, { 'Content-Type': JSON_TYPE, ...headers }, body);
+  }
+
+  /** The `:id` of a registry route, checked as survey ids are. */
+  function surveyIdParam({ id }) {
+    if (!ID_PATTERN.test(id))
+      throw new RequestProblem(400, `id: a survey id is 1–64 letters, digits or _ . : - starting with a letter or digit (got ${JSON.stringify(id.slice(0, 100))})`);
+    return id;
+  }
+
+  async function readDefinition(req) {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/json') throw new RequestProblem(415, `content-type: must be application/json (got ${JSON.stringify(type.slice(0, 100))})`);
+    let text;
+    try {
+      text = await readBody(req, bodyLimit);
+    } catch (error) {
+      if (!(error instanceof BodyError) || error.reason === 'aborted') throw error;
+      if (error.reason === 'too-large') throw new RequestProblem(413, `body: larger than the limit of ${bodyLimit} bytes`, { closeConnection: true });
+      throw new RequestProblem(400, `body: ${error.message}`, { closeConnection: true });
+    }
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new RequestProblem(400, `body: not valid JSON (${error.message})`);
+    }
+  }
+
+  async function publishSurvey(req, res, _params, pathParams) {
+    const surveyId = surveyIdParam(pathParams);
+    const definition = await readDefinition(req);
+    let problems;
+    try {
+      problems = await problemsWithDefinition(definition);
+    } catch (error) {
+      if (error instanceof MissingValidatorError) throw new RequestProblem(500, `registry: ${error.message}`);
+      throw error;
+    }
+    if (problems.length === 0 && definition.id !== surveyId) problems = [`id: expected ${JSON.stringify(surveyId)}, the id in the address (got ${JSON.stringify(definition.id)})`];
+    if (problems.length > 0) throw new RequestProblem(400, `definition: nothing was published; ${problems.join('; ')}`, { problems });
+    const { created, ...published } = await registry.publish(surveyId, definition);
+    log('published', { surveyId, version: published.version, created });
+    sendJson(req, res, created ? 201 : 200, { surveyId, ...published });
+  }
+
+  async function unpublishSurvey(req, res, _params, pathParams) {
+    const surveyId = surveyIdParam(pathParams);
+    const result = await registry.unpublish(surveyId);
+    if (!result) throw new RequestProblem(404, `survey: ${JSON.stringify(surveyId)} was never published`);
+    log('unpublished', { surveyId, version: result.previouslyLive });
+    sendJson(req, res, 200, result);
+  }
+
+  async function listVersions(req, res, _params, pathParams) {
+    const surveyId = surveyIdParam(pathParams);
+    const versions = await registry.versionsOf(surveyId);
+    if (!versions) throw new RequestProblem(404, `survey: ${JSON.stringify(surveyId)} was never published`);
+    sendJson(req, res, 200, versions);
+  }
+
+  async function republishVersion(req, res, _params, pathParams) {
+    const surveyId = surveyIdParam(pathParams);
+    const version = Number(pathParams.version);
+    const published = /^[1-9]\d{0,8}$/.test(pathParams.version) ? await registry.republish(surveyId, version) : null;
+    if (!published) throw new RequestProblem(404, `version: survey ${JSON.stringify(surveyId)} has no version ${JSON.stringify(pathParams.version.slice(0, 20))}`);
+    log('published', { surveyId, version, created: false, republished: true });
+    sendJson(req, res, 200, { surveyId, ...published });
+  }
+
   function answerPreflight(req, res) {
     send(req, res, 204, origins.headersFor(req, { preflight: true }), '');
   }
@@ -323,7 +433,36 @@ export function createCollector({
     [EXPORT_PATH]: { methods: { GET: exportCsv, HEAD: exportCsv } },
     [SCORES_PATH]: { methods: { GET: listScores, HEAD: listScores } },
     [RESULTS_PATH]: { methods: { GET: showResults, HEAD: showResults } },
+    // The surveys registry: the list is public (every visitor's SDK reads it); writing needs the key.
+    [SURVEYS_PATH]: { public: true, methods: { GET: listSurveys, HEAD: listSurveys } },
   };
+
+  /** Routes with parameters in their path (`:name`), tried in order after the fixed ones; keyed as above unless `public: true`. */
+  const PATTERN_ROUTES = [
+    // The surveys registry's keyed routes.
+    { path: `${SURVEYS_PATH}/:id`, methods: { PUT: publishSurvey, DELETE: unpublishSurvey } },
+    { path: `${SURVEYS_PATH}/:id/versions`, methods: { GET: listVersions, HEAD: listVersions } },
+    { path: `${SURVEYS_PATH}/:id/versions/:version/publish`, methods: { POST: republishVersion } },
+  ].map((route) => ({ ...route, pattern: new RegExp(`^${route.path.replace(/:(\w+)/g, '(?<$1>[^/]+)')}$`) }));
+
+  /** The route for `pathname` and the values of its `:names` (decoded), or null. */
+  function routeOf(pathname) {
+    if (Object.hasOwn(ROUTES, pathname)) return { route: ROUTES[pathname], pathParams: {} };
+    for (const route of PATTERN_ROUTES) {
+      const match = route.pattern.exec(pathname);
+      if (!match) continue;
+      const pathParams = {};
+      for (const [name, value] of Object.entries(match.groups)) {
+        try {
+          pathParams[name] = decodeURIComponent(value);
+        } catch {
+          pathParams[name] = value;
+        }
+      }
+      return { route, pathParams };
+    }
+    return null;
+  }
 
   /** Refuses the request unless its route, host, origin and credentials allow it. */
   function admit(req, route) {
@@ -378,8 +517,9 @@ export function createCollector({
 
   function handle(req, res) {
     const url = new URL(req.url ?? '/', 'http://collector');
-    const route = ROUTES[url.pathname];
-    if (!route) return false;
+    const found = routeOf(url.pathname);
+    if (!found) return false;
+    const { route, pathParams } = found;
     requestCount++;
     const run = async () => {
       const handler = admit(req, route);
@@ -388,7 +528,7 @@ export function createCollector({
       } catch (error) {
         throw new RequestProblem(503, `storage: ${error.message}; retry later`, { headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) } });
       }
-      await handler(req, res, url.searchParams);
+      await handler(req, res, url.searchParams, pathParams);
     };
     run().catch((error) => {
       // A client that went away, or an answer already under way, cannot be answered again.
@@ -411,6 +551,16 @@ export function createCollector({
   const removeExpiredLogged = () => removeExpired().catch((error) => log('error', { task: 'retention', error: String(error?.message ?? error) }));
   store.ready.then(removeExpiredLogged, (error) => log('error', { task: 'migrate', error: String(error?.message ?? error) }));
   const retentionTimer = retentionDays ? setInterval(removeExpiredLogged, RETENTION_CHECK_INTERVAL_MS).unref() : null;
+  if (webhookTarget) {
+    store.ready.then(
+      () => {
+        if (closing) return;
+        webhook = createWebhookSender({ store, url: webhookTarget, log, now, retryBaseMs: webhookRetryBaseMs, pollIntervalMs: webhookPollIntervalMs });
+        webhook.wake();
+      },
+      () => {},
+    );
+  }
 
   return {
     /** The store itself (store-api.mjs), for tools and the bench. */
@@ -430,7 +580,11 @@ export function createCollector({
     /** Whether keyed routes need EARSHOT_READ_TOKEN (else: local clients only). */
     requiresToken: access.requiresToken,
     /** The routes and their methods, `public` or keyed: what tests enumerate. */
-    routes: Object.entries(ROUTES).map(([path, route]) => ({ path, public: route.public === true, methods: Object.keys(route.methods) })),
+    routes: [...Object.entries(ROUTES).map(([path, route]) => ({ path, ...route })), ...PATTERN_ROUTES].map(({ path, ...route }) => ({
+      path,
+      public: route.public === true,
+      methods: Object.keys(route.methods),
+    })),
     /** SQLite only (it answers at once): the stored responses, previews included, in arrival order. */
     responses: () => store.listNow(),
     /** The stored responses, previews included, in arrival order (either store). */
@@ -446,9 +600,15 @@ export function createCollector({
       requestCount = 0;
       for (const key of Object.keys(counts)) counts[key] = 0;
       await store.clear();
+      await registry.clear();
+      if (webhookTarget) await store.query('DELETE FROM webhook_queue', []);
     },
+    /** EARSHOT_WEBHOOK_URL and EARSHOT_WEBHOOK_FILTER as understood, or null when no webhook is set. */
+    webhook: webhookTarget ? { url: webhookTarget, filter: notifyFilter.text } : null,
     async close() {
+      closing = true;
       if (retentionTimer) clearInterval(retentionTimer);
+      await webhook?.stop();
       await store.ready.catch(() => {});
       await store.close();
     },

@@ -13,6 +13,12 @@ import { redactedUrl } from './postgres-store.mjs';
 
 /** Rows copied per statement. */
 const PAGE_ROWS = 1000;
+/** The surveys registry moves too (every version, and what is live), and the webhook's queue, so no notification is lost or sent twice. */
+const REGISTRY_TABLES = {
+  survey_versions: 'survey_id, version, definition, published_ms',
+  published_surveys: 'survey_id, live_version, first_published_ms, changed_ms, closed_ms, closed_reason',
+  webhook_queue: 'response_id, survey_id, body, queued_ms, attempts, next_attempt_ms, claimed_until_ms, sent_ms, failed_ms, last_error',
+};
 
 async function copyRows(client, table, columns, rows) {
   if (rows.length === 0) return;
@@ -54,6 +60,10 @@ export async function migrateSqliteToPostgres({ file, databaseUrl, log = () => {
       for (let i = 0; i < pickRows.length; i += PAGE_ROWS) await copyRows(client, 'choice_picks', PICK_COLUMNS, pickRows.slice(i, i + PAGE_ROWS));
       copied += batch.length;
       log(`${copied} responses copied`);
+    }
+    for (const [table, columns] of Object.entries(REGISTRY_TABLES)) {
+      const rows = db.prepare(`SELECT ${columns} FROM ${table}`).all();
+      for (let i = 0; i < rows.length; i += PAGE_ROWS) await copyRows(client, table, columns, rows.slice(i, i + PAGE_ROWS));
     }
     // New responses continue after the copied ones.
     await client.query("SELECT setval(pg_get_serial_sequence('responses', 'seq'), GREATEST((SELECT MAX(seq) FROM responses), 1))");

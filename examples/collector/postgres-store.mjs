@@ -5,7 +5,7 @@
 // (migrations.mjs, under an advisory lock).
 import pg from 'pg';
 import { ANSWER_COLUMNS, PICK_COLUMNS, answerValues, migratePostgres, pickValues, responseValues } from './migrations.mjs';
-import { DELETE_CHILDREN_OF, upsertOf } from './store-queries.mjs';
+import { DELETE_CHILDREN_OF, isNotified, upsertOf } from './store-queries.mjs';
 import { SurveyMoveError, storeApi } from './store-api.mjs';
 
 /** Connections per collector process; N processes open up to N × this many (docs/deployment.md). */
@@ -52,8 +52,11 @@ async function insertRows(client, table, columns, rows) {
   }
 }
 
-/** Opens a pool on `databaseUrl`; the store's `ready` resolves once the schema is migrated. */
-export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, busyTimeoutMs }) {
+/**
+ * Opens a pool on `databaseUrl`; the store's `ready` resolves once the schema is migrated.
+ * `notification(version)`, when given, makes the webhook's message for a newly completed response.
+ */
+export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, busyTimeoutMs, notification = null }) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types, connectionTimeoutMillis: busyTimeoutMs, application_name: 'earshot-collector' });
   // An idle connection the server dropped must not end the process; the next query reconnects.
   pool.on('error', () => {});
@@ -91,6 +94,12 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
       // different orders wait for each other instead of deadlocking; rows are then written in batch
       // order, which is the order they are listed in.
       await client.query(LOCK_IDS, [versions.map((v) => v.id)]);
+      // Read under the ids' locks: which responses were already complete, so only the newly completed are notified.
+      const completedBefore = new Set();
+      if (notification !== null) {
+        const { rows } = await client.query('SELECT id FROM responses WHERE id = ANY($1::text[]) AND completed = 1', [versions.map((v) => v.id)]);
+        for (const row of rows) completedBefore.add(row.id);
+      }
       // One statement per round: round k holds the k-th version of each id in the batch (a batch
       // rarely holds two of one id; one statement cannot update a row twice), so a batch costs a
       // few round trips, not one per response.
@@ -140,6 +149,20 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
       }
       await insertRows(client, 'answers', ANSWER_COLUMNS, answers);
       await insertRows(client, 'choice_picks', PICK_COLUMNS, picks);
+      // In the batch's transaction: a stored response's notification is never lost.
+      const notices = [];
+      for (const version of versionsBySeq.values()) {
+        const body = notification !== null && isNotified(version) && !completedBefore.has(version.id) ? notification(version) : null;
+        if (body !== null) notices.push([version.id, version.surveyId, body, version.receivedMs]);
+      }
+      if (notices.length > 0) {
+        await client.query(
+          `INSERT INTO webhook_queue (response_id, survey_id, body, queued_ms, next_attempt_ms)
+           SELECT id, survey_id, body, at, at FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS n (id, survey_id, body, at)
+           ON CONFLICT (response_id) DO NOTHING`,
+          [notices.map((n) => n[0]), notices.map((n) => n[1]), notices.map((n) => n[2]), notices.map((n) => n[3])],
+        );
+      }
       await client.query('COMMIT');
       return { stored, kept: versions.length - stored };
     } catch (error) {

@@ -14,12 +14,13 @@ export const isPostgresUrl = (url) => typeof url === 'string' && /^postgres(ql)?
 
 /**
  * Opens the store: PostgreSQL at `databaseUrl` when given, else SQLite at `file`. The store's
- * `ready` settles once the schema is migrated.
+ * `ready` settles once the schema is migrated. `notification(version)` makes the webhook's message
+ * for a newly completed response (or null for none); the store queues it in the same transaction.
  */
-export function openResponseStore({ file = IN_MEMORY, databaseUrl = null, poolSize, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS } = {}) {
+export function openResponseStore({ file = IN_MEMORY, databaseUrl = null, poolSize, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS, notification = null } = {}) {
   if (databaseUrl !== null && databaseUrl !== undefined) {
     if (!isPostgresUrl(databaseUrl)) throw new Error(`DATABASE_URL: must start with postgres:// or postgresql:// (got ${JSON.stringify(String(databaseUrl).slice(0, 30))}…)`);
-    return openPostgresStore({ databaseUrl, poolSize, busyTimeoutMs });
+    return openPostgresStore({ databaseUrl, poolSize, busyTimeoutMs, notification });
   }
-  return openSqliteStore({ file, busyTimeoutMs });
+  return openSqliteStore({ file, busyTimeoutMs, notification });
 }

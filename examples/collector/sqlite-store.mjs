@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateSqlite, prepareSqliteChildRows } from './migrations.mjs';
-import { DELETE_CHILDREN_OF, ROW_COLUMNS, SURVEY_OF, UPSERT } from './store-queries.mjs';
+import { DELETE_CHILDREN_OF, ENQUEUE_NOTIFICATION, ROW_COLUMNS, SURVEY_OF, UPSERT, isNotified } from './store-queries.mjs';
 import { SurveyMoveError, listedBody, storeApi } from './store-api.mjs';
 import { responseValues } from './migrations.mjs';
 
@@ -17,8 +17,11 @@ const STATEMENTS_KEPT = 200;
 const MAX_BATCHES_PER_COMMIT = 100;
 const SQLITE_CACHE_KB = 64 * 1024;
 
-/** Opens (and if needed creates or migrates) the SQLite store at `file`. */
-export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
+/**
+ * Opens (and if needed creates or migrates) the SQLite store at `file`. `notification(version)`,
+ * when given, makes the webhook's message for a newly completed response (or null: none).
+ */
+export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification = null }) {
   if (file !== IN_MEMORY) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file, { timeout: busyTimeoutMs });
   if (file !== IN_MEMORY) {
@@ -35,6 +38,8 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
   const upsert = db.prepare(UPSERT);
   const surveyOf = db.prepare(SURVEY_OF).pluck();
   const children = prepareSqliteChildRows(db);
+  const completedBefore = db.prepare('SELECT completed FROM responses WHERE id = ?').pluck();
+  const enqueue = db.prepare(ENQUEUE_NOTIFICATION);
   // Prepared statements by text; the summary's IN lists vary, so the cache starts over past a bound.
   const statements = new Map();
   const prepared = (sql) => {
@@ -51,11 +56,15 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
     let stored = 0;
     const moves = [];
     versions.forEach((version, index) => {
+      const newlyCompleted = notification !== null && isNotified(version) && completedBefore.get(version.id) !== 1;
       const row = upsert.get(...responseValues(version));
       if (row) {
         stored++;
         children.remove(row.seq);
         children.insert(row.seq, version);
+        // In the batch's transaction: a stored response's notification is never lost.
+        const body = newlyCompleted ? notification(version) : null;
+        if (body !== null) enqueue.run(version.id, version.surveyId, body, version.receivedMs, version.receivedMs);
       } else {
         const storedSurveyId = surveyOf.get(version.id);
         if (storedSurveyId !== version.surveyId) moves.push({ index, id: version.id, storedSurveyId, surveyId: version.surveyId });
@@ -97,10 +106,9 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
   }
 
   const deleteWhere = db.transaction((where, params) => {
-    const [answers, picks, responses] = DELETE_CHILDREN_OF(where);
-    prepared(answers).run(...params);
-    prepared(picks).run(...params);
-    return prepared(responses).run(...params).changes;
+    const statements = DELETE_CHILDREN_OF(where);
+    for (const statement of statements.slice(0, -1)) prepared(statement).run(...params);
+    return prepared(statements.at(-1)).run(...params).changes;
   });
 
   return storeApi({

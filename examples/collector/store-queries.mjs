@@ -24,10 +24,20 @@ export const UPSERT = upsertOf(1);
 
 export const SURVEY_OF = 'SELECT survey_id FROM responses WHERE id = ?';
 
+/** Queues a response's webhook notification, once per response ever (its id is the idempotency key). */
+export const ENQUEUE_NOTIFICATION =
+  'INSERT INTO webhook_queue (response_id, survey_id, body, queued_ms, next_attempt_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (response_id) DO NOTHING';
+
+/** Whether a stored version is one the webhook tells of when it is new: completed, a real answer. */
+export const isNotified = (version) => version.completed === 1 && version.preview === 0 && version.readable === 1;
+
 /** A response's columns as readers get them: the body text, its order and the collector's times. */
 export const ROW_COLUMNS = 'seq, survey_id AS "surveyId", readable, body, created_ms AS "createdMs", updated_ms AS "updatedMs", received_ms AS "receivedMs"';
 
+/** Removes the responses `where` selects with their rows elsewhere; the last statement's count is the responses'. */
 export const DELETE_CHILDREN_OF = (where) => [
+  // A queued notification quotes the response: it goes with it (a person's erasure, retention).
+  `DELETE FROM webhook_queue WHERE response_id IN (SELECT id FROM responses WHERE ${where})`,
   `DELETE FROM answers WHERE response_seq IN (SELECT seq FROM responses WHERE ${where})`,
   `DELETE FROM choice_picks WHERE response_seq IN (SELECT seq FROM responses WHERE ${where})`,
   `DELETE FROM responses WHERE ${where}`,

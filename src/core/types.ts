@@ -297,6 +297,13 @@ export interface Survey {
   startsAt?: string;
   /** Not shown from this date-time on (ISO 8601). */
   endsAt?: string;
+  /**
+   * Quota: a collector's surveys registry stops serving the survey once it holds this many
+   * completed responses to it (previews not counted). The SDK itself does not count.
+   */
+  maxResponses?: number;
+  /** Quota: a collector's surveys registry stops serving the survey from this date-time on (ISO 8601). */
+  closesAt?: string;
   /** Days after a completion before the survey may show again. Default: never again. */
   recontactDays?: number;
   /** Days after the survey was shown and not completed before it may show again. Default 30. */

@@ -114,4 +114,12 @@ describe.runIf(storeUnderTest === 'sqlite')('examples/server.mjs', () => {
     expect(await run.exited).toBe(1);
     expect(run.errors().trim()).toBe('EARSHOT_RATE_LIMIT: must be a whole number (got "lots")');
   });
+
+  it('refuses a webhook filter it cannot read, in one line', async () => {
+    const run = runDemo({ EARSHOT_WEBHOOK_URL: 'https://hooks.example/T0/B0/secret', EARSHOT_WEBHOOK_FILTER: 'nps<<6', PORT: '0' });
+    expect(await run.exited).toBe(1);
+    expect(run.errors().trim()).toBe(
+      'EARSHOT_WEBHOOK_FILTER: "nps<<6" has two operators (in "nps<<6"; expected conditions like nps<=6, joined by commas; keys nps, csat, ces, rating, thumbs, survey or answers.<question id>; operators = != < <= > >=)',
+    );
+  });
 });

@@ -61,7 +61,20 @@ describe.runIf(storeUnderTest === 'postgres')('node examples/collector/migrate.m
     expect(
       (await fetch(`${sqlite.url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batchOf(...responses)) })).status,
     ).toBe(200);
-    const routes = ['/results', '/api/earshot/scores?survey=post-checkout-nps', '/api/earshot/export.csv', '/api/earshot/responses'];
+    // Two versions in the surveys registry, the first one live again.
+    for (const text of ['First wording', 'Second wording']) {
+      const definition = { id: 'cart-help', questions: [{ id: 'found', type: 'thumbs', text }] };
+      await fetch(`${sqlite.url}/api/earshot/surveys/cart-help`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(definition) });
+    }
+    await fetch(`${sqlite.url}/api/earshot/surveys/cart-help/versions/1/publish`, { method: 'POST' });
+    const routes = [
+      '/results',
+      '/api/earshot/scores?survey=post-checkout-nps',
+      '/api/earshot/export.csv',
+      '/api/earshot/responses',
+      '/api/earshot/surveys',
+      '/api/earshot/surveys/cart-help/versions',
+    ];
     const before = await Promise.all(routes.map((route) => get(sqlite, route)));
     await cleanups.pop()!();
 
@@ -75,6 +88,7 @@ describe.runIf(storeUnderTest === 'postgres')('node examples/collector/migrate.m
     expect(withoutClock(after[0])).toBe(withoutClock(before[0]));
     expect(after.slice(1)).toEqual(before.slice(1));
     expect(after[0]).toContain('3 responses</strong>: <strong>2</strong> complete');
+    expect(JSON.parse(after[4]).surveys[0].questions[0].text).toBe('First wording');
 
     const later = makeResponse({ id: 'm5', answers: { score: 9 }, questions: QUESTIONS });
     expect((await fetch(`${postgres.url}/api/earshot`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batchOf(later)) })).status).toBe(

@@ -13,12 +13,21 @@ const TOKEN = 'correct horse battery staple';
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const SECRET_ANSWER = 'my secret answer';
 
-/** Every keyed route and method of `collector`, with a query each accepts. */
+const PUBLISHED = { id: 'post-checkout-nps', questions: [{ id: 'score', type: 'nps', text: 'How likely?' }] };
+
+/** Every keyed route and method of `collector`, with a query (path values, body) each accepts; a survey is published first. */
 function keyedRequests(collector: ReturnType<typeof createCollector>) {
   const query: Record<string, string> = { '/api/earshot/scores': '?survey=post-checkout-nps', '/api/earshot/responses': '' };
   return collector.routes
     .filter((route) => !route.public)
-    .flatMap((route) => route.methods.map((method) => ({ method, path: `${route.path}${method === 'DELETE' ? '?user=u_42' : (query[route.path] ?? '')}` })));
+    .flatMap((route) =>
+      route.methods.map((method) => {
+        const path = route.path.replace(':id', PUBLISHED.id).replace(':version', '1');
+        const put = method === 'PUT' && { body: JSON.stringify(PUBLISHED), headers: { 'Content-Type': 'application/json' } };
+        return { method, path: `${path}${method === 'DELETE' && path === route.path ? '?user=u_42' : (query[route.path] ?? '')}`, ...put };
+      }),
+    )
+    .sort((a, b) => Number(b.method === 'PUT') - Number(a.method === 'PUT'));
 }
 
 describe('with EARSHOT_READ_TOKEN set', () => {
@@ -26,8 +35,11 @@ describe('with EARSHOT_READ_TOKEN set', () => {
   const storeSecret = () =>
     demo.post(batchOf(makeResponse({ answers: { score: 9, why: SECRET_ANSWER }, questions: [{ id: 'why', type: 'text', text: 'Why?' }], user: { id: 'u_42' } })));
 
-  it('only POST /api/earshot (and its preflight) is public', () => {
-    expect(demo.server.collector.routes.filter((route) => route.public)).toEqual([{ path: '/api/earshot', public: true, methods: ['POST', 'OPTIONS'] }]);
+  it('only POST /api/earshot (and its preflight) and the surveys list are public', () => {
+    expect(demo.server.collector.routes.filter((route) => route.public)).toEqual([
+      { path: '/api/earshot', public: true, methods: ['POST', 'OPTIONS'] },
+      { path: '/api/earshot/surveys', public: true, methods: ['GET', 'HEAD'] },
+    ]);
   });
 
   it('refuses every keyed route and method without the token, 401 with a Basic challenge, and gives nothing away', async () => {
@@ -66,9 +78,9 @@ describe('without EARSHOT_READ_TOKEN', () => {
   const demo = useDemo();
 
   it('answers every keyed route to a client on this machine', async () => {
-    for (const { method, path } of keyedRequests(demo.server.collector)) {
-      const res = await fetch(demo.url(path), { method });
-      expect(res.status, `${method} ${path}`).toBe(200);
+    for (const { method, path, body, headers } of keyedRequests(demo.server.collector)) {
+      const res = await fetch(demo.url(path), { method, body, headers });
+      expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
     }
   });
 

@@ -46,6 +46,8 @@ const full = () => ({
   sample: 0.2,
   startsAt: '2026-12-01',
   endsAt: '2027-01-01T00:00:00Z',
+  maxResponses: 500,
+  closesAt: '2026-12-24T18:00:00Z',
   recontactDays: 90,
   dismissedRecontactDays: 14,
   priority: -1,
@@ -147,6 +149,9 @@ const valid: Mutation[] = [
 ];
 
 const invalid: Mutation[] = [
+  ['maxResponses of 0', (s) => ({ ...s, maxResponses: 0 })],
+  ['maxResponses not whole', (s) => ({ ...s, maxResponses: 2.5 })],
+  ['closesAt not a date', (s) => ({ ...s, closesAt: 'at Christmas' })],
   ['no id', (s) => ({ ...s, id: undefined })],
   ['an id with a space', (s) => ({ ...s, id: 'two words' })],
   ['an id of 65 characters', (s) => ({ ...s, id: 'a'.repeat(65) })],

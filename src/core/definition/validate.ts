@@ -22,6 +22,7 @@ import { checkOperand, type ComparedValues, type Comparison } from './operators.
 import { LABEL_MAX_LENGTH, TEXT_MAX_LENGTH } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
 import { CONTEXT_KEY } from '../context.js';
+import { parsesAsSelector } from './selector-syntax.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
 import { TEMPLATE_NAMES, TEMPLATE_TEXT } from './templates.js';
@@ -167,11 +168,7 @@ const trigger: Check = (value, path, report) => {
 };
 
 const selector: Check = (value, path, report) => {
-  try {
-    if (typeof value !== 'string' || !value.trim() || value.length > SELECTOR_MAX_LENGTH) throw new TypeError();
-    // Parses the selector without needing the element to exist yet.
-    document.createDocumentFragment().querySelector(value);
-  } catch {
+  if (typeof value !== 'string' || !value.trim() || value.length > SELECTOR_MAX_LENGTH || !parsesAsSelector(value)) {
     fail(report, path, `expected a CSS selector of at most ${SELECTOR_MAX_LENGTH} characters`, value);
   }
 };
@@ -210,6 +207,8 @@ const templateText: Check = (value, path, report) =>
 const journeyLabel = text(LABEL_MAX_LENGTH);
 /** Most query parameters one survey copies, so that a response's `context` stays within its 30 keys. */
 export const MAX_HIDDEN_FIELDS = 10;
+/** The largest `maxResponses` quota: far above any survey's, small enough for any database's integers. */
+export const MAX_RESPONSES_QUOTA = 1_000_000_000;
 const hiddenFields: Check = (value, path, report) => {
   if (!Array.isArray(value) || value.length > MAX_HIDDEN_FIELDS) return fail(report, path, `expected a list of at most ${MAX_HIDDEN_FIELDS} query parameter names`, value);
   value.forEach((name, index) => CONTEXT_KEY.test(name) || fail(report, `${path}[${index}]`, 'expected 1–64 letters, digits, _ or - starting with a letter or digit', name));
@@ -238,6 +237,9 @@ const SURVEY_FIELDS: Fields = {
   sample: number(0, 1),
   startsAt: date,
   endsAt: date,
+  // Quotas: the collector's registry stops serving the survey once either is reached (docs/collector.md).
+  maxResponses: integer(1, MAX_RESPONSES_QUOTA),
+  closesAt: date,
   recontactDays: days,
   dismissedRecontactDays: days,
   priority: expect(Number.isFinite, 'expected a number'),
