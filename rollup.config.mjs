@@ -71,6 +71,8 @@ const earshotVersion = () => ({
  * instead of files of their own: one request fewer before a survey shows, and the first is the UI itself.
  */
 const WITH_THE_UI = /\/src\/ui\/(present\.ts|questions\/(question-element|question\.styles|question-change)\.ts|questions\/scale\/)/;
+/** Modules of the core (not the on-demand content check) that the ESM build keeps in earshot-core.js. */
+const CORE_SHARED = /\/src\/(core|i18n|a11y|api|embed|snippet)\/(?!definition\/check-content\.ts$)/;
 const withTheUi = (id) => (WITH_THE_UI.test(id.replaceAll('\\', '/')) ? 'present' : undefined);
 
 const LIT_NOTICE = 'Lit (BSD-3-Clause, Copyright Google LLC)';
@@ -139,7 +141,9 @@ export default [
       // Fixed names, not hashes: package.json's sideEffects lists them (they run Earshot and define its
       // elements). Rollup names a chunk after its entry module (index) or the module imported (the rest).
       chunkFileNames: ({ name }) => ({ index: 'earshot-core.js', present: 'earshot-ui.js', 'show-debug-panel': 'earshot-debug-panel.js' })[name] ?? 'earshot-[name].js',
-      manualChunks: withTheUi,
+      // What the core shares with the UI and with the content check stays in the core's chunk: hoisted
+      // into the UI's, it would make every page import the UI (and Lit) statically.
+      manualChunks: (id) => withTheUi(id) ?? (CORE_SHARED.test(id.replaceAll('\\', '/')) ? 'index' : undefined),
     },
     plugins: [typescriptFor(true), earshotVersion()],
   },
