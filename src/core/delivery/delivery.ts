@@ -26,6 +26,8 @@ export interface DeliveryOptions {
 export interface Outgoing {
   responses: SurveyResponse[];
   events: ImpressionEvent[];
+  /** The events dropped when these responses were refused beside them (status), reported once the responses' fate is known. */
+  droppedEvents?: { count: number; status: number };
 }
 
 /** Sends the outbox to the collector in batches, retrying with backoff until each response is confirmed. */
@@ -161,31 +163,39 @@ export class Delivery {
       const unsettled = await this.#send(batch, serialise(batch), false);
       if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch.responses);
       if (!unsettled) continue;
-      // Refused with events (a collector that does not know them yet): the answers go again alone.
-      // 413: too large for this collector; each half goes on its own.
-      const { responses, events } = batch;
-      const half = responses.length / 2;
-      batches.unshift(...(events.length ? [responses] : [responses.slice(0, half), responses.slice(half)]).map((part) => ({ responses: part, events: [] })));
+      batches.unshift(...resend(batch, unsettled.kind === 'rejected' ? unsettled.status : 0));
     }
   }
 
   /**
    * POSTs one batch and settles what the answer decides: delivered, or refused for good and set
-   * aside. Returns the outcome when it leaves the batch unsettled: to retry, or a 413 to split.
+   * aside. Returns the outcome when it leaves the batch unsettled: to retry, a 413 to split, or a
+   * refusal of answers sent beside events, which go again alone (see `resend`).
    */
-  async #send({ responses: batch, events }: Outgoing, body: string, keepalive: boolean): Promise<SendOutcome | void> {
+  async #send({ responses: batch, events, droppedEvents }: Outgoing, body: string, keepalive: boolean): Promise<SendOutcome | void> {
     const { outbox, endpoint, credentials, emitter } = this.#options;
     const outcome = await sendBatch(endpoint, body, keepalive, credentials);
     if (outcome.kind === 'retry') return outcome;
+    const refused = outcome.kind === 'rejected' ? outcome.status : 0;
+    // Too large is no verdict on what the batch holds: answers beside events go again alone, and
+    // the events wait in the outbox for the next batch; a list goes again in halves.
+    if (refused === 413 && (batch.length > 1 || (batch.length && events.length) || events.length > 1)) return outcome;
     // Delivered or refused for good: either way this page has nothing more to send for these events.
     for (const { id } of events) this.unconfirmedEvents.delete(id);
     if (events.length) await outbox.removeEvents(events);
-    if (outcome.kind === 'rejected' && events.length) {
-      this.#report('rejected', `HTTP ${outcome.status}: events refused by the collector; dropped`);
-      if (batch.length) return outcome;
+    // Refused beside events (a collector that does not know them yet): the answers go again alone,
+    // and the refusal is reported once their own fate is known.
+    if (refused && events.length && batch.length) {
+      // At page hide nothing is resent now (the next pass sends the answers): say so at once.
+      if (keepalive) this.#eventsRefused(refused);
+      return outcome;
     }
-    if (outcome.kind === 'rejected' && outcome.status === 413 && batch.length > 1) return outcome;
-    if (!batch.length) return;
+    if (!batch.length) {
+      if (refused) this.#eventsRefused(refused);
+      return;
+    }
+    // The answers alone were taken: the events were what the collector refused.
+    if (droppedEvents && outcome.kind === 'delivered') this.#eventsRefused(droppedEvents.status);
     // Delivered or refused for good: either way this page has nothing more to send for them.
     for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
     this.queued -= batch.length;
@@ -195,8 +205,13 @@ export class Delivery {
       emitter.emit('delivered', { responseIds: ids(batch) });
     } else {
       await outbox.deadLetter(batch, outcome.status);
-      this.#report('rejected', `HTTP ${outcome.status}: refused by the collector; set aside, not retried`, batch);
+      const alsoEvents = droppedEvents ? ` (the ${droppedEvents.count} event(s) sent beside them dropped)` : '';
+      this.#report('rejected', `HTTP ${outcome.status}: refused by the collector; set aside, not retried${alsoEvents}`, batch);
     }
+  }
+
+  #eventsRefused(status: number): void {
+    this.#report('rejected', `HTTP ${status}: events refused by the collector; dropped`);
   }
 
   #retryLater({ retryAfterMs, reason }: { retryAfterMs?: number; reason: string }, batch: SurveyResponse[]): void {
@@ -222,6 +237,19 @@ export class Delivery {
 }
 
 const ids = (responses: SurveyResponse[]) => responses.map((response) => response.id);
+
+/**
+ * What goes again after a refusal `#send` left unsettled (`status`): answers refused beside events
+ * go alone (a 413 keeps the events queued, another refusal dropped them); a 413 splits a list in halves.
+ */
+function resend({ responses, events }: Outgoing, status: number): Outgoing[] {
+  if (responses.length && events.length) return [{ responses, events: [], ...(status !== 413 && { droppedEvents: { count: events.length, status } }) }];
+  const list: Array<SurveyResponse | ImpressionEvent> = responses.length ? responses : events;
+  const half = Math.floor(list.length / 2);
+  return [list.slice(0, half), list.slice(half)].map((part) =>
+    responses.length ? { responses: part as SurveyResponse[], events: [] } : { responses: [], events: part as ImpressionEvent[] },
+  );
+}
 
 const serialise = ({ responses, events }: Outgoing) => JSON.stringify({ sentAt: new Date().toISOString(), responses, ...(events.length && { events }) });
 
