@@ -26,8 +26,6 @@ export interface DeliveryOptions {
 export interface Outgoing {
   responses: SurveyResponse[];
   events: ImpressionEvent[];
-  /** The events dropped when these responses were refused beside them (status), reported once the responses' fate is known. */
-  droppedEvents?: { count: number; status: number };
 }
 
 /** Sends the outbox to the collector in batches, retrying with backoff until each response is confirmed. */
@@ -48,6 +46,8 @@ export class Delivery {
   #failures = 0;
   /** The next pass sends events alone too, not only with answers (see `flush`). */
   #everything = false;
+  /** The status that refused the last answers sent beside events, until the answers' resend settles. */
+  #eventsRefused = 0;
   /** The collector asked (Retry-After) not to be called again before this time. */
   #quietUntil = 0;
   #stopped = false;
@@ -163,39 +163,43 @@ export class Delivery {
       const unsettled = await this.#send(batch, serialise(batch), false);
       if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch.responses);
       if (!unsettled) continue;
-      batches.unshift(...resend(batch, unsettled.kind === 'rejected' ? unsettled.status : 0));
+      // Refused beside events (a collector that does not know them yet, or a 413): the answers go
+      // again alone. A 413 of answers alone: each half goes on its own.
+      const { responses, events } = batch;
+      const half = responses.length / 2;
+      batches.unshift(...(events.length ? [responses] : [responses.slice(0, half), responses.slice(half)]).map((part) => ({ responses: part, events: [] })));
     }
   }
 
   /**
    * POSTs one batch and settles what the answer decides: delivered, or refused for good and set
    * aside. Returns the outcome when it leaves the batch unsettled: to retry, a 413 to split, or a
-   * refusal of answers sent beside events, which go again alone (see `resend`).
+   * refusal of answers sent beside events, which go again alone.
    */
-  async #send({ responses: batch, events, droppedEvents }: Outgoing, body: string, keepalive: boolean): Promise<SendOutcome | void> {
+  async #send({ responses: batch, events }: Outgoing, body: string, keepalive: boolean): Promise<SendOutcome | void> {
     const { outbox, endpoint, credentials, emitter } = this.#options;
     const outcome = await sendBatch(endpoint, body, keepalive, credentials);
     if (outcome.kind === 'retry') return outcome;
-    const refused = outcome.kind === 'rejected' ? outcome.status : 0;
-    // Too large is no verdict on what the batch holds: answers beside events go again alone, and
-    // the events wait in the outbox for the next batch; a list goes again in halves.
-    if (refused === 413 && (batch.length > 1 || (batch.length && events.length) || events.length > 1)) return outcome;
+    const refused = outcome.kind === 'rejected' && outcome.status;
+    // Too large is no verdict on what the batch holds: its answers go again (alone, or in halves),
+    // and its events wait in the outbox for the next batch.
+    if (refused === 413 && batch.length && batch.length + events.length > 1) return outcome;
     // Delivered or refused for good: either way this page has nothing more to send for these events.
     for (const { id } of events) this.unconfirmedEvents.delete(id);
     if (events.length) await outbox.removeEvents(events);
-    // Refused beside events (a collector that does not know them yet): the answers go again alone,
-    // and the refusal is reported once their own fate is known.
-    if (refused && events.length && batch.length) {
-      // At page hide nothing is resent now (the next pass sends the answers): say so at once.
-      if (keepalive) this.#eventsRefused(refused);
-      return outcome;
+    // Events refused beside answers are reported once the answers' own fate is known: when the
+    // next send, theirs alone, is taken (a refusal of the answers is reported instead).
+    const eventsRefused = this.#eventsRefused;
+    this.#eventsRefused = 0;
+    if (refused && events.length) {
+      if (batch.length) {
+        this.#eventsRefused = refused;
+        return outcome;
+      }
+      this.#reportEventsRefused(refused);
     }
-    if (!batch.length) {
-      if (refused) this.#eventsRefused(refused);
-      return;
-    }
-    // The answers alone were taken: the events were what the collector refused.
-    if (droppedEvents && outcome.kind === 'delivered') this.#eventsRefused(droppedEvents.status);
+    if (!batch.length) return;
+    if (eventsRefused && outcome.kind === 'delivered') this.#reportEventsRefused(eventsRefused);
     // Delivered or refused for good: either way this page has nothing more to send for them.
     for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
     this.queued -= batch.length;
@@ -205,12 +209,11 @@ export class Delivery {
       emitter.emit('delivered', { responseIds: ids(batch) });
     } else {
       await outbox.deadLetter(batch, outcome.status);
-      const alsoEvents = droppedEvents ? ` (the ${droppedEvents.count} event(s) sent beside them dropped)` : '';
-      this.#report('rejected', `HTTP ${outcome.status}: refused by the collector; set aside, not retried${alsoEvents}`, batch);
+      this.#report('rejected', `HTTP ${outcome.status}: refused by the collector; set aside, not retried`, batch);
     }
   }
 
-  #eventsRefused(status: number): void {
+  #reportEventsRefused(status: number): void {
     this.#report('rejected', `HTTP ${status}: events refused by the collector; dropped`);
   }
 
@@ -237,19 +240,6 @@ export class Delivery {
 }
 
 const ids = (responses: SurveyResponse[]) => responses.map((response) => response.id);
-
-/**
- * What goes again after a refusal `#send` left unsettled (`status`): answers refused beside events
- * go alone (a 413 keeps the events queued, another refusal dropped them); a 413 splits a list in halves.
- */
-function resend({ responses, events }: Outgoing, status: number): Outgoing[] {
-  if (responses.length && events.length) return [{ responses, events: [], ...(status !== 413 && { droppedEvents: { count: events.length, status } }) }];
-  const list: Array<SurveyResponse | ImpressionEvent> = responses.length ? responses : events;
-  const half = Math.floor(list.length / 2);
-  return [list.slice(0, half), list.slice(half)].map((part) =>
-    responses.length ? { responses: part as SurveyResponse[], events: [] } : { responses: [], events: part as ImpressionEvent[] },
-  );
-}
 
 const serialise = ({ responses, events }: Outgoing) => JSON.stringify({ sentAt: new Date().toISOString(), responses, ...(events.length && { events }) });
 
