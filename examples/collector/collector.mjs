@@ -24,6 +24,7 @@ import { readStoredRow } from './readable-response.mjs';
 import { BodyError, readBody } from './request-body.mjs';
 import { silentLog } from './request-log.mjs';
 import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, SurveyMoveError, openResponseStore } from './response-store.mjs';
+import { toImpressionRows } from './impressions.mjs';
 import { FilterError, filterFromParams, paramsOfFilter } from './result-filter.mjs';
 import { renderResultsPage } from './results-page.mjs';
 import { toStoredVersions } from './stored-version.mjs';
@@ -175,7 +176,10 @@ export function createCollector({
     const batch = await parseBatch(req);
     let result;
     try {
-      result = await store.save(toStoredVersions(batch, now()));
+      const receivedMs = now();
+      const { events, ...saved } = await store.save(toStoredVersions(batch, receivedMs), toImpressionRows(batch, receivedMs));
+      // `events`: the impressions newly stored (a repeated id is not), told only to senders of some.
+      result = batch.events ? { ...saved, events } : saved;
     } catch (error) {
       if (error instanceof SurveyMoveError) {
         counts.surveyMoves += error.moves.length;
@@ -270,14 +274,14 @@ export function createCollector({
   }
 
   /** One survey's summary, or what the page says instead when it cannot be made. */
-  async function summaryOf(filter) {
+  async function summaryOf(filter, previews) {
     const unreadable = await countUnreadable(store, filter);
     try {
       const summary = await summarizeSurvey(store, filter);
-      return { ...summary, unreadable };
+      return { ...summary, unreadable, previews };
     } catch (error) {
       log('summary-failed', { surveyId: filter.surveyId, error: String(error?.stack ?? error) });
-      return { surveyId: filter.surveyId, failed: true, responses: (await countResponses(store, filter)).responses, unreadable };
+      return { surveyId: filter.surveyId, failed: true, responses: (await countResponses(store, filter)).responses, unreadable, previews };
     }
   }
 
@@ -285,12 +289,13 @@ export function createCollector({
     const filter = filterParam(params);
     const surveys = await store.surveys({ filter });
     const summaries = [];
-    for (const { surveyId: id } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
-      summaries.push(await summaryOf({ ...filter, surveyId: id }));
+    for (const { surveyId: id, previews } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
+      summaries.push(await summaryOf({ ...filter, surveyId: id }, previews));
       await yieldToOthers();
     }
     const page = renderResultsPage({
-      summaries: summaries.filter((summary) => summary.responses > 0 || summary.unreadable > 0),
+      // A survey answered only in previews is listed with its previews counted apart.
+      summaries: summaries.filter((summary) => summary.responses > 0 || summary.unreadable > 0 || summary.previews > 0),
       notSummarized: surveys.slice(MAX_SURVEYS_SUMMARIZED),
       links: { responses: RESPONSES_PATH, csv: EXPORT_PATH, results: RESULTS_PATH, demo: demoPath },
       surveyId: filter.surveyId,

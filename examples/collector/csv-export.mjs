@@ -2,7 +2,7 @@
 // columns first, then one column per question (`answers.<question id>`) in the order questions
 // first appear (csv-columns.mjs). Rows are written as they are read, so an export never holds the table in memory.
 import { stringify } from 'csv-stringify';
-import { describeTrigger } from './journey-point.mjs';
+import { journeyPointOf } from './journey-point.mjs';
 
 /** Past this many question columns, the remaining answers share one `moreAnswers` column (as JSON). */
 export const MAX_ANSWER_COLUMNS = 500;
@@ -15,7 +15,7 @@ const FIXED_COLUMNS = [
   ['createdAt', (r) => r.createdAt],
   ['updatedAt', (r) => r.updatedAt],
   ['receivedAt', (r) => r.receivedAt],
-  ['journeyPoint', (r) => describeTrigger(r.trigger)],
+  ['journeyPoint', (r) => journeyPointOf(r)],
   ['pageUrl', (r) => r.page?.url],
   ['referrer', (r) => r.page?.referrer],
   ['locale', (r) => r.locale],

@@ -21,6 +21,11 @@ export function formatNps(score) {
   return rounded > 0 ? `+${rounded}` : `${MINUS}${-rounded}`;
 }
 
+/** A 95 % margin of error as `±12` (`digits` decimals, then `unit`), or `` when there is none (under 2 answers). */
+export function formatMarginOf(margin, digits, unit = '') {
+  return margin === null || margin === undefined ? '' : `±${margin.toFixed(digits)}${unit}`;
+}
+
 /** A share as a whole percentage: `67%`. */
 export function formatPercent(percent) {
   return percent === null ? '–' : `${Math.round(percent)}%`;

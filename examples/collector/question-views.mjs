@@ -1,8 +1,8 @@
 // How each question kind is shown on the results page: NPS groups and spread, CSAT and CES
 // scores, ratings, thumbs, choice counts and the text answers. One renderer per kind.
-import { countOf, formatAverage, formatMoment, formatNps, formatPercent } from './format.mjs';
+import { countOf, formatAverage, formatMarginOf, formatMoment, formatNps, formatPercent } from './format.mjs';
 import { html } from './html.mjs';
-import { figure, legend, numbersTable, shareOf } from './page-parts.mjs';
+import { figure, legend, numbersTable, shareOf, trustLine } from './page-parts.mjs';
 import { QUESTION_KINDS } from './question-kinds.mjs';
 import { CES_SCALE_MAX, CSAT_SATISFIED_MIN, CSAT_SCALE_MAX, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from './scoring.mjs';
 import { barChart, columnChart, shareBar } from './svg-charts.mjs';
@@ -55,7 +55,7 @@ const RENDER_KIND = {
       { label: `Promoters (${NPS_PROMOTER_MIN}–10)`, count: r.promoters, tone: 'high' },
     ];
     const groupText = groups.map((g) => `${g.label}: ${g.count} (${shareOf(g.count, r.answers)})`).join('; ');
-    return html`<p class="figure-line">NPS <strong>${formatNps(r.score)}</strong>: % promoters − % detractors.</p>
+    return html`<p class="figure-line">NPS <strong>${formatNps(r.score)}</strong>: % promoters − % detractors. ${trustLine(formatMarginOf(r.margin, 0), r.answers)}</p>
       ${shareBar({ id: `${id}-groups`, title: 'Detractors, passives and promoters', description: `${groupText}.`, parts: groups })}
       ${legend(groups, r.answers)}
       ${ignoredNote(r, 'the 0–10 scale')}
@@ -63,21 +63,21 @@ const RENDER_KIND = {
   },
   csat(question, id) {
     const r = question.result;
-    return html`<p class="figure-line"><strong>${formatPercent(r.percentSatisfied)}</strong> satisfied (${r.satisfied} of ${r.answers} answered ${CSAT_SATISFIED_MIN} or ${CSAT_SCALE_MAX}) · average <strong>${formatAverage(
+    return html`<p class="figure-line"><strong>${formatPercent(r.percentSatisfied)}</strong> ${formatMarginOf(r.margin, 0, ' pts')} satisfied (${r.satisfied} of ${r.answers} answered ${CSAT_SATISFIED_MIN} or ${CSAT_SCALE_MAX}) · average <strong>${formatAverage(
       r.average,
-    )}</strong> on 1–${CSAT_SCALE_MAX}.</p>
+    )}</strong> ${formatMarginOf(r.averageMargin, 1)} on 1–${CSAT_SCALE_MAX}. ${trustLine('', r.answers)}</p>
       ${ignoredNote(r, `the 1–${CSAT_SCALE_MAX} scale`)}
       ${distribution(`${id}-distribution`, 'Answers per score', r, csatTone)}`;
   },
   ces(question, id) {
     const r = question.result;
-    return html`<p class="figure-line">Average <strong>${formatAverage(r.average)}</strong> on 1–${CES_SCALE_MAX}.</p>
+    return html`<p class="figure-line">Average <strong>${formatAverage(r.average)}</strong> on 1–${CES_SCALE_MAX}. ${trustLine(formatMarginOf(r.margin, 1), r.answers)}</p>
       ${ignoredNote(r, `the 1–${CES_SCALE_MAX} scale`)}
       ${distribution(`${id}-distribution`, 'Answers per score', r)}`;
   },
   rating(question, id) {
     const r = question.result;
-    return html`<p class="figure-line">Average <strong>${formatAverage(r.average)}</strong> on 1–${r.scale}.</p>
+    return html`<p class="figure-line">Average <strong>${formatAverage(r.average)}</strong> on 1–${r.scale}. ${trustLine(formatMarginOf(r.margin, 1), r.answers)}</p>
       ${ignoredNote(r, `the 1–${r.scale} scale`)}
       ${distribution(`${id}-distribution`, 'Answers per rating', r)}`;
   },
@@ -87,7 +87,7 @@ const RENDER_KIND = {
       { label: 'Thumbs up', count: r.up, tone: 'high' },
       { label: 'Thumbs down', count: r.down, tone: 'low' },
     ];
-    return html`<p class="figure-line"><strong>${formatPercent(r.percentUp)}</strong> thumbs up.</p>
+    return html`<p class="figure-line"><strong>${formatPercent(r.percentUp)}</strong> thumbs up. ${trustLine(formatMarginOf(r.margin, 0, ' pts'), r.answers)}</p>
       ${shareBar({ id: `${id}-votes`, title: 'Thumbs up and down', description: `${votes.map((v) => `${v.label}: ${v.count} (${shareOf(v.count, r.answers)})`).join('; ')}.`, parts: votes })}
       ${legend(votes, r.answers)}
       ${ignoredNote(r, 'up (1) and down (0)')}`;

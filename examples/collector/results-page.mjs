@@ -1,13 +1,14 @@
 // The results page: one server-rendered HTML document, readable without JavaScript. Every chart
 // is an SVG image with a title and a description of its data, and the numbers behind it are in a
 // table; the comparisons per journey point and per page are tables first.
-import { countOf, dayOf, formatDay, formatMoment, formatShortDay } from './format.mjs';
+import { countOf, dayOf, formatDay, formatMoment, formatPercent, formatShortDay } from './format.mjs';
 import { html, renderToString } from './html.mjs';
-import { figure, numbersTable, part, tile } from './page-parts.mjs';
+import { figure, numbersTable, part, smallSampleMark, tile, trustLine } from './page-parts.mjs';
 import { QUESTION_KINDS } from './question-kinds.mjs';
 import { renderQuestion } from './question-views.mjs';
 import { RESULTS_PAGE_STYLE } from './results-page.styles.mjs';
 import { barChart, columnChart, lineChart } from './svg-charts.mjs';
+import { SMALL_SAMPLE } from './template-scores.mjs';
 import { renderTemplateScores } from './template-views.mjs';
 
 /** Column labels for the scored questions; a kind asked twice gets the question id added. */
@@ -30,7 +31,8 @@ function renderTiles(summary) {
   const tiles = summary.scoredQuestionKeys.map((key, i) => {
     const question = summary.questions.find((q) => q.key === key);
     const { headline } = QUESTION_KINDS[question.kind];
-    return tile(labels[i], headline.format(headline.value(question.result)), countOf(question.result.answers, 'answer'));
+    const { result } = question;
+    return tile(labels[i], headline.format(headline.value(result)), trustLine(headline.formatMargin(result.margin), result.answers));
   });
   return tiles.length > 0 ? html`<ul class="tiles">${tiles}</ul>` : '';
 }
@@ -89,23 +91,26 @@ function renderSegments(summary, segments, { id, title, column }) {
   const labels = metricLabels(summary);
   const key = keyQuestionOf(summary);
   const keyIndex = summary.scoredQuestionKeys.indexOf(summary.keyQuestionKey);
-  const formats = summary.scoredQuestionKeys.map((k) => QUESTION_KINDS[summary.questions.find((q) => q.key === k).kind].headline.format);
+  const headlines = summary.scoredQuestionKeys.map((k) => QUESTION_KINDS[summary.questions.find((q) => q.key === k).kind].headline);
   const table = html`<div class="scroll"><table><caption class="visually-hidden">${title}</caption><thead><tr><th scope="col">${column}</th><th scope="col" class="number">Responses</th>${labels.map(
     (label) => html`<th scope="col" class="number">${label}</th>`,
   )}</tr></thead><tbody>${segments.map(
     (segment) =>
-      html`<tr><th scope="row">${segment.label}</th><td class="number">${segment.responses}</td>${segment.metrics.map(
-        (metric, i) => html`<td class="number">${formats[i](metric.value)} <span class="note">(${countOf(metric.answers, 'answer')})</span></td>`,
+      html`<tr class="${segment.small ? 'small' : ''}"><th scope="row">${segment.label}${segment.small ? html` <mark class="small-sample">fewer than ${SMALL_SAMPLE}: not ranked</mark>` : ''}</th><td class="number">${segment.responses}</td>${segment.metrics.map(
+        (metric, i) =>
+          html`<td class="number">${headlines[i].format(metric.value)} <span class="note">${[headlines[i].formatMargin(metric.margin), countOf(metric.answers, 'answer')].filter(Boolean).join(' · ')}</span></td>`,
       )}</tr>`,
   )}</tbody></table></div>`;
   let chart = '';
-  if (key && segments.length > 1) {
+  // Only groups with enough answers are drawn and ranked: one answer must not make the biggest bar.
+  const ranked = segments.filter((segment) => !segment.small);
+  if (key && ranked.length > 1) {
     const { headline } = QUESTION_KINDS[key.kind];
     const chartTitle = `${headline.label} ${title.toLowerCase()}`;
-    const bars = segments.map((segment) => ({
+    const bars = ranked.map((segment) => ({
       label: segment.label,
       value: segment.metrics[keyIndex].value,
-      valueText: headline.format(segment.metrics[keyIndex].value),
+      valueText: `${headline.format(segment.metrics[keyIndex].value)} ${headline.formatMargin(segment.metrics[keyIndex].margin)}`.trim(),
     }));
     chart = figure(
       chartTitle,
@@ -114,7 +119,61 @@ function renderSegments(summary, segments, { id, title, column }) {
     );
   }
   const order = key ? `Lowest ${QUESTION_KINDS[key.kind].headline.label} first.` : 'Most responses first.';
-  return part(id, title, html`<p class="hint">${order} Each column counts the answers given in that group.</p>${table}${chart}`);
+  const smallCount = segments.length - ranked.length;
+  const smallNote = smallCount > 0 ? ` Groups with fewer than ${SMALL_SAMPLE} answers come last, marked, and are neither ranked nor drawn.` : '';
+  return part(id, title, html`<p class="hint">${order} Each column counts the answers given in that group; ± is the 95% margin of error.${smallNote}</p>${table}${chart}`);
+}
+
+const rateText = (rate) => (rate === null ? '–' : formatPercent(rate));
+
+/** Shown → started → completed, the answers per question in order, and the same per journey point. */
+function renderFunnel(summary, id) {
+  const f = summary.funnel;
+  const steps = [
+    ...(f.comparable ? [{ label: 'Shown', count: f.shown, rate: null, of: '' }] : []),
+    { label: 'Started (first answer)', count: f.started, rate: f.startRate, of: 'of shown' },
+    { label: 'Completed', count: f.completed, rate: f.completionRate, of: 'of started' },
+  ];
+  const sentence = steps.map((step) => `${step.label.split(' ')[0].toLowerCase()} ${step.count}`).join(' → ');
+  const top = Math.max(1, ...steps.map((step) => step.count));
+  const chart = figure(
+    'Funnel',
+    barChart({
+      id: `${id}-chart`,
+      title: 'Funnel',
+      description: `${steps.map((step) => `${step.label}: ${step.count}${step.rate === null ? '' : ` (${rateText(step.rate)} ${step.of})`}`).join('; ')}.`,
+      bars: steps.map((step) => ({ label: step.label, value: (step.count / top) * 100, valueText: `${step.count}${step.rate === null ? '' : ` (${rateText(step.rate)})`}` })),
+      domain: [0, 100],
+    }),
+    numbersTable(
+      'Funnel',
+      ['Step', 'Visitors', 'Rate'],
+      steps.map((step) => [step.label, step.count, step.rate === null ? '' : `${rateText(step.rate)} ${step.of}`]),
+    ),
+  );
+  const notes = [];
+  if (!f.comparable) notes.push('Shown counts are not filtered by page, context or score group (a showing carries none of them), so the shown step is left out here.');
+  else if (f.shown < f.started) notes.push('More responses than showings: answers from SDK versions before impressions, or showings still on their way, have no shown event.');
+  if (f.comparable && f.dismissed > 0) notes.push(`${countOf(f.dismissed, 'dismissal')} (closed without finishing).`);
+  const questionTable = html`<div class="scroll"><table><caption>Answers per question, in survey order</caption><thead><tr><th scope="col">Question</th><th scope="col" class="number">Answered</th><th scope="col" class="number">Share of started</th><th scope="col" class="number">Lost since the step before</th></tr></thead><tbody>${f.questions.map(
+    (q) =>
+      html`<tr><th scope="row">${q.text || q.id} <span class="note">(${q.id})</span></th><td class="number">${q.answered}</td><td class="number">${rateText(q.share)}</td><td class="number">${Math.max(0, q.dropped)}</td></tr>`,
+  )}</tbody></table></div>`;
+  const pointTable =
+    f.journeyPoints.length === 0
+      ? ''
+      : html`<div class="scroll"><table><caption>Per journey point</caption><thead><tr><th scope="col">Journey point</th><th scope="col" class="number">Shown</th><th scope="col" class="number">Started</th><th scope="col" class="number">Start rate</th><th scope="col" class="number">Completed</th><th scope="col" class="number">Completion rate</th></tr></thead><tbody>${f.journeyPoints.map(
+          (p) =>
+            html`<tr><th scope="row">${p.label}</th><td class="number">${p.shown ?? '–'}</td><td class="number">${p.started}</td><td class="number">${rateText(p.startRate)}</td><td class="number">${p.completed}</td><td class="number">${rateText(p.completionRate)}</td></tr>`,
+        )}</tbody></table></div>`;
+  return part(
+    id,
+    'Funnel',
+    html`<p class="figure-line funnel-line">${sentence}</p>
+    <p class="hint">A response starts with its first answer. Start rate: started ÷ shown; completion rate: completed ÷ started.</p>
+    ${notes.map((note) => html`<p class="note">${note}</p>`)}
+    ${chart}${questionTable}${pointTable}`,
+  );
 }
 
 function termList(heading, terms) {
@@ -152,9 +211,16 @@ function renderUnsummarized(summary, index, links) {
   return html`<section class="survey" aria-labelledby="${id}-heading" data-survey-id="${summary.surveyId}">
     <h2 id="${id}-heading">Survey <code>${summary.surveyId}</code></h2>
     ${summary.failed ? html`<p class="note unreadable">${countOf(summary.responses, 'response')} could not be summarized; the CSV export and the JSON list have them.</p>` : ''}
+    ${!summary.failed && summary.responses === 0 ? html`<p><strong>No responses to <code>${summary.surveyId}</code> yet.</strong></p>` : ''}
+    ${previewNote(summary)}
     ${unreadableNote(summary)}
     <p class="hint"><a href="${links.csv}?survey=${encodeURIComponent(summary.surveyId)}">Download this survey's responses as CSV</a></p>
   </section>`;
+}
+
+/** `1 preview answer left out`: answers given in a preview are stored, never counted. */
+function previewNote(summary) {
+  return summary.previews > 0 ? html`<p class="note previews">${countOf(summary.previews, 'preview answer')} left out.</p>` : '';
 }
 
 function countsLine(summary) {
@@ -173,10 +239,12 @@ function renderSurvey(summary, index, links) {
   return html`<section class="survey" aria-labelledby="${id}-heading" data-survey-id="${summary.surveyId}">
     <h2 id="${id}-heading">Survey <code>${summary.surveyId}</code></h2>
     ${countsLine(summary)}
+    ${previewNote(summary)}
     ${unreadableNote(summary)}
     ${summary.templates.length > 0 ? html`<p class="hint">From template ${summary.templates.join(', ')}.</p>` : ''}
     <p class="hint"><a href="${links.csv}?survey=${encodeURIComponent(summary.surveyId)}">Download this survey's responses as CSV</a></p>
     ${renderTiles(summary)}
+    ${renderFunnel(summary, `${id}-funnel`)}
     ${renderTemplateScores(summary.templateScores, `${id}-scores`)}
     ${renderTrend(summary, id)}
     ${part(

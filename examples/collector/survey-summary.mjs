@@ -10,11 +10,12 @@
 // unhappy and happy answers come from the TERMS_SAMPLE (5,000) most recent text answers; the
 // texts typed into "Other" from the OTHER_TEXTS_SAMPLE most recent. Counts are always exact.
 import { frequentTerms } from './frequent-terms.mjs';
+import { funnelOf } from './funnel.mjs';
 import { KEY_KIND_PRIORITY, QUESTION_KINDS } from './question-kinds.mjs';
 import { whereOf } from './result-filter.mjs';
 import { PMF_ANSWERS, addToTally, emptyTally, tallyOf } from './scoring.mjs';
 import { DAY_MS } from './stored-version.mjs';
-import { TEMPLATE_SCORERS, isKnownTemplate, templateScore } from './template-scores.mjs';
+import { SMALL_SAMPLE, TEMPLATE_SCORERS, isKnownTemplate, templateScore } from './template-scores.mjs';
 
 /** The trend covers at most this many days, ending on the day of the latest response. */
 export const MAX_TREND_DAYS = 60;
@@ -260,15 +261,16 @@ async function compareSegments(read, column, segmentation, counts, scoredQuestio
       addToTally(byKey.get(key), row.num === null ? null : Number(row.num), Number(row.n));
     }
   }
-  const segment = (label, responses, completed, tallyOfQuestion) => ({
-    label,
-    responses,
-    completed,
-    metrics: scoredQuestions.map((question) => {
+  const keyIndex = scoredQuestions.indexOf(keyQuestion);
+  const segment = (label, responses, completed, tallyOfQuestion) => {
+    const metrics = scoredQuestions.map((question) => {
       const result = summarizeTally(question, tallyOfQuestion(question));
-      return { value: QUESTION_KINDS[question.kind].headline.value(result), answers: result.answers };
-    }),
-  });
+      return { value: QUESTION_KINDS[question.kind].headline.value(result), margin: result.margin ?? null, answers: result.answers, small: result.answers < SMALL_SAMPLE };
+    });
+    // A group is ranked by its key score only on enough answers; else it is marked and listed after the ranked ones.
+    const small = keyIndex === -1 ? responses < SMALL_SAMPLE : metrics[keyIndex].small;
+    return { label, responses, completed, metrics, small };
+  };
   const segments = shown.map((row) => segment(row.label, Number(row.n), Number(row.c), (q) => tallies.get(row.label).get(q.key) ?? emptyTally()));
   if (groupCount > shown.length) {
     // The rest: everything minus the groups shown, counted by subtraction.
@@ -285,10 +287,10 @@ async function compareSegments(read, column, segmentation, counts, scoredQuestio
     const sum = (field) => shown.reduce((total, row) => total + Number(row[field]), 0);
     segments.push(segment(othersLabel(groupCount - shown.length), totals.responses - sum('n'), totals.completed - sum('c'), rest));
   }
-  const keyIndex = scoredQuestions.indexOf(keyQuestion);
   const keyValue = (s) => (keyIndex === -1 ? null : s.metrics[keyIndex].value);
   return segments.sort((a, b) => {
-    const [va, vb] = [keyValue(a), keyValue(b)];
+    if (a.small !== b.small) return a.small ? 1 : -1;
+    const [va, vb] = a.small ? [null, null] : [keyValue(a), keyValue(b)];
     if (va !== vb) {
       if (va === null) return 1;
       if (vb === null) return -1;
@@ -370,10 +372,13 @@ async function scoreTemplatesOf(read, templates, templateTallies) {
     if (scorer.perResponse) {
       const row = await read.one(
         'responses',
-        (where) => `SELECT COUNT(*) AS total, COUNT(instrument_score) AS scored, SUM(instrument_score) AS sum FROM responses WHERE ${where} AND template = ?`,
+        (where) =>
+          `SELECT COUNT(*) AS total, COUNT(instrument_score) AS scored, SUM(instrument_score) AS sum, SUM(instrument_score * instrument_score) AS squares FROM responses WHERE ${where} AND template = ?`,
         { after: [template] },
       );
-      scores.push(templateScore(template, scorer.fromTotals({ total: Number(row.total), scored: Number(row.scored), sum: Number(row.sum ?? 0) })));
+      scores.push(
+        templateScore(template, scorer.fromTotals({ total: Number(row.total), scored: Number(row.scored), sum: Number(row.sum ?? 0), sumOfSquares: Number(row.squares ?? 0) })),
+      );
       continue;
     }
     if (scorer.fromAnswerCounts) {
@@ -453,8 +458,16 @@ export async function summarizeSurvey(store, filter) {
     else result = question === keyQuestion ? keyResult : summarizeTally(question, tallyFor(counts, question));
     summarized.push({ ...question, result });
   }
+  const funnel = await funnelOf(store, filter, {
+    started: totals.responses,
+    completed: totals.completed,
+    questions,
+    answeredOf: (question) => counts.get(question.key)?.total ?? 0,
+    segments: journeyPoints.groups,
+  });
   return {
     surveyId: filter.surveyId,
+    funnel,
     templates,
     templateScores: await scoreTemplatesOf(read, templates, byTemplate),
     responses: totals.responses,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCollector, STORAGE_RETRY_AFTER_SECONDS, type Collector } from '../../examples/collector/collector.mjs';
+import { SCHEMA_VERSION } from '../../examples/collector/migrations.mjs';
 import { createServer, type DemoServer } from '../../examples/server.mjs';
 import { makeResponse } from '../support/responses';
 import { batchOf } from './demo';
@@ -115,6 +116,6 @@ describe.runIf(storeUnderTest === 'sqlite')('SQLite storage', () => {
     expect(html).toContain('2 responses</strong>: <strong>2</strong> complete');
     expect(html).toContain('Lovely mug');
     expect(await (await fetch(`${server.url}/api/earshot/responses?user=u1`, { method: 'DELETE' })).json()).toEqual({ deleted: 1 });
-    expect(await collector.store.query('PRAGMA user_version')).toEqual([{ user_version: 3 }]);
+    expect(await collector.store.query('PRAGMA user_version')).toEqual([{ user_version: SCHEMA_VERSION }]);
   });
 });
