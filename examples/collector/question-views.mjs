@@ -125,16 +125,28 @@ const RENDER_KIND = {
           : ''
       }`;
   },
-  text(question) {
+  text(question, id, { zone = 'UTC', link = null } = {}) {
     const r = question.result;
     if (r.answers === 0) return html`<p class="note">No text answers yet.</p>`;
-    const more = r.answers - r.items.length;
-    return html`<ol class="answers">${r.items.map(
-      (item) =>
-        html`<li><blockquote>${item.text}</blockquote><p class="meta">${[item.keyAnswer, formatMoment(item.at), item.journeyPoint, item.page]
-          .filter(Boolean)
-          .join(' · ')}</p></li>`,
-    )}</ol>${more > 0 ? html`<p class="note">${countOf(more, 'older answer')} not listed: see the CSV export.</p>` : ''}`;
+    const pages = Math.max(1, Math.ceil(r.found / r.pageSize));
+    const first = r.page * r.pageSize;
+    const searchLine = r.search
+      ? html`<p class="note search">${countOf(r.found, 'answer')} containing “${r.search}”${link ? html` · <a href="${link({ q: null, comments: null }, `#${id}-heading`)}">show all</a>` : ''}</p>`
+      : '';
+    const pager =
+      pages > 1 && link
+        ? html`<nav class="pager" aria-label="Pages of “${question.text || question.id}”"><p>Answers ${first + 1}–${Math.min(first + r.pageSize, r.found)} of ${r.found}, newest first${
+            r.page > 0 ? html` · <a href="${link({ comments: r.page === 1 ? null : r.page }, `#${id}-heading`)}" rel="prev">Newer</a>` : ''
+          }${r.page + 1 < pages ? html` · <a href="${link({ comments: r.page + 2 }, `#${id}-heading`)}" rel="next">Older</a>` : ''}</p></nav>`
+        : '';
+    return html`${searchLine}${
+      r.items.length === 0
+        ? html`<p class="note">No answers here.</p>`
+        : html`<ol class="answers">${r.items.map(
+            (item) =>
+              html`<li><blockquote>${item.text}</blockquote><p class="meta">${[item.keyAnswer, formatMoment(item.at, zone), item.journeyPoint, item.page].filter(Boolean).join(' · ')}</p></li>`,
+          )}</ol>`
+    }${pager}`;
   },
 };
 
@@ -144,6 +156,7 @@ function kindLine(question) {
   return `${name}${style} · ${countOf(question.result.answers, 'answer')}`;
 }
 
-export function renderQuestion(question, id) {
-  return html`<article class="question" aria-labelledby="${id}-heading"><h4 id="${id}-heading">${question.text || question.id}</h4><p class="kind">${kindLine(question)} · id <code>${question.id}</code></p>${RENDER_KIND[question.kind](question, id)}</article>`;
+/** One question's block; `view` carries the time zone and `link(changes, hash)` for links within the view. */
+export function renderQuestion(question, id, view = {}) {
+  return html`<article class="question" aria-labelledby="${id}-heading"><h4 id="${id}-heading">${question.text || question.id}</h4><p class="kind">${kindLine(question)} · id <code>${question.id}</code></p>${RENDER_KIND[question.kind](question, id, view)}</article>`;
 }

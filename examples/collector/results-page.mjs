@@ -1,8 +1,10 @@
 // The results page: one server-rendered HTML document, readable without JavaScript. Every chart
 // is an SVG image with a title and a description of its data, and the numbers behind it are in a
 // table; the comparisons per journey point and per page are tables first.
+import { createHash } from 'node:crypto';
+import { renderFilterForm, linkWith } from './filter-form.mjs';
 import { countOf, dayOf, formatDay, formatMoment, formatPercent, formatShortDay } from './format.mjs';
-import { html, renderToString } from './html.mjs';
+import { constantMarkup, html, renderToString } from './html.mjs';
 import { figure, numbersTable, part, smallSampleMark, tile, trustLine } from './page-parts.mjs';
 import { QUESTION_KINDS } from './question-kinds.mjs';
 import { renderQuestion } from './question-views.mjs';
@@ -39,6 +41,7 @@ function renderTiles(summary) {
 
 /** Responses per day, and the key question's score per day, as charts and one table. */
 function renderTrend(summary, id) {
+  const zone = summary.timeZone ?? 'UTC';
   const key = keyQuestionOf(summary);
   const { days, earlierResponses } = summary.trend;
   const perDay = 'Responses per day';
@@ -48,7 +51,7 @@ function renderTrend(summary, id) {
     columnChart({
       id: `${id}-per-day`,
       title: perDay,
-      description: `${perDay} (UTC), ${formatDay(days[0].day)} to ${formatDay(days.at(-1).day)}: ${days.map((d) => `${formatDay(d.day)}: ${d.responses}`).join('; ')}.`,
+      description: `${perDay} (${zone}), ${formatDay(days[0].day)} to ${formatDay(days.at(-1).day)}: ${days.map((d) => `${formatDay(d.day)}: ${d.responses}`).join('; ')}.`,
       columns: responseColumns,
     }),
     '',
@@ -65,7 +68,7 @@ function renderTrend(summary, id) {
       lineChart({
         id: `${id}-score-per-day`,
         title,
-        description: `${title} (UTC): ${days.map((d) => `${formatDay(d.day)}: ${d.keyValue === null ? 'no answers' : headline.format(d.keyValue)}`).join('; ')}.`,
+        description: `${title} (${zone}): ${days.map((d) => `${formatDay(d.day)}: ${d.keyValue === null ? 'no answers' : headline.format(d.keyValue)}`).join('; ')}.`,
         points: days.map((d) => ({ label: formatShortDay(d.day), value: d.keyValue })),
         domain,
         gridValues: domain[0] < 0 ? [domain[0], 0, domain[1]] : [domain[0], (domain[0] + domain[1]) / 2, domain[1]],
@@ -79,7 +82,7 @@ function renderTrend(summary, id) {
   return part(
     `${id}-trend`,
     'Daily trend',
-    html`<p class="hint">Days in UTC, by when the visitor first answered.${
+    html`<p class="hint">Days in ${zone}, by when the visitor first answered.${
       earlierResponses > 0 ? ` ${countOf(earlierResponses, 'earlier response')} before ${formatDay(days[0].day)} not drawn.` : ''
     }</p>
     <div class="charts">${responsesChart}${scoreChart}</div>
@@ -176,24 +179,23 @@ function renderFunnel(summary, id) {
   );
 }
 
-function termList(heading, terms) {
+function termList(heading, terms, linkOf) {
   return html`<h5>${heading}</h5>${
     terms.length === 0
       ? html`<p class="note">None yet.</p>`
-      : html`<ol class="terms">${terms.map((t) => html`<li>${t.term} <span class="count">(${countOf(t.count, 'answer')})</span></li>`)}</ol>`
+      : html`<ol class="terms">${terms.map((t) => html`<li><a href="${linkOf(t.term)}">${t.term}</a> <span class="count">(${countOf(t.count, 'answer')})</span></li>`)}</ol>`
   }`;
 }
 
-function renderTerms(terms, id) {
+function renderTerms(terms, id, linkTo) {
+  // A term opens the comments that contain it, among that side's answers where the side is an NPS group.
+  const groupOf = (tone) => (terms.basis === 'NPS' ? (tone === 'low' ? 'detractors' : 'promoters') : null);
   const side = (group, tone) =>
-    html`<section class="${tone}" aria-labelledby="${id}-${tone}"><h4 id="${id}-${tone}">${group.label}</h4><p class="note">${countOf(group.answers, 'text answer')}${group.sampled ? ` among the ${group.sample.toLocaleString('en')} most recent` : ''}</p>${termList(
-      'Words',
-      group.words,
-    )}${termList('Two-word phrases', group.phrases)}</section>`;
+    html`<section class="${tone}" aria-labelledby="${id}-${tone}"><h4 id="${id}-${tone}">${group.label}</h4><p class="note">${countOf(group.answers, 'text answer')}${group.sampled ? ` among the ${group.sample.toLocaleString('en')} most recent` : ''}</p>${termList('Words', group.words, (term) => linkTo(term, groupOf(tone)))}${termList('Two-word phrases', group.phrases, (term) => linkTo(term, groupOf(tone)))}</section>`;
   return part(
     id,
     'Reading between the lines',
-    html`<p class="hint">The most frequent words and two-word phrases in the text answers, by ${terms.basis} answer in the same response. Stop words are left out; a term counts once per answer.</p>
+    html`<p class="hint">The most frequent words and two-word phrases in the text answers, by ${terms.basis} answer in the same response. Stop words are left out; a term counts once per answer; each opens the comments that contain it.</p>
     <div class="contrast">${side(terms.low, 'low')}${side(terms.high, 'high')}</div>`,
   );
 }
@@ -224,25 +226,29 @@ function previewNote(summary) {
 }
 
 function countsLine(summary) {
+  const zone = summary.timeZone ?? 'UTC';
   const period =
     summary.firstAt === null
       ? ''
-      : dayOf(summary.firstAt) === dayOf(summary.lastAt)
-        ? ` · ${formatDay(dayOf(summary.firstAt))}`
-        : ` · ${formatDay(dayOf(summary.firstAt))} to ${formatDay(dayOf(summary.lastAt))}`;
+      : dayOf(summary.firstAt, zone) === dayOf(summary.lastAt, zone)
+        ? ` · ${formatDay(dayOf(summary.firstAt, zone))}`
+        : ` · ${formatDay(dayOf(summary.firstAt, zone))} to ${formatDay(dayOf(summary.lastAt, zone))}`;
   return html`<p class="counts"><strong>${countOf(summary.responses, 'response')}</strong>: <strong>${summary.completed}</strong> complete, <strong>${summary.partial}</strong> partial${period}</p>`;
 }
 
-function renderSurvey(summary, index, links) {
+function renderSurvey(summary, index, links, viewLinks) {
   if (summary.failed || summary.responses === 0) return renderUnsummarized(summary, index, links);
   const id = `survey-${index + 1}`;
+  const zone = summary.timeZone ?? 'UTC';
+  // Links within this survey's view: its own survey id, the rest of the view kept.
+  const link = (changes, hash = '') => linkWith(viewLinks.path, viewLinks.params, { survey: summary.surveyId, ...changes }, hash);
   return html`<section class="survey" aria-labelledby="${id}-heading" data-survey-id="${summary.surveyId}">
     <h2 id="${id}-heading">Survey <code>${summary.surveyId}</code></h2>
     ${countsLine(summary)}
     ${previewNote(summary)}
     ${unreadableNote(summary)}
     ${summary.templates.length > 0 ? html`<p class="hint">From template ${summary.templates.join(', ')}.</p>` : ''}
-    <p class="hint"><a href="${links.csv}?survey=${encodeURIComponent(summary.surveyId)}">Download this survey's responses as CSV</a></p>
+    <p class="hint"><a href="${linkWith(links.csv, viewLinks.params, { survey: summary.surveyId })}">Download this view of the survey's responses as CSV</a> · <a href="${linkWith(links.summary, viewLinks.params, { survey: summary.surveyId })}">as JSON</a></p>
     ${renderTiles(summary)}
     ${renderFunnel(summary, `${id}-funnel`)}
     ${renderTemplateScores(summary.templateScores, `${id}-scores`)}
@@ -252,11 +258,12 @@ function renderSurvey(summary, index, links) {
       'Questions',
       html`<p class="hint">Partial responses count for the questions they answered.</p>
     ${summary.questionsLeftOut > 0 ? html`<p class="note">${countOf(summary.questionsLeftOut, 'more question')} not shown: see the CSV export.</p>` : ''}
-    ${summary.questions.map((question, i) => renderQuestion(question, `${id}-q${i + 1}`))}`,
+    ${summary.questions.map((question, i) => renderQuestion(question, `${id}-q${i + 1}`, { zone, link }))}`,
     )}
     ${renderSegments(summary, summary.journeyPoints, { id: `${id}-journey-points`, title: 'By journey point', column: 'Journey point (trigger)' })}
     ${renderSegments(summary, summary.pages, { id: `${id}-pages`, title: 'By page', column: 'Page (path)' })}
-    ${summary.terms ? renderTerms(summary.terms, `${id}-terms`) : ''}
+    ${summary.breakdown ? renderSegments(summary, summary.breakdown.segments, { id: `${id}-by`, title: `By context.${summary.breakdown.key}`, column: `context.${summary.breakdown.key}` }) : ''}
+    ${summary.terms ? renderTerms(summary.terms, `${id}-terms`, (term, group) => link({ q: term, group, comments: null }, `#${id}-questions`)) : ''}
   </section>`;
 }
 
@@ -275,12 +282,37 @@ function renderNotSummarized(surveys, links) {
 }
 
 /**
+ * Sets the time zone to the viewer's when the URL names none: the page's only script, allowed by
+ * its hash in the CSP (TIME_ZONE_SCRIPT_HASH), so nothing else can run. Without JavaScript the
+ * page stays in UTC until a zone is chosen in the form.
+ */
+export const TIME_ZONE_SCRIPT =
+  "if(!new URLSearchParams(location.search).has('tz')){var u=new URL(location.href);u.searchParams.set('tz',Intl.DateTimeFormat().resolvedOptions().timeZone||'UTC');location.replace(u.href)}";
+export const TIME_ZONE_SCRIPT_HASH = `sha256-${createHash('sha256').update(TIME_ZONE_SCRIPT).digest('base64')}`;
+
+/**
  * The whole results page. `summaries` come from `summarizeSurvey` (with `unreadable`, the rows
  * that could not be shown, or `failed` when none could be summarized); `notSummarized` lists
  * surveys (`{ surveyId, responses }`) only linked; `links` holds the paths of the JSON list, the
  * CSV export and (optionally) the demo shop; `surveyId` is set when the page shows only that survey.
  */
-export function renderResultsPage({ summaries, notSummarized = [], links, surveyId = null, generatedAt = new Date() }) {
+export function renderResultsPage({
+  summaries,
+  notSummarized = [],
+  links,
+  surveyId = null,
+  params = new URLSearchParams(),
+  view = { zone: 'UTC' },
+  filterChoices = null,
+  generatedAt = new Date(),
+}) {
+  const zone = view.zone ?? 'UTC';
+  const viewLinks = { path: links.results, params };
+  const filterQuery = params.toString();
+  const exportLinks = {
+    csv: `${links.csv}${filterQuery ? `?${filterQuery}` : ''}`,
+    json: surveyId ? `${links.summary}?${filterQuery}` : `${links.responses}${filterQuery ? `?${filterQuery}` : ''}`,
+  };
   const totalResponses = summaries.reduce((sum, s) => sum + s.responses, 0) + notSummarized.reduce((sum, s) => sum + s.responses, 0);
   const surveyCount = summaries.length + notSummarized.length;
   const unreadable = summaries.reduce((sum, s) => sum + s.unreadable, 0);
@@ -296,17 +328,19 @@ export function renderResultsPage({ summaries, notSummarized = [], links, survey
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${surveyId ? `${surveyId} · ` : ''}Survey results · Earshot</title>
+<script>${constantMarkup(TIME_ZONE_SCRIPT)}</script>
 ${RESULTS_PAGE_STYLE}
 </head>
 <body>
 <header class="page-header">
   <h1>Survey results</h1>
-  <p>${countOf(totalResponses, 'response')} in ${countOf(surveyCount, 'survey')}${unreadable > 0 ? ` (${countOf(unreadable, 'response')} could not be shown)` : ''} · generated ${formatMoment(generatedAt.toISOString())} · reload for the latest answers ·
+  <p>${countOf(totalResponses, 'response')} in ${countOf(surveyCount, 'survey')}${unreadable > 0 ? ` (${countOf(unreadable, 'response')} could not be shown)` : ''} · generated ${formatMoment(generatedAt.toISOString(), zone)} · reload for the latest answers ·
     <a href="${links.csv}">CSV export</a> · <a href="${links.responses}">JSON</a>${surveyId ? html` · <a href="${links.results}">all surveys</a>` : ''}</p>
   ${nav}
+  ${renderFilterForm({ path: links.results, params, choices: filterChoices, zone, exportLinks })}
 </header>
 <main>
-${surveyCount === 0 ? renderEmpty(links, surveyId) : [summaries.map((summary, i) => renderSurvey(summary, i, links)), renderNotSummarized(notSummarized, links)]}
+${surveyCount === 0 ? renderEmpty(links, surveyId) : [summaries.map((summary, i) => renderSurvey(summary, i, links, viewLinks)), renderNotSummarized(notSummarized, links)]}
 </main>
 </body>
 </html>

@@ -15,7 +15,11 @@ const SECRET_ANSWER = 'my secret answer';
 
 /** Every keyed route and method of `collector`, with a query each accepts. */
 function keyedRequests(collector: ReturnType<typeof createCollector>) {
-  const query: Record<string, string> = { '/api/earshot/scores': '?survey=post-checkout-nps', '/api/earshot/responses': '' };
+  const query: Record<string, string> = {
+    '/api/earshot/scores': '?survey=post-checkout-nps',
+    '/api/earshot/summary': '?survey=post-checkout-nps',
+    '/api/earshot/responses': '',
+  };
   return collector.routes
     .filter((route) => !route.public)
     .flatMap((route) => route.methods.map((method) => ({ method, path: `${route.path}${method === 'DELETE' ? '?user=u_42' : (query[route.path] ?? '')}` })));

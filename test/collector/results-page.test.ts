@@ -1,7 +1,9 @@
 // The results page at /results, from fixture payloads covering every question kind (the SDK does
 // not ask CSAT, CES, rating, thumbs or choice questions yet, but a collector must read them).
 // Every expected number below is worked out by hand from the fixtures.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { TIME_ZONE_SCRIPT, TIME_ZONE_SCRIPT_HASH } from '../../examples/collector/results-page.mjs';
 import { makeResponse } from '../support/responses';
 import { batchOf, useDemo } from './demo';
 import { clean, partOf, questionOf, resultsOf, surveySection, tableRows } from './support/results-dom';
@@ -288,18 +290,24 @@ describe('/results', () => {
       expect(table.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(0);
       for (const row of table.querySelectorAll('tbody tr')) expect(row.querySelector('th[scope="row"]')).not.toBeNull();
     }
-    expect(document.querySelectorAll('script')).toHaveLength(0);
+    // The one script is the page's own time-zone line (see the next test).
+    expect([...document.querySelectorAll('script')].map((script) => script.textContent)).toEqual([TIME_ZONE_SCRIPT]);
   });
 
   it('shows what visitors typed as text, never as markup, and forbids scripts on the page', async () => {
     const typed = '<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & done';
     await demo.post(batchOf(answered('x1', { score: 2, reason: typed }, '2026-11-20T09:00:00.000Z')));
     const { res, document } = await openResults();
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // Only the page's own time-zone script may run, by its hash: nothing typed could, even unescaped.
+    expect(res.headers.get('content-security-policy')).toBe(
+      `default-src 'none'; script-src '${TIME_ZONE_SCRIPT_HASH}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    );
+    expect(TIME_ZONE_SCRIPT_HASH).toBe(`sha256-${createHash('sha256').update(TIME_ZONE_SCRIPT).digest('base64')}`);
     const quote = document.querySelector('.answers blockquote');
     expect(quote?.textContent).toBe(typed);
     expect(quote?.children).toHaveLength(0);
-    expect(document.querySelectorAll('script, img')).toHaveLength(0);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect([...document.querySelectorAll('script')].map((script) => script.textContent)).toEqual([TIME_ZONE_SCRIPT]);
   });
 
   it('shows one survey with ?survey=, and new answers after a reload', async () => {
