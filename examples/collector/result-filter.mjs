@@ -90,7 +90,8 @@ export function whereOf(
   if (scoreGroup !== null) {
     // The response's own NPS answer (any NPS question it answered) is in the group.
     const [low, high] = SCORE_GROUPS[scoreGroup];
-    const seq = table === 'responses' ? c('seq') : c('response_seq');
+    // Qualified: inside the subquery a bare column would name the subquery's own.
+    const seq = alias === null ? `${table}.${table === 'responses' ? 'seq' : 'response_seq'}` : c(table === 'responses' ? 'seq' : 'response_seq');
     add(`EXISTS (SELECT 1 FROM answers g WHERE g.response_seq = ${seq} AND g.kind = 'nps' AND g.num >= ? AND g.num <= ?)`, low, high);
   }
   return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', params };

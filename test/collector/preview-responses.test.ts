@@ -46,7 +46,7 @@ describe('preview responses', () => {
     expect(section).not.toContain('class="tiles"');
   });
 
-  it('beside real answers are counted apart on the survey\'s results', async () => {
+  it("beside real answers are counted apart on the survey's results", async () => {
     await demo.post(batchOf(real, previewed, { ...previewed, id: 'tried-2' }));
     const page = await (await fetch(demo.url('/results?survey=nps'))).text();
     expect(page).toContain('1 response</strong>: <strong>1</strong> complete');

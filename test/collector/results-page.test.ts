@@ -134,7 +134,9 @@ describe('/results', () => {
     const { document } = await openResults();
     const survey = surveySection(document, 'post-checkout-nps');
     const csat = questionOf(survey, Q.satisfied.text);
-    expect(clean(csat.querySelector('.figure-line')?.textContent)).toBe('67% ±38 pts satisfied (4 of 6 answered 4 or 5) · average 3.8 ±0.9 on 1–5. n = 6 answers small sample: fewer than 10');
+    expect(clean(csat.querySelector('.figure-line')?.textContent)).toBe(
+      '67% ±38 pts satisfied (4 of 6 answered 4 or 5) · average 3.8 ±0.9 on 1–5. n = 6 answers small sample: fewer than 10',
+    );
     expect(
       tableRows(csat.querySelector('table'))
         .slice(1)

@@ -72,7 +72,12 @@ describe('impressions', () => {
   });
 
   it(`are capped at ${MAX_EVENTS_PER_BATCH} a batch`, async () => {
-    const res = await demo.post(batch([], Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, () => event('shown', CHECKOUT))));
+    const res = await demo.post(
+      batch(
+        [],
+        Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, () => event('shown', CHECKOUT)),
+      ),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe(`events: must hold at most ${MAX_EVENTS_PER_BATCH} events (got ${MAX_EVENTS_PER_BATCH + 1})`);
   });
