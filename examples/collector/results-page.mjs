@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { renderFilterForm, linkWith } from './filter-form.mjs';
 import { countOf, dayOf, formatDay, formatMoment, formatPercent, formatShortDay } from './format.mjs';
 import { constantMarkup, html, renderToString } from './html.mjs';
-import { figure, numbersTable, part, smallSampleMark, tile, trustLine } from './page-parts.mjs';
+import { figure, numbersTable, part, tile, trustLine } from './page-parts.mjs';
 import { QUESTION_KINDS } from './question-kinds.mjs';
 import { renderQuestion } from './question-views.mjs';
 import { RESULTS_PAGE_STYLE } from './results-page.styles.mjs';
