@@ -96,7 +96,7 @@ export class Controller {
       busy: () => this.#open?.survey.id,
       show: (survey, firing) => this.#showSurvey(survey, firing),
       offerTab: (survey) => this.#offerTab(survey),
-      prefetch: () => this.#present.prefetch?.(),
+      prefetch: (surveys) => this.#present.prefetch?.(surveys),
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),

@@ -77,8 +77,11 @@ export interface Presenter {
   survey(request: PresentRequest): PresentedSurvey;
   /** A "Feedback" tab on the page edge that opens a `tab` survey on demand. */
   tab(request: TabRequest): PresentedSurvey;
-  /** A survey may show on this page soon: a presenter loaded on demand may fetch itself now. */
-  prefetch?(): void;
+  /**
+   * These surveys may show on this page soon: a presenter loaded on demand may fetch itself now,
+   * with the code of the question kinds they ask.
+   */
+  prefetch?(surveys: Survey[]): void;
   /** The `debug: true` panel; the visitor can close it. */
   debugPanel?(request: DebugPanelRequest): PresentedSurvey;
 }

@@ -144,7 +144,17 @@ export interface ThumbsQuestion extends QuestionBase {
 }
 
 /** An option of a choice question: the string is both label and answer, or an id answered with a label shown. */
-export type ChoiceOption = string | { id: string; label: LocalizedText };
+export type ChoiceOption = string | { id: string; label: LocalizedText; image?: never } | PictureOption;
+
+/** A choice option shown as a card with a picture; still named by its label, and answered with its id. */
+export interface PictureOption {
+  id: string;
+  label: LocalizedText;
+  /** An https: URL, or a path relative to the page. */
+  image: string;
+  /** What the picture shows, for those who cannot see it. */
+  alt: LocalizedText;
+}
 
 /** Pick one option (radios) or several (`multiple`, checkboxes). */
 export interface ChoiceQuestion extends QuestionBase {
@@ -162,6 +172,9 @@ export interface ChoiceQuestion extends QuestionBase {
   max?: number;
 }
 
+/** What a one-line text answer must be: the field's native type, keyboard and autofill follow it. */
+export type TextFormat = 'email' | 'url' | 'phone' | 'number' | 'date';
+
 /** Open text answer. */
 export interface TextQuestion extends QuestionBase {
   type: 'text';
@@ -170,14 +183,75 @@ export interface TextQuestion extends QuestionBase {
   placeholder?: LocalizedText;
   /** A multi-line box (the default) or a single line. */
   multiline?: boolean;
+  /** A single line that takes only this: the answer is the string (`date`: `YYYY-MM-DD`), or for `number` a number. */
+  format?: TextFormat;
 }
 
-export type Question = NpsQuestion | RatingQuestion | CsatQuestion | CesQuestion | ThumbsQuestion | ChoiceQuestion | TextQuestion;
+// Question kinds of issue #22 (matrix, ranking, slider, call to action).
+
+/** A statement of a matrix, rated on the matrix's scale; its id keys its answer. */
+export interface MatrixRow {
+  id: string;
+  label: LocalizedText;
+}
+
+/** A point of a matrix's scale, shared by every row: its number is the answer. */
+export interface MatrixColumn {
+  value: number;
+  label: LocalizedText;
+}
+
+/** Statements rated on one shared scale: a radiogroup per row. The answer is `{ rowId: value }`. */
+export interface MatrixQuestion extends QuestionBase {
+  type: 'matrix';
+  /** 1 to 20 statements. */
+  rows: MatrixRow[];
+  /** 2 to 11 points, lowest first. */
+  columns: MatrixColumn[];
+}
+
+/** Options put in order; the answer is their ids (or strings), first ranked first. */
+export interface RankingQuestion extends QuestionBase {
+  type: 'ranking';
+  /** 2 to 10 options. */
+  options: (string | { id: string; label: LocalizedText })[];
+  /** Start from a random order, so the first shown is not favoured. */
+  shuffle?: boolean;
+}
+
+/** A number picked on a native range slider. */
+export interface SliderQuestion extends QuestionBase {
+  type: 'slider';
+  min: number;
+  max: number;
+  /** Default 1; `max - min` is a whole number of steps. */
+  step?: number;
+  /** Labels at both ends. */
+  labels?: { min?: LocalizedText; max?: LocalizedText };
+}
+
+/** A text-only step with a button: the answer is `{ clicked: true }` when the visitor clicks it, absent when they move on. */
+export interface CtaQuestion extends QuestionBase {
+  type: 'cta';
+  /** Below the title (`text`). */
+  body?: LocalizedText;
+  /** Without `url` the button goes to the next step; with one (http or https) it also opens that page in a new tab. */
+  button: { label: LocalizedText; url?: string };
+}
+
+export type Question =
+  NpsQuestion | RatingQuestion | CsatQuestion | CesQuestion | ThumbsQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | RankingQuestion | SliderQuestion | CtaQuestion;
 export type QuestionType = Question['type'];
 
 export type AnswerValue = string | number | boolean | null;
-/** A number for scales, a string or `{ other }` for a single choice, a list for a multiple choice, a string for text. */
-export type Answer = string | number | (string | { other: string })[] | { other: string };
+/**
+ * A number for scales and sliders, a string or `{ other }` for a single choice, a list for a
+ * multiple choice or a ranking, a string for text (a number for `format: "number"`), `{ rowId:
+ * value }` for a matrix, `{ clicked: true }` for a call to action.
+ */
+export type Answer = string | number | (string | { other: string })[] | { other: string } | MatrixAnswer | { clicked: true };
+/** A matrix's answer: each answered row's id with the value of its column. */
+export type MatrixAnswer = { [rowId: string]: number };
 export type Answers = Record<string, Answer>;
 
 /** How a survey appears: a corner card, a modal dialog, inside the page, or behind a "Feedback" tab. */
@@ -207,6 +281,8 @@ export interface Survey {
   questions: Question[];
   /** The standard items of this instrument, with fixed ids, before any `questions`. */
   template?: SurveyTemplate;
+  /** `matrix`: the items of `sus` or `umux-lite` as one step, a matrix with the id of the template (`sus`, `umux`) and a row per item. Default `steps`, one item per step. */
+  layout?: 'steps' | 'matrix';
   /** The product a template's items name (`{product}`); required by `pmf`. */
   product?: string;
   /** Replaces a template's English words, by key (see `TEMPLATE_TEXT`). */
@@ -368,6 +444,19 @@ export interface QuestionRecord {
   scale?: number;
   /** Look of a `rating`. */
   style?: RatingQuestion['style'];
+  // What the kinds of issue #22 add, so a collector can show their answers without the definitions.
+  /** A `text` that takes only this; a contact detail (`email`, `phone`, `url`) is personal data. */
+  format?: TextFormat;
+  /** A `matrix`'s statements, in the shown locale. */
+  rows?: { id: string; label: string }[];
+  /** A `matrix`'s scale, lowest first. */
+  columns?: { value: number; label: string }[];
+  /** A `ranking`'s options: the ids its answer orders, with their labels. */
+  options?: { id: string; label: string }[];
+  /** A `slider`'s range and step. */
+  min?: number;
+  max?: number;
+  step?: number;
 }
 
 /** What a collector receives for one response (docs/architecture.md §3). */

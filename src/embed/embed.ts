@@ -91,7 +91,7 @@ async function embed(host: EmbedHost): Promise<void> {
       surveys.set(host, survey);
     }
     if (!customElements.get(TAG)) {
-      prefetchUi();
+      prefetchUi([survey]);
       await customElements.whenDefined(TAG);
     }
     const shown = survey;

@@ -72,15 +72,33 @@ describe('public types', () => {
     expectTypeOf(consent).parameter(0).toEqualTypeOf<'granted' | 'pending' | 'denied'>();
     expectTypeOf(flush).returns.toEqualTypeOf<Promise<void>>();
     expectTypeOf(show).parameter(0).toBeString();
-    expectTypeOf<Question['type']>().toEqualTypeOf<'nps' | 'rating' | 'csat' | 'ces' | 'thumbs' | 'choice' | 'text'>();
+    expectTypeOf<Question['type']>().toEqualTypeOf<'nps' | 'rating' | 'csat' | 'ces' | 'thumbs' | 'choice' | 'text' | 'matrix' | 'ranking' | 'slider' | 'cta'>();
     const survey: Survey = { id: 'a', questions: [{ id: 'q', type: 'rating', text: '?', scale: 5, style: 'emoji' }], trigger: { all: [{ url: { glob: '/x/*' } }, { delay: 3 }] } };
     expectTypeOf(survey).toMatchTypeOf<Survey>();
     // @ts-expect-error a rating scale of 4 does not exist
     const wrong: Survey = { id: 'a', questions: [{ id: 'q', type: 'rating', text: '?', scale: 4 }] };
     // @ts-expect-error options are required on a choice question
     const noOptions: Question = { id: 'q', type: 'choice', text: '?' };
+    // @ts-expect-error a picture on a choice option needs its alt text
+    const noAlt: Question = { id: 'q', type: 'choice', text: '?', options: [{ id: 'a', label: 'A', image: '/a.png' }, 'B'] };
+    // @ts-expect-error a slider needs its ends
+    const noEnds: Question = { id: 'q', type: 'slider', text: '?', step: 5 };
+    const grid: Question = {
+      id: 'g',
+      type: 'matrix',
+      text: '?',
+      rows: [{ id: 'easy', label: 'Easy' }],
+      columns: [
+        { value: 1, label: 'No' },
+        { value: 2, label: 'Yes' },
+      ],
+    };
+    expectTypeOf<Extract<Question, { type: 'text' }>['format']>().toEqualTypeOf<'email' | 'url' | 'phone' | 'number' | 'date' | undefined>();
     void wrong;
     void noOptions;
+    void noAlt;
+    void noEnds;
+    void grid;
     track('checkout_completed', { total: 42 });
   });
 

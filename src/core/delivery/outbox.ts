@@ -121,7 +121,8 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
       withFallback(
         () => values<ImpressionEvent>(eventStore()),
         () => [...eventsHere.values()],
-      ).then((queued) => queued.sort((a, b) => a.at.localeCompare(b.at))),
+        // Within one millisecond a survey's `shown` still comes before its `dismissed`.
+      ).then((queued) => queued.sort((a, b) => a.at.localeCompare(b.at) || (a.type === b.type ? 0 : a.type === 'shown' ? -1 : 1))),
 
     removeEvents: (sent) =>
       withFallback(

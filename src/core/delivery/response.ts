@@ -74,11 +74,11 @@ function describeAnswers(survey: Survey, answers: Answers): { answers: Answers; 
   };
 }
 
-/** A copy of an answer with its texts (a text answer, an "Other" text) at most `max` long. */
+/** A copy of an answer with its texts (a text answer, an "Other" text) at most `max` long; a matrix's or a call to action's has none. */
 function cut(value: Answer, max: number): Answer {
   if (typeof value == 'string') return value.slice(0, max);
   if (Array.isArray(value)) return value.map((item) => cut(item, max)) as Answer;
-  return typeof value == 'object' ? { other: cut(value.other, max) as string } : value;
+  return typeof value == 'object' && 'other' in value ? { other: cut(value.other, max) as string } : value;
 }
 
 function describeQuestion(question: Question): QuestionRecord {

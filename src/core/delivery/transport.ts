@@ -16,7 +16,11 @@ export async function sendBatch(endpoint: string, body: string, keepalive = fals
       keepalive,
     });
   } catch (error) {
-    return { kind: 'retry', reason: `network error: ${(error as Error)?.message ?? error}` };
+    // The browser hides a CORS refusal behind the same error as a network failure: name the likely cause.
+    const page = globalThis.location;
+    const origin = page?.origin;
+    const crossOrigin = page && new URL(endpoint, page.href).origin !== origin;
+    return { kind: 'retry', reason: `network error: ${(error as Error)?.message ?? error}${crossOrigin ? `; the collector must allow the origin ${origin} (CORS)` : ''}` };
   }
   // 409: the collector already holds these responses.
   if (response.ok || response.status === 409) return { kind: 'delivered' };

@@ -17,8 +17,8 @@ export interface TargetingHost {
   show(survey: Survey, firing: Firing): void;
   /** Brings out a `tab` survey's Feedback tab. */
   offerTab(survey: Survey): void;
-  /** Some survey may show on this page: the UI is worth fetching ahead of time. */
-  prefetch(): void;
+  /** These surveys may show on this page: the UI, and the code of their questions, are worth fetching ahead of time. */
+  prefetch(surveys: Survey[]): void;
   /** The traits given to `identify` (or the config's `user`). */
   traits(): UserTraits | undefined;
   report(code: EarshotErrorCode, message: string): void;
@@ -159,7 +159,8 @@ export class Targeting {
     if (this.#waiting) return void this.#waiting.push([happened, page]);
     // A survey waiting for the visitor's state does not follow them to another page.
     if (page !== this.#watch.page) return;
-    if ('page' in happened && surveys.some((survey) => mayFireOn(survey.trigger, page.path) && !this.#whyNot(survey, true))) this.#host.prefetch();
+    const likely = 'page' in happened ? surveys.filter((survey) => mayFireOn(survey.trigger, page.path) && !this.#whyNot(survey, true)) : [];
+    if (likely.length) this.#host.prefetch(likely);
     const due: [Survey, Firing][] = [];
     for (const survey of surveys) {
       const firing = survey.trigger && fired(survey.trigger, page, happened);

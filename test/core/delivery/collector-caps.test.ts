@@ -102,6 +102,40 @@ describe('what the SDK sends, at its largest, the collector accepts', () => {
     expect(response.questions).toHaveLength(50);
   });
 
+  it('a response answering the kinds of issue #22 at their largest: a matrix of 20 rows, a ranking of 10, a slider, a call to action, every text format', () => {
+    const label = (n: number) => `${n}`.padEnd(200, 'l');
+    const questions: Question[] = [
+      {
+        id: 'grid',
+        type: 'matrix',
+        text: 'x'.repeat(2000),
+        rows: Array.from({ length: 20 }, (_, i) => ({ id: `row${i}`.padEnd(64, '.'), label: label(i) })),
+        columns: Array.from({ length: 11 }, (_, i) => ({ value: i - 5, label: label(i) })),
+      },
+      { id: 'order', type: 'ranking', text: 'x'.repeat(2000), options: Array.from({ length: 10 }, (_, i) => ({ id: `o${i}`.padEnd(64, '.'), label: label(i) })) },
+      { id: 'budget', type: 'slider', text: 'x', min: -1e9, max: 1e9, step: 0.5 },
+      { id: 'book', type: 'cta', text: 'x', button: { label: 'Book', url: 'https://example.com/book' } },
+      ...(['email', 'url', 'phone', 'number', 'date'] as const).map((format): Question => ({ id: format, type: 'text', text: 'x', format })),
+    ];
+    const { survey, problems } = validateSurvey({ id: 'kinds', questions }, 'survey');
+    expect(problems).toEqual([]);
+    const answers: Answers = {
+      grid: Object.fromEntries(questions[0].type === 'matrix' ? questions[0].rows.map((row, i) => [row.id, (i % 11) - 5]) : []),
+      order: Array.from({ length: 10 }, (_, i) => `o${9 - i}`.padEnd(64, '.')),
+      budget: -999_999_999.5,
+      book: { clicked: true },
+      email: 'someone@example.com',
+      url: 'https://example.com',
+      phone: '+33 1 23 45 67 89',
+      number: 42.5,
+      date: '2026-12-01',
+    };
+    const response = createResponse({ survey: survey!, trigger: { manual: true }, locale: 'en' }, answers, true);
+    expect(collectorProblems({ sentAt: new Date().toISOString(), responses: [response] })).toEqual([]);
+    // Delivered as given: a matrix's and a call to action's objects are no "Other" answers to cut.
+    expect(response.answers).toEqual(answers);
+  });
+
   it('batches of at most 50 responses, however many are queued', () => {
     const survey: Survey = { id: 'thumbs', questions: [{ id: 'up', type: 'thumbs', text: 'Helpful?' }] };
     const responses = Array.from({ length: 120 }, () => createResponse({ survey, trigger: { manual: true }, locale: 'en', user: { id: 'u_42' } }, { up: 1 }, true));

@@ -66,6 +66,18 @@ describe('sendBatch', () => {
     const outcome = await sendBatch('/api/earshot', body);
     expect(outcome.kind).toBe('retry');
     expect(outcome.kind === 'retry' && outcome.reason).toContain('Failed to fetch');
+    expect(outcome.kind === 'retry' && outcome.reason).not.toContain('CORS');
+  });
+
+  it('names the page origin a collector on another origin must allow when a send fails', async () => {
+    vi.stubGlobal('location', new URL('https://shop.example/cart'));
+    collector.script('network-error', 'network-error');
+    const outcome = await sendBatch('https://collector.example/api/earshot', body);
+    expect(outcome.kind === 'retry' && outcome.reason).toBe('network error: Failed to fetch; the collector must allow the origin https://shop.example (CORS)');
+    // The page's own collector: no CORS involved, nothing to add.
+    const sameOrigin = await sendBatch('/api/earshot', body);
+    expect(sameOrigin.kind === 'retry' && sameOrigin.reason).toBe('network error: Failed to fetch');
+    vi.unstubAllGlobals();
   });
 
   it('passes on Retry-After from a 503 or a 429', async () => {
