@@ -97,6 +97,11 @@ export const QUESTION_KINDS = {
   text: {
     name: 'Open text',
   },
+  // The kinds of issue #22: summarized by kind-summaries.mjs, not compared across segments.
+  matrix: { name: 'Matrix' },
+  ranking: { name: 'Ranking' },
+  slider: { name: 'Slider' },
+  cta: { name: 'Call to action' },
 };
 
 /** The question that stands for a survey (trend line, score beside text answers): the first of these kinds. */

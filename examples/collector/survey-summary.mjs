@@ -11,6 +11,7 @@
 // texts typed into "Other" from the OTHER_TEXTS_SAMPLE most recent. Counts are always exact.
 import { frequentTerms } from './frequent-terms.mjs';
 import { funnelOf } from './funnel.mjs';
+import { summarizeCta, summarizeMatrix, summarizeRanking, summarizeSlider } from './kind-summaries.mjs';
 import { KEY_KIND_PRIORITY, QUESTION_KINDS } from './question-kinds.mjs';
 import { contextValueSql, whereOf } from './result-filter.mjs';
 import { UTC, localDayNumber } from './time-zone.mjs';
@@ -99,7 +100,23 @@ async function collectQuestions(read, groups) {
       previousAt = at;
       // The text of the latest response describing it: the set seen last wins.
       if (!latest.has(key) || latest.get(key).last <= Number(set.last)) {
-        latest.set(key, { last: Number(set.last), question: { key, id: question.id, kind: question.type, text: question.text, scale: question.scale, style: question.style } });
+        latest.set(key, {
+          last: Number(set.last),
+          question: {
+            key,
+            id: question.id,
+            kind: question.type,
+            text: question.text,
+            scale: question.scale,
+            style: question.style,
+            format: question.format,
+            rows: question.rows,
+            columns: question.columns,
+            options: question.options,
+            min: question.min,
+            max: question.max,
+          },
+        });
       }
     }
   }
@@ -503,16 +520,22 @@ export async function summarizeSurvey(store, filter, { by = null, zone = UTC, se
   const setsAndTemplates = await questionSetsAndTemplates(read);
   const { questions, leftOut: questionsLeftOut } = await collectQuestions(read, setsAndTemplates);
   const { byKey: counts, byTemplate } = await answerCounts(read);
-  const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind].summarizeTally);
+  const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind]?.summarizeTally);
   const keyQuestion = KEY_KIND_PRIORITY.map((kind) => questions.find((q) => q.kind === kind)).find(Boolean) ?? null;
   const keyResult = keyQuestion ? summarizeTally(keyQuestion, tallyFor(counts, keyQuestion)) : null;
-  const textQuestions = questions.filter((q) => q.kind === 'text');
+  // A text with a format (an e-mail, a phone, a date…) is listed, never counted into words.
+  const textQuestions = questions.filter((q) => q.kind === 'text' && q.format === undefined);
   const templates = templatesOf(setsAndTemplates);
   const summarized = [];
   for (const question of questions) {
     let result;
     if (question.kind === 'text') result = await summarizeText(read, question, counts, keyQuestion, keyResult, { search, page: commentsPage });
     else if (question.kind === 'choice') result = await summarizeChoice(read, question, counts);
+    else if (question.kind === 'matrix') result = summarizeMatrix(question, counts);
+    else if (question.kind === 'ranking') result = await summarizeRanking(read, question, counts);
+    else if (question.kind === 'slider') result = await summarizeSlider(read, question, counts);
+    else if (question.kind === 'cta') result = await summarizeCta(read, question, counts, totals.completed);
+    else if (!QUESTION_KINDS[question.kind]?.summarizeTally) result = { answers: counts.get(question.key)?.total ?? 0, unknownKind: true };
     else result = question === keyQuestion ? keyResult : summarizeTally(question, tallyFor(counts, question));
     summarized.push({ ...question, result });
   }

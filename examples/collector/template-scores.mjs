@@ -17,7 +17,7 @@ import {
   umuxLiteOf,
   withSusEquivalent,
 } from './scoring.mjs';
-import { integerOf } from './answer-rows.mjs';
+import { integerOf, itemAnswersOf } from './answer-rows.mjs';
 
 /** Below this many responses a score is marked as a small sample: too few to compare with benchmarks. */
 export const SMALL_SAMPLE = 10;
@@ -98,7 +98,7 @@ export const isKnownTemplate = (template) => typeof template === 'string' && Obj
 /** A response's own score on its template's per-response instrument (SUS, UMUX-Lite), or null: stored with the response. */
 export function instrumentScoreOf(response) {
   const scorer = isKnownTemplate(response.template) ? TEMPLATE_SCORERS[response.template] : null;
-  return scorer?.perResponse && typeof response.answers === 'object' && response.answers !== null ? scorer.perResponse(response.answers) : null;
+  return scorer?.perResponse && typeof response.answers === 'object' && response.answers !== null ? scorer.perResponse(itemAnswersOf(response.answers)) : null;
 }
 
 /** A template's score entry from its figures. */
@@ -114,7 +114,7 @@ export function scoreTemplates(responses) {
     const scorer = TEMPLATE_SCORERS[template];
     const members = responses.filter((r) => r.template === template);
     if (scorer.perResponse) {
-      const scores = members.map((r) => scorer.perResponse(r.answers)).filter((score) => score !== null);
+      const scores = members.map((r) => scorer.perResponse(itemAnswersOf(r.answers))).filter((score) => score !== null);
       return templateScore(
         template,
         scorer.fromTotals({ total: members.length, scored: scores.length, sum: scores.reduce((a, b) => a + b, 0), sumOfSquares: scores.reduce((a, b) => a + b * b, 0) }),
