@@ -146,7 +146,8 @@ function renderFunnel(summary, id) {
       title: 'Funnel',
       description: `${steps.map((step) => `${step.label}: ${step.count}${step.rate === null ? '' : ` (${rateText(step.rate)} ${step.of})`}`).join('; ')}.`,
       bars: steps.map((step) => ({ label: step.label, value: (step.count / top) * 100, valueText: `${step.count}${step.rate === null ? '' : ` (${rateText(step.rate)})`}` })),
-      domain: [0, 100],
+      // Room right of the longest bar for its figures.
+      domain: [0, 130],
     }),
     numbersTable(
       'Funnel',
