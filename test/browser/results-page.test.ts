@@ -94,7 +94,9 @@ describe('results page', () => {
     const expectedNps = npsOf(VISITS.map((v) => v.score));
     const npsTile = survey.locator('.tile').filter({ hasText: 'NPS' });
     // Four answers: the tile gives the margin of error (±…) and marks the small sample.
-    expect((await npsTile.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`^NPS ${expectedNps.replace("+", "\\+")} ±\\d+ · n = ${VISITS.length} answers small sample: fewer than 10$`));
+    expect((await npsTile.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(
+      new RegExp(`^NPS ${expectedNps.replace('+', '\\+')} ±\\d+ · n = ${VISITS.length} answers small sample: fewer than 10$`),
+    );
 
     // The charts are images named by their titles; the 0–10 spread is also a table.
     await expect(page.getByRole('img', { name: 'NPS per day' }).count()).resolves.toBe(1);
