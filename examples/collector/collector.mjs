@@ -4,7 +4,10 @@
 //   DELETE /api/earshot/responses   one person's responses (?user=, required)
 //   GET    /api/earshot/export.csv  stored responses as CSV (?survey=)
 //   GET    /api/earshot/scores      the standard scores of a survey's templates as JSON (?survey=, required)
+//   GET    /api/earshot/summary     what /results shows for one survey, as JSON (?survey=, required)
 //   GET    /results                 the results page (?survey=)
+// Every read route takes the same filter (result-filter.mjs): from/to or range, tz, journey, page,
+// group, where=context.KEY:VALUE; a batch's `events` are stored as impressions (impressions.mjs).
 // Only POSTing answers is public; every other route, and every route added later unless it says
 // `public: true`, needs the key (read-access.mjs) and sends no CORS headers.
 // Responses answered in a preview (`preview: true`) are stored, flagged, and listed by
