@@ -15,7 +15,7 @@ export const MAX_SURVEYS_SUMMARIZED: number;
 export const READ_PAGE_ROWS: number;
 export const RETENTION_CHECK_INTERVAL_MS: number;
 
-/** A delivered response (DESIGN.md §3); src/schema/batch.schema.json has the full shape. */
+/** A delivered response (docs/architecture.md §3); src/schema/batch.schema.json has the full shape. */
 export interface StoredResponse {
   id: string;
   surveyId: string;

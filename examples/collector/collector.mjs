@@ -1,4 +1,4 @@
-// The reference Earshot collector: the HTTP side of DESIGN.md §3 on top of a response store.
+// The reference Earshot collector: the HTTP side of docs/architecture.md §3 on top of a response store.
 //   POST   /api/earshot             a delivery batch (JSON; text/plain too, as sendBeacon sends it) — public
 //   GET    /api/earshot/responses   stored responses as JSON (?survey=, ?limit=, ?offset=)
 //   DELETE /api/earshot/responses   one person's responses (?user=, required)

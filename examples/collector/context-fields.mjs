@@ -1,4 +1,4 @@
-// The response fields DESIGN.md §3 adds for context: `context` (the values of init({ context }),
+// The response fields docs/architecture.md §3 adds for context: `context` (the values of init({ context }),
 // setContext() and a survey's hiddenFields) and `event` ({ name, properties } of the track() call
 // that showed the survey). The batch schema leaves unknown response fields open, so the collector
 // checks these two itself before storing them as queryable columns: flat objects of strings,

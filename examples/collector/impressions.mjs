@@ -1,5 +1,5 @@
 // Impressions: the `shown` and `dismissed` events a batch carries beside its responses
-// (DESIGN.md §3), so results can count how many visitors saw a survey, not only how many answered.
+// (docs/architecture.md §3), so results can count how many visitors saw a survey, not only how many answered.
 // One row per event id (a repeat is the same event, kept once), with the collector's time (the
 // receipt time minus the event's age on the device, as for responses: client-time.mjs) and the
 // journey point named as responses name theirs (journey-point.mjs). Migration 5 creates the table;

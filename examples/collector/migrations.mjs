@@ -8,7 +8,7 @@
 // Version 3 makes results a matter of SQL aggregates: the columns results group by (journey point,
 // page, day, template, question set), one row per answer (answers) and per choice picked
 // (choice_picks) with those columns copied, so each figure is one indexed GROUP BY; and the
-// response's `context` and `event` (DESIGN.md §3) for the breakdowns and filters to come.
+// response's `context` and `event` (docs/architecture.md §3) for the breakdowns and filters to come.
 //
 // Version 5 adds the impressions (shown and dismissed events, impressions.mjs) and touches no other table.
 import { IMPRESSIONS_DESCRIPTION, IMPRESSIONS_VERSION, impressionTables } from './impressions.mjs';

@@ -1,4 +1,4 @@
-// The de-duplication rule of DESIGN.md §3: the SDK resends a response under the same id as it
+// The de-duplication rule of docs/architecture.md §3: the SDK resends a response under the same id as it
 // grows (partial, then complete) and retries deliveries, so a collector keeps one row per id,
 // holding the most complete version it has seen. It is one SQL condition, so the database decides
 // inside the upsert and several collector processes can share one database.

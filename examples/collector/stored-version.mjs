@@ -1,7 +1,7 @@
 // One version of a response as the store keeps it: the response as delivered (its locale made
 // canonical), with the collector's own times and the columns results are computed from in SQL:
 // the journey point and page as the results page names them, the template, the question set, the
-// per-response score of SUS and UMUX-Lite, `context` and `event` (DESIGN.md §3), and one answer
+// per-response score of SUS and UMUX-Lite, `context` and `event` (docs/architecture.md §3), and one answer
 // row per answered question (answer-rows.mjs).
 import { createHash } from 'node:crypto';
 import { answerRowsOf, questionsDescribed } from './answer-rows.mjs';

@@ -64,7 +64,8 @@ describe('citations of the docs', () => {
   // The collector's tests are its own; this file names pages only as examples.
   const citing = [
     ...filesUnder('src'),
-    ...filesUnder('test').filter((file) => !file.startsWith('test/collector/') && file !== 'test/architecture/layers.test.ts'),
+    ...filesUnder('test').filter((file) => file !== 'test/architecture/layers.test.ts'),
+    ...filesUnder('examples/collector'),
     'src/schema/batch.schema.json',
     'src/schema/survey.schema.json',
   ];

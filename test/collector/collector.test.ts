@@ -1,4 +1,4 @@
-// The reference collector's endpoint (DESIGN.md §3), over real HTTP: what it stores, what it
+// The reference collector's endpoint (docs/architecture.md §3), over real HTTP: what it stores, what it
 // keeps when versions of a response arrive in any order, and how it refuses a bad batch.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BODY_LIMIT } from '../../examples/collector/collector.mjs';

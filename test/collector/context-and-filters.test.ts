@@ -1,4 +1,4 @@
-// What issue #20 prepares for #21 and #25: a response's `context` and `event` (DESIGN.md §3) are
+// What issue #20 prepares for #21 and #25: a response's `context` and `event` (docs/architecture.md §3) are
 // checked and stored as queryable columns, and every result reads through one filter object —
 // survey and date range from the routes today (`?from=&to=`, whole UTC days), journey point, page
 // and a context value at the query level, for the result filters to come.

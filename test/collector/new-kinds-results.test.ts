@@ -1,4 +1,4 @@
-// The results views of the kinds of issue #22 (answer shapes in DESIGN.md §2), each against
+// The results views of the kinds of issue #22 (answer shapes in docs/architecture.md §2), each against
 // figures worked out by hand: matrix (a stacked bar per statement), ranking (average rank and the
 // share ranked first), slider (a histogram and the median), call to action (click-through rate),
 // text formats (listed, never in the words), picture choice (as a choice), and each in the CSV.
