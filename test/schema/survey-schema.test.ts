@@ -51,6 +51,9 @@ const full = () => ({
   closeButton: true,
   autoAdvance: false,
   thanks: { text: 'Thanks!', link: { label: 'Read more', url: 'https://example.com/more' } },
+  cooldown: false,
+  theme: { accent: '#0f766e', onAccent: 'white', radius: 4, font: 'Georgia, serif', fontSize: '1rem', dark: { accent: '#5eead4' } },
+  colorScheme: 'dark',
   questions: [
     { id: 'score', type: 'nps', text: 'How likely?', lowLabel: 'No', highLabel: 'Yes' },
     { id: 'stars', type: 'rating', text: 'Rate', scale: 10, style: 'stars', lowLabel: 'Bad', highLabel: 'Good', optional: true },
@@ -187,6 +190,13 @@ const invalid: Mutation[] = [
   ['a language that is not a tag', (s) => ({ ...s, language: 'English' })],
   ['an unknown template', (s) => ({ ...s, template: 'nps2' })],
   ['pmf without a product', (s) => ({ ...s, template: 'pmf' })],
+  ['cooldown as a string', (s) => ({ ...s, cooldown: 'no' })],
+  ['an unknown colour scheme', (s) => ({ ...s, colorScheme: 'sepia' })],
+  ['a theme colour that ends the CSS declaration', (s) => ({ ...s, theme: { accent: 'red; display: none' } })],
+  ['a blank theme colour', (s) => ({ ...s, theme: { accent: ' ' } })],
+  ['a corner radius over 200 pixels', (s) => ({ ...s, theme: { radius: 201 } })],
+  ['an unknown theme key', (s) => ({ ...s, theme: { accentColor: 'red' } })],
+  ['a dark colour with a brace', (s) => ({ ...s, theme: { dark: { text: '}' } } })],
   ['an unknown templateText key', (s) => ({ ...s, template: 'nps', templateText: { npsReason: 'Why?' } })],
 ];
 

@@ -293,6 +293,10 @@ const SURVEY_FIELDS: Fields = {
   recontactDays: days,
   dismissedRecontactDays: days,
   priority: expect(Number.isFinite, 'expected a number'),
+  // How it lives beside the site's other surveys (issue #26).
+  cooldown: boolean,
+  theme,
+  colorScheme,
 };
 
 /** Checks one survey definition; `seen` holds the survey ids already taken, and gets this one's. */
@@ -333,6 +337,7 @@ const CONFIG_FIELDS: Fields = {
   previews: oneOf(PREVIEW_HANDLING),
   theme,
   colorScheme,
+  debugParam: boolean,
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */

@@ -77,7 +77,13 @@ export function ruleReasons(
       until: iso(hold.until),
     });
   } else if (hold) {
-    reasons.push({ code: 'cooldown', message: `cooldown after a survey shown on ${iso(hold.since)}, until ${iso(hold.until)} (cooldownDays)`, until: iso(hold.until) });
+    const after = hold.by === undefined ? 'a survey' : `survey "${hold.by}"`;
+    reasons.push({
+      code: 'cooldown',
+      message: `site-wide pause after ${after} was shown on ${iso(hold.since)}, until ${iso(hold.until)} (cooldownDays; "cooldown": false exempts a survey)`,
+      until: iso(hold.until),
+      ...(hold.by !== undefined && { surveyId: hold.by }),
+    });
   }
   return reasons;
 }

@@ -82,7 +82,7 @@ export class Targeting {
 
   /** Remembers, for every tab, that a survey was completed (or shown without being asked for). */
   record(survey: Survey, kind: 'shown' | 'completed'): void {
-    this.#visitor.record({ survey: survey.id, kind, at: Date.now() });
+    this.#visitor.record({ survey: survey.id, kind, at: Date.now(), ...(survey.cooldown === false && { exempt: true }) });
     this.#host.changed();
   }
 

@@ -93,7 +93,8 @@ describe('explain()', () => {
     track('go');
     const shownAt = Date.now();
     await dismiss();
-    expect(await reasonOf('second', 'cooldown')).toMatchObject({ until: new Date(shownAt + 2 * DAY_MS).toISOString() });
+    expect(await reasonOf('second', 'cooldown')).toMatchObject({ until: new Date(shownAt + 2 * DAY_MS).toISOString(), surveyId: 'first' });
+    expect((await reasonOf('second', 'cooldown')).message).toContain('after survey "first" was shown');
     expect(await reasonOf('first', 'dismissed')).toMatchObject({ shownAt: new Date(shownAt).toISOString(), until: new Date(shownAt + 30 * DAY_MS).toISOString() });
   });
 
