@@ -1,5 +1,6 @@
 import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
+import { surveyAppearance } from './definition/appearance.js';
 import { localizeSurvey } from './definition/localize.js';
 import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
@@ -190,8 +191,7 @@ export class Controller {
     const request: PresentRequest = {
       survey,
       locale,
-      theme: this.#config.theme,
-      colorScheme: this.#config.colorScheme,
+      ...surveyAppearance(this.#config, survey),
       requested: 'manual' in trigger,
       ...(preview && { preview }),
       styleNonce: this.#config.styleNonce,
@@ -233,8 +233,7 @@ export class Controller {
     const tab = this.#present.tab(
       this.#emitter.guard({
         ...localizeSurvey(survey, this.#config.locale),
-        theme: this.#config.theme,
-        colorScheme: this.#config.colorScheme,
+        ...surveyAppearance(this.#config, survey),
         styleNonce: this.#config.styleNonce,
         onOpen: () => this.show(survey.id),
         onFailed: (reason, code = 'internal') => this.#report(code, reason),
