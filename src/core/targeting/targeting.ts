@@ -39,6 +39,8 @@ export class Targeting {
   surveys: Survey[];
   /** The definitions from `surveysUrl` that validation refused, as `explain()` tells of them. */
   #refused: SurveyEligibility[] = [];
+  /** Why `surveysUrl` could not be loaded this time, if it could not: a failed preview says it. */
+  loadProblem: string | undefined;
   /** Resolves once the fetched definitions (if any) arrived or could not be; never rejects. */
   readonly loaded: Promise<void>;
   /**
@@ -122,10 +124,13 @@ export class Targeting {
     if (!fetching) return;
     const fetched = await fetching;
     if (this.#stopped.signal.aborted) return;
-    if (fetched instanceof Error) return this.#host.report('network', `surveysUrl: ${url} could not be loaded (${fetched.message})`);
+    if (fetched instanceof Error) {
+      this.loadProblem = `surveysUrl: ${url} could not be loaded (${fetched.message})`;
+      return this.#host.report('network', this.loadProblem);
+    }
     const known = new Set(this.surveys.map((survey) => survey.id));
     // Kept as written: the next visit validates the copy again before using any of it.
-    void this.#visitor.write(cacheKey, this.#use(fetched));
+    void this.#visitor.write(cacheKey, this.#use(fetched.list, fetched.single));
     // Surveys new to this page get their chance at the page's journey points so far.
     const added = this.surveys.filter((survey) => !known.has(survey.id));
     this.#offerUntriggeredTabs(added);
@@ -134,8 +139,8 @@ export class Targeting {
   }
 
   /** Takes a fetched or cached list (the config's surveys stay first); returns its valid definitions as written. */
-  #use(list: unknown[]): Survey[] {
-    const { valid, refused } = checkList(list, this.#config.surveys);
+  #use(list: unknown[], single = false): Survey[] {
+    const { valid, refused } = checkList(list, this.#config.surveys, single);
     for (const { reasons } of refused) this.#host.report('definition', reasons[0].message);
     this.#refused = refused;
     this.surveys = [...this.#config.surveys, ...valid.map(expandTemplate)];
