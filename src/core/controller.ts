@@ -11,6 +11,18 @@ import type { ResolvedConfig } from './definition/validate.js';
 
 /** The page URL parameter that previews a survey by id: `?earshot_preview=post-checkout-nps`. */
 export const PREVIEW_PARAMETER = 'earshot_preview';
+/** With `simulate=1` beside it, the preview waits for the survey's trigger and audience (but not its sample or frequency). */
+export const SIMULATE_PARAMETER = 'simulate';
+
+/** What the running Earshot tells the page's API besides events. */
+export interface ControllerHost {
+  /** What `explain()` says may have changed. */
+  changed?(): void;
+  /** A preview (or simulation) could not be shown: why, each problem with its path. */
+  previewFailed?(problems: string[]): void;
+  /** Simulate mode started for this survey. */
+  simulating?(surveyId: string): void;
+}
 
 /** Answers given in quick succession (a score, then a reason) share one request. */
 export const ANSWER_FLUSH_DELAY_MS = 1000;
@@ -50,14 +62,13 @@ export class Controller {
   readonly #config: ResolvedConfig;
   readonly #emitter: Emitter;
   readonly #present: Presenter;
-  readonly #onChange: () => void;
+  readonly #host: ControllerHost;
 
-  /** `onChange`: told whenever what `explain()` says may have changed. */
-  constructor(config: ResolvedConfig, emitter: Emitter, present: Presenter, onChange: () => void = () => {}) {
+  constructor(config: ResolvedConfig, emitter: Emitter, present: Presenter, host: ControllerHost = {}) {
     this.#config = config;
     this.#emitter = emitter;
     this.#present = present;
-    this.#onChange = onChange;
+    this.#host = host;
     this.#user = config.user;
     this.#outbox = createOutbox((error) => this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`));
     this.#delivery = new Delivery({ ...config, outbox: this.#outbox, emitter });
@@ -78,17 +89,20 @@ export class Controller {
     );
     this.#targeting = new Targeting(this.#config, {
       busy: () => this.#open?.survey.id,
-      show: (survey, trigger) => this.#showSurvey(survey, trigger),
+      show: (survey, trigger, preview) => this.#showSurvey(survey, trigger, undefined, preview),
       offerTab: (survey) => this.#offerTab(survey),
       prefetch: () => this.#present.prefetch?.(),
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),
-      changed: () => this.#onChange(),
+      changed: () => this.#host.changed?.(),
     });
-    // `?earshot_preview=<surveyId>`: a product team checks a survey on the real page.
-    const previewId = new URLSearchParams(location.search).get(PREVIEW_PARAMETER);
-    if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
+    // `?earshot_preview=<surveyId>`: a product team checks a survey on the real page, at once or
+    // (`&simulate=1`) when its trigger fires.
+    const parameters = new URLSearchParams(location.search);
+    const previewId = parameters.get(PREVIEW_PARAMETER);
+    if (previewId !== null && parameters.get(SIMULATE_PARAMETER) === '1') this.simulate(previewId);
+    else if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
   }
@@ -124,6 +138,14 @@ export class Controller {
     this.#replaceWith(survey, true);
   }
 
+  /** Simulate mode for the survey of that id: it shows as a preview once its trigger and audience let it (see `Targeting.simulate`). */
+  simulate(surveyId: string): void {
+    this.#withSurvey(surveyId, `?${PREVIEW_PARAMETER}=…&${SIMULATE_PARAMETER}=1`, (survey) => {
+      this.#targeting?.simulate(survey);
+      this.#host.simulating?.(survey.id);
+    });
+  }
+
   /** For each survey, whether it can show on this page now and every reason it cannot; once the visitor's state and the surveys the page uses are in. */
   async explain(): Promise<SurveyEligibility[]> {
     await this.#targeting?.known;
@@ -139,7 +161,14 @@ export class Controller {
     if (targeting && this.#config.surveysUrl && !waited) {
       return void targeting.loaded.then(() => this.#withSurvey(surveyId, caller, use, true)).catch((error) => this.#report('internal', String(error)));
     }
-    this.#report('definition', `${caller}: no survey with id "${surveyId}"`);
+    const missing = `${caller}: no survey with id "${surveyId}"`;
+    this.#report('definition', missing);
+    // Said on the page too: a product team's preview link must not fail in silence.
+    if (caller === 'show()') return;
+    const refused = targeting?.explain().find((entry) => entry.surveyId === surveyId);
+    const why = refused?.reasons.flatMap((reason) => (reason.code === 'invalid' ? reason.problems : [])) ?? [];
+    const loading = targeting?.loadProblem;
+    this.#host.previewFailed?.([why.length ? `${caller}: survey "${surveyId}" was refused` : missing, ...why, ...(loading ? [loading] : [])]);
   }
 
   #replaceWith(survey: Survey, preview: boolean): void {
@@ -152,7 +181,7 @@ export class Controller {
   identify(userId: string, traits?: User['traits']): void {
     if (typeof userId !== 'string' || userId === '') return this.#report('definition', `identify(): expected a user id string (got ${String(userId)})`);
     this.#user = { id: userId, ...(traits && { traits: structuredClone(traits) }) };
-    this.#onChange();
+    this.#host.changed?.();
   }
 
   /** Waits for pending writes, then delivers what is queued. */
@@ -184,7 +213,7 @@ export class Controller {
     const done = () => {
       if (this.#open === opening) this.#open = null;
       this.#embedded.delete(opening);
-      this.#onChange();
+      this.#host.changed?.();
     };
     if (embedIn) this.#embedded.add(opening);
     else this.#open = opening;
@@ -223,7 +252,7 @@ export class Controller {
       }),
     };
     opening.view = embedIn ? embedIn(request) : this.#present.survey(request);
-    this.#onChange();
+    this.#host.changed?.();
     return opening;
   }
 

@@ -13,8 +13,8 @@ import { openVisitorStore, type VisitorStore } from './visitor.js';
 export interface TargetingHost {
   /** The id of the survey on the page now, if any (only one at a time). */
   busy(): string | undefined;
-  /** Shows a survey that its journey point, the visitor's state and the rules all let through. */
-  show(survey: Survey, trigger: TriggerRecord): void;
+  /** Shows a survey that its journey point, the visitor's state and the rules all let through; `preview`: the simulated one. */
+  show(survey: Survey, trigger: TriggerRecord, preview?: boolean): void;
   /** Brings out a `tab` survey's Feedback tab. */
   offerTab(survey: Survey): void;
   /** Some survey may show on this page: the UI is worth fetching ahead of time. */
@@ -56,6 +56,8 @@ export class Targeting {
   readonly #watch: PageWatch;
   /** Signals waiting for the visitor's state; null once it is loaded. */
   #waiting: [Signal, Page][] | null = [];
+  /** The survey previewed in simulate mode: the only one considered, by its trigger and audience alone. */
+  #simulated: string | undefined;
 
   constructor(config: ResolvedConfig, host: TargetingHost) {
     this.#config = config;
@@ -88,9 +90,21 @@ export class Targeting {
     this.#host.changed();
   }
 
+  /**
+   * Simulate mode (`?earshot_preview=<id>&simulate=1`): from now on only this survey is
+   * considered, and it shows as a preview once its trigger fires and its audience lets the
+   * visitor in, whatever its sample, dates and frequency rules; nothing is remembered of it.
+   */
+  simulate(survey: Survey): void {
+    this.#simulated = survey.id;
+    this.#consider({ page: true }, this.#watch.page);
+    this.#host.changed();
+  }
+
   /** For each survey, whether it can show on this page now and every reason it cannot; ask once `loaded` settled. */
   explain(): SurveyEligibility[] {
     const facts = {
+      simulated: this.#simulated,
       path: this.#watch.page.path,
       page: this.#watch.page,
       visitor: this.#visitor.visitor,
@@ -160,8 +174,10 @@ export class Targeting {
   }
 
   /** A signal on a page: the surveys it fires that the rules allow; tabs come out, one survey shows. */
-  #consider(happened: Signal, page: Page, surveys = this.surveys): void {
+  #consider(happened: Signal, page: Page, given = this.surveys): void {
     if (this.#waiting) return void this.#waiting.push([happened, page]);
+    const simulated = this.#simulated;
+    const surveys = simulated ? given.filter((survey) => survey.id === simulated) : given;
     // A survey waiting for the visitor's state does not follow them to another page.
     if (page !== this.#watch.page) return;
     if ('page' in happened && surveys.some((survey) => mayFireOn(survey.trigger, page.path) && !this.#whyNot(survey, true))) this.#host.prefetch();
@@ -179,6 +195,8 @@ export class Targeting {
       const reason = index ? `"${due[0][0].id}" goes first` : this.#host.busy() && 'another survey is open';
       if (reason) return this.#host.log(`survey "${survey.id}" not shown: ${reason}`);
       this.#host.log(`survey "${survey.id}" shown (trigger ${JSON.stringify(trigger)})`);
+      // A simulated survey is a preview: nothing about it is remembered.
+      if (survey.id === simulated) return this.#host.show(survey, trigger, true);
       this.record(survey, 'shown');
       this.#host.show(survey, trigger);
     });
@@ -193,7 +211,7 @@ export class Targeting {
 
   /** What keeps a survey from showing now (dates, audience, sample, frequency), or nothing. */
   #whyNot(survey: Survey, popping: boolean): string | undefined {
-    return ruleReasons(survey, this.#visitor.visitor, this.#host.traits(), Date.now(), this.#config.cooldownDays, popping)[0]?.message;
+    return ruleReasons(survey, this.#visitor.visitor, this.#host.traits(), Date.now(), this.#config.cooldownDays, popping, survey.id === this.#simulated)[0]?.message;
   }
 
   /** Work started by the page's events must not throw into the host page. */

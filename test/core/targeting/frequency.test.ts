@@ -274,7 +274,7 @@ describe('debug: true', () => {
       'earshot: survey "pro-only" not shown: audience rule traits.plan "pro" failed: the visitor\'s value is "free"',
       'earshot: survey "later" not shown: it starts at 2999-01-01',
       `earshot: survey "nps" not shown: completed on ${completedAt}; never shown again (no recontactDays)`,
-      `earshot: survey "also-due" not shown: site-wide pause after survey "nps" was shown on ${shownAt}, until ${new Date(Date.parse(shownAt) + 3 * DAY_MS).toISOString()} (cooldownDays; "cooldown": false exempts a survey)`,
+      `earshot: survey "also-due" not shown: site-wide pause after survey "nps" was shown on ${shownAt}, until ${new Date(Date.parse(shownAt) + 3 * DAY_MS).toISOString()} (cooldownDays)`,
     ]);
   });
 

@@ -8,7 +8,7 @@ const visit = useTargeting();
 const SURVEYS_URL = '/earshot/surveys.json';
 
 /** What the definitions server does for each request, in order; the last answer repeats. */
-type Answer = unknown[] | { surveys: unknown[] } | Record<string, unknown> | number | 'network-error' | 'never';
+type Answer = unknown[] | { surveys: unknown[] } | object | number | 'network-error' | 'never';
 
 /** Serves `SURVEYS_URL` from `answers`; other requests go to the fake collector. Returns the URLs asked for. */
 function serveDefinitions(...answers: Answer[]): string[] {
