@@ -235,6 +235,9 @@ const EVERYTHING = {
   recontactDays: 90,
   dismissedRecontactDays: 14,
   priority: 2,
+  cooldown: false,
+  theme: { accent: '#0f766e', radius: 6, dark: { accent: '#5eead4' } },
+  colorScheme: 'auto',
   startsAt: '2026-12-01',
   endsAt: '2027-01-01T00:00:00Z',
   display: 'modal',
@@ -297,7 +300,7 @@ describe('the survey builder, loading and keyboard', () => {
     expect(await page.getByRole('combobox', { name: 'Ask question 4', exact: true }).inputValue()).toBe('score');
     expect(await page.getByRole('textbox', { name: 'Value in the rule of question 4', exact: true }).inputValue()).toBe('7');
     expect(await page.getByRole('combobox', { name: 'Display mode', exact: true }).inputValue()).toBe('modal');
-    expect(await page.getByRole('spinbutton', { name: 'Share of visitors asked', exact: true }).inputValue()).toBe('0.25');
+    expect(await page.getByRole('textbox', { name: 'Share of visitors asked (%)', exact: true }).inputValue()).toBe('25');
     expect(await page.getByRole('textbox', { name: 'Link address', exact: true }).inputValue()).toBe('https://example.com/more');
     await page.getByText('No problems: ready to use.').waitFor();
     expect(await shownJson(page)).toEqual(EVERYTHING);
@@ -339,7 +342,7 @@ describe('the survey builder, loading and keyboard', () => {
     expect(await axeViolations(page), 'filled in').toEqual([]);
     await page.getByRole('textbox', { name: 'Survey id', exact: true }).fill('');
     await page.getByRole('textbox', { name: 'Question 2 id', exact: true }).fill('score');
-    await page.getByRole('spinbutton', { name: 'Share of visitors asked', exact: true }).fill('3');
+    await page.getByRole('textbox', { name: 'Share of visitors asked (%)', exact: true }).fill('300');
     await page.getByText('3 problems to fix').waitFor();
     expect(await axeViolations(page), 'with problems').toEqual([]);
     assertNoPageErrors(h.problems(page));
@@ -499,7 +502,7 @@ describe('the survey builder, loading and keyboard', () => {
     assertNoPageErrors(h.problems(page));
   });
 
-  it('applies the look to the preview, and gives it apart from the survey, for init', async () => {
+  it('applies the survey’s own look to the preview, and exports it with the survey', async () => {
     const page = await openBuilder();
     await page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true }).fill('#0f766e');
     await page.getByRole('textbox', { name: 'Corner radius', exact: true }).fill('4');
@@ -510,11 +513,7 @@ describe('the survey builder, loading and keyboard', () => {
       '#0f766e',
       '4px',
     ]);
-    expect(JSON.parse(await page.getByRole('textbox', { name: 'Look, for earshot.init', exact: true }).inputValue())).toEqual({
-      theme: { accent: '#0f766e', radius: 4 },
-      colorScheme: 'dark',
-    });
-    expect(await shownJson(page)).not.toHaveProperty('theme');
+    expect(await shownJson(page)).toMatchObject({ theme: { accent: '#0f766e', radius: 4 }, colorScheme: 'dark' });
 
     // A value that would break out of the CSS declaration is refused next to its field, as init refuses it.
     const accent = page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true });

@@ -45,7 +45,17 @@ function field(options: FieldOptions, control: (attributes: ControlAttributes) =
 const inputValue = (event: Event) => (event.target as HTMLInputElement).value;
 
 export function textField(
-  options: FieldOptions & { value: string; onInput(value: string): void; type?: 'text' | 'number' | 'url'; step?: string; placeholder?: string; required?: boolean },
+  options: FieldOptions & {
+    value: string;
+    onInput(value: string): void;
+    type?: 'text' | 'number' | 'url' | 'password';
+    step?: string;
+    placeholder?: string;
+    required?: boolean;
+    /** The keyboard a touch screen shows (`decimal` for numbers kept as typed text). */
+    inputMode?: 'decimal' | 'numeric' | 'url';
+    autocomplete?: string;
+  },
 ): TemplateResult {
   return field(
     options,
@@ -55,6 +65,8 @@ export function textField(
         type=${options.type ?? 'text'}
         step=${options.step ?? nothing}
         placeholder=${options.placeholder ?? nothing}
+        inputmode=${options.inputMode ?? nothing}
+        autocomplete=${options.autocomplete ?? nothing}
         ?required=${options.required ?? false}
         aria-describedby=${describedBy}
         aria-invalid=${invalid}
