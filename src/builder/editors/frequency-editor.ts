@@ -28,6 +28,7 @@ export class FrequencyEditorElement extends EditorElement {
         inputMode: 'decimal',
         problems,
         value: String(survey[name] ?? ''),
+        standsFor: (typed) => parseNumber(typed) === survey[name],
         onInput: (value) => this.edit([name] as Path, parseNumber(value)),
       });
     const date = (name: Field, label: string) =>
@@ -50,6 +51,7 @@ export class FrequencyEditorElement extends EditorElement {
           inputMode: 'decimal',
           problems,
           value: percentOf(survey.sample),
+          standsFor: (typed) => fractionOf(typed) === survey.sample,
           onInput: (typed) => this.edit(['sample'], fractionOf(typed)),
         })}
         ${number('priority', 'Priority', 'When several surveys are due at once, the highest shows.')}

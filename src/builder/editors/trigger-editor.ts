@@ -221,6 +221,7 @@ export class TriggerEditorElement extends EditorElement {
       inputMode: 'decimal',
       problems: this.problems,
       value: value === undefined ? '' : String(value),
+      standsFor: (typed) => (parseNumber(typed) ?? '') === value,
       onInput: (typed) => this.edit(path, parseNumber(typed) ?? ''),
     });
   }

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isRecord } from '../../core/definition/checks.js';
 import { pathText, type Path } from '../model/paths.js';
 import { problemsAt, type Problem } from '../model/problems.js';
+import { typedValue } from './typed-value.js';
 
 /** A form field bound to a place in the definition. */
 export interface FieldOptions {
@@ -55,6 +56,8 @@ export function textField(
     /** The keyboard a touch screen shows (`decimal` for numbers kept as typed text). */
     inputMode?: 'decimal' | 'numeric' | 'url';
     autocomplete?: string;
+    /** Whether typed text already stands for `value` (`2.` for 2), so it is left as typed. */
+    standsFor?: (typed: string) => boolean;
   },
 ): TemplateResult {
   return field(
@@ -70,7 +73,7 @@ export function textField(
         ?required=${options.required ?? false}
         aria-describedby=${describedBy}
         aria-invalid=${invalid}
-        .value=${options.value}
+        ${typedValue(options.value, options.standsFor ?? ((typed) => typed === options.value))}
         @input=${(event: Event) => options.onInput(inputValue(event))}
       />`,
   );
