@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * The files whose tables register elements (the analyzer cannot read them on its own): rows
- * `'earshot-tag': Class` given to `defineOnce`, and the question kinds' `{ tag: 'earshot-tag', element: Class }`.
+ * `'earshot-tag': Class` given to `defineOnce`, and the question kinds' `{ tag: 'earshot-tag', load: () => import(…).then((module) => module.Class) }`.
  */
 const REGISTRATIONS = ['./src/ui/define.ts', './src/ui/questions/registry.ts', './src/ui/debug-panel/show-debug-panel.ts'];
 
@@ -12,7 +12,7 @@ function tagsFromDefine() {
   const tags = new Map();
   for (const file of REGISTRATIONS) {
     const source = readFileSync(new URL(file, import.meta.url), 'utf8');
-    for (const [, tag, className] of source.matchAll(/'(earshot-[\w-]+)'(?:: |, element: )(\w+)/g)) tags.set(className, { tag, module: file.slice(2) });
+    for (const [, tag, className] of source.matchAll(/'(earshot-[\w-]+)'(?:: |, load: .*?module\.)(\w+)/g)) tags.set(className, { tag, module: file.slice(2) });
   }
   // Internal reactive state (`state: true`) is no attribute, whatever the analyzer infers.
   const states = new Set([...readFileSync(new URL('./src/ui/survey/survey.ts', import.meta.url), 'utf8').matchAll(/(\w+): \{ state: true \}/g)].map(([, name]) => name));

@@ -64,6 +64,15 @@ const earshotVersion = () => ({
   },
 });
 
+/**
+ * Each question kind is a file of its own in the split and ESM builds, fetched only with a survey
+ * that asks it. What every kind builds on (the question element, its styles and change event) and
+ * the scale most kinds and most surveys use (NPS, rating, CSAT, CES, thumbs) go in the UI's file
+ * instead of files of their own: one request fewer before a survey shows, and the first is the UI itself.
+ */
+const WITH_THE_UI = /\/src\/ui\/(present\.ts|questions\/(question-element|question\.styles|question-change)\.ts|questions\/scale\/)/;
+const withTheUi = (id) => (WITH_THE_UI.test(id.replaceAll('\\', '/')) ? 'present' : undefined);
+
 const LIT_NOTICE = 'Lit (BSD-3-Clause, Copyright Google LLC)';
 const IDB_KEYVAL_NOTICE = 'idb-keyval (Apache-2.0, Copyright Jake Archibald)';
 const notice = (...included) => `/*! Earshot ${VERSION} | MIT | includes ${included.join(' and ')} */`;
@@ -121,6 +130,7 @@ export default [
       // Fixed names, not hashes: package.json's sideEffects lists them (they run Earshot and define its
       // elements). Rollup names a chunk after its entry module (index) or the module imported (the rest).
       chunkFileNames: ({ name }) => ({ index: 'earshot-core.js', present: 'earshot-ui.js', 'show-debug-panel': 'earshot-debug-panel.js' })[name] ?? 'earshot-[name].js',
+      manualChunks: withTheUi,
     },
     plugins: [typescriptFor(true), earshotVersion()],
   },
@@ -147,6 +157,7 @@ export default [
       dir: 'dist',
       entryFileNames: 'earshot.ui.min.js',
       chunkFileNames: ({ name }) => (name === 'show-debug-panel' ? 'earshot.debug-panel.min.js' : 'earshot.ui-[name].min.js'),
+      manualChunks: withTheUi,
       format: 'es',
       sourcemap: true,
       banner: bannerOf(LIT_NOTICE),
@@ -158,7 +169,8 @@ export default [
     // The survey builder (dist/builder/): a static page with a classic script, so it also works
     // opened from the package's files, where a browser refuses module scripts.
     input: 'src/builder/define.ts',
-    output: { file: 'dist/builder/builder.js', format: 'iife', sourcemap: true, banner: notice(LIT_NOTICE), plugins: [minified(false)] },
+    // One file: the question kinds the SDK's builds import on demand are inlined.
+    output: { file: 'dist/builder/builder.js', format: 'iife', inlineDynamicImports: true, sourcemap: true, banner: notice(LIT_NOTICE), plugins: [minified(false)] },
     plugins: [
       nodeResolve({ browser: true }),
       typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, declaration: false, outDir: 'dist/builder' }),

@@ -30,6 +30,16 @@ export default defineConfig({
         },
       },
       {
+        // The same collector tests on PostgreSQL: one throwaway cluster for the run, a database per file.
+        test: {
+          name: 'collector-postgres',
+          include: ['test/collector/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./test/collector/support/postgres-global-setup.ts'],
+          hookTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -4,6 +4,8 @@
 //   PORT                    default 5178 (Vite keeps 5173); 0 picks a free one
 //   HOST                    the address to listen on, default 127.0.0.1; any other needs EARSHOT_READ_TOKEN
 //   EARSHOT_DB              the SQLite file, default examples/collector/data/earshot.sqlite (`:memory:` keeps nothing)
+//   DATABASE_URL            postgres://… keeps responses in PostgreSQL instead (EARSHOT_DB is then not used)
+//   EARSHOT_DB_POOL_SIZE    PostgreSQL connections this process may open, default 10
 //   EARSHOT_READ_TOKEN      the key for results, exports and deletions; unset: readable from this machine only
 //   ALLOWED_ORIGINS         comma-separated origins (or *) whose pages may send answers; the server's own always may
 //   ALLOWED_HOSTS           names clients may reach the server by (besides loopback names and HOST)
@@ -24,6 +26,7 @@ import { parseAllowedOrigins } from './collector/cors.mjs';
 import { createHostPolicy, parseAllowedHosts } from './collector/host-policy.mjs';
 import { isLoopbackAddress } from './collector/read-access.mjs';
 import { createJsonLog } from './collector/request-log.mjs';
+import { redactedUrl } from './collector/postgres-store.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const EXAMPLES_ROOT = here;
@@ -193,7 +196,9 @@ export async function createServer({
   if (ownCollector) collector = createCollector({ demoPath: DEMO_PATH });
   if (!isLoopbackHost(host) && !collector.requiresToken) {
     if (ownCollector) collector.close();
-    throw new Error(`HOST: ${host} can be reached from other machines, and without EARSHOT_READ_TOKEN anyone there could read the answers; set EARSHOT_READ_TOKEN, or HOST=127.0.0.1`);
+    throw new Error(
+      `HOST: ${host} can be reached from other machines, and without EARSHOT_READ_TOKEN anyone there could read the answers; set EARSHOT_READ_TOKEN, or HOST=127.0.0.1`,
+    );
   }
   const databaseFile = collector.database && collector.database !== ':memory:' ? path.resolve(collector.database) : null;
   const hosts = createHostPolicy(collector.allowedHosts ?? []);
@@ -295,8 +300,11 @@ if (runDirectly) {
   const allowedHosts = fromEnv('ALLOWED_HOSTS', (text) => parseAllowedHosts(text));
   if (!isLoopbackHost(host) && !['0.0.0.0', '::', '[::]'].includes(host)) allowedHosts.push(host.toLowerCase());
   const readToken = process.env.EARSHOT_READ_TOKEN?.trim() || null;
+  const databaseUrl = process.env.DATABASE_URL?.trim() || null;
   const collector = createCollector({
     database,
+    databaseUrl,
+    poolSize: fromEnv('EARSHOT_DB_POOL_SIZE', wholeNumber('EARSHOT_DB_POOL_SIZE')),
     allowedOrigins: fromEnv('ALLOWED_ORIGINS', (text) => parseAllowedOrigins(text)),
     allowedHosts,
     readToken,
@@ -306,6 +314,13 @@ if (runDirectly) {
     log: createJsonLog({ answers: process.env.EARSHOT_LOG_ANSWERS === '1' }),
     demoPath: DEMO_PATH,
   });
+  try {
+    await collector.ready;
+  } catch (error) {
+    console.error(`Cannot open the database: ${error.message}`);
+    await collector.close().catch(() => {});
+    process.exit(1);
+  }
   let demo;
   try {
     demo = await listenForDemo({ port: defaultPort(), host, collector }, { explicitPort: Boolean(process.env.PORT?.trim()) });
@@ -323,14 +338,14 @@ if (runDirectly) {
   console.log(`CSV export:   GET  ${demo.url}${EXPORT_PATH}`);
   console.log(`Scores:       GET  ${demo.url}${SCORES_PATH}?survey=ID`);
   console.log(`Reading:      ${reads}`);
-  console.log(`Database:     ${database}`);
+  console.log(`Database:     ${collector.engine === 'postgres' ? `PostgreSQL ${redactedUrl(databaseUrl)}` : database}`);
   console.log(`Pages from a dev server (Vite on http://localhost:5173, say) may send answers once allowed: ALLOWED_ORIGINS=http://localhost:5173 npm start`);
   console.log('Log lines below are JSON; a refused origin is named in them.');
   const stop = () =>
-    demo.close().then(() => {
-      collector.close();
-      process.exit(0);
-    });
+    demo
+      .close()
+      .then(() => collector.close())
+      .finally(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

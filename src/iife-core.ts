@@ -18,7 +18,7 @@ usePresenter({
   prepare: prepareAnnouncer,
 });
 
-export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api/api.js';
+export { init, track, show, preview, explain, identify, setContext, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';
 export { SDK_VERSION as version } from './core/version.js';
 export { push } from './snippet/queue.js';

@@ -1,6 +1,6 @@
 // What every build exposes, whichever way it presents surveys: the ESM face loads the UI on
 // demand (index.ts), the one-file script tag has it bundled in (iife.ts).
-export { init, track, show, preview, explain, identify, flush, on, deadLetters, destroy, consent } from './api/api.js';
+export { init, track, show, preview, explain, identify, setContext, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';
 export { SDK_VERSION as version } from './core/version.js';
 export { addLocale } from './i18n/strings.js';
@@ -18,10 +18,21 @@ export type {
   CesQuestion,
   ChoiceOption,
   ChoiceQuestion,
+  CtaQuestion,
+  MatrixAnswer,
+  MatrixColumn,
+  MatrixQuestion,
+  MatrixRow,
+  PictureOption,
+  RankingQuestion,
+  SliderQuestion,
+  TextFormat,
   Condition,
   Conditions,
   DeadLetter,
   ConsentState,
+  Context,
+  ContextValue,
   CsatQuestion,
   DisplayMode,
   EarshotConfig,
@@ -33,6 +44,8 @@ export type {
   EarshotEventName,
   EarshotEvents,
   EventTrigger,
+  ImpressionEvent,
+  JourneyPoint,
   NpsQuestion,
   PopoverPosition,
   Question,
@@ -44,6 +57,7 @@ export type {
   TextQuestion,
   Thanks,
   ThumbsQuestion,
+  TrackedEventRecord,
   Trigger,
   TriggerRecord,
   UrlRule,

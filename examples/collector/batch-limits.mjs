@@ -3,6 +3,7 @@
 // and would overflow the stack on deep nesting); the rest runs after it, on a batch of the right
 // shape.
 import { parseDateTime } from './client-time.mjs';
+import { contextProblems } from './context-fields.mjs';
 import { fieldPath } from './field-path.mjs';
 import {
   ID_PATTERN,
@@ -87,6 +88,7 @@ function responseProblems(response, index) {
       if (problem) problems.push(`${at('questions', i, 'id')}: ${problem}`);
     });
   }
+  problems.push(...contextProblems(response, index));
   const answers = Object.entries(response.answers);
   if (answers.length > MAX_ANSWERS_PER_RESPONSE) {
     problems.push(`${at('answers')}: must hold at most ${MAX_ANSWERS_PER_RESPONSE} answers (got ${answers.length})`);

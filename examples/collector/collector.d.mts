@@ -40,6 +40,10 @@ export interface CollectorLog {
 export interface CollectorOptions {
   /** SQLite file path, or `:memory:` (the default). The folder is created if missing. */
   database?: string;
+  /** DATABASE_URL: a `postgres://` URL; when set, responses are kept in PostgreSQL instead of SQLite. */
+  databaseUrl?: string | null;
+  /** PostgreSQL connections this process may open (EARSHOT_DB_POOL_SIZE); default 10. */
+  poolSize?: number;
   /** Origins allowed to POST answers from other sites; `*` allows any. Reading is never cross-origin. */
   allowedOrigins?: string[];
   /** Host names clients may use besides loopback names (ALLOWED_HOSTS); `*` allows any. */
@@ -54,7 +58,7 @@ export interface CollectorOptions {
   retentionDays?: number | null;
   /** Largest accepted body in bytes; default 256 KB. */
   bodyLimit?: number;
-  /** How long a write waits for a lock held by another connection; default 5000 ms. */
+  /** How long a write waits for a lock held by another connection (or for a free PostgreSQL connection); default 5000 ms. */
   busyTimeoutMs?: number;
   /** Path of the demo pages, linked from an empty results page. */
   demoPath?: string | null;
@@ -73,7 +77,19 @@ export interface CollectorRoute {
   methods: string[];
 }
 
+/** What a collector keeps responses in (store-api.mjs): SQLite or PostgreSQL, the same methods. */
+export interface ResponseStore {
+  readonly engine: 'sqlite' | 'postgres';
+  /** Resolves once the database is open and migrated. */
+  readonly ready: Promise<void>;
+  /** Rows of a statement with `?` placeholders (for tools, tests and the bench). */
+  query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
+  save(versions: unknown[]): Promise<{ stored: number; kept: number }>;
+}
+
 export interface Collector {
+  /** The store itself, for tools, tests and the bench. */
+  readonly store: ResponseStore;
   /** Serves a collector route and returns true, or returns false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** The latest accepted batches (up to RECENT_BATCHES_KEPT), as received, in arrival order. */
@@ -82,23 +98,30 @@ export interface Collector {
   readonly rejected: Array<{ status: number; error: string }>;
   /** Refusals by kind since the start (or the last reset). */
   readonly counts: { surveyMoves: number; rateLimited: number; unknownHost: number; refusedOrigin: number };
-  readonly database: string;
+  /** The SQLite file or `:memory:`; null on PostgreSQL. */
+  readonly database: string | null;
+  /** The store: `sqlite` or `postgres`. */
+  readonly engine: 'sqlite' | 'postgres';
+  /** Resolves once the database is open and migrated; rejects when it cannot be (every route then answers 503). */
+  readonly ready: Promise<void>;
   readonly allowedOrigins: string[];
   readonly allowedHosts: string[];
   /** Whether keyed routes need EARSHOT_READ_TOKEN (else: clients on this machine only). */
   readonly requiresToken: boolean;
   /** Every route with its methods. */
   readonly routes: CollectorRoute[];
-  /** Stored responses in arrival order of their first version. */
+  /** SQLite only (it answers at once; PostgreSQL throws): stored responses in arrival order of their first version. */
   responses(): StoredResponse[];
+  /** Stored responses in arrival order of their first version, from either store. */
+  storedResponses(): Promise<StoredResponse[]>;
   /** Applies the retention rule now; resolves to how many responses were removed. */
   removeExpired(): Promise<number>;
   /** Requests to the collector routes, preflights included. */
   readonly requestCount: number;
   /** Empties the database and the in-process logs. */
-  reset(): void;
+  reset(): Promise<void>;
   /** Closes the database. */
-  close(): void;
+  close(): Promise<void>;
 }
 
 export function createCollector(options?: CollectorOptions): Collector;

@@ -14,7 +14,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createOriginPolicy } from './cors.mjs';
-import { answerColumnsOf, createCsvStream, headerRow, responseRow } from './csv-export.mjs';
+import { answerColumnsIn } from './csv-columns.mjs';
+import { createCsvStream, headerRow, responseRow } from './csv-export.mjs';
 import { createHostPolicy } from './host-policy.mjs';
 import { problemsWithBatch } from './ingestion-rules.mjs';
 import { clientAddress, createPostRateLimit, DEFAULT_POSTS_PER_MINUTE } from './rate-limit.mjs';
@@ -23,10 +24,11 @@ import { readStoredRow } from './readable-response.mjs';
 import { BodyError, readBody } from './request-body.mjs';
 import { silentLog } from './request-log.mjs';
 import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, SurveyMoveError, openResponseStore } from './response-store.mjs';
+import { FilterError, filterFromParams, paramsOfFilter } from './result-filter.mjs';
 import { renderResultsPage } from './results-page.mjs';
 import { toStoredVersions } from './stored-version.mjs';
-import { summarizeSurvey } from './survey-summary.mjs';
-import { SMALL_SAMPLE, scoreTemplates } from './template-scores.mjs';
+import { countResponses, countUnreadable, scoreTemplatesIn, summarizeSurvey } from './survey-summary.mjs';
+import { SMALL_SAMPLE } from './template-scores.mjs';
 
 export const COLLECTOR_PATH = '/api/earshot';
 export const RESPONSES_PATH = '/api/earshot/responses';
@@ -81,10 +83,14 @@ function wholeNumberParam(params, name, { min, max = Number.MAX_SAFE_INTEGER, fa
   return value;
 }
 
-function surveyParam(params) {
-  const surveyId = params.get('survey');
-  if (surveyId === '') throw new RequestProblem(400, 'survey: must not be empty');
-  return surveyId;
+/** The filter a read route's query asks for (survey, from, to), or a 400 naming the parameter. */
+function filterParam(params) {
+  try {
+    return filterFromParams(params);
+  } catch (error) {
+    if (error instanceof FilterError) throw new RequestProblem(400, error.message);
+    throw error;
+  }
 }
 
 /** Lets other requests in between two steps of a long read. */
@@ -102,6 +108,8 @@ const yieldToOthers = () => new Promise((resolve) => setImmediate(resolve));
  */
 export function createCollector({
   database = IN_MEMORY,
+  databaseUrl = null,
+  poolSize,
   allowedOrigins = [],
   allowedHosts = [],
   readToken = null,
@@ -115,7 +123,7 @@ export function createCollector({
   now = () => Date.now(),
   onBatch,
 } = {}) {
-  const store = openResponseStore({ file: database, busyTimeoutMs });
+  const store = openResponseStore({ file: database, databaseUrl, poolSize, busyTimeoutMs });
   const origins = createOriginPolicy(allowedOrigins);
   const hosts = createHostPolicy(allowedHosts);
   const access = createReadAccess({ readToken });
@@ -192,29 +200,11 @@ export function createCollector({
     sendJson(req, res, 200, { ok: true, ...result }, origins.headersFor(req));
   }
 
-  /** Every response of `surveyId` (all when null) that can be shown, in arrival order, and how many could not. */
-  async function readResponses(surveyId) {
-    const responses = [];
-    let unreadable = 0;
+  /** The responses `filter` selects that can be shown, one at a time, so a reader never holds more than a page. */
+  async function* eachResponse(filter) {
     let afterSeq = 0;
     for (;;) {
-      const rows = await store.rowsAfter({ surveyId, afterSeq, limit: READ_PAGE_ROWS });
-      for (const row of rows) {
-        const response = readStoredRow(row);
-        if (response) responses.push(response);
-        else unreadable++;
-      }
-      if (rows.length < READ_PAGE_ROWS) return { responses, unreadable };
-      afterSeq = rows.at(-1).seq;
-      await yieldToOthers();
-    }
-  }
-
-  /** The same, one response at a time, so a reader never holds more than a page. */
-  async function* eachResponse(surveyId) {
-    let afterSeq = 0;
-    for (;;) {
-      const rows = await store.rowsAfter({ surveyId, afterSeq, limit: READ_PAGE_ROWS });
+      const rows = await store.rowsAfter({ filter, afterSeq, limit: READ_PAGE_ROWS });
       for (const row of rows) {
         const response = readStoredRow(row);
         if (response) yield response;
@@ -225,14 +215,14 @@ export function createCollector({
   }
 
   async function listResponses(req, res, params) {
-    const surveyId = surveyParam(params);
+    const filter = filterParam(params);
     const limit = wholeNumberParam(params, 'limit', { min: 1, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE });
     const offset = wholeNumberParam(params, 'offset', { min: 0, fallback: 0 });
-    const total = await store.count({ surveyId });
-    const responses = await store.list({ surveyId, limit, offset });
+    const total = await store.count({ filter });
+    const responses = await store.list({ filter, limit, offset });
     let next = null;
     if (offset + responses.length < total) {
-      const nextParams = new URLSearchParams({ ...(surveyId !== null && { survey: surveyId }), limit: String(limit), offset: String(offset + limit) });
+      const nextParams = new URLSearchParams({ ...paramsOfFilter(filter), limit: String(limit), offset: String(offset + limit) });
       next = `${RESPONSES_PATH}?${nextParams}`;
     }
     sendJson(req, res, 200, { total, offset, limit, responses, next });
@@ -247,10 +237,11 @@ export function createCollector({
   }
 
   async function exportCsv(req, res, params) {
-    const surveyId = surveyParam(params);
+    const filter = filterParam(params);
+    const { surveyId } = filter;
     const filename = surveyId === null ? 'earshot-responses.csv' : `earshot-responses-${surveyId.replace(/[^\w.-]/g, '_').slice(0, 64)}.csv`;
-    // Two passes over the rows: the first finds the question columns, the second writes.
-    const columns = await answerColumnsOf(eachResponse(surveyId));
+    // The question columns come from the database; the rows are then read once, a page at a time.
+    const columns = await answerColumnsIn(store, filter);
     res.writeHead(200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${filename}"`,
@@ -260,57 +251,62 @@ export function createCollector({
     if (req.method === 'HEAD') return void res.end();
     async function* rows() {
       yield headerRow(columns);
-      for await (const response of eachResponse(surveyId)) yield responseRow(response, columns);
+      for await (const response of eachResponse(filter)) yield responseRow(response, columns);
     }
     await pipeline(Readable.from(rows()), createCsvStream(), res);
   }
 
   async function listScores(req, res, params) {
-    const surveyId = surveyParam(params);
-    if (surveyId === null) throw new RequestProblem(400, `survey: is required, as in ${SCORES_PATH}?survey=ID`);
-    const { responses, unreadable } = await readResponses(surveyId);
+    const filter = filterParam(params);
+    if (filter.surveyId === null) throw new RequestProblem(400, `survey: is required, as in ${SCORES_PATH}?survey=ID`);
     sendJson(req, res, 200, {
-      surveyId,
-      responses: responses.length,
-      previewResponses: await store.count({ surveyId, preview: true }),
-      unreadableResponses: unreadable,
+      surveyId: filter.surveyId,
+      responses: (await countResponses(store, filter)).responses,
+      previewResponses: await store.count({ filter, preview: true }),
+      unreadableResponses: await countUnreadable(store, filter),
       smallSampleBelow: SMALL_SAMPLE,
-      scores: scoreTemplates(responses),
+      scores: await scoreTemplatesIn(store, filter),
     });
   }
 
   /** One survey's summary, or what the page says instead when it cannot be made. */
-  async function summaryOf(surveyId) {
-    const { responses, unreadable } = await readResponses(surveyId);
-    if (responses.length === 0) return { surveyId, failed: false, responses: 0, unreadable };
+  async function summaryOf(filter) {
+    const unreadable = await countUnreadable(store, filter);
     try {
-      return { ...summarizeSurvey(surveyId, responses), unreadable };
+      const summary = await summarizeSurvey(store, filter);
+      return { ...summary, unreadable };
     } catch (error) {
-      log('summary-failed', { surveyId, error: String(error?.message ?? error) });
-      return { surveyId, failed: true, responses: responses.length, unreadable };
+      log('summary-failed', { surveyId: filter.surveyId, error: String(error?.stack ?? error) });
+      return { surveyId: filter.surveyId, failed: true, responses: (await countResponses(store, filter)).responses, unreadable };
     }
   }
 
   async function showResults(req, res, params) {
-    const surveyId = surveyParam(params);
-    const surveys = await store.surveys({ surveyId });
+    const filter = filterParam(params);
+    const surveys = await store.surveys({ filter });
     const summaries = [];
     for (const { surveyId: id } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
-      summaries.push(await summaryOf(id));
+      summaries.push(await summaryOf({ ...filter, surveyId: id }));
       await yieldToOthers();
     }
     const page = renderResultsPage({
       summaries: summaries.filter((summary) => summary.responses > 0 || summary.unreadable > 0),
       notSummarized: surveys.slice(MAX_SURVEYS_SUMMARIZED),
       links: { responses: RESPONSES_PATH, csv: EXPORT_PATH, results: RESULTS_PATH, demo: demoPath },
-      surveyId,
+      surveyId: filter.surveyId,
       generatedAt: new Date(now()),
     });
-    send(req, res, 200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      // The page shows text strangers typed; even if escaping ever failed, nothing could run.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    }, page);
+    send(
+      req,
+      res,
+      200,
+      {
+        'Content-Type': 'text/html; charset=utf-8',
+        // The page shows text strangers typed; even if escaping ever failed, nothing could run.
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      },
+      page,
+    );
   }
 
   function answerPreflight(req, res) {
@@ -387,6 +383,11 @@ export function createCollector({
     requestCount++;
     const run = async () => {
       const handler = admit(req, route);
+      try {
+        await store.ready;
+      } catch (error) {
+        throw new RequestProblem(503, `storage: ${error.message}; retry later`, { headers: { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) } });
+      }
       await handler(req, res, url.searchParams);
     };
     run().catch((error) => {
@@ -408,38 +409,48 @@ export function createCollector({
     return deleted;
   }
   const removeExpiredLogged = () => removeExpired().catch((error) => log('error', { task: 'retention', error: String(error?.message ?? error) }));
-  removeExpiredLogged();
+  store.ready.then(removeExpiredLogged, (error) => log('error', { task: 'migrate', error: String(error?.message ?? error) }));
   const retentionTimer = retentionDays ? setInterval(removeExpiredLogged, RETENTION_CHECK_INTERVAL_MS).unref() : null;
 
   return {
+    /** The store itself (store-api.mjs), for tools and the bench. */
+    store,
     handle,
     batches,
     rejected,
     counts,
-    /** Where responses are stored: a file path or `:memory:`. */
-    database,
+    /** Where responses are stored: a file path or `:memory:` (SQLite), or null on PostgreSQL. */
+    database: store.engine === 'sqlite' ? database : null,
+    /** `sqlite` or `postgres`. */
+    engine: store.engine,
+    /** Resolves once the database is open and migrated (rejects when it cannot be: then every route answers 503). */
+    ready: store.ready,
     allowedOrigins,
     allowedHosts,
     /** Whether keyed routes need EARSHOT_READ_TOKEN (else: local clients only). */
     requiresToken: access.requiresToken,
     /** The routes and their methods, `public` or keyed: what tests enumerate. */
     routes: Object.entries(ROUTES).map(([path, route]) => ({ path, public: route.public === true, methods: Object.keys(route.methods) })),
-    responses: () => store.list(),
+    /** SQLite only (it answers at once): the stored responses, previews included, in arrival order. */
+    responses: () => store.listNow(),
+    /** The stored responses, previews included, in arrival order (either store). */
+    storedResponses: () => store.list(),
     /** Runs the retention rule now (it also runs at start and daily); returns how many were removed. */
     removeExpired,
     get requestCount() {
       return requestCount;
     },
-    reset() {
+    async reset() {
       batches.length = 0;
       rejected.length = 0;
       requestCount = 0;
       for (const key of Object.keys(counts)) counts[key] = 0;
-      store.clear();
+      await store.clear();
     },
-    close() {
+    async close() {
       if (retentionTimer) clearInterval(retentionTimer);
-      store.close();
+      await store.ready.catch(() => {});
+      await store.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // Responses as CSV (RFC 4180, by csv-stringify) for spreadsheets: one row per response, fixed
 // columns first, then one column per question (`answers.<question id>`) in the order questions
-// first appear. Rows are written as they are read, so an export never holds the table in memory.
+// first appear (csv-columns.mjs). Rows are written as they are read, so an export never holds the table in memory.
 import { stringify } from 'csv-stringify';
 import { describeTrigger } from './journey-point.mjs';
 
@@ -42,26 +42,12 @@ function answerCell(answer) {
   return answer;
 }
 
-/** The question columns for `responses` (an async iterable): ids in order of first appearance, at most MAX_ANSWER_COLUMNS. */
-export async function answerColumnsOf(responses) {
-  const ids = new Set();
-  let overflow = false;
-  for await (const response of responses) {
-    for (const id of [...response.questions.map((q) => q.id), ...Object.keys(response.answers)]) {
-      if (ids.has(id)) continue;
-      if (ids.size < MAX_ANSWER_COLUMNS) ids.add(id);
-      else overflow = true;
-    }
-  }
-  return { ids: [...ids], overflow };
-}
-
 /** The header row. Question columns are prefixed so a question called "id" cannot pass for a fixed column. */
 export function headerRow({ ids, overflow }) {
   return [...FIXED_COLUMNS.map(([name]) => name), ...ids.map((id) => `answers.${id}`), ...(overflow ? [MORE_ANSWERS_COLUMN] : [])];
 }
 
-/** One response's row under `columns` (from answerColumnsOf). */
+/** One response's row under `columns` (from csv-columns.mjs). */
 export function responseRow(response, { ids, overflow }) {
   const answered = (id) => (Object.hasOwn(response.answers, id) ? response.answers[id] : undefined);
   const row = [...FIXED_COLUMNS.map(([, valueOf]) => valueOf(response)), ...ids.map((id) => answerCell(answered(id)))];

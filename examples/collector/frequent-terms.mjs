@@ -9,13 +9,67 @@ export const DEFAULT_TERM_LIMIT = 8;
 
 /** ISO 639-1 language → the `stopword` list named by its ISO 639-3 code. */
 const LIST_BY_LANGUAGE = {
-  af: 'afr', ar: 'ara', bg: 'bul', bn: 'ben', br: 'bre', ca: 'cat', cs: 'ces', da: 'dan', de: 'deu',
-  el: 'ell', en: 'eng', eo: 'epo', es: 'spa', et: 'est', eu: 'eus', fa: 'fas', fi: 'fin', fr: 'fra',
-  ga: 'gle', gl: 'glg', gu: 'guj', ha: 'hau', he: 'heb', hi: 'hin', hr: 'hrv', hu: 'hun', hy: 'hye',
-  id: 'ind', it: 'ita', ja: 'jpn', ko: 'kor', ku: 'kur', la: 'lat', lt: 'lit', lv: 'lav', mr: 'mar',
-  ms: 'msa', my: 'mya', nb: 'nob', nl: 'nld', no: 'nob', pa: 'panGu', pl: 'pol', pt: 'por', ro: 'ron',
-  ru: 'rus', sk: 'slk', sl: 'slv', so: 'som', st: 'sot', sv: 'swe', sw: 'swa', th: 'tha', tl: 'tgl',
-  tr: 'tur', uk: 'ukr', ur: 'urd', vi: 'vie', yo: 'yor', zh: 'zho', zu: 'zul',
+  af: 'afr',
+  ar: 'ara',
+  bg: 'bul',
+  bn: 'ben',
+  br: 'bre',
+  ca: 'cat',
+  cs: 'ces',
+  da: 'dan',
+  de: 'deu',
+  el: 'ell',
+  en: 'eng',
+  eo: 'epo',
+  es: 'spa',
+  et: 'est',
+  eu: 'eus',
+  fa: 'fas',
+  fi: 'fin',
+  fr: 'fra',
+  ga: 'gle',
+  gl: 'glg',
+  gu: 'guj',
+  ha: 'hau',
+  he: 'heb',
+  hi: 'hin',
+  hr: 'hrv',
+  hu: 'hun',
+  hy: 'hye',
+  id: 'ind',
+  it: 'ita',
+  ja: 'jpn',
+  ko: 'kor',
+  ku: 'kur',
+  la: 'lat',
+  lt: 'lit',
+  lv: 'lav',
+  mr: 'mar',
+  ms: 'msa',
+  my: 'mya',
+  nb: 'nob',
+  nl: 'nld',
+  no: 'nob',
+  pa: 'panGu',
+  pl: 'pol',
+  pt: 'por',
+  ro: 'ron',
+  ru: 'rus',
+  sk: 'slk',
+  sl: 'slv',
+  so: 'som',
+  st: 'sot',
+  sv: 'swe',
+  sw: 'swa',
+  th: 'tha',
+  tl: 'tgl',
+  tr: 'tur',
+  uk: 'ukr',
+  ur: 'urd',
+  vi: 'vie',
+  yo: 'yor',
+  zh: 'zho',
+  zu: 'zul',
 };
 
 const stopWordsByList = new Map();
@@ -100,8 +154,16 @@ function rank(counts, limit) {
 export function frequentTerms(answers, { limit = DEFAULT_TERM_LIMIT } = {}) {
   const wordCounts = new Map();
   const phraseCounts = new Map();
+  // Short answers repeat ("Fast delivery"): each distinct text is split into words once.
+  const split = new Map();
   for (const { text, locale } of answers) {
-    const { words, phrases } = termsOf(text, locale);
+    const key = `${locale}\u0000${text}`;
+    let terms = split.get(key);
+    if (!terms) {
+      terms = termsOf(text, locale);
+      split.set(key, terms);
+    }
+    const { words, phrases } = terms;
     for (const word of new Set(words)) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
     for (const phrase of new Set(phrases)) phraseCounts.set(phrase, (phraseCounts.get(phrase) ?? 0) + 1);
   }

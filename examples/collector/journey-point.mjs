@@ -11,7 +11,11 @@ export function describeTrigger(trigger) {
     case 'event':
       return `event: ${value}`;
     case 'url':
-      return typeof value === 'string' ? `url: ${value}` : `url ${Object.entries(value).map(([op, text]) => `${op} ${text}`).join('')}`;
+      return typeof value === 'string'
+        ? `url: ${value}`
+        : `url ${Object.entries(value)
+            .map(([op, text]) => `${op} ${text}`)
+            .join('')}`;
     case 'selector':
       return `click: ${value}`;
     case 'scroll':

@@ -30,3 +30,11 @@ export const MAX_STRING_LENGTH = 20_000;
 export const MAX_JSON_DEPTH = 32;
 /** A BCP 47 tag longer than this is not one a browser reports; it is replaced with `und`. */
 export const MAX_LOCALE_LENGTH = 64;
+
+/** `context` (DESIGN.md §3): at most this many keys, each a name like an id (`plan`, `utm_source`). */
+export const MAX_CONTEXT_KEYS = 50;
+export const CONTEXT_KEY_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/;
+/** A context or event property's text value. */
+export const MAX_CONTEXT_VALUE_LENGTH = 1000;
+/** `event.name`, as track() was called with it. */
+export const MAX_EVENT_NAME_LENGTH = 200;

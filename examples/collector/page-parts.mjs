@@ -29,7 +29,5 @@ export function numbersTable(caption, head, rows) {
 }
 
 export function legend(parts, total) {
-  return html`<ul class="legend">${parts.map(
-    (part) => html`<li><span class="swatch ${part.tone}"></span>${part.label}: ${part.count} (${shareOf(part.count, total)})</li>`,
-  )}</ul>`;
+  return html`<ul class="legend">${parts.map((part) => html`<li><span class="swatch ${part.tone}"></span>${part.label}: ${part.count} (${shareOf(part.count, total)})</li>`)}</ul>`;
 }

@@ -19,13 +19,15 @@ function ignoredNote(result, scaleText) {
 /** Answers per scale point as a chart and a table; `toneOf` colours the bars by meaning. */
 function distribution(id, caption, result, toneOf = () => 'neutral') {
   const columns = result.distribution.map(({ value, count }) => ({ label: String(value), value: count, tone: toneOf(value) }));
-  const description = `${caption}, from ${columns[0].label} to ${columns.at(-1).label}: ${columns
-    .map((c) => `${c.label}: ${countOf(c.value, 'answer')}`)
-    .join('; ')}.`;
+  const description = `${caption}, from ${columns[0].label} to ${columns.at(-1).label}: ${columns.map((c) => `${c.label}: ${countOf(c.value, 'answer')}`).join('; ')}.`;
   return figure(
     caption,
     columnChart({ id, title: caption, description, columns }),
-    numbersTable(caption, ['Score', 'Answers', 'Share'], result.distribution.map(({ value, count }) => [value, count, shareOf(count, result.answers)])),
+    numbersTable(
+      caption,
+      ['Score', 'Answers', 'Share'],
+      result.distribution.map(({ value, count }) => [value, count, shareOf(count, result.answers)]),
+    ),
   );
 }
 
@@ -94,7 +96,7 @@ const RENDER_KIND = {
     const r = question.result;
     // Options come from what was posted: past the most picked ones, the rest are counted, not drawn.
     const shown = r.options.slice(0, MAX_OPTIONS_SHOWN);
-    const notShown = r.options.length - shown.length;
+    const notShown = (r.optionCount ?? r.options.length) - shown.length;
     const rows = [...shown.map((o) => ({ label: o.option, count: o.count, percent: o.percent })), ...(r.other.count > 0 ? [{ label: 'Other', ...r.other }] : [])];
     const bars = rows.map((row) => ({ label: row.label, value: row.percent, valueText: `${row.count} (${formatPercent(row.percent)})` }));
     const caption = 'Answers per option';
@@ -105,7 +107,11 @@ const RENDER_KIND = {
         : figure(
             caption,
             barChart({ id: `${id}-options`, title: caption, description: `${bars.map((b) => `${b.label}: ${b.valueText}`).join('; ')}.`, bars, domain: [0, 100] }),
-            numbersTable(caption, ['Option', 'Answers', 'Share of answers'], rows.map((row) => [row.label, row.count, formatPercent(row.percent)])),
+            numbersTable(
+              caption,
+              ['Option', 'Answers', 'Share of answers'],
+              rows.map((row) => [row.label, row.count, formatPercent(row.percent)]),
+            ),
           )
     }
       ${picksMoreThanOne ? html`<p class="note">Some answers picked several options, so the shares add up to more than 100%.</p>` : ''}
@@ -113,9 +119,9 @@ const RENDER_KIND = {
       ${ignoredNote(r, 'the options')}
       ${
         r.other.texts.length > 0
-          ? html`<h5>Typed into “Other”</h5><ul class="answers">${sameTextsCounted(r.other.texts).slice(0, MAX_OTHER_TEXTS_SHOWN).map(
-              ({ text, count }) => html`<li><blockquote>${text}</blockquote>${count > 1 ? html`<p class="meta">${countOf(count, 'answer')}</p>` : ''}</li>`,
-            )}</ul>`
+          ? html`<h5>Typed into “Other”</h5><ul class="answers">${sameTextsCounted(r.other.texts)
+              .slice(0, MAX_OTHER_TEXTS_SHOWN)
+              .map(({ text, count }) => html`<li><blockquote>${text}</blockquote>${count > 1 ? html`<p class="meta">${countOf(count, 'answer')}</p>` : ''}</li>`)}</ul>`
           : ''
       }`;
   },
@@ -124,9 +130,10 @@ const RENDER_KIND = {
     if (r.answers === 0) return html`<p class="note">No text answers yet.</p>`;
     const more = r.answers - r.items.length;
     return html`<ol class="answers">${r.items.map(
-      (item) => html`<li><blockquote>${item.text}</blockquote><p class="meta">${[item.keyAnswer, formatMoment(item.at), item.journeyPoint, item.page]
-        .filter(Boolean)
-        .join(' · ')}</p></li>`,
+      (item) =>
+        html`<li><blockquote>${item.text}</blockquote><p class="meta">${[item.keyAnswer, formatMoment(item.at), item.journeyPoint, item.page]
+          .filter(Boolean)
+          .join(' · ')}</p></li>`,
     )}</ol>${more > 0 ? html`<p class="note">${countOf(more, 'older answer')} not listed: see the CSV export.</p>` : ''}`;
   },
 };

@@ -12,7 +12,12 @@ export const DEFAULT_POSTS_PER_MINUTE = 600;
  * proxy in front of the collector appended to X-Forwarded-For (earlier ones are the client's word).
  */
 export function clientAddress(req, { trustProxy = false } = {}) {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)?.trim() : '';
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .at(-1)
+        ?.trim()
+    : '';
   return forwarded || req.socket.remoteAddress || 'unknown';
 }
 

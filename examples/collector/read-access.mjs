@@ -41,7 +41,7 @@ export function createReadAccess({ readToken = null } = {}) {
     check(req) {
       if (expected === null) {
         if (isLocalRequest(req)) return null;
-        return { status: 403, message: 'authorization: without EARSHOT_READ_TOKEN set on the server, answers are readable from the server\'s own machine only', headers: {} };
+        return { status: 403, message: "authorization: without EARSHOT_READ_TOKEN set on the server, answers are readable from the server's own machine only", headers: {} };
       }
       const token = presentedToken(req);
       if (token !== null && timingSafeEqual(digest(token), expected)) return null;

@@ -127,7 +127,7 @@ function termList(heading, terms) {
 
 function renderTerms(terms, id) {
   const side = (group, tone) =>
-    html`<section class="${tone}" aria-labelledby="${id}-${tone}"><h4 id="${id}-${tone}">${group.label}</h4><p class="note">${countOf(group.answers, 'text answer')}</p>${termList(
+    html`<section class="${tone}" aria-labelledby="${id}-${tone}"><h4 id="${id}-${tone}">${group.label}</h4><p class="note">${countOf(group.answers, 'text answer')}${group.sampled ? ` among the ${group.sample.toLocaleString('en')} most recent` : ''}</p>${termList(
       'Words',
       group.words,
     )}${termList('Two-word phrases', group.phrases)}</section>`;

@@ -6,7 +6,7 @@ export const CSAT_SCALE_MAX: number;
 export const CES_SCALE_MAX: number;
 export const DEFAULT_RATING_SCALE: number;
 
-export interface Distribution extends Array<{ value: number; count: number }> {}
+export type Distribution = Array<{ value: number; count: number }>;
 
 interface Counted {
   /** Answers on the scale, the ones the result is made of. */

@@ -1,6 +1,10 @@
 // The arithmetic behind the results page, one function per question kind. Each takes the answers
 // given to one question (as delivered) and ignores values that are not on the kind's scale, so one
 // malformed answer cannot skew a score; `ignored` says how many were left out.
+//
+// Scales are scored from a tally (how many times each whole number was answered, and how many
+// answers were not whole numbers): the database counts answers into tallies with GROUP BY
+// (survey-summary.mjs), and an array of answers is tallied first, so both give the same figures.
 
 export const NPS_DETRACTOR_MAX = 6;
 export const NPS_PROMOTER_MIN = 9;
@@ -9,87 +13,114 @@ export const CSAT_SCALE_MAX = 5;
 export const CES_SCALE_MAX = 7;
 export const DEFAULT_RATING_SCALE = 5;
 
-const isOnScale = (min, max) => (value) => Number.isInteger(value) && value >= min && value <= max;
-
-/** `[{ value, count }]` for every point of the scale, zeros included, in scale order. */
-function distributionOf(values, min, max) {
+/**
+ * `{ counts: Map<integer, count>, other }`: how often each whole number was answered, and how many
+ * answers were anything else.
+ */
+export function tallyOf(answers) {
   const counts = new Map();
-  for (let value = min; value <= max; value++) counts.set(value, 0);
-  for (const value of values) counts.set(value, counts.get(value) + 1);
-  return [...counts].map(([value, count]) => ({ value, count }));
+  let other = 0;
+  for (const answer of answers) {
+    if (Number.isInteger(answer)) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+    else other++;
+  }
+  return { counts, other };
 }
 
-const averageOf = (values) => (values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length);
+/** Adds `count` answers of `value` (a whole number, or null for any other answer) to a tally. */
+export function addToTally(tally, value, count) {
+  if (value === null) tally.other += count;
+  else tally.counts.set(value, (tally.counts.get(value) ?? 0) + count);
+  return tally;
+}
+
+export const emptyTally = () => ({ counts: new Map(), other: 0 });
+
+/** A tally's answers on [min, max]: their count, sum, the count of each point, and how many were not. */
+function onScale(tally, min, max) {
+  let total = tally.other;
+  let valid = 0;
+  let sum = 0;
+  const points = new Map();
+  for (let value = min; value <= max; value++) points.set(value, 0);
+  for (const [value, count] of tally.counts) {
+    total += count;
+    if (value < min || value > max) continue;
+    valid += count;
+    sum += value * count;
+    points.set(value, count);
+  }
+  return { valid, ignored: total - valid, sum, points };
+}
+
+const countIn = (points, test) => [...points].reduce((n, [value, count]) => n + (test(value) ? count : 0), 0);
+const distribution = (points) => [...points].map(([value, count]) => ({ value, count }));
+const isOnScale = (min, max) => (value) => Number.isInteger(value) && value >= min && value <= max;
 const percentOf = (part, whole) => (whole === 0 ? null : (part / whole) * 100);
+
+/** The highest whole number answered (at least 0): what a rating without a declared scale was asked on. */
+export function highestAnswered(tally) {
+  let highest = 0;
+  for (const [value, count] of tally.counts) if (count > 0 && value > highest) highest = value;
+  return highest;
+}
 
 /**
  * Net Promoter Score: % promoters (9–10) minus % detractors (0–6), from −100 to +100; passives
  * (7–8) count in the total only. `score` is exact (null without answers); round it to show it.
  */
-export function scoreNps(answers) {
-  const scores = answers.filter(isOnScale(0, 10));
-  const detractors = scores.filter((s) => s <= NPS_DETRACTOR_MAX).length;
-  const promoters = scores.filter((s) => s >= NPS_PROMOTER_MIN).length;
+export function scoreNpsTally(tally) {
+  const { valid, ignored, points } = onScale(tally, 0, 10);
+  const detractors = countIn(points, (s) => s <= NPS_DETRACTOR_MAX);
+  const promoters = countIn(points, (s) => s >= NPS_PROMOTER_MIN);
   return {
-    answers: scores.length,
-    ignored: answers.length - scores.length,
+    answers: valid,
+    ignored,
     detractors,
-    passives: scores.length - detractors - promoters,
+    passives: valid - detractors - promoters,
     promoters,
-    score: scores.length === 0 ? null : percentOf(promoters, scores.length) - percentOf(detractors, scores.length),
-    distribution: distributionOf(scores, 0, 10),
+    score: valid === 0 ? null : percentOf(promoters, valid) - percentOf(detractors, valid),
+    distribution: distribution(points),
   };
 }
+export const scoreNps = (answers) => scoreNpsTally(tallyOf(answers));
 
 /** Customer satisfaction on 1–5: the share of satisfied answers (4–5), the average and the spread. */
-export function scoreCsat(answers) {
-  const scores = answers.filter(isOnScale(1, CSAT_SCALE_MAX));
-  const satisfied = scores.filter((s) => s >= CSAT_SATISFIED_MIN).length;
+export function scoreCsatTally(tally) {
+  const { valid, ignored, sum, points } = onScale(tally, 1, CSAT_SCALE_MAX);
+  const satisfied = countIn(points, (s) => s >= CSAT_SATISFIED_MIN);
   return {
-    answers: scores.length,
-    ignored: answers.length - scores.length,
+    answers: valid,
+    ignored,
     satisfied,
-    percentSatisfied: percentOf(satisfied, scores.length),
-    average: averageOf(scores),
-    distribution: distributionOf(scores, 1, CSAT_SCALE_MAX),
+    percentSatisfied: percentOf(satisfied, valid),
+    average: valid === 0 ? null : sum / valid,
+    distribution: distribution(points),
   };
 }
+export const scoreCsat = (answers) => scoreCsatTally(tallyOf(answers));
 
 /** Customer effort on 1–7: the average and the spread. */
-export function scoreCes(answers) {
-  const scores = answers.filter(isOnScale(1, CES_SCALE_MAX));
-  return {
-    answers: scores.length,
-    ignored: answers.length - scores.length,
-    average: averageOf(scores),
-    distribution: distributionOf(scores, 1, CES_SCALE_MAX),
-  };
+export function scoreCesTally(tally) {
+  const { valid, ignored, sum, points } = onScale(tally, 1, CES_SCALE_MAX);
+  return { answers: valid, ignored, average: valid === 0 ? null : sum / valid, distribution: distribution(points) };
 }
+export const scoreCes = (answers) => scoreCesTally(tallyOf(answers));
 
 /** A rating on 1–`scale` (3, 5, 7 or 10): the average and the spread. */
-export function scoreRating(answers, scale = DEFAULT_RATING_SCALE) {
-  const scores = answers.filter(isOnScale(1, scale));
-  return {
-    answers: scores.length,
-    ignored: answers.length - scores.length,
-    scale,
-    average: averageOf(scores),
-    distribution: distributionOf(scores, 1, scale),
-  };
+export function scoreRatingTally(tally, scale = DEFAULT_RATING_SCALE) {
+  const { valid, ignored, sum, points } = onScale(tally, 1, scale);
+  return { answers: valid, ignored, scale, average: valid === 0 ? null : sum / valid, distribution: distribution(points) };
 }
+export const scoreRating = (answers, scale = DEFAULT_RATING_SCALE) => scoreRatingTally(tallyOf(answers), scale);
 
 /** Thumbs: 1 is up, 0 is down; `percentUp` is the share of ups. */
-export function scoreThumbs(answers) {
-  const votes = answers.filter(isOnScale(0, 1));
-  const up = votes.filter((v) => v === 1).length;
-  return {
-    answers: votes.length,
-    ignored: answers.length - votes.length,
-    up,
-    down: votes.length - up,
-    percentUp: percentOf(up, votes.length),
-  };
+export function scoreThumbsTally(tally) {
+  const { valid, ignored, points } = onScale(tally, 0, 1);
+  const up = points.get(1);
+  return { answers: valid, ignored, up, down: valid - up, percentUp: percentOf(up, valid) };
 }
+export const scoreThumbs = (answers) => scoreThumbsTally(tallyOf(answers));
 
 const isOther = (answer) => typeof answer === 'object' && answer !== null && !Array.isArray(answer) && typeof answer.other === 'string';
 
@@ -148,29 +179,38 @@ export function umuxLiteOf(items) {
   return ((items[0] - 1 + items[1] - 1) * 100) / 12;
 }
 
-/** Scores each response's items with `scoreOf`; a response without a score is counted, not guessed. */
+/**
+ * The figures of a per-response instrument from `total` responses, `scored` of which had a score
+ * adding up to `sum`: a response without a score is counted, not guessed.
+ */
+export const scoreFromTotals = ({ total, scored, sum }) => ({ responses: scored, unscored: total - scored, mean: scored === 0 ? null : sum / scored });
+
+/** Scores each response's items with `scoreOf`. */
 function scorePerResponse(itemLists, scoreOf) {
   const scores = itemLists.map(scoreOf).filter((score) => score !== null);
-  return { responses: scores.length, unscored: itemLists.length - scores.length, mean: averageOf(scores) };
+  return scoreFromTotals({ total: itemLists.length, scored: scores.length, sum: scores.reduce((sum, v) => sum + v, 0) });
 }
 
 /** SUS over responses, each given as its ten answers in item order (a missing one as undefined). */
 export const scoreSus = (itemLists) => scorePerResponse(itemLists, susOf);
 
 /** UMUX-Lite over responses, each given as its two answers; also the SUS-comparable 0.65 × mean + 22.9. */
-export function scoreUmuxLite(itemLists) {
-  const result = scorePerResponse(itemLists, umuxLiteOf);
-  return { ...result, susEquivalent: result.mean === null ? null : UMUX_LITE_SUS_SLOPE * result.mean + UMUX_LITE_SUS_INTERCEPT };
-}
+export const scoreUmuxLite = (itemLists) => withSusEquivalent(scorePerResponse(itemLists, umuxLiteOf));
 
-/** Product/market fit: the share answering "very disappointed" (by answer id), against the 40% line. */
-export function scorePmf(answers) {
-  const valid = answers.filter((answer) => PMF_ANSWERS.includes(answer));
-  const [very, somewhat, not] = PMF_ANSWERS.map((id) => valid.filter((answer) => answer === id).length);
-  const percentVeryDisappointed = percentOf(very, valid.length);
+/** UMUX-Lite's figures with the SUS-comparable 0.65 × mean + 22.9. */
+export const withSusEquivalent = (result) => ({ ...result, susEquivalent: result.mean === null ? null : UMUX_LITE_SUS_SLOPE * result.mean + UMUX_LITE_SUS_INTERCEPT });
+
+/**
+ * Product/market fit from `counts` (how many answers were each of PMF_ANSWERS) out of `total`
+ * answers: the share answering "very disappointed", against the 40% line.
+ */
+export function scorePmfCounts(counts, total) {
+  const [very, somewhat, not] = PMF_ANSWERS.map((id) => counts.get(id) ?? 0);
+  const valid = very + somewhat + not;
+  const percentVeryDisappointed = percentOf(very, valid);
   return {
-    answers: valid.length,
-    ignored: answers.length - valid.length,
+    answers: valid,
+    ignored: total - valid,
     veryDisappointed: very,
     somewhatDisappointed: somewhat,
     notDisappointed: not,
@@ -178,4 +218,11 @@ export function scorePmf(answers) {
     benchmarkPercent: PMF_BENCHMARK_PERCENT,
     meetsBenchmark: percentVeryDisappointed === null ? null : percentVeryDisappointed >= PMF_BENCHMARK_PERCENT,
   };
+}
+
+/** Product/market fit over answers (answer ids). */
+export function scorePmf(answers) {
+  const counts = new Map();
+  for (const answer of answers) if (PMF_ANSWERS.includes(answer)) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+  return scorePmfCounts(counts, answers.length);
 }

@@ -1,12 +1,20 @@
-// Turns the stored responses of one survey into what the results page shows: counts, a summary
-// per question, a daily trend, the scores per journey point and per page, and the words that set
-// unhappy answers apart from happy ones. It needs no survey definitions: each response's
+// What the results page shows for one survey, computed in the database: counts, a summary per
+// question, a daily trend, the scores per journey point and per page, the template scores, and
+// the words that set unhappy answers apart from happy ones. Every figure is a SQL aggregate over
+// the rows the store keeps per answer (answer-rows.mjs) and per response, read through one filter
+// (result-filter.mjs); JavaScript only turns the counts into scores (scoring.mjs), so no
+// response is ever held in memory for it. It needs no survey definitions: each response's
 // `questions` says what kind every answer is.
-import { dayOf } from './format.mjs';
+//
+// Samples, where a figure reads text: the listed text answers are the 50 newest; the words of
+// unhappy and happy answers come from the TERMS_SAMPLE (5,000) most recent text answers; the
+// texts typed into "Other" from the OTHER_TEXTS_SAMPLE most recent. Counts are always exact.
 import { frequentTerms } from './frequent-terms.mjs';
-import { describeTrigger, pageOf } from './journey-point.mjs';
 import { KEY_KIND_PRIORITY, QUESTION_KINDS } from './question-kinds.mjs';
-import { scoreTemplates } from './template-scores.mjs';
+import { whereOf } from './result-filter.mjs';
+import { PMF_ANSWERS, addToTally, emptyTally, tallyOf } from './scoring.mjs';
+import { DAY_MS } from './stored-version.mjs';
+import { TEMPLATE_SCORERS, isKnownTemplate, templateScore } from './template-scores.mjs';
 
 /** The trend covers at most this many days, ending on the day of the latest response. */
 export const MAX_TREND_DAYS = 60;
@@ -15,27 +23,67 @@ export const MAX_TEXT_ANSWERS_LISTED = 50;
 /** Questions summarized per survey (a survey has at most 50; more come from many versions, or from abuse). */
 export const MAX_QUESTIONS_SUMMARIZED = 100;
 const MAX_QUESTIONS_LEFT_OUT_COUNTED = 10_000;
+/** Distinct question lists (survey versions) read to find the questions, first seen first. */
+export const MAX_QUESTION_SETS_READ = 1000;
 /** Rows per comparison table (journey points, pages); the rest share one row. */
 export const MAX_SEGMENTS_SHOWN = 25;
+/** Groups read per comparison; past it, the counts of the rest come from one more query. */
+const MAX_SEGMENT_GROUPS_READ = 1000;
+/** Text answers the frequent words of unhappy and happy answers are counted in: the most recent. */
+export const TERMS_SAMPLE = 5000;
+/** Texts typed into a choice's "Other" read for the list of them: the most recent. */
+export const OTHER_TEXTS_SAMPLE = 5000;
+/** Options a choice question lists, most picked first; the others are counted. */
+export const MAX_OPTIONS_LISTED = 100;
+/** Templates read per survey. */
+const MAX_TEMPLATES = 100;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const keyOf = (id, kind) => `${id}:${kind}`;
+const isoOf = (ms) => new Date(ms).toISOString();
+const dayIsoOf = (day) => isoOf(day * DAY_MS).slice(0, 10);
+const list = (values) => values.map(() => '?').join(', ');
 
 /**
- * The questions the responses describe, in survey order, at most MAX_QUESTIONS_SUMMARIZED. A
- * question is identified by id and kind together, so a question whose kind changed between survey
- * versions is summarised apart rather than mixed. The text shown is the one from the latest
- * response that describes it.
+ * Reads for one filter: `rows(table, build, before, after)` runs `build(where)` (the filter's
+ * condition on `table` as SQL) with the parameters `before`, the filter's, then `after`.
  */
-function collectQuestions(responses) {
+function reader(store, filter) {
+  const condition = (table, alias = null) => whereOf(filter, store.engine, table, alias);
+  const rows = (table, build, { before = [], after = [], alias = null } = {}) => {
+    const where = condition(table, alias);
+    return store.query(build(where.sql), [...before, ...where.params, ...after]);
+  };
+  return { rows, one: async (...args) => (await rows(...args))[0], query: store.query };
+}
+
+/**
+ * The questions of the survey in survey order (the order each first appears in, a new one placed
+ * after the question before it), at most MAX_QUESTIONS_SUMMARIZED; a question is its id and kind
+ * together, and its text is the one of the latest response that describes it. Read from the
+ * distinct question lists the responses carry, not from the responses.
+ */
+async function collectQuestions(read, groups) {
+  const byHash = new Map();
+  for (const group of groups) {
+    const set = byHash.get(group.hash);
+    if (!set) byHash.set(group.hash, { hash: group.hash, first: Number(group.first), last: Number(group.last) });
+    else Object.assign(set, { first: Math.min(set.first, Number(group.first)), last: Math.max(set.last, Number(group.last)) });
+  }
+  const sets = [...byHash.values()].sort((a, b) => a.first - b.first);
+  const questionsByHash = new Map();
+  for (let i = 0; i < sets.length; i += 500) {
+    const hashes = sets.slice(i, i + 500).map((set) => set.hash);
+    for (const row of await read.query(`SELECT hash, questions FROM question_sets WHERE hash IN (${list(hashes)})`, hashes))
+      questionsByHash.set(row.hash, JSON.parse(row.questions));
+  }
   const order = [];
-  const byKey = new Map();
-  // Counted up to a bound of its own, so a flood of made-up questions costs no memory either.
+  const latest = new Map();
   const leftOut = new Set();
-  for (const response of responses) {
+  for (const set of sets) {
     let previousAt = -1;
-    for (const question of response.questions) {
+    for (const question of questionsByHash.get(set.hash) ?? []) {
       const key = keyOf(question.id, question.type);
-      let at = byKey.has(key) ? order.indexOf(key) : -1;
+      let at = latest.has(key) ? order.indexOf(key) : -1;
       if (at === -1) {
         if (order.length >= MAX_QUESTIONS_SUMMARIZED) {
           if (leftOut.size < MAX_QUESTIONS_LEFT_OUT_COUNTED) leftOut.add(key);
@@ -45,113 +93,200 @@ function collectQuestions(responses) {
         order.splice(at, 0, key);
       }
       previousAt = at;
-      byKey.set(key, { key, id: question.id, kind: question.type, text: question.text, scale: question.scale, style: question.style });
+      // The text of the latest response describing it: the set seen last wins.
+      if (!latest.has(key) || latest.get(key).last <= Number(set.last)) {
+        latest.set(key, { last: Number(set.last), question: { key, id: question.id, kind: question.type, text: question.text, scale: question.scale, style: question.style } });
+      }
     }
   }
-  return { questions: order.map((key) => byKey.get(key)), leftOut: leftOut.size };
+  return { questions: order.map((key) => latest.get(key).question), leftOut: leftOut.size };
 }
 
-const keyOf = (id, kind) => `${id}:${kind}`;
-/** Per response, the keys of the questions it describes: looked up once per answer read. */
-const describedKeys = new WeakMap();
+/**
+ * The responses' question sets and templates, one scan: `{ hash, template, first, last }` per
+ * pair, first seen first, at most MAX_QUESTION_SETS_READ.
+ */
+function questionSetsAndTemplates(read) {
+  return read.rows(
+    'responses',
+    (where) =>
+      `SELECT question_set AS hash, template, MIN(seq) AS first, MAX(seq) AS last FROM responses WHERE ${where} GROUP BY question_set, template ORDER BY first LIMIT ${MAX_QUESTION_SETS_READ}`,
+  );
+}
 
-/** The response's answer to `question`, if the response describes that question as that kind. */
-function answerOf(response, question) {
-  let keys = describedKeys.get(response);
-  if (!keys) {
-    keys = new Set(response.questions.map((q) => keyOf(q.id, q.type)));
-    describedKeys.set(response, keys);
+/** The templates among the groups of questionSetsAndTemplates, first seen first. */
+function templatesOf(groups) {
+  const first = new Map();
+  for (const group of groups) if (group.template !== null && !(Number(first.get(group.template)) <= Number(group.first))) first.set(group.template, Number(group.first));
+  return [...first]
+    .sort((a, b) => a[1] - b[1])
+    .map(([template]) => template)
+    .slice(0, MAX_TEMPLATES);
+}
+
+/**
+ * One scan over the answers: per question key its tally and how many of its answers are non-blank
+ * texts and valid choices (`byKey`), and per template the tally of each question id's primary
+ * answers (`byTemplate`, what template scores read).
+ */
+async function answerCounts(read) {
+  const rows = await read.rows(
+    'answers',
+    (where) => `SELECT question_id, kind, num, has_text, picked, is_primary, template, COUNT(*) AS n FROM answers WHERE ${where}
+      GROUP BY question_id, kind, num, has_text, picked, is_primary, template`,
+  );
+  const byKey = new Map();
+  const byTemplate = new Map();
+  for (const row of rows) {
+    if (Number(row.is_primary) === 1 && row.template !== null) {
+      const key = `${row.template}\u0000${row.question_id}`;
+      if (!byTemplate.has(key)) byTemplate.set(key, emptyTally());
+      addToTally(byTemplate.get(key), row.num === null ? null : Number(row.num), Number(row.n));
+    }
+    const key = keyOf(row.question_id, row.kind);
+    const counts = byKey.get(key) ?? { tally: emptyTally(), texts: 0, picked: 0, total: 0 };
+    addToTally(counts.tally, row.num === null ? null : Number(row.num), Number(row.n));
+    counts.texts += Number(row.has_text) * Number(row.n);
+    counts.picked += Number(row.picked) * Number(row.n);
+    counts.total += Number(row.n);
+    byKey.set(key, counts);
   }
-  return keys.has(question.key) && Object.hasOwn(response.answers, question.id) ? response.answers[question.id] : undefined;
+  return { byKey, byTemplate };
 }
 
-function answersTo(question, responses) {
-  return responses.map((response) => answerOf(response, question)).filter((answer) => answer !== undefined);
-}
+const tallyFor = (counts, question) => counts.get(question.key)?.tally ?? emptyTally();
+const summarizeTally = (question, tally) => QUESTION_KINDS[question.kind].summarizeTally(tally, question);
 
-function summarizeScored(question, responses) {
-  return QUESTION_KINDS[question.kind].summarize(answersTo(question, responses), question);
-}
-
-function groupBy(items, keyOf) {
-  const groups = new Map();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (groups.has(key)) groups.get(key).push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-const newestFirst = (a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt);
-
-/** "NPS 9" for the key question's answer in this response, or null. */
-function keyAnswerIn(response, keyQuestion, keyResult) {
-  if (!keyQuestion) return null;
-  const answer = answerOf(response, keyQuestion);
-  const { summarize, describeAnswer } = QUESTION_KINDS[keyQuestion.kind];
-  // Only an answer the key question's summary would count is worth quoting.
-  return answer !== undefined && summarize([answer], keyQuestion).answers === 1 ? describeAnswer(answer, keyResult) : null;
-}
-
-function summarizeText(question, responses, keyQuestion, keyResult) {
-  const answered = responses.filter((r) => typeof answerOf(r, question) === 'string' && answerOf(r, question).trim() !== '').sort(newestFirst);
+/** A choice question's figures: options by picks (ties: first picked first), Other, and the answers left out. */
+async function summarizeChoice(read, question, counts) {
+  const { picked = 0, total = 0 } = counts.get(question.key) ?? {};
+  const after = { after: [question.id, question.kind] };
+  const percent = (count) => (picked === 0 ? null : (count / picked) * 100);
+  const options = await read.rows(
+    'choice_picks',
+    (where) => `SELECT option, COUNT(*) AS n, MIN(response_seq * 64 + position) AS first FROM choice_picks WHERE ${where} AND question_id = ? AND kind = ? AND option IS NOT NULL
+     GROUP BY option ORDER BY n DESC, first ASC LIMIT ${MAX_OPTIONS_LISTED}`,
+    after,
+  );
+  const optionCount =
+    options.length < MAX_OPTIONS_LISTED
+      ? options.length
+      : Number((await read.one('choice_picks', (where) => `SELECT COUNT(DISTINCT option) AS n FROM choice_picks WHERE ${where} AND question_id = ? AND kind = ?`, after)).n);
+  const otherCount = Number(
+    (await read.one('choice_picks', (where) => `SELECT COUNT(*) AS n FROM choice_picks WHERE ${where} AND question_id = ? AND kind = ? AND option IS NULL`, after)).n,
+  );
+  const texts = await read.rows(
+    'choice_picks',
+    (where) =>
+      `SELECT other_text FROM choice_picks WHERE ${where} AND question_id = ? AND kind = ? AND option IS NULL ORDER BY response_seq DESC, position DESC LIMIT ${OTHER_TEXTS_SAMPLE}`,
+    after,
+  );
   return {
-    answers: answered.length,
-    items: answered.slice(0, MAX_TEXT_ANSWERS_LISTED).map((response) => ({
-      text: answerOf(response, question),
-      at: response.updatedAt,
-      keyAnswer: keyAnswerIn(response, keyQuestion, keyResult),
-      journeyPoint: describeTrigger(response.trigger),
-      page: pageOf(response.page.url),
+    answers: picked,
+    ignored: total - picked,
+    options: options.map((o) => ({ option: o.option, count: Number(o.n), percent: percent(Number(o.n)) })),
+    optionCount,
+    other: { count: otherCount, percent: percent(otherCount), texts: texts.map((t) => t.other_text).reverse(), sampled: otherCount > texts.length },
+  };
+}
+
+/** "NPS 9" for a key answer `num` (a whole number or null) as the key question's summary would count it, or null. */
+function describeKeyAnswer(num, keyQuestion, keyResult) {
+  if (!keyQuestion || num === null || num === undefined) return null;
+  const value = Number(num);
+  return summarizeTally(keyQuestion, tallyOf([value])).answers === 1 ? QUESTION_KINDS[keyQuestion.kind].describeAnswer(value, keyResult) : null;
+}
+
+/** A text question's count and its MAX_TEXT_ANSWERS_LISTED newest answers. */
+async function summarizeText(read, question, counts, keyQuestion, keyResult) {
+  const rows = await read.rows(
+    'answers',
+    (where) => `SELECT text, updated_ms, journey_point, page_path,
+       (SELECT k.num FROM answers k WHERE k.response_seq = answers.response_seq AND k.question_id = ? AND k.kind = ? LIMIT 1) AS key_num
+     FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND has_text = 1 ORDER BY updated_ms DESC, response_seq ASC LIMIT ${MAX_TEXT_ANSWERS_LISTED}`,
+    { before: keyQuestion ? [keyQuestion.id, keyQuestion.kind] : ['', ''], after: [question.id, question.kind] },
+  );
+  return {
+    answers: counts.get(question.key)?.texts ?? 0,
+    items: rows.map((row) => ({
+      text: row.text,
+      at: isoOf(Number(row.updated_ms)),
+      keyAnswer: describeKeyAnswer(row.key_num, keyQuestion, keyResult),
+      journeyPoint: row.journey_point,
+      page: row.page_path,
     })),
   };
 }
 
-/** One entry per UTC day from the first response (at most MAX_TREND_DAYS back) to the latest. */
-function dailyTrend(responses, keyQuestion) {
-  if (responses.length === 0) return { days: [], earlierResponses: 0 };
-  const byDay = groupBy(responses, (r) => dayOf(r.createdAt));
-  const sortedDays = [...byDay.keys()].sort();
-  const lastTime = Date.parse(sortedDays.at(-1));
-  const firstTime = Math.max(Date.parse(sortedDays[0]), lastTime - (MAX_TREND_DAYS - 1) * DAY_MS);
-  const days = [];
-  for (let time = firstTime; time <= lastTime; time += DAY_MS) {
-    const day = new Date(time).toISOString().slice(0, 10);
-    const ofDay = byDay.get(day) ?? [];
-    const key = keyQuestion ? summarizeScored(keyQuestion, ofDay) : null;
-    days.push({
-      day,
-      responses: ofDay.length,
-      keyValue: key ? QUESTION_KINDS[keyQuestion.kind].headline.value(key) : null,
-      keyAnswers: key ? key.answers : 0,
-    });
+/**
+ * The groups of responses by `column` (journey point or page), largest first (ties: first seen
+ * first): `{ groups (at most MAX_SEGMENT_GROUPS_READ), groupCount, responses, completed }`. The
+ * totals come from the groups when all were read.
+ */
+async function segmentGroups(read, column) {
+  const groups = await read.rows(
+    'responses',
+    (where) =>
+      `SELECT ${column} AS label, COUNT(*) AS n, SUM(completed) AS c, MIN(seq) AS first FROM responses WHERE ${where} GROUP BY ${column} ORDER BY n DESC, first ASC LIMIT ${MAX_SEGMENT_GROUPS_READ}`,
+  );
+  if (groups.length < MAX_SEGMENT_GROUPS_READ) {
+    const sum = (field) => groups.reduce((total, row) => total + Number(row[field]), 0);
+    return { groups, groupCount: groups.length, responses: sum('n'), completed: sum('c') };
   }
-  const firstDay = days[0].day;
-  return { days, earlierResponses: responses.filter((r) => dayOf(r.createdAt) < firstDay).length };
+  const totals = await read.one('responses', (where) => `SELECT COUNT(DISTINCT ${column}) AS g, COUNT(*) AS n, SUM(completed) AS c FROM responses WHERE ${where}`);
+  return { groups, groupCount: Number(totals.g), responses: Number(totals.n), completed: Number(totals.c ?? 0) };
 }
 
-/**
- * Responses grouped by `labelOf`, each group with the headline of every scored question. Groups
- * with the worst key score come first, since the point is to find where customers feel worst.
- */
-function compareSegments(responses, labelOf, scoredQuestions, keyQuestion, othersLabel) {
-  const keyIndex = scoredQuestions.indexOf(keyQuestion);
-  const groups = [...groupBy(responses, labelOf)].sort((a, b) => b[1].length - a[1].length);
-  if (groups.length > MAX_SEGMENTS_SHOWN) {
-    const rest = groups.splice(MAX_SEGMENTS_SHOWN - 1);
-    groups.push([othersLabel(rest.length), rest.flatMap(([, members]) => members)]);
+/** Scores per group (journey point or page), worst key score first; past MAX_SEGMENTS_SHOWN groups, the rest share one row. */
+async function compareSegments(read, column, segmentation, counts, scoredQuestions, keyQuestion, othersLabel) {
+  const { groups, groupCount } = segmentation;
+  const totals = segmentation;
+  const shown = groupCount > MAX_SEGMENTS_SHOWN ? groups.slice(0, MAX_SEGMENTS_SHOWN - 1) : groups;
+  const labels = shown.map((row) => row.label);
+  const tallies = new Map(labels.map((label) => [label, new Map()]));
+  if (scoredQuestions.length > 0 && labels.length > 0) {
+    const kinds = [...new Set(scoredQuestions.map((q) => q.kind))];
+    const rows = await read.rows(
+      'answers',
+      // Kind first: the index skips the answers no score reads (texts).
+      (where) => `SELECT ${column} AS label, question_id, kind, num, COUNT(*) AS n FROM answers WHERE ${where} AND kind IN (${list(kinds)}) AND ${column} IN (${list(labels)})
+       GROUP BY kind, ${column}, question_id, num`,
+      { after: [...kinds, ...labels] },
+    );
+    for (const row of rows) {
+      const byKey = tallies.get(row.label);
+      const key = keyOf(row.question_id, row.kind);
+      if (!byKey.has(key)) byKey.set(key, emptyTally());
+      addToTally(byKey.get(key), row.num === null ? null : Number(row.num), Number(row.n));
+    }
   }
-  const segments = groups.map(([label, members]) => ({
+  const segment = (label, responses, completed, tallyOfQuestion) => ({
     label,
-    responses: members.length,
-    completed: members.filter((r) => r.completed).length,
+    responses,
+    completed,
     metrics: scoredQuestions.map((question) => {
-      const result = summarizeScored(question, members);
+      const result = summarizeTally(question, tallyOfQuestion(question));
       return { value: QUESTION_KINDS[question.kind].headline.value(result), answers: result.answers };
     }),
-  }));
-  const keyValue = (segment) => (keyIndex === -1 ? null : segment.metrics[keyIndex].value);
+  });
+  const segments = shown.map((row) => segment(row.label, Number(row.n), Number(row.c), (q) => tallies.get(row.label).get(q.key) ?? emptyTally()));
+  if (groupCount > shown.length) {
+    // The rest: everything minus the groups shown, counted by subtraction.
+    const rest = (question) => {
+      const tally = { counts: new Map(tallyFor(counts, question).counts), other: tallyFor(counts, question).other };
+      for (const label of labels) {
+        const part = tallies.get(label).get(question.key);
+        if (!part) continue;
+        tally.other -= part.other;
+        for (const [value, count] of part.counts) tally.counts.set(value, tally.counts.get(value) - count);
+      }
+      return tally;
+    };
+    const sum = (field) => shown.reduce((total, row) => total + Number(row[field]), 0);
+    segments.push(segment(othersLabel(groupCount - shown.length), totals.responses - sum('n'), totals.completed - sum('c'), rest));
+  }
+  const keyIndex = scoredQuestions.indexOf(keyQuestion);
+  const keyValue = (s) => (keyIndex === -1 ? null : s.metrics[keyIndex].value);
   return segments.sort((a, b) => {
     const [va, vb] = [keyValue(a), keyValue(b)];
     if (va !== vb) {
@@ -163,77 +298,177 @@ function compareSegments(responses, labelOf, scoredQuestions, keyQuestion, other
   });
 }
 
-/** The frequent terms in the text answers of unhappy versus happy respondents, per the key question. */
-function contrastTerms(responses, keyQuestion, textQuestions) {
+/** One entry per UTC day from the first response (at most MAX_TREND_DAYS back) to the latest. */
+async function dailyTrend(read, totalResponses, firstMs, lastMs, keyQuestion) {
+  const lastDay = Math.floor(lastMs / DAY_MS);
+  const firstDay = Math.max(Math.floor(firstMs / DAY_MS), lastDay - (MAX_TREND_DAYS - 1));
+  const perDay = new Map();
+  const sinceFirst = { after: [firstDay] };
+  for (const row of await read.rows('responses', (where) => `SELECT day, COUNT(*) AS n FROM responses WHERE ${where} AND day >= ? GROUP BY day`, sinceFirst)) {
+    perDay.set(Number(row.day), Number(row.n));
+  }
+  const keyTallies = new Map();
+  if (keyQuestion) {
+    const rows = await read.rows(
+      'answers',
+      (where) => `SELECT day, num, COUNT(*) AS n FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND day >= ? GROUP BY day, num`,
+      {
+        after: [keyQuestion.id, keyQuestion.kind, firstDay],
+      },
+    );
+    for (const row of rows) {
+      const day = Number(row.day);
+      if (!keyTallies.has(day)) keyTallies.set(day, emptyTally());
+      addToTally(keyTallies.get(day), row.num === null ? null : Number(row.num), Number(row.n));
+    }
+  }
+  const days = [];
+  for (let day = firstDay; day <= lastDay; day++) {
+    const key = keyQuestion ? summarizeTally(keyQuestion, keyTallies.get(day) ?? emptyTally()) : null;
+    days.push({
+      day: dayIsoOf(day),
+      responses: perDay.get(day) ?? 0,
+      keyValue: key ? QUESTION_KINDS[keyQuestion.kind].headline.value(key) : null,
+      keyAnswers: key ? key.answers : 0,
+    });
+  }
+  return { days, earlierResponses: totalResponses - days.reduce((sum, day) => sum + day.responses, 0) };
+}
+
+/**
+ * The frequent terms in the text answers of unhappy versus happy respondents, per the key
+ * question, in the TERMS_SAMPLE most recent text answers: one bounded read, then split by side.
+ */
+async function contrastTerms(read, keyQuestion, textQuestions) {
   const sentiment = keyQuestion && QUESTION_KINDS[keyQuestion.kind].sentiment;
   if (!sentiment || textQuestions.length === 0) return null;
-  const side = ({ label, holds }) => {
-    const texts = responses
-      .filter((response) => {
-        const answer = answerOf(response, keyQuestion);
-        return Number.isInteger(answer) && holds(answer);
-      })
-      .flatMap((response) =>
-        textQuestions
-          .map((question) => answerOf(response, question))
-          .filter((text) => typeof text === 'string' && text.trim() !== '')
-          .map((text) => ({ text, locale: response.locale })),
-      );
-    return { label, answers: texts.length, ...frequentTerms(texts) };
+  const ids = textQuestions.map((q) => q.id);
+  const sample = await read.rows(
+    'answers',
+    (where) => `SELECT s.text AS text, r.locale AS locale, k.num AS num FROM
+       (SELECT response_seq, updated_ms, text FROM answers WHERE ${where} AND kind = 'text' AND has_text = 1 AND question_id IN (${list(ids)})
+        ORDER BY updated_ms DESC, response_seq ASC LIMIT ${TERMS_SAMPLE}) s
+       JOIN responses r ON r.seq = s.response_seq
+       LEFT JOIN answers k ON k.response_seq = s.response_seq AND k.question_id = ? AND k.kind = ?`,
+    { after: [...ids, keyQuestion.id, keyQuestion.kind] },
+  );
+  const sampled = sample.length === TERMS_SAMPLE;
+  const side = ({ label, min, max }) => {
+    const texts = sample.filter((row) => row.num !== null && Number(row.num) >= min && Number(row.num) <= max);
+    return { label, answers: texts.length, sampled, sample: TERMS_SAMPLE, ...frequentTerms(texts) };
   };
   const low = side(sentiment.low);
   const high = side(sentiment.high);
   return low.answers + high.answers === 0 ? null : { basis: sentiment.basis, low, high };
 }
 
-/** The earliest and latest of `times` (ISO strings), without sorting them all. */
-function spanOf(times) {
-  let first = null;
-  let last = null;
-  for (const time of times) {
-    if (first === null || time < first) first = time;
-    if (last === null || time > last) last = time;
+/** The scores of the known templates among the responses, in the order templates were first seen. */
+async function scoreTemplatesOf(read, templates, templateTallies) {
+  const scores = [];
+  for (const template of templates.filter(isKnownTemplate)) {
+    const scorer = TEMPLATE_SCORERS[template];
+    if (scorer.perResponse) {
+      const row = await read.one(
+        'responses',
+        (where) => `SELECT COUNT(*) AS total, COUNT(instrument_score) AS scored, SUM(instrument_score) AS sum FROM responses WHERE ${where} AND template = ?`,
+        { after: [template] },
+      );
+      scores.push(templateScore(template, scorer.fromTotals({ total: Number(row.total), scored: Number(row.scored), sum: Number(row.sum ?? 0) })));
+      continue;
+    }
+    if (scorer.fromAnswerCounts) {
+      const rows = await read.rows(
+        'answers',
+        (where) =>
+          `SELECT CASE WHEN text IN (${list(PMF_ANSWERS)}) THEN text END AS answer, COUNT(*) AS n FROM answers WHERE ${where} AND template = ? AND question_id = ? AND is_primary = 1 GROUP BY 1`,
+        { before: PMF_ANSWERS, after: [template, scorer.questionId] },
+      );
+      const counts = new Map(rows.filter((row) => row.answer !== null).map((row) => [row.answer, Number(row.n)]));
+      scores.push(
+        templateScore(
+          template,
+          scorer.fromAnswerCounts(
+            counts,
+            rows.reduce((sum, row) => sum + Number(row.n), 0),
+          ),
+        ),
+      );
+      continue;
+    }
+    const tally = templateTallies.get(`${template}\u0000${scorer.questionId}`) ?? emptyTally();
+    scores.push(templateScore(template, scorer.fromTally(tally)));
   }
-  return { first, last };
+  return scores;
+}
+
+/** How many responses `filter` selects (readable and real), how many are complete, and the first and last time. */
+export async function countResponses(store, filter) {
+  const read = reader(store, filter);
+  const totals = await read.one('responses', (where) => `SELECT COUNT(*) AS n, SUM(completed) AS c FROM responses WHERE ${where}`);
+  return { responses: Number(totals.n), completed: Number(totals.c ?? 0), ...(await span(read)) };
+}
+
+/** How many responses `filter` would select but cannot be shown (stored by an older collector without today's checks). */
+export async function countUnreadable(store, filter) {
+  const where = whereOf({ ...filter, counted: false }, store.engine);
+  const row = (await store.query(`SELECT COUNT(*) AS n FROM responses WHERE ${where.sql} AND preview = 0 AND readable = 0`, where.params))[0];
+  return Number(row.n);
+}
+
+/** The template scores alone (GET /api/earshot/scores). */
+export async function scoreTemplatesIn(store, filter) {
+  const read = reader(store, filter);
+  const templates = templatesOf(await questionSetsAndTemplates(read));
+  return scoreTemplatesOf(read, templates, (await answerCounts(read)).byTemplate);
+}
+
+/** The first and last creation time of the responses (each one index lookup). */
+async function span(read) {
+  const first = await read.one('responses', (where) => `SELECT MIN(created_ms) AS ms FROM responses WHERE ${where}`);
+  const last = await read.one('responses', (where) => `SELECT MAX(created_ms) AS ms FROM responses WHERE ${where}`);
+  return { firstMs: first.ms === null ? null : Number(first.ms), lastMs: last.ms === null ? null : Number(last.ms) };
 }
 
 /**
- * Everything the results page shows for one survey. `responses` are that survey's stored responses
- * as readable-response.mjs gives them (checked, with the collector's times as ISO strings in UTC,
- * so they compare as text).
+ * Everything the results page shows for the responses `filter` selects (one survey's, with
+ * `filter.surveyId`): what renderResultsPage reads. Times are the collector's, as ISO strings in UTC.
  */
-export function summarizeSurvey(surveyId, responses) {
-  const { questions, leftOut: questionsLeftOut } = collectQuestions(responses);
-  const span = spanOf(responses.map((r) => r.createdAt));
-  const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind].headline);
+export async function summarizeSurvey(store, filter) {
+  const read = reader(store, filter);
+  const journeyPoints = await segmentGroups(read, 'journey_point');
+  const totals = { responses: journeyPoints.responses, completed: journeyPoints.completed, ...(await span(read)) };
+  const setsAndTemplates = await questionSetsAndTemplates(read);
+  const { questions, leftOut: questionsLeftOut } = await collectQuestions(read, setsAndTemplates);
+  const { byKey: counts, byTemplate } = await answerCounts(read);
+  const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind].summarizeTally);
   const keyQuestion = KEY_KIND_PRIORITY.map((kind) => questions.find((q) => q.kind === kind)).find(Boolean) ?? null;
-  const keyResult = keyQuestion ? summarizeScored(keyQuestion, responses) : null;
+  const keyResult = keyQuestion ? summarizeTally(keyQuestion, tallyFor(counts, keyQuestion)) : null;
   const textQuestions = questions.filter((q) => q.kind === 'text');
-  const completed = responses.filter((r) => r.completed).length;
+  const templates = templatesOf(setsAndTemplates);
+  const summarized = [];
+  for (const question of questions) {
+    let result;
+    if (question.kind === 'text') result = await summarizeText(read, question, counts, keyQuestion, keyResult);
+    else if (question.kind === 'choice') result = await summarizeChoice(read, question, counts);
+    else result = question === keyQuestion ? keyResult : summarizeTally(question, tallyFor(counts, question));
+    summarized.push({ ...question, result });
+  }
   return {
-    surveyId,
-    templates: [...new Set(responses.map((r) => r.template).filter(Boolean))],
-    templateScores: scoreTemplates(responses),
-    responses: responses.length,
-    completed,
-    partial: responses.length - completed,
-    firstAt: span.first,
-    lastAt: span.last,
+    surveyId: filter.surveyId,
+    templates,
+    templateScores: await scoreTemplatesOf(read, templates, byTemplate),
+    responses: totals.responses,
+    completed: totals.completed,
+    partial: totals.responses - totals.completed,
+    firstAt: totals.firstMs === null ? null : isoOf(totals.firstMs),
+    lastAt: totals.lastMs === null ? null : isoOf(totals.lastMs),
     questionsLeftOut,
-    questions: questions.map((question) => ({
-      ...question,
-      result:
-        question.kind === 'text'
-          ? summarizeText(question, responses, keyQuestion, keyResult)
-          : question === keyQuestion
-            ? keyResult
-            : summarizeScored(question, responses),
-    })),
+    questions: summarized,
     keyQuestionKey: keyQuestion?.key ?? null,
     scoredQuestionKeys: scoredQuestions.map((q) => q.key),
-    trend: dailyTrend(responses, keyQuestion),
-    journeyPoints: compareSegments(responses, (r) => describeTrigger(r.trigger), scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
-    pages: compareSegments(responses, (r) => pageOf(r.page.url), scoredQuestions, keyQuestion, (n) => `${n} other pages`),
-    terms: contrastTerms(responses, keyQuestion, textQuestions),
+    trend: totals.responses === 0 ? { days: [], earlierResponses: 0 } : await dailyTrend(read, totals.responses, totals.firstMs, totals.lastMs, keyQuestion),
+    journeyPoints: await compareSegments(read, 'journey_point', journeyPoints, counts, scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
+    pages: await compareSegments(read, 'page_path', await segmentGroups(read, 'page_path'), counts, scoredQuestions, keyQuestion, (n) => `${n} other pages`),
+    terms: await contrastTerms(read, keyQuestion, textQuestions),
   };
 }

@@ -129,9 +129,7 @@ export function lineChart({ id, title, description, points, domain, gridValues, 
   const dots = points.map((point, i) => {
     const x = round(toX(i));
     const axisLabel =
-      i % labelEvery === 0 || i === points.length - 1
-        ? html`<text x="${x}" y="${height - 6}" text-anchor="middle" font-size="11" fill="${INK}">${point.label}</text>`
-        : '';
+      i % labelEvery === 0 || i === points.length - 1 ? html`<text x="${x}" y="${height - 6}" text-anchor="middle" font-size="11" fill="${INK}">${point.label}</text>` : '';
     if (point.value === null) return axisLabel;
     const y = round(toY(point.value));
     return html`<circle cx="${x}" cy="${y}" r="3.5" fill="${TONES.line}"/>${

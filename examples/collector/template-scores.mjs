@@ -1,25 +1,41 @@
 // The standard score of each template a survey's responses came from (the `template` a response
 // carries), the way the literature computes it. The results page and GET /api/earshot/scores both
 // show these figures. A template's items have fixed ids, so no survey definition is needed.
-import { SUS_ITEMS, scoreCes, scoreCsat, scoreNps, scorePmf, scoreSus, scoreUmuxLite } from './scoring.mjs';
+// The database counts the answers (survey-summary.mjs gives each scorer its counts); the same
+// scorers read an array of responses (scoreTemplates), so both ways give one set of figures.
+import {
+  PMF_ANSWERS,
+  SUS_ITEMS,
+  addToTally,
+  emptyTally,
+  scoreCesTally,
+  scoreCsatTally,
+  scoreFromTotals,
+  scoreNpsTally,
+  scorePmfCounts,
+  susOf,
+  umuxLiteOf,
+  withSusEquivalent,
+} from './scoring.mjs';
+import { integerOf } from './answer-rows.mjs';
 
 /** Below this many responses a score is marked as a small sample: too few to compare with benchmarks. */
 export const SMALL_SAMPLE = 10;
 
 const SUS_IDS = Array.from({ length: SUS_ITEMS }, (_, i) => `sus${i + 1}`);
+const UMUX_IDS = ['umux1', 'umux2'];
 
-/** The answers to question `id` among `responses` (skipped ones left out). */
-const answersTo = (responses, id) => responses.map((r) => r.answers[id]).filter((answer) => answer !== undefined);
-
-/** Each response's answers to `ids`, in order; a skipped item stays as undefined so the response is not scored. */
-const itemsOf = (responses, ids) => responses.map((r) => ids.map((id) => r.answers[id]));
-
-/** What each template is scored as: its instrument's name and figures (`sampleSize`: what the score is made of). */
+/**
+ * What each template is scored as: its instrument's name, and either the one question it reads
+ * (`questionId`, scored from a tally of its answers, or from counts of answer ids for `pmf`) or
+ * the per-response score it averages (`perResponse`, from its items; stored with each response).
+ */
 export const TEMPLATE_SCORERS = {
   nps: {
     instrument: 'Net Promoter Score',
-    score(responses) {
-      const { answers, ignored, promoters, passives, detractors, score } = scoreNps(answersTo(responses, 'nps'));
+    questionId: 'nps',
+    fromTally(tally) {
+      const { answers, ignored, promoters, passives, detractors, score } = scoreNpsTally(tally);
       const share = (count) => (answers === 0 ? null : (count / answers) * 100);
       return {
         sampleSize: answers,
@@ -36,51 +52,78 @@ export const TEMPLATE_SCORERS = {
   },
   csat: {
     instrument: 'Customer Satisfaction (CSAT)',
-    score(responses) {
-      const { answers, ignored, satisfied, percentSatisfied, average } = scoreCsat(answersTo(responses, 'csat'));
+    questionId: 'csat',
+    fromTally(tally) {
+      const { answers, ignored, satisfied, percentSatisfied, average } = scoreCsatTally(tally);
       return { sampleSize: answers, ignored, percentSatisfied, satisfied, average };
     },
   },
   ces: {
     instrument: 'Customer Effort Score (CES 2.0)',
-    score(responses) {
-      const { answers, ignored, average } = scoreCes(answersTo(responses, 'ces'));
+    questionId: 'ces',
+    fromTally(tally) {
+      const { answers, ignored, average } = scoreCesTally(tally);
       return { sampleSize: answers, ignored, mean: average };
     },
   },
   sus: {
     instrument: 'System Usability Scale (SUS)',
-    score(responses) {
-      const { responses: scored, unscored, mean } = scoreSus(itemsOf(responses, SUS_IDS));
+    perResponse: (answers) => susOf(SUS_IDS.map((id) => answers[id])),
+    fromTotals(totals) {
+      const { responses: scored, unscored, mean } = scoreFromTotals(totals);
       return { sampleSize: scored, unscored, mean };
     },
   },
   'umux-lite': {
     instrument: 'UMUX-Lite',
-    score(responses) {
-      const ids = ['umux1', 'umux2'];
-      const { responses: scored, unscored, mean, susEquivalent } = scoreUmuxLite(itemsOf(responses, ids));
+    perResponse: (answers) => umuxLiteOf(UMUX_IDS.map((id) => answers[id])),
+    fromTotals(totals) {
+      const { responses: scored, unscored, mean, susEquivalent } = withSusEquivalent(scoreFromTotals(totals));
       return { sampleSize: scored, unscored, mean, susEquivalent };
     },
   },
   pmf: {
     instrument: 'Product/market fit (Sean Ellis test)',
-    score(responses) {
-      const { answers, ...figures } = scorePmf(answersTo(responses, 'pmf'));
+    questionId: 'pmf',
+    fromAnswerCounts(counts, total) {
+      const { answers, ...figures } = scorePmfCounts(counts, total);
       return { sampleSize: answers, ...figures };
     },
   },
 };
 
+export const isKnownTemplate = (template) => typeof template === 'string' && Object.hasOwn(TEMPLATE_SCORERS, template);
+
+/** A response's own score on its template's per-response instrument (SUS, UMUX-Lite), or null: stored with the response. */
+export function instrumentScoreOf(response) {
+  const scorer = isKnownTemplate(response.template) ? TEMPLATE_SCORERS[response.template] : null;
+  return scorer?.perResponse && typeof response.answers === 'object' && response.answers !== null ? scorer.perResponse(response.answers) : null;
+}
+
+/** A template's score entry from its figures. */
+export const templateScore = (template, figures) => ({ template, instrument: TEMPLATE_SCORERS[template].instrument, ...figures, smallSample: figures.sampleSize < SMALL_SAMPLE });
+
 /**
- * The scores of every known template among `responses` (one survey's), in the order templates
- * were first seen. Each: `{ template, instrument, sampleSize, smallSample, ...figures }`.
+ * The scores of every known template among `responses` (an array, one survey's), in the order
+ * templates were first seen. Each: `{ template, instrument, sampleSize, smallSample, ...figures }`.
  */
 export function scoreTemplates(responses) {
-  const templates = [...new Set(responses.map((r) => r.template))].filter((template) => Object.hasOwn(TEMPLATE_SCORERS, template));
+  const templates = [...new Set(responses.map((r) => r.template))].filter(isKnownTemplate);
   return templates.map((template) => {
-    const { instrument, score } = TEMPLATE_SCORERS[template];
-    const figures = score(responses.filter((r) => r.template === template));
-    return { template, instrument, ...figures, smallSample: figures.sampleSize < SMALL_SAMPLE };
+    const scorer = TEMPLATE_SCORERS[template];
+    const members = responses.filter((r) => r.template === template);
+    if (scorer.perResponse) {
+      const scores = members.map((r) => scorer.perResponse(r.answers)).filter((score) => score !== null);
+      return templateScore(template, scorer.fromTotals({ total: members.length, scored: scores.length, sum: scores.reduce((a, b) => a + b, 0) }));
+    }
+    const answers = members.map((r) => r.answers[scorer.questionId]).filter((answer) => answer !== undefined);
+    if (scorer.fromAnswerCounts) {
+      const counts = new Map();
+      for (const answer of answers) if (PMF_ANSWERS.includes(answer)) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+      return templateScore(template, scorer.fromAnswerCounts(counts, answers.length));
+    }
+    const tally = emptyTally();
+    for (const answer of answers) addToTally(tally, integerOf(answer), 1);
+    return templateScore(template, scorer.fromTally(tally));
   });
 }

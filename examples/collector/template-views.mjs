@@ -6,8 +6,7 @@ import { part } from './page-parts.mjs';
 import { SMALL_SAMPLE } from './template-scores.mjs';
 import { benchmarkBar } from './svg-charts.mjs';
 
-const unscoredNote = (score) =>
-  score.unscored > 0 ? html`<p class="note">${countOf(score.unscored, 'response')} with an item unanswered, not scored.</p>` : '';
+const unscoredNote = (score) => (score.unscored > 0 ? html`<p class="note">${countOf(score.unscored, 'response')} with an item unanswered, not scored.</p>` : '');
 
 /** Per template: the headline value, what it means, and the lines under it. */
 const VIEWS = {

@@ -37,6 +37,58 @@
         { id: 'returns', label: { en: 'Returns', fr: 'Les retours', ar: 'الإرجاع' } },
       ],
     },
+    {
+      id: 'mug',
+      type: 'choice',
+      text: { en: 'Which mug would you pick?', fr: 'Quelle tasse choisiriez-vous ?', ar: 'أي كوب تختار؟' },
+      options: [
+        { id: 'blue', label: { en: 'Blue', fr: 'Bleue', ar: 'أزرق' }, image: 'pictures/mug-blue.svg', alt: { en: 'A blue mug with a round handle', fr: 'Une tasse bleue à anse ronde', ar: 'كوب أزرق بمقبض دائري' } },
+        { id: 'red', label: { en: 'Red', fr: 'Rouge', ar: 'أحمر' }, image: 'pictures/mug-red.svg', alt: { en: 'A red mug with a round handle', fr: 'Une tasse rouge à anse ronde', ar: 'كوب أحمر بمقبض دائري' } },
+        { id: 'green', label: { en: 'Green', fr: 'Verte', ar: 'أخضر' }, image: 'pictures/mug-green.svg', alt: { en: 'A green mug with a round handle', fr: 'Une tasse verte à anse ronde', ar: 'كوب أخضر بمقبض دائري' } },
+      ],
+    },
+    {
+      id: 'visit',
+      type: 'matrix',
+      text: { en: 'How much do you agree?', fr: 'Êtes-vous d’accord ?', ar: 'إلى أي مدى توافق؟' },
+      rows: [
+        { id: 'find', label: { en: 'Finding a mug was easy', fr: 'Trouver une tasse était facile', ar: 'كان العثور على كوب سهلًا' } },
+        { id: 'pay', label: { en: 'Paying was quick', fr: 'Le paiement était rapide', ar: 'كان الدفع سريعًا' } },
+        { id: 'price', label: { en: 'Prices are fair', fr: 'Les prix sont justes', ar: 'الأسعار عادلة' } },
+      ],
+      columns: [
+        { value: 1, label: { en: 'Disagree', fr: 'Pas d’accord', ar: 'لا أوافق' } },
+        { value: 2, label: { en: 'Neutral', fr: 'Neutre', ar: 'محايد' } },
+        { value: 3, label: { en: 'Agree', fr: 'D’accord', ar: 'أوافق' } },
+      ],
+    },
+    {
+      id: 'priorities',
+      type: 'ranking',
+      text: { en: 'Put these in order of importance', fr: 'Classez par ordre d’importance', ar: 'رتّب هذه حسب الأهمية' },
+      options: [
+        { id: 'price', label: { en: 'Price', fr: 'Le prix', ar: 'السعر' } },
+        { id: 'quality', label: { en: 'Quality', fr: 'La qualité', ar: 'الجودة' } },
+        { id: 'speed', label: { en: 'Delivery speed', fr: 'La rapidité de livraison', ar: 'سرعة التوصيل' } },
+      ],
+    },
+    {
+      id: 'budget',
+      type: 'slider',
+      text: { en: 'How much do you spend on mugs a year, in euros?', fr: 'Combien dépensez-vous en tasses par an, en euros ?', ar: 'كم تنفق على الأكواب سنويًا باليورو؟' },
+      min: 0,
+      max: 200,
+      step: 10,
+      labels: { min: { en: 'Nothing', fr: 'Rien', ar: 'لا شيء' }, max: { en: '200 or more', fr: '200 ou plus', ar: '200 أو أكثر' } },
+    },
+    { id: 'email', type: 'text', format: 'email', optional: true, text: { en: 'Your email, if you would like an answer', fr: 'Votre e-mail, si vous souhaitez une réponse', ar: 'بريدك الإلكتروني إن أردت ردًا' } },
+    {
+      id: 'tour',
+      type: 'cta',
+      text: { en: 'See the new collection?', fr: 'Voir la nouvelle collection ?', ar: 'هل تود رؤية التشكيلة الجديدة؟' },
+      body: { en: 'Twelve mugs, each thrown by hand.', fr: 'Douze tasses, chacune tournée à la main.', ar: 'اثنا عشر كوبًا، كل منها مصنوع يدويًا.' },
+      button: { label: { en: 'Show me the mugs', fr: 'Voir les tasses', ar: 'أرني الأكواب' }, url: '/shop/' },
+    },
     { id: 'comment', type: 'text', optional: true, text: { en: 'Anything else you would like to tell us?', fr: 'Autre chose à nous dire ?', ar: 'هل تود إخبارنا بشيء آخر؟' } },
   ];
   var thanks = {

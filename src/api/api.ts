@@ -2,12 +2,13 @@
 // that nothing but `init` throws into the host page (a failure is an `error` event), and a call
 // that answers later returns a promise that never rejects. State and lifecycle: runtime.ts.
 import { CONSENT_STATES, consentOf, eraseVisitorData } from '../core/consent.js';
+import { droppedValues, mergeContext } from '../core/context.js';
 import type { Listener } from '../core/emitter.js';
 import { EarshotConfigError } from '../core/errors.js';
 import { validateConfig, validateSurvey } from '../core/definition/validate.js';
 import { explainSurvey } from '../core/targeting/eligibility.js';
 import { currentPath } from '../core/targeting/route-changes.js';
-import type { ConsentState, DeadLetter, EarshotConfig, EarshotEventName, Survey, SurveyDefinition, SurveyEligibility, UserTraits } from '../core/types.js';
+import type { ConsentState, Context, DeadLetter, EarshotConfig, EarshotEventName, Survey, SurveyDefinition, SurveyEligibility, UserTraits } from '../core/types.js';
 import { explainChanged, guard, report, runtime, settle, startIfGranted, started, stopController, stopRunning } from './runtime.js';
 import { debugWanted, openDebugPanel, showPreviewProblems, showSimulation } from './debug-panel.js';
 
@@ -128,9 +129,25 @@ export function identify(userId: string, traits?: UserTraits): void {
   });
 }
 
+/**
+ * Merges values into the `context` of responses to surveys shown from now on; `null` removes a
+ * key. Values that a collector could not take are dropped, each named in an `error` event.
+ */
+export function setContext(values: Context): void {
+  guard(() => {
+    const { controller, configured } = runtime;
+    if (controller) return controller.setContext(values);
+    if (!configured) return;
+    // While consent is pending the values wait for Earshot to start, with those of `init({ context })`.
+    const [context, dropped] = mergeContext(configured.context ?? {}, values, true);
+    configured.context = context;
+    if (dropped.length) report('definition', droppedValues('setContext()', dropped));
+  });
+}
+
 /** Resolves once everything queued so far was delivered or the attempt failed; never rejects. */
 export function flush(): Promise<void> {
-  return settle(() => started()?.flush(), undefined);
+  return settle(() => started()?.flush(true), undefined);
 }
 
 /** Responses the collector refused for good (set aside, never retried), to inspect or export; never rejects. */

@@ -4,6 +4,7 @@ import { init } from './api.js';
 import { report, runtime, started } from './runtime.js';
 import type { Controller } from '../core/controller.js';
 import type { Presenter } from '../core/presenter.js';
+import type { Survey } from '../core/types.js';
 
 export { report };
 
@@ -23,7 +24,7 @@ export function whenStarted(listener: () => void): void {
   runtime.onStart = listener;
 }
 
-/** Fetches the survey UI ahead of time where it is loaded on demand. */
-export function prefetchUi(): void {
-  runtime.presenter?.prefetch?.();
+/** Fetches the survey UI, and the code of these surveys' questions, ahead of time where they are loaded on demand. */
+export function prefetchUi(surveys: Survey[]): void {
+  runtime.presenter?.prefetch?.(surveys);
 }

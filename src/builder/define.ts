@@ -5,6 +5,7 @@ import { ConditionsEditorElement } from './editors/conditions-editor.js';
 import { DisplayEditorElement } from './editors/display-editor.js';
 import { FrequencyEditorElement } from './editors/frequency-editor.js';
 import { JsonPanelElement } from './editors/json-panel.js';
+import { MatrixEditorElement } from './editors/matrix-editor.js';
 import { OptionsEditorElement } from './editors/options-editor.js';
 import { QuestionEditorElement } from './editors/question-editor.js';
 import { RuleEditorElement } from './editors/rule-editor.js';
@@ -23,6 +24,7 @@ const ELEMENTS: Record<string, CustomElementConstructor> = {
   'builder-survey-settings': SurveySettingsElement,
   'builder-question-editor': QuestionEditorElement,
   'builder-options-editor': OptionsEditorElement,
+  'builder-matrix-editor': MatrixEditorElement,
   'builder-rule-editor': RuleEditorElement,
   'builder-trigger-editor': TriggerEditorElement,
   'builder-conditions-editor': ConditionsEditorElement,

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Appearance, SurveyCallbacks } from '../core/presenter.js';
+import { recaller } from '../core/definition/recall.js';
 import type { DisplayMode, Survey, UserTraits } from '../core/types.js';
 import { applyAppearance } from '../ui/appearance.js';
 import { stringsFor } from '../i18n/strings.js';
@@ -210,6 +211,8 @@ export class SurveyPreviewElement extends LitElement {
     this.finished = false;
     const element = document.createElement('earshot-survey') as SurveyElement;
     element.survey = this.survey;
+    // Recalled values ({{context.plan}}) show as their fallback, else as a sample naming them: [plan].
+    element.recall = recaller(this.survey, (path, fallback) => fallback || `[${path.split('.').pop()}]`);
     element.locale = this.locale;
     element.strings = stringsFor(this.locale);
     element.callbacks = this.#callbacks;

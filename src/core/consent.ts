@@ -1,6 +1,6 @@
 import { allowStorage, eraseDatabases } from './delivery/idb.js';
 import { LEASE_DB } from './delivery/lock.js';
-import { DEAD_LETTER_DB, OUTBOX_DB } from './delivery/outbox.js';
+import { DEAD_LETTER_DB, EVENTS_DB, OUTBOX_DB } from './delivery/outbox.js';
 import { VISITOR_DB } from './targeting/visitor.js';
 import type { ConsentState, EarshotConfig } from './types.js';
 
@@ -17,9 +17,9 @@ export function consentOf(config: Pick<EarshotConfig, 'consent' | 'respectGlobal
   return config.respectGlobalPrivacyControl && gpc ? 'denied' : (config.consent ?? DEFAULT_CONSENT);
 }
 
-/** Erases everything Earshot keeps about the visitor: queued and refused answers, the visitor's state, and the delivery lease. */
+/** Erases everything Earshot keeps about the visitor: queued and refused answers, queued events, the visitor's state, and the delivery lease. */
 export function eraseVisitorData(): Promise<void> {
-  return eraseDatabases([OUTBOX_DB, DEAD_LETTER_DB, VISITOR_DB, LEASE_DB]);
+  return eraseDatabases([OUTBOX_DB, DEAD_LETTER_DB, EVENTS_DB, VISITOR_DB, LEASE_DB]);
 }
 
 export { allowStorage };

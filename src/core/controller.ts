@@ -1,12 +1,16 @@
+import { droppedValues, mergeContext, queryValues } from './context.js';
 import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
 import { surveyAppearance } from './definition/appearance.js';
+import { createId } from './id.js';
 import { localizeSurvey } from './definition/localize.js';
+import { own, recaller } from './definition/recall.js';
 import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './delivery/response.js';
 import { Targeting } from './targeting/targeting.js';
-import type { Answers, DeadLetter, EarshotErrorCode, Survey, SurveyEligibility, SurveyResponse, TriggerRecord, User } from './types.js';
+import type { Firing } from './targeting/triggers.js';
+import type { Answers, Context, DeadLetter, EarshotErrorCode, ImpressionEvent, Survey, SurveyEligibility, SurveyResponse, TrackedEventRecord, User } from './types.js';
 import type { ResolvedConfig } from './definition/validate.js';
 
 /** The page URL parameter that previews a survey by id: `?earshot_preview=post-checkout-nps`. */
@@ -27,11 +31,16 @@ export interface ControllerHost {
 /** Answers given in quick succession (a score, then a reason) share one request. */
 export const ANSWER_FLUSH_DELAY_MS = 1000;
 
-interface OpenSurvey {
+interface OpenSurvey extends Omit<Firing, 'event'> {
   /** Its texts in `locale`, the one shown. */
   survey: Survey;
   locale: string;
-  trigger: TriggerRecord;
+  /** Its texts with recalled values, for the answers so far; none when no text recalls a value. */
+  recall?: (answers: Answers) => Survey;
+  /** The `track()` call that showed it. */
+  event?: TrackedEventRecord;
+  /** `context` as it was when it showed, with its hidden fields. */
+  context: Context;
   view: PresentedSurvey;
   /** The latest version of this showing's response; none before the first answer. */
   response: SurveyResponse | null;
@@ -53,9 +62,13 @@ export class Controller {
   readonly #tabs = new Map<string, PresentedSurvey>();
   #targeting: Targeting | undefined;
   #user: User | undefined;
+  /** What `init({ context })` and `setContext()` give every later response. */
+  #context: Context;
   /** The latest version of each response not yet written, and the write in progress. */
   readonly #unwritten = new Map<string, SurveyResponse>();
   #writing: Promise<void> = Promise.resolve();
+  /** Events are written apart, so that no answer waits for one. */
+  #writingEvents: Promise<void> = Promise.resolve();
   /** Removes every page listener this controller added. */
   readonly #listening = new AbortController();
 
@@ -70,6 +83,10 @@ export class Controller {
     this.#present = present;
     this.#host = host;
     this.#user = config.user;
+    const [context, dropped] = mergeContext({}, config.context, true);
+    this.#context = context;
+    // After the page's script: listeners it adds after `init` hear of it too.
+    queueMicrotask(() => this.#drop('init({ context })', dropped));
     this.#outbox = createOutbox((error) => this.#report('storage', `IndexedDB unavailable (${error}); answers kept in memory for this page`));
     this.#delivery = new Delivery({ ...config, outbox: this.#outbox, emitter });
   }
@@ -89,9 +106,9 @@ export class Controller {
     );
     this.#targeting = new Targeting(this.#config, {
       busy: () => this.#open?.survey.id,
-      show: (survey, trigger, preview) => this.#showSurvey(survey, trigger, undefined, preview),
+      show: (survey, firing, preview) => this.#showSurvey(survey, firing, undefined, preview),
       offerTab: (survey) => this.#offerTab(survey),
-      prefetch: () => this.#present.prefetch?.(),
+      prefetch: (surveys) => this.#present.prefetch?.(surveys),
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),
@@ -175,7 +192,14 @@ export class Controller {
     // What was answered in a survey already open stays as a partial response.
     this.#open?.view.close();
     this.#open = null;
-    this.#showSurvey(survey, { manual: true }, undefined, preview);
+    this.#showSurvey(survey, { trigger: { manual: true } }, undefined, preview);
+  }
+
+  /** Merges values into the `context` of later responses; `null` removes a key. */
+  setContext(values: Context): void {
+    const [context, dropped] = mergeContext(this.#context, values, true);
+    this.#context = context;
+    this.#drop('setContext()', dropped);
   }
 
   identify(userId: string, traits?: User['traits']): void {
@@ -184,10 +208,10 @@ export class Controller {
     this.#host.changed?.();
   }
 
-  /** Waits for pending writes, then delivers what is queued. */
-  async flush(): Promise<void> {
-    await this.#writing;
-    await this.#delivery.flush();
+  /** Waits for pending writes, then delivers what is queued; `everything`: this page's events too, even with no answer to go with. */
+  async flush(everything = false): Promise<void> {
+    await Promise.all([this.#writing, this.#writingEvents]);
+    await this.#delivery.flush(everything);
   }
 
   /** What the collector refused for good; never rejects. */
@@ -197,18 +221,36 @@ export class Controller {
 
   /** Runs a survey in an element the page placed itself (`<earshot-survey src>`); answers record `{ manual: true }`. */
   embed(survey: Survey, present: Presenter['survey']): PresentedSurvey {
-    const opening = this.#showSurvey(survey, { manual: true }, present);
+    const opening = this.#showSurvey(survey, { trigger: { manual: true } }, present);
     return { close: () => !!opening && this.#embedded.delete(opening) && opening.view.close() };
   }
 
-  #showSurvey(definition: Survey, trigger: TriggerRecord, embedIn?: Presenter['survey'], preview = false): OpenSurvey | undefined {
+  #showSurvey(definition: Survey, { event, label = definition.label, ...firing }: Firing, embedIn?: Presenter['survey'], preview = false): OpenSurvey | undefined {
     // Asking more than the outbox can hold would mean dropping answers: ask nothing until it drains.
     if (this.#delivery.queued >= this.#config.outboxLimit) {
       this.#report('storage', `outbox full (outboxLimit ${this.#config.outboxLimit}): survey "${definition.id}" not shown`);
       return undefined;
     }
     const { survey, locale } = localizeSurvey(definition, this.#config.locale);
-    const opening: OpenSurvey = { survey, locale, trigger, response: null, preview, view: { close() {} } };
+    const [context, dropped] = mergeContext(this.#context, queryValues(survey.hiddenFields));
+    this.#drop(`survey "${survey.id}": hiddenFields`, dropped);
+    const [properties, droppedProperties] = mergeContext({}, event?.props);
+    this.#drop(`survey "${survey.id}": event properties`, droppedProperties);
+    const user = this.#user;
+    const recall = recaller(survey, (path) => (path[0] == 'c' ? own(context, path.slice(8)) : path == 'user.id' ? user?.id : own(user?.traits, path.slice(12))));
+    const opening: OpenSurvey = {
+      survey,
+      locale,
+      ...firing,
+      ...(label && { label }),
+      ...(event && { event: { name: event.name, properties } }),
+      context,
+      recall,
+      response: null,
+      preview,
+      view: { close() {} },
+    };
+    const { trigger, firedBy } = opening;
     const isCurrent = () => this.#open === opening || this.#embedded.has(opening);
     const done = () => {
       if (this.#open === opening) this.#open = null;
@@ -222,10 +264,15 @@ export class Controller {
       locale,
       ...surveyAppearance(this.#config, survey),
       requested: 'manual' in trigger,
+      recall,
       ...(preview && { preview }),
       styleNonce: this.#config.styleNonce,
       callbacks: this.#emitter.guard({
-        onShown: () => isCurrent() && this.#emitter.emit('shown', { surveyId: survey.id, trigger, ...(preview && { preview }) }),
+        onShown: () => {
+          if (!isCurrent()) return;
+          this.#note(opening, 'shown');
+          this.#emitter.emit('shown', { surveyId: survey.id, trigger, ...(firedBy && { firedBy }), ...(label && { label }), ...(preview && { preview }) });
+        },
         onFailed: (reason, code = 'definition') => {
           if (isCurrent()) done();
           this.#report(code, reason);
@@ -243,8 +290,10 @@ export class Controller {
         },
         onDismiss: (answers) => {
           if (!isCurrent()) return;
+          this.#note(opening, 'dismissed');
           this.#emitter.emit('dismissed', { surveyId: survey.id, responseId: opening.response?.id ?? null, answers });
-          void this.flush();
+          // Without answers only events wait: they go with the next batch or at page hide, not in a request of their own.
+          if (opening.response) void this.flush();
         },
         onClosed: () => {
           if (isCurrent()) done();
@@ -275,9 +324,11 @@ export class Controller {
   #record(opening: OpenSurvey, answers: Answers, completed: boolean): void {
     if (Object.keys(answers).length === 0 && !opening.response) return;
     const isNew = !opening.response;
+    // The texts as the visitor read them, recalled values in.
+    const survey = opening.recall?.(answers) ?? opening.survey;
     opening.response = opening.response
-      ? reviseResponse(opening.response, opening.survey, answers, completed)
-      : createResponse({ ...opening, user: this.#user }, answers, completed);
+      ? reviseResponse(opening.response, survey, answers, completed)
+      : createResponse({ ...opening, survey, user: this.#user, fullUrls: this.#config.pageUrl == 'full' }, answers, completed);
     // Preview answers under `previews: "discard"` exist for the events only: never stored, never sent.
     if (opening.preview && this.#config.previews === 'discard') return;
     if (isNew) this.#delivery.queued++;
@@ -296,6 +347,33 @@ export class Controller {
       this.#unwritten.delete(response.id);
       if (latest) await this.#outbox.put(latest);
     });
+  }
+
+  /**
+   * Queues a `shown` or `dismissed` event (not for previews, which are never counted): it goes with
+   * the next batch of answers, or with this page's last send as it is hidden.
+   */
+  #note(opening: OpenSurvey, type: ImpressionEvent['type']): void {
+    if (opening.preview) return;
+    const { survey, trigger, firedBy, label, response } = opening;
+    const at = new Date().toISOString();
+    const event: ImpressionEvent = {
+      id: createId(),
+      type,
+      surveyId: survey.id,
+      at,
+      trigger,
+      ...(firedBy && { firedBy }),
+      ...(label && { label }),
+      ...(response && { responseId: response.id }),
+    };
+    this.#delivery.addEvent(event);
+    this.#writingEvents = this.#writingEvents.then(() => this.#outbox.putEvent(event));
+  }
+
+  /** Tells of values kept out of a response's `context` or `event`: what a collector could not take. */
+  #drop(where: string, dropped: string[]): void {
+    if (dropped.length) this.#report('definition', droppedValues(where, dropped));
   }
 
   #report(code: EarshotErrorCode, message: string): void {

@@ -2,7 +2,8 @@ import type { PresentedSurvey, Presenter } from './presenter.js';
 
 /**
  * A presenter whose code arrives only when a survey is about to show (or is prefetched when the
- * browser is idle), so pages where no survey shows never download the UI. Until it has arrived,
+ * browser is idle, with the question kinds of the surveys that may show), so pages where no
+ * survey shows never download the UI. Until it has arrived,
  * what is asked waits; closing before then cancels it. A UI that cannot be loaded is reported
  * through the survey's `onFailed`.
  */
@@ -40,8 +41,12 @@ export function lazyPresenter(load: () => Promise<Presenter>): Presenter {
         (presenter) => presenter.debugPanel?.(request) ?? { close() {} },
         () => {},
       ),
-    prefetch() {
-      const fetchNow = () => void loaded().catch(() => {});
+    prefetch(surveys) {
+      const fetchNow = () =>
+        void loaded().then(
+          (presenter) => presenter.prefetch?.(surveys),
+          () => {},
+        );
       if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchNow, { timeout: 5000 });
       else setTimeout(fetchNow, 1);
     },

@@ -41,6 +41,8 @@ export interface PresentRequest extends Appearance {
   styleNonce?: string;
   /** Shown as a preview (`earshot.preview()`): the card says so. */
   preview?: boolean;
+  /** The survey with recalled values in its texts (`{{context.plan}}`) for the answers so far; absent when no text recalls one. */
+  recall?: (answers: Answers) => Survey;
 }
 
 /** The `debug: true` panel: "why didn't it show?" for each survey, kept current. */
@@ -82,8 +84,11 @@ export interface Presenter {
   survey(request: PresentRequest): PresentedSurvey;
   /** A "Feedback" tab on the page edge that opens a `tab` survey on demand. */
   tab(request: TabRequest): PresentedSurvey;
-  /** A survey may show on this page soon: a presenter loaded on demand may fetch itself now. */
-  prefetch?(): void;
+  /**
+   * These surveys may show on this page soon: a presenter loaded on demand may fetch itself now,
+   * with the code of the question kinds they ask.
+   */
+  prefetch?(surveys: Survey[]): void;
   /** The `debug: true` panel; the visitor can close it. */
   debugPanel?(request: DebugPanelRequest): PresentedSurvey;
 }

@@ -36,7 +36,13 @@ export interface EventTrigger {
 export type UrlRule = string | { equals: string } | { startsWith: string } | { contains: string } | { glob: string } | { regex: string };
 
 /** A journey point (docs/architecture.md §2). Inside `all`, a point counts once it happened on the current page. */
-export type Trigger =
+export type Trigger = JourneyPoint & {
+  /** Names this journey point in results, in place of the rule ("Cart, waited 20 s"). */
+  label?: string;
+};
+
+/** One kind of journey point per object; several are combined with `all` or `any`. */
+export type JourneyPoint =
   | EventTrigger
   | { url: UrlRule }
   /** A click on (or inside) an element matching this CSS selector. */
@@ -50,7 +56,7 @@ export type Trigger =
   | { all: Trigger[] }
   | { any: Trigger[] };
 
-/** What the collector is told about why a survey showed: the trigger that fired, without `where`. */
+/** What the collector is told about why a survey showed: the survey's trigger without `where` and labels, or `manual` (`show()`, the tab, an embed). */
 export type TriggerRecord = Trigger | { manual: true };
 
 /** Page facts and traits a visitor must have for a survey to show. */
@@ -138,7 +144,17 @@ export interface ThumbsQuestion extends QuestionBase {
 }
 
 /** An option of a choice question: the string is both label and answer, or an id answered with a label shown. */
-export type ChoiceOption = string | { id: string; label: LocalizedText };
+export type ChoiceOption = string | { id: string; label: LocalizedText; image?: never } | PictureOption;
+
+/** A choice option shown as a card with a picture; still named by its label, and answered with its id. */
+export interface PictureOption {
+  id: string;
+  label: LocalizedText;
+  /** An https: URL, or a path relative to the page. */
+  image: string;
+  /** What the picture shows, for those who cannot see it. */
+  alt: LocalizedText;
+}
 
 /** Pick one option (radios) or several (`multiple`, checkboxes). */
 export interface ChoiceQuestion extends QuestionBase {
@@ -156,6 +172,9 @@ export interface ChoiceQuestion extends QuestionBase {
   max?: number;
 }
 
+/** What a one-line text answer must be: the field's native type, keyboard and autofill follow it. */
+export type TextFormat = 'email' | 'url' | 'phone' | 'number' | 'date';
+
 /** Open text answer. */
 export interface TextQuestion extends QuestionBase {
   type: 'text';
@@ -164,14 +183,75 @@ export interface TextQuestion extends QuestionBase {
   placeholder?: LocalizedText;
   /** A multi-line box (the default) or a single line. */
   multiline?: boolean;
+  /** A single line that takes only this: the answer is the string (`date`: `YYYY-MM-DD`), or for `number` a number. */
+  format?: TextFormat;
 }
 
-export type Question = NpsQuestion | RatingQuestion | CsatQuestion | CesQuestion | ThumbsQuestion | ChoiceQuestion | TextQuestion;
+// Question kinds of issue #22 (matrix, ranking, slider, call to action).
+
+/** A statement of a matrix, rated on the matrix's scale; its id keys its answer. */
+export interface MatrixRow {
+  id: string;
+  label: LocalizedText;
+}
+
+/** A point of a matrix's scale, shared by every row: its number is the answer. */
+export interface MatrixColumn {
+  value: number;
+  label: LocalizedText;
+}
+
+/** Statements rated on one shared scale: a radiogroup per row. The answer is `{ rowId: value }`. */
+export interface MatrixQuestion extends QuestionBase {
+  type: 'matrix';
+  /** 1 to 20 statements. */
+  rows: MatrixRow[];
+  /** 2 to 11 points, lowest first. */
+  columns: MatrixColumn[];
+}
+
+/** Options put in order; the answer is their ids (or strings), first ranked first. */
+export interface RankingQuestion extends QuestionBase {
+  type: 'ranking';
+  /** 2 to 10 options. */
+  options: (string | { id: string; label: LocalizedText })[];
+  /** Start from a random order, so the first shown is not favoured. */
+  shuffle?: boolean;
+}
+
+/** A number picked on a native range slider. */
+export interface SliderQuestion extends QuestionBase {
+  type: 'slider';
+  min: number;
+  max: number;
+  /** Default 1; `max - min` is a whole number of steps. */
+  step?: number;
+  /** Labels at both ends. */
+  labels?: { min?: LocalizedText; max?: LocalizedText };
+}
+
+/** A text-only step with a button: the answer is `{ clicked: true }` when the visitor clicks it, absent when they move on. */
+export interface CtaQuestion extends QuestionBase {
+  type: 'cta';
+  /** Below the title (`text`). */
+  body?: LocalizedText;
+  /** Without `url` the button goes to the next step; with one (http or https) it also opens that page in a new tab. */
+  button: { label: LocalizedText; url?: string };
+}
+
+export type Question =
+  NpsQuestion | RatingQuestion | CsatQuestion | CesQuestion | ThumbsQuestion | ChoiceQuestion | TextQuestion | MatrixQuestion | RankingQuestion | SliderQuestion | CtaQuestion;
 export type QuestionType = Question['type'];
 
 export type AnswerValue = string | number | boolean | null;
-/** A number for scales, a string or `{ other }` for a single choice, a list for a multiple choice, a string for text. */
-export type Answer = string | number | (string | { other: string })[] | { other: string };
+/**
+ * A number for scales and sliders, a string or `{ other }` for a single choice, a list for a
+ * multiple choice or a ranking, a string for text (a number for `format: "number"`), `{ rowId:
+ * value }` for a matrix, `{ clicked: true }` for a call to action.
+ */
+export type Answer = string | number | (string | { other: string })[] | { other: string } | MatrixAnswer | { clicked: true };
+/** A matrix's answer: each answered row's id with the value of its column. */
+export type MatrixAnswer = { [rowId: string]: number };
 export type Answers = Record<string, Answer>;
 
 /** How a survey appears: a corner card, a modal dialog, inside the page, or behind a "Feedback" tab. */
@@ -194,9 +274,15 @@ export type SurveyTemplate = 'nps' | 'csat' | 'ces' | 'sus' | 'umux-lite' | 'pmf
 /** A survey definition after validation: a template's items come first in `questions`. */
 export interface Survey {
   id: string;
+  /** Names the survey's journey point in results when no part of its trigger has a label of its own. */
+  label?: string;
+  /** URL query parameters copied into the response's `context` when the survey shows (`["utm_source", "plan"]`). */
+  hiddenFields?: string[];
   questions: Question[];
   /** The standard items of this instrument, with fixed ids, before any `questions`. */
   template?: SurveyTemplate;
+  /** `matrix`: the items of `sus` or `umux-lite` as one step, a matrix with the id of the template (`sus`, `umux`) and a row per item. Default `steps`, one item per step. */
+  layout?: 'steps' | 'matrix';
   /** The product a template's items name (`{product}`); required by `pmf`. */
   product?: string;
   /** Replaces a template's English words, by key (see `TEMPLATE_TEXT`). */
@@ -321,6 +407,42 @@ export interface EarshotConfig {
   previews?: 'send' | 'discard';
   /** `?earshot_debug=1` in the page URL turns `debug` on for that page load. Default `false`: visitors cannot see the targeting rules. */
   debugParam?: boolean;
+  /** The first values of every response's `context`; `earshot.setContext()` changes them. */
+  context?: Context;
+  /** `full` keeps the query string and fragment of `page.url` and `page.referrer`. Default `stripped`: without them. */
+  pageUrl?: 'stripped' | 'full';
+}
+
+/** A value of a response's `context` or of a tracked event's properties, as a collector receives it. */
+export type ContextValue = string | number | boolean | null;
+
+/**
+ * Values sent with every response (`init({ context })`, `setContext()`, a survey's `hiddenFields`).
+ * Keys are 1–64 letters, digits, `_` or `-`; at most 20 keys; strings at most 500 characters.
+ */
+export type Context = Record<string, ContextValue>;
+
+/** The `track(name, properties)` call that showed a survey, as its response records it. */
+export interface TrackedEventRecord {
+  name: string;
+  properties: Context;
+}
+
+/** That a survey was shown, or dismissed, as the collector receives it beside responses, so it can count response rates. */
+export interface ImpressionEvent {
+  /** Made once; a collector de-duplicates by it. */
+  id: string;
+  type: 'shown' | 'dismissed';
+  surveyId: string;
+  /** When it happened (ISO 8601). */
+  at: string;
+  trigger: TriggerRecord;
+  /** The part of a combined trigger that fired. */
+  firedBy?: Trigger;
+  /** The journey point's label (its part's, else the survey's). */
+  label?: string;
+  /** The response of this showing, once the visitor answered. */
+  responseId?: string;
 }
 
 /** One question as described to the collector. */
@@ -332,6 +454,19 @@ export interface QuestionRecord {
   scale?: number;
   /** Look of a `rating`. */
   style?: RatingQuestion['style'];
+  // What the kinds of issue #22 add, so a collector can show their answers without the definitions.
+  /** A `text` that takes only this; a contact detail (`email`, `phone`, `url`) is personal data. */
+  format?: TextFormat;
+  /** A `matrix`'s statements, in the shown locale. */
+  rows?: { id: string; label: string }[];
+  /** A `matrix`'s scale, lowest first. */
+  columns?: { value: number; label: string }[];
+  /** A `ranking`'s options: the ids its answer orders, with their labels. */
+  options?: { id: string; label: string }[];
+  /** A `slider`'s range and step. */
+  min?: number;
+  max?: number;
+  step?: number;
 }
 
 /** What a collector receives for one response (docs/architecture.md §3). */
@@ -353,6 +488,14 @@ export interface SurveyResponse {
   sdk: { name: 'earshot'; version: string };
   /** Answered in a preview (`earshot.preview()`, `?earshot_preview=`): not a real response, never counted in results. */
   preview?: true;
+  /** The part of a combined (`all`/`any`) trigger whose signal fired it; absent for a single journey point and for `manual`. */
+  firedBy?: Trigger;
+  /** The journey point's label, for results to show in place of the rule: the firing part's (or the nearest enclosing one's), else the survey's. */
+  label?: string;
+  /** The `track()` call that showed the survey. */
+  event?: TrackedEventRecord;
+  /** `init({ context })`, `setContext()` and the survey's `hiddenFields` as they were when it showed; absent when empty. */
+  context?: Context;
 }
 
 /** A response the collector refused for good, set aside and never retried (see `earshot.deadLetters()`). */
@@ -366,14 +509,16 @@ export interface DeadLetter {
 /** One POST body. */
 export interface Batch {
   sentAt: string;
+  /** Empty only in a batch of `events` alone. */
   responses: SurveyResponse[];
+  events?: ImpressionEvent[];
 }
 
 export type EarshotErrorCode = 'storage' | 'network' | 'rejected' | 'expired' | 'definition' | 'internal';
 
 /** Payloads of the events `earshot.on(name, cb)` delivers. */
 export interface EarshotEvents {
-  shown: { surveyId: string; trigger: TriggerRecord; preview?: true };
+  shown: { surveyId: string; trigger: TriggerRecord; firedBy?: Trigger; label?: string; preview?: true };
   answered: { surveyId: string; responseId: string; questionId: string; value: Answer };
   completed: { surveyId: string; responseId: string; answers: Answers };
   dismissed: { surveyId: string; responseId: string | null; answers: Answers };

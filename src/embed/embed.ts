@@ -4,7 +4,7 @@
 // endpoint), or one started with the element's `endpoint` when the page never called `init`.
 import { prefetchUi, report, running, whenStarted } from '../api/internal.js';
 import type { Report } from '../core/definition/checks.js';
-import { EMBED_REQUEST, type SurveyCallbacks } from '../core/presenter.js';
+import { EMBED_REQUEST, type PresentRequest, type SurveyCallbacks } from '../core/presenter.js';
 import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';
 import { checkSurvey } from '../core/definition/validate.js';
 import { isRecord } from '../core/definition/checks.js';
@@ -20,6 +20,7 @@ interface EmbedHost extends HTMLElement {
   locale?: string;
   callbacks?: SurveyCallbacks;
   requested?: boolean;
+  recall?: PresentRequest['recall'];
 }
 
 /** Valid definitions by element, kept so that a later `init` (or consent) runs them again. */
@@ -92,7 +93,7 @@ async function embed(host: EmbedHost): Promise<void> {
       surveys.set(host, survey);
     }
     if (!customElements.get(TAG)) {
-      prefetchUi();
+      prefetchUi([survey]);
       await customElements.whenDefined(TAG);
     }
     const shown = survey;
@@ -100,9 +101,9 @@ async function embed(host: EmbedHost): Promise<void> {
     if (running() !== controller || !host.isConnected) return;
     // Counted as shown before it is: `shown` comes during `embed`, and the element repeats it.
     presented.add(host);
-    controller.embed(shown, ({ locale, callbacks }) => {
+    controller.embed(shown, ({ locale, callbacks, recall }) => {
       host.setAttribute('display', 'inline');
-      Object.assign(host, { survey: shown, locale, callbacks, requested: false });
+      Object.assign(host, { survey: shown, locale, callbacks, recall, requested: false });
       callbacks.onShown();
       return {
         close() {

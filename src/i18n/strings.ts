@@ -40,6 +40,22 @@ export interface Strings {
   announce: string;
   /** The badge on a survey shown by `earshot.preview()`: its answers are not real responses. */
   preview: string;
+  // Words of the kinds of issue #22.
+  /** A required matrix with a row left unanswered. */
+  everyRow: string;
+  /** A text with a `format` that holds something else, one message per format. */
+  invalidEmail: string;
+  invalidUrl: string;
+  invalidPhone: string;
+  invalidNumber: string;
+  invalidDate: string;
+  /** A ranking's buttons, named with their item's label (`{item}`). */
+  moveUp: string;
+  moveDown: string;
+  /** Said by the live region after a move: `{item}`'s new `{position}` of `{total}`. */
+  moved: string;
+  /** Beside a slider the visitor has not moved yet: until then it has no answer. */
+  sliderNotMoved: string;
 }
 
 /** A table resolved for one locale: what `Intl.PluralRules` needs, with the words. */
@@ -72,6 +88,16 @@ export const ENGLISH: LocaleStrings = {
   feedbackTab: 'Feedback',
   announce: 'A feedback survey opened: {question}',
   preview: 'Preview',
+  everyRow: 'Please answer every statement to continue.',
+  invalidEmail: 'Please enter an email address, such as name@example.com.',
+  invalidUrl: 'Please enter a web address, such as https://example.com.',
+  invalidPhone: 'Please enter a phone number, digits only (with + and spaces if you like).',
+  invalidNumber: 'Please enter a number.',
+  invalidDate: 'Please enter a date.',
+  moveUp: 'Move {item} up',
+  moveDown: 'Move {item} down',
+  moved: '{item} moved to position {position} of {total}',
+  sliderNotMoved: 'Move the slider to answer',
 };
 
 type Table = Partial<Strings>;

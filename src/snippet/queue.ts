@@ -1,7 +1,7 @@
-import { consent, destroy, flush, identify, init, on, preview, show, track } from '../api/api.js';
+import { consent, destroy, flush, identify, init, on, preview, setContext, show, track } from '../api/api.js';
 
 /** The calls the loader snippet can queue, by name. */
-const CALLS = { init, track, show, preview, identify, consent, flush, on, destroy } as const;
+const CALLS = { init, track, show, preview, identify, setContext, consent, flush, on, destroy } as const;
 
 /** One queued call: its name, then its arguments (`["track", "checkout_completed", { total: 42 }]`). */
 export type QueuedCall = { [K in keyof typeof CALLS]: [K, ...Parameters<(typeof CALLS)[K]>] }[keyof typeof CALLS];

@@ -5,6 +5,7 @@ import { applyAppearance } from './appearance.js';
 import './define.js';
 import { useStyleNonce, whenBodyExists } from './host-page.js';
 import { format, stringsFor } from '../i18n/strings.js';
+import { defineKinds, kindsDefined, kindsOf } from './questions/registry.js';
 import type { SurveyElement } from './survey/survey.js';
 import type { FeedbackTabElement } from './tab/feedback-tab.js';
 
@@ -12,7 +13,7 @@ import type { FeedbackTabElement } from './tab/feedback-tab.js';
 export const presenter: Presenter = {
   prepare: prepareAnnouncer,
 
-  survey({ survey, locale, callbacks, requested, preview = false, styleNonce, ...appearance }) {
+  survey({ survey, locale, callbacks, requested, preview = false, styleNonce, recall, ...appearance }) {
     useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;
     const strings = stringsFor(locale);
@@ -22,32 +23,51 @@ export const presenter: Presenter = {
     element.callbacks = callbacks;
     element.requested = requested;
     element.preview = preview;
+    element.recall = recall;
     applyAppearance(element, appearance);
     let unsay = () => {};
-    const cancel = whenBodyExists(() => {
-      const target = survey.display === 'inline' ? document.querySelector(survey.target!) : document.body;
-      if (!target) return callbacks.onFailed(`survey "${survey.id}": inline target ${survey.target} is not on the page`);
-      target.append(element);
-      // A popover that appears on its own takes no focus, so screen readers hear of it here.
-      if (!requested && (survey.display ?? 'popover') === 'popover') {
-        const first = survey.questions[nextQuestionIndex(survey, -1, {})];
-        unsay = announce(format(strings, strings.announce, { question: `${first?.text ?? ''}` }), locale);
-      }
-      callbacks.onShown();
-      // A render that throws (say, the page's Trusted Types policy refuses Earshot's) becomes an
-      // error event; left alone, Lit would hand it to the page's unhandledrejection.
-      element.updateComplete.catch((error) => {
-        element.remove();
-        callbacks.onFailed(`survey "${survey.id}" could not be shown (${error})`);
-      });
-    });
+    let cancel = () => {};
+    let closed = false;
+    const place = () =>
+      (cancel = whenBodyExists(() => {
+        const target = survey.display === 'inline' ? document.querySelector(survey.target!) : document.body;
+        if (!target) return callbacks.onFailed(`survey "${survey.id}": inline target ${survey.target} is not on the page`);
+        target.append(element);
+        // A popover that appears on its own takes no focus, so screen readers hear of it here.
+        if (!requested && (survey.display ?? 'popover') === 'popover') {
+          const first = (recall?.({}) ?? survey).questions[nextQuestionIndex(survey, -1, {})];
+          unsay = announce(format(strings, strings.announce, { question: `${first?.text ?? ''}` }), locale);
+        }
+        callbacks.onShown();
+        // A render that throws (say, the page's Trusted Types policy refuses Earshot's) becomes an
+        // error event; left alone, Lit would hand it to the page's unhandledrejection.
+        element.updateComplete.catch((error) => {
+          element.remove();
+          callbacks.onFailed(`survey "${survey.id}" could not be shown (${error})`);
+        });
+      }));
+    // The survey shows once the elements of its question kinds are defined: at once when they are
+    // bundled or were prefetched, else when their files arrive.
+    const kinds = kindsOf([survey]);
+    if (kindsDefined(kinds)) place();
+    else
+      defineKinds(kinds).then(
+        () => closed || place(),
+        (error) => closed || callbacks.onFailed(`survey "${survey.id}": the code of its questions could not be loaded (${(error as Error)?.message ?? error})`, 'network'),
+      );
     return {
       close() {
+        closed = true;
         cancel();
         unsay();
         element.remove();
       },
     };
+  },
+
+  prefetch(surveys) {
+    // Nothing reaches the page's unhandledrejection: a survey that shows later tries again, and reports.
+    defineKinds(kindsOf(surveys)).catch(() => {});
   },
 
   debugPanel(request) {
@@ -76,6 +96,8 @@ export const presenter: Presenter = {
     element.strings = stringsFor(locale);
     applyAppearance(element, appearance);
     element.addEventListener('earshot-open', onOpen);
+    // The visitor may open the survey at any moment: its questions' code comes now.
+    presenter.prefetch?.([survey]);
     const cancel = whenBodyExists(() => {
       document.body.append(element);
       element.updateComplete.catch((error) => {

@@ -210,13 +210,22 @@ describe('earshot (public API, real UI, fake collector)', () => {
     expect(names()).toEqual(['shown', 'dismissed', 'delivered']);
   });
 
-  it('sends nothing when the visitor closes the survey without answering', async () => {
+  it('sends no response when the visitor closes the survey without answering: flushed, only that it was shown and dismissed', async () => {
     await start(config());
     listen();
     track('checkout_completed');
     await clickButton('Close');
-    await flush();
+    await settle();
+    // Events alone wait for answers to go with, or for the page to be hidden: no request of their own.
     expect(collector.requests).toEqual([]);
+    await flush();
+    expect(collector.received()).toEqual([]);
+    expect(collector.requests.map(({ body }) => body.events?.map(({ type, surveyId, trigger }) => ({ type, surveyId, trigger })))).toEqual([
+      [
+        { type: 'shown', surveyId: 'post-checkout-nps', trigger: { event: 'checkout_completed' } },
+        { type: 'dismissed', surveyId: 'post-checkout-nps', trigger: { event: 'checkout_completed' } },
+      ],
+    ]);
     expect(payloadsOf('dismissed')).toEqual([{ surveyId: 'post-checkout-nps', responseId: null, answers: {} }]);
   });
 

@@ -82,7 +82,9 @@ describe('consent', () => {
   });
 
   it('denied: removes the survey, erases the outbox, the refused answers and the visitor state, and stops', async () => {
-    collector.script(400); // a refused batch, set aside in the dead-letter database
+    // A refused batch, set aside in the dead-letter database (its first refusal drops the `shown`
+    // event it carried; the answer alone is refused again).
+    collector.script(400, 400);
     earshot.init(config({ surveys: [survey, { ...survey, id: 'second' }] }));
     await settle();
     earshot.track('checkout_completed');
@@ -97,7 +99,7 @@ describe('consent', () => {
     getByRole(widget.shadowRoot!, 'radio', '7').click();
     await settle();
     // happy-dom has no navigator.locks, so tabs take turns through a lease database too.
-    expect(await databases()).toEqual(['earshot', 'earshot-dead-letters', 'earshot-lease', 'earshot-visitor']);
+    expect(await databases()).toEqual(['earshot', 'earshot-dead-letters', 'earshot-events', 'earshot-lease', 'earshot-visitor']);
 
     earshot.consent('denied');
     await settle();

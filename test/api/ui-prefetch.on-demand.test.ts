@@ -21,6 +21,9 @@ const uiLoaded = () => ({
   surveyElement: customElements.get('earshot-survey') !== undefined,
 });
 
+/** The question kinds whose elements are defined: each kind's code arrives with a survey that asks it. */
+const kindsDefined = () => ['nps', 'rating', 'csat', 'ces', 'thumbs', 'choice', 'text'].filter((kind) => customElements.get(`earshot-${kind}-question`));
+
 /** Idle time passes (happy-dom has no requestIdleCallback: a timer stands in) and any import started settles. */
 async function idle(): Promise<void> {
   await vi.advanceTimersByTimeAsync(5000);
@@ -53,6 +56,8 @@ it('loads the UI at idle time once the visitor reaches a page where a survey may
   history.pushState(null, '', '/checkout/done');
   await idle();
   expect(uiLoaded()).toEqual({ lit: true, surveyElement: true });
+  // Fetched at idle with the UI: the kind its survey asks, and no other.
+  expect(kindsDefined()).toEqual(['thumbs']);
   expect(shown).toEqual([]);
 
   track('checkout_completed');

@@ -46,13 +46,23 @@ async function axe(page: Page, selector = 'earshot-survey'): Promise<AxeSummary>
 
 const inSurvey = (page: Page, selector: string) => page.locator(`earshot-survey ${selector}`);
 
-/** Answers whatever question is shown: its first option, or a few words. */
+/**
+ * Answers whatever question is shown: the first point of each matrix row, the first option, a move
+ * in a ranking, a click on a slider, an email address or a few words. A call to action is left for
+ * the survey's own Next, which skips it.
+ */
 async function answerShownQuestion(page: Page): Promise<void> {
+  const rows = inSurvey(page, '[part~="row"]');
   const radios = inSurvey(page, 'input[type="radio"]');
   const boxes = inSurvey(page, 'input[type="checkbox"]');
-  if (await radios.count()) await radios.first().click();
+  const moves = inSurvey(page, '[data-move]:not([disabled])');
+  if (await rows.count()) for (const row of await rows.all()) await row.locator('input').first().click();
+  else if (await radios.count()) await radios.first().click();
   else if (await boxes.count()) await boxes.first().click();
-  else await inSurvey(page, 'textarea').fill('Lovely mugs');
+  else if (await moves.count()) await moves.first().click();
+  else if (await inSurvey(page, 'input[type="range"]').count()) await inSurvey(page, 'input[type="range"]').click();
+  else if (await inSurvey(page, 'input[type="email"]').count()) await inSurvey(page, 'input[type="email"]').fill('ada@example.com');
+  else if (await inSurvey(page, 'textarea').count()) await inSurvey(page, 'textarea').fill('Lovely mugs');
 }
 
 const MODES = ['popover', 'modal', 'inline', 'tab'] as const;

@@ -263,7 +263,7 @@ describe('the survey builder, loading and keyboard', () => {
     await pasteJson(page, JSON.stringify({ id: 'bad', questions: [{ id: 'score', type: 'ratng', text: 'Hi' }] }));
     const alert = page.getByRole('alert').filter({ hasText: 'This survey has a problem; nothing was loaded.' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")');
+    expect(await alert.textContent()).toContain('questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")');
     await pasteJson(page, JSON.stringify([TWO_QUESTIONS, EVERYTHING]));
     await page.getByRole('alert').filter({ hasText: 'This file holds 2 surveys' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Survey id', exact: true }).inputValue()).toBe('new-survey');

@@ -45,7 +45,7 @@ it('takes the definition from an inline JSON child and the endpoint from the glo
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response).toMatchObject({ surveyId: 'inline-csat', answers: { sat: 5 }, trigger: { manual: true } });
   const errors = await page.evaluate(() => (window as unknown as { errors: string[] }).errors);
-  expect(errors).toEqual(['<earshot-survey>: questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")']);
+  expect(errors).toEqual(['<earshot-survey>: questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")']);
   assertNoPageErrors(h.problems(page));
   expect(h.problems(page).console.some((line) => line.startsWith('warning: earshot: <earshot-survey>: questions[0].type'))).toBe(true);
 });

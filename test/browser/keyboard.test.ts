@@ -73,6 +73,12 @@ async function pressNext(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Tabs forward until the control named `name` has focus. */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 12 && (await focusedLabel(page)) !== name; presses++) await page.keyboard.press('Tab');
+  expect(await focusedLabel(page)).toBe(name);
+}
+
 const press = async (page: Page, key: string, times = 1) => {
   for (let count = 0; count < times; count++) await page.keyboard.press(key);
 };
@@ -112,6 +118,33 @@ describe.each(['popover', 'modal'])('a %s survey with every question type', (mod
     await press(page, 'Tab', 2);
     await press(page, ' '); // Delivery speed
     await pressNext(page);
+    await page.getByRole('radio', { name: 'Blue', exact: true }).waitFor();
+    await press(page, 'ArrowRight'); // the red mug's card
+    await pressNext(page);
+    await page.getByRole('group', { name: 'How much do you agree?' }).waitFor();
+    await press(page, 'ArrowRight', 2); // row 1: Agree
+    await press(page, 'Tab');
+    await press(page, 'ArrowRight'); // row 2: Neutral
+    await press(page, 'Tab');
+    await press(page, ' '); // row 3: Disagree
+    await pressNext(page);
+    await page.getByRole('list', { name: 'Put these in order of importance' }).waitFor();
+    await tabTo(page, 'Move Delivery speed up');
+    await press(page, 'Enter', 2); // Delivery speed to the top; focus follows it
+    expect(await focusedLabel(page)).toBe('Move Delivery speed down');
+    await pressNext(page);
+    await page.getByRole('slider').waitFor();
+    expect(await focusedTag(page)).toBe('input');
+    await press(page, 'ArrowRight', 2); // 100 → 120
+    await pressNext(page);
+    await page.getByRole('textbox', { name: 'Your email, if you would like an answer' }).waitFor();
+    await page.keyboard.type('ada@example.com');
+    await pressNext(page);
+    const link = page.getByRole('link', { name: 'Show me the mugs' });
+    await link.waitFor();
+    expect(await focusedLabel(page)).toBe('Show me the mugs');
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), press(page, 'Enter')]);
+    await tab.close();
     await page.getByRole('textbox', { name: 'Anything else you would like to tell us?' }).waitFor();
     expect(await focusedTag(page)).toBe('textarea');
     await page.keyboard.type('Lovely mugs');

@@ -227,14 +227,14 @@ earshot.init(config); earshot.track("x"); earshot.show("nps"); earshot.identify(
 earshot.consent("granted"); earshot.consent("denied"); earshot.setContext?.({ plan: "pro" });
 const errors = []; earshot.on("error", (error) => errors.push(error));
 await earshot.flush();
-const result = { exports: Object.keys(earshot).sort(), explain: earshot.explain().map((one) => one.reasons[0].code), deadLetters: await earshot.deadLetters(), errors, globalsAdded: Object.getOwnPropertyNames(globalThis).length - globalsBefore };
+const result = { exports: Object.keys(earshot).sort(), explain: (await earshot.explain()).map((one) => one.reasons[0].code), deadLetters: await earshot.deadLetters(), errors, globalsAdded: Object.getOwnPropertyNames(globalThis).length - globalsBefore };
 earshot.destroy();
 `;
 
 it('imports in plain Node with no side effect; every call does nothing there and throws nothing', async () => {
   const result = await inNode(`import * as earshot from "earshot";\n${CALL_EVERYTHING}\nconsole.log(JSON.stringify(result));`);
   expect(result).toEqual({
-    exports: ['EarshotConfigError', 'addLocale', 'consent', 'deadLetters', 'destroy', 'explain', 'flush', 'identify', 'init', 'on', 'preview', 'show', 'track'],
+    exports: ['EarshotConfigError', 'addLocale', 'consent', 'deadLetters', 'destroy', 'explain', 'flush', 'identify', 'init', 'on', 'preview', 'show', 'track', 'version'],
     explain: ['notStarted'],
     deadLetters: [],
     errors: [],

@@ -93,6 +93,71 @@ describe.each(THEMES)('every question type (%s theme)', (theme) => {
     await page.getByRole('checkbox', { name: 'Returns' }).uncheck();
     await next(page);
 
+    // Pictures: the options are named by their labels, each picture described by its alt text.
+    await question('Which mug would you pick?').waitFor();
+    const red = page.getByRole('radio', { name: 'Red', exact: true });
+    expect(
+      await red.evaluate((input) => input.getRootNode() && (input.getRootNode() as ShadowRoot).getElementById(input.getAttribute('aria-describedby')!)?.getAttribute('alt')),
+    ).toBe('A red mug with a round handle');
+    await page
+      .locator('earshot-survey')
+      .locator('img')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.decode());
+    await red.click();
+    await photograph(page, 'type-choice-pictures', theme);
+    await next(page);
+
+    // A matrix: a radiogroup per statement, radios named by their column; every row is needed.
+    await page.getByRole('group', { name: 'How much do you agree?' }).waitFor();
+    const row = (name: string) => page.getByRole('radiogroup', { name, exact: true });
+    await row('Finding a mug was easy').getByRole('radio', { name: 'Agree', exact: true }).click();
+    await next(page);
+    expect((await page.getByRole('alert').textContent())?.trim()).toBe('Please answer every statement to continue.');
+    await row('Paying was quick').getByRole('radio', { name: 'Neutral', exact: true }).click();
+    await row('Prices are fair').getByRole('radio', { name: 'Disagree', exact: true }).click();
+    await photograph(page, 'type-matrix', theme);
+    await next(page);
+
+    // A ranking: Move up and Move down per item.
+    await page.getByRole('list', { name: 'Put these in order of importance' }).waitFor();
+    await page.getByRole('button', { name: 'Move Delivery speed up' }).click();
+    await page.getByRole('button', { name: 'Move Delivery speed up' }).click();
+    expect(await page.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringContaining('Delivery speed'),
+      expect.stringContaining('Price'),
+      expect.stringContaining('Quality'),
+    ]);
+    await photograph(page, 'type-ranking', theme);
+    await next(page);
+
+    // A slider: a native range; its value shows beside it once moved (from the middle, 100, two steps of 10).
+    const slider = page.getByRole('slider', { name: 'How much do you spend on mugs a year, in euros?' });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await slider.inputValue()).toBe('120');
+    expect(await page.locator('earshot-survey').locator('[part="value"]').textContent()).toBe('120');
+    await photograph(page, 'type-slider', theme);
+    await next(page);
+
+    // A text with a format: an email field that says what it expects.
+    const email = page.getByRole('textbox', { name: 'Your email, if you would like an answer' });
+    expect([await email.getAttribute('type'), await email.getAttribute('autocomplete')]).toEqual(['email', 'email']);
+    await email.fill('ada@');
+    await next(page);
+    expect((await page.getByRole('alert').textContent())?.trim()).toBe('Please enter an email address, such as name@example.com.');
+    await photograph(page, 'type-text-email', theme);
+    await email.fill('ada@example.com');
+    await next(page);
+
+    // A call to action: its link opens the page in a new tab, and the survey moves on.
+    const link = page.getByRole('link', { name: 'Show me the mugs' });
+    await photograph(page, 'type-cta', theme);
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    expect(new URL(tab.url()).pathname).toBe('/shop/');
+    await tab.close();
+
     await page.getByRole('textbox', { name: 'Anything else you would like to tell us?' }).fill('Lovely mugs');
     await photograph(page, 'type-text', theme);
     await page.getByRole('button', { name: 'Submit' }).click();

@@ -15,7 +15,7 @@ async function openCorePage(
   path: string,
   surveys: unknown[],
   options: { debug?: boolean } = {},
-): Promise<{ page: Page; uiRequests: () => number; requestsAfterInit: () => string[]; requestsOf: (file: string) => number }> {
+): Promise<{ page: Page; uiRequests: () => number; requestsAfterInit: () => string[]; requestsOf: (file: string) => number; requested: () => string[] }> {
   const page = await h.newPage();
   let uiRequests = 0;
   let initCalled = false;
@@ -36,7 +36,7 @@ async function openCorePage(
   await page.goto(h.url(path));
   initCalled = true;
   await page.evaluate(([list, debug]) => window.earshot.init({ endpoint: '/api/earshot', surveys: list as never, debug }), [surveys, options.debug ?? false] as const);
-  return { page, uiRequests: () => uiRequests, requestsAfterInit: () => afterInit, requestsOf: (file) => paths.filter((path) => path === file).length };
+  return { page, uiRequests: () => uiRequests, requestsAfterInit: () => afterInit, requestsOf: (file) => paths.filter((path) => path === file).length, requested: () => paths };
 }
 
 const score = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
@@ -157,4 +157,97 @@ it('renders and delivers <earshot-survey> elements added after init, before the 
   await waitForResponses(h.server, 1, { where: (r) => r.surveyId === 'late-csat' && r.completed && (r.answers as { sat?: number }).sat === 5 });
   expect(uiRequests()).toBe(1);
   assertNoPageErrors(h.problems(page));
+});
+
+/** The question kinds whose files the page fetched, by the file names of the split build. */
+const kindFiles = (requested: string[]) => requested.flatMap((path) => /^\/dist\/earshot\.ui-(\w+)-question\.min\.js$/.exec(path)?.[1] ?? []);
+
+it('on a page that shows only an NPS survey, fetches the NPS file and no other kind’s', async () => {
+  const { page, requested, uiRequests } = await openCorePage('/checkout/done', [
+    { id: 'nps-only', trigger: { event: 'checkout_completed' }, questions: [score] },
+    // Another page's survey, with every other kind: never fetched here.
+    {
+      id: 'elsewhere',
+      trigger: { url: '/account/*' },
+      questions: [
+        {
+          id: 'grid',
+          type: 'matrix',
+          text: 'Agree?',
+          rows: [{ id: 'a', label: 'A' }],
+          columns: [
+            { value: 1, label: 'No' },
+            { value: 2, label: 'Yes' },
+          ],
+        },
+        { id: 'order', type: 'ranking', text: 'Rank', options: ['A', 'B'] },
+        { id: 'budget', type: 'slider', text: 'Budget?', min: 0, max: 10 },
+        { id: 'book', type: 'cta', text: 'Demo?', button: { label: 'Book' } },
+        { id: 'mail', type: 'text', text: 'Email?', format: 'email' },
+        { id: 'pick', type: 'choice', text: 'Pick', options: [{ id: 'a', label: 'A', image: '/a.svg', alt: 'A' }, 'B'] },
+      ],
+    },
+  ]);
+  // Prefetched at idle with the UI, before its journey point.
+  await waitUntil(() => (kindFiles(requested()).length ? requested() : null), { describe: () => `the NPS file to be prefetched; requested ${requested().join(', ')}` });
+  expect(kindFiles(requested())).toEqual(['nps']);
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  await page.waitForTimeout(500);
+  expect(kindFiles(requested())).toEqual(['nps']);
+  expect(uiRequests()).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('fetches the files of a matrix and a ranking with the survey that asks them, at idle, and shows it at its journey point', async () => {
+  const { page, requestsOf } = await openCorePage('/account/settings', [
+    {
+      id: 'account',
+      trigger: { event: 'saved' },
+      questions: [
+        {
+          id: 'grid',
+          type: 'matrix',
+          text: 'How much do you agree?',
+          rows: [{ id: 'easy', label: 'Settings are easy to find' }],
+          columns: [
+            { value: 1, label: 'No' },
+            { value: 2, label: 'Yes' },
+          ],
+        },
+        { id: 'order', type: 'ranking', text: 'Rank these', options: ['Speed', 'Price'] },
+      ],
+    },
+  ]);
+  await waitUntil(() => requestsOf('/dist/earshot.ui-ranking-question.min.js') === 1, { describe: () => 'the ranking file to be prefetched' });
+  expect(['matrix', 'ranking', 'nps', 'choice'].map((kind) => requestsOf(`/dist/earshot.ui-${kind}-question.min.js`))).toEqual([1, 1, 0, 0]);
+  await page.evaluate(() => window.earshot.track('saved'));
+  await page.getByRole('radiogroup', { name: 'Settings are easy to find' }).getByRole('radio', { name: 'Yes' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Move Price up' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response.answers).toEqual({ grid: { easy: 2 }, order: ['Price', 'Speed'] });
+  assertNoPageErrors(h.problems(page));
+});
+
+it('reports a kind’s file that cannot be loaded through the error event, shows nothing broken, and shows the survey once it loads', async () => {
+  const { page } = await openCorePage('/help', [{ id: 'feedback', questions: [{ id: 'budget', type: 'slider', text: 'Your budget?', min: 0, max: 10 }] }]);
+  const SLIDER_FILE = '/dist/earshot.ui-slider-question.min.js';
+  await page.route(h.url(SLIDER_FILE), (route) => route.abort());
+  const error = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve) => {
+        window.earshot.on('error', resolve);
+        window.earshot.show('feedback');
+      }),
+  );
+  expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('survey "feedback": the code of its questions could not be loaded') });
+  expect(await page.locator('earshot-survey').count()).toBe(0);
+  await page.unroute(h.url(SLIDER_FILE));
+  await page.evaluate(() => window.earshot.show('feedback'));
+  await page.getByRole('slider', { name: 'Your budget?' }).waitFor();
+  assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
 });

@@ -6,7 +6,7 @@ import { makeResponse } from '../support/responses';
 import { batchOf, useDemo } from './demo';
 
 const demo = useDemo();
-const stored = () => demo.server.collector.responses();
+const stored = () => demo.server.collector.storedResponses();
 
 describe('POST /api/earshot', () => {
   it('stores a valid batch, answers 200 after storing it, and lists it at /api/earshot/responses', async () => {
@@ -15,7 +15,7 @@ describe('POST /api/earshot', () => {
     const res = await demo.post(batchOf(a, b));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, stored: 2, kept: 0 });
-    expect(stored()).toEqual([a, b]);
+    expect(await stored()).toEqual([a, b]);
     const list = await demo.getJson('/api/earshot/responses');
     expect(list).toMatchObject({ total: 2, offset: 0, next: null, responses: [a, b] });
   });
@@ -26,7 +26,7 @@ describe('POST /api/earshot', () => {
     const again = await demo.post(batch);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ ok: true, stored: 0, kept: 2 });
-    expect(stored().map((r) => r.id)).toEqual(['x', 'y']);
+    expect((await stored()).map((r) => r.id)).toEqual(['x', 'y']);
   });
 
   it('leaves one complete row when a partial response is followed by its completed version', async () => {
@@ -44,7 +44,7 @@ describe('POST /api/earshot', () => {
     await demo.post(batchOf(partial));
     const res = await demo.post(batchOf(complete));
     expect(await res.json()).toEqual({ ok: true, stored: 1, kept: 0 });
-    expect(stored()).toEqual([complete]);
+    expect(await stored()).toEqual([complete]);
   });
 
   it('never replaces a completed response with a partial one that arrives after it, even a later one', async () => {
@@ -53,7 +53,7 @@ describe('POST /api/earshot', () => {
     await demo.post(batchOf(complete));
     const res = await demo.post(batchOf(latePartial));
     expect(await res.json()).toEqual({ ok: true, stored: 0, kept: 1 });
-    expect(stored()).toEqual([complete]);
+    expect(await stored()).toEqual([complete]);
   });
 
   it('replaces a partial response with a completed one, even one with an earlier updatedAt', async () => {
@@ -61,7 +61,7 @@ describe('POST /api/earshot', () => {
     const complete = makeResponse({ id: 'r1', completed: true, updatedAt: '2026-01-01T10:00:00.000Z', answers: { score: 9 } });
     await demo.post(batchOf(partial));
     await demo.post(batchOf(complete));
-    expect(stored()).toEqual([complete]);
+    expect(await stored()).toEqual([complete]);
   });
 
   it('keeps the later updatedAt between two of the same kind, whatever the arrival order, and the first arrival order', async () => {
@@ -69,12 +69,12 @@ describe('POST /api/earshot', () => {
     const newer = makeResponse({ id: 'p', completed: false, updatedAt: '2026-01-01T10:00:05.000Z', answers: { score: 8 } });
     await demo.post(batchOf(newer));
     await demo.post(batchOf(older));
-    expect(stored()).toEqual([newer]);
+    expect(await stored()).toEqual([newer]);
 
     const first = makeResponse({ id: 'c', updatedAt: '2026-01-01T10:00:00.000Z', answers: { score: 5 } });
     const second = makeResponse({ id: 'c', updatedAt: '2026-01-01T10:00:09.000Z', answers: { score: 6 } });
     await demo.post(batchOf(first, second));
-    expect(stored().map((r) => [r.id, r.answers.score])).toEqual([
+    expect((await stored()).map((r) => [r.id, r.answers.score])).toEqual([
       ['p', 8],
       ['c', 6],
     ]);
@@ -84,7 +84,7 @@ describe('POST /api/earshot', () => {
     const beacon = makeResponse({ id: 'beacon' });
     const res = await demo.post(JSON.stringify(batchOf(beacon)), { 'Content-Type': 'text/plain;charset=UTF-8' });
     expect(res.status).toBe(200);
-    expect(stored()).toEqual([beacon]);
+    expect(await stored()).toEqual([beacon]);
   });
 
   it('keeps fields it does not know on a response, for newer SDKs, and every kind of journey point', async () => {
@@ -92,14 +92,14 @@ describe('POST /api/earshot', () => {
     const scrolled = makeResponse({ id: 's', trigger: { scroll: 60 }, user: { id: 'u_42', traits: { plan: 'pro', seats: 3, beta: true, team: null } } });
     const res = await demo.post(batchOf(fromNewerSdk, scrolled));
     expect(res.status).toBe(200);
-    expect(stored()).toEqual([fromNewerSdk, scrolled]);
+    expect(await stored()).toEqual([fromNewerSdk, scrolled]);
   });
 
   it('refuses a form or multipart body with 415 naming the content type', async () => {
     const res = await demo.post(JSON.stringify(batchOf(makeResponse())), { 'Content-Type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(415);
     expect((await res.json()).error).toBe('content-type: must be application/json or text/plain (got "application/x-www-form-urlencoded")');
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('answers 400 for a body that is not JSON, and stores nothing', async () => {
@@ -107,7 +107,7 @@ describe('POST /api/earshot', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect((await res.json()).error).toMatch(/^body: not valid JSON \(/);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
     expect(demo.server.collector.rejected).toEqual([{ status: 400, error: expect.stringMatching(/^body: not valid JSON/) }]);
   });
 
@@ -128,7 +128,11 @@ describe('POST /api/earshot', () => {
     ['a null answer', withResponse({ answers: { score: null } }), 'responses[0].answers.score: must be number, string, array or object'],
     ['an "Other" answer without text', withResponse({ answers: { found: { other: 3 } } }), 'responses[0].answers.found.other: must be string'],
     ['a list answer holding a number', withResponse({ answers: { found: ['Search', 2] } }), 'responses[0].answers.found[1]: must be string'],
-    ['an unknown question kind', withResponse({ questions: [{ id: 'score', type: 'ratng', text: 'Rate us' }] }), 'responses[0].questions[0].type: must be one of "nps", "rating", "csat", "ces", "thumbs", "choice", "text"'],
+    [
+      'an unknown question kind',
+      withResponse({ questions: [{ id: 'score', type: 'ratng', text: 'Rate us' }] }),
+      'responses[0].questions[0].type: must be one of "nps", "rating", "csat", "ces", "thumbs", "choice", "text"',
+    ],
     ['a question without text', withResponse({ questions: [{ id: 'score', type: 'nps' }] }), 'responses[0].questions[0].text: is required'],
     ['an updatedAt without a time zone', withResponse({ updatedAt: '2026-11-27T10:00:00' }), 'responses[0].updatedAt: must be an ISO 8601 date-time'],
     ['a trigger with two journey points', withResponse({ trigger: { event: 'a', url: '/b' } }), 'responses[0].trigger: must have exactly one key'],
@@ -143,7 +147,7 @@ describe('POST /api/earshot', () => {
     const json = await res.json();
     expect(json.error).toContain(message);
     expect(json.problems).toEqual(expect.arrayContaining([expect.stringContaining(message)]));
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
     expect(demo.server.collector.batches).toEqual([]);
   });
 
@@ -152,7 +156,7 @@ describe('POST /api/earshot', () => {
     expect(res.status).toBe(400);
     const { problems } = await res.json();
     expect(problems).toEqual(expect.arrayContaining(['responses[1].surveyId: is required', 'responses[1].completed: is required', 'responses[1].answers: is required']));
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('accepts a batch far larger than the SDK sends, and refuses one over 256 KB with 413, storing nothing', async () => {
@@ -160,13 +164,13 @@ describe('POST /api/earshot', () => {
     // 50 responses (the SDK's largest batch) of 4,000-character answers: about 200 KB.
     const large = batchOf(...Array.from({ length: 50 }, (_, i) => makeResponse({ id: `large-${i}`, answers: { reason: 'x'.repeat(4000) } })));
     expect((await demo.post(large)).status).toBe(200);
-    demo.server.collector.reset();
+    await demo.server.collector.reset();
 
     const tooLarge = batchOf(...Array.from({ length: 30 }, (_, i) => makeResponse({ id: `huge-${i}`, answers: { reason: 'x'.repeat(9000) } })));
     const res = await demo.post(tooLarge);
     expect(res.status).toBe(413);
     expect((await res.json()).error).toBe(`body: larger than the limit of ${DEFAULT_BODY_LIMIT} bytes`);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('answers 405 naming the allowed methods for a GET on the endpoint', async () => {

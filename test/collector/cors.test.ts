@@ -29,7 +29,7 @@ describe('CORS from ALLOWED_ORIGINS', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After');
-    expect(demo.server.collector.responses().map((r) => r.id)).toEqual(['cross']);
+    expect((await demo.server.collector.storedResponses()).map((r) => r.id)).toEqual(['cross']);
   });
 
   it('refuses another origin with 403 naming it, both the preflight and a beacon that skips it, and stores nothing', async () => {
@@ -41,7 +41,7 @@ describe('CORS from ALLOWED_ORIGINS', () => {
     const beacon = await demo.post(JSON.stringify(batchOf(makeResponse())), { 'Content-Type': 'text/plain', Origin: 'https://evil.example' });
     expect(beacon.status).toBe(403);
     expect((await beacon.json()).error).toBe('origin: https://evil.example may not use this collector; add it to ALLOWED_ORIGINS');
-    expect(demo.server.collector.responses()).toEqual([]);
+    expect(await demo.server.collector.storedResponses()).toEqual([]);
   });
 
   it('always accepts pages served by the collector itself, with no CORS headers needed', async () => {

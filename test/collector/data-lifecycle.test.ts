@@ -17,7 +17,7 @@ describe('EARSHOT_RETENTION_DAYS', () => {
     await demo.post(batchOf(makeResponse({ id: 'recent' })));
     clock = start + 31 * DAY;
     expect(await demo.server.collector.removeExpired()).toBe(1);
-    expect(demo.server.collector.responses().map((r) => r.id)).toEqual(['recent']);
+    expect((await demo.server.collector.storedResponses()).map((r) => r.id)).toEqual(['recent']);
     expect(await (await fetch(demo.url('/results'))).text()).toContain('1 response</strong>');
   });
 
@@ -50,7 +50,7 @@ describe('DELETE /api/earshot/responses?user=', () => {
     const res = await fetch(demo.url('/api/earshot/responses?user=u_42'), { method: 'DELETE', headers: withToken });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ deleted: 2 });
-    expect(demo.server.collector.responses().map((r) => r.id)).toEqual(['b1', 'anonymous']);
+    expect((await demo.server.collector.storedResponses()).map((r) => r.id)).toEqual(['b1', 'anonymous']);
     const again = await fetch(demo.url('/api/earshot/responses?user=u_42'), { method: 'DELETE', headers: withToken });
     expect(await again.json()).toEqual({ deleted: 0 });
   });
@@ -61,6 +61,6 @@ describe('DELETE /api/earshot/responses?user=', () => {
     const noUser = await fetch(demo.url('/api/earshot/responses'), { method: 'DELETE', headers: withToken });
     expect(noUser.status).toBe(400);
     expect((await noUser.json()).error).toMatch(/^user: is required/);
-    expect(demo.server.collector.responses().map((r) => r.id)).toEqual(['kept']);
+    expect((await demo.server.collector.storedResponses()).map((r) => r.id)).toEqual(['kept']);
   });
 });

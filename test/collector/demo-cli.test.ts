@@ -6,6 +6,7 @@ import { createServer as createTcpServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PORT } from '../../examples/server.mjs';
+import { storeUnderTest } from './support/test-store';
 
 const SERVER = fileURLToPath(new URL('../../examples/server.mjs', import.meta.url));
 
@@ -64,8 +65,9 @@ async function freePort() {
   return port;
 }
 
-describe('examples/server.mjs', () => {
-  it('defaults to a port other than Vite\'s 5173', () => {
+// The demo server's own behaviour, with no store involved: run once, in the SQLite project.
+describe.runIf(storeUnderTest === 'sqlite')('examples/server.mjs', () => {
+  it("defaults to a port other than Vite's 5173", () => {
     expect(DEFAULT_PORT).toBe(5178);
   });
 
@@ -94,7 +96,10 @@ describe('examples/server.mjs', () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/earshot`, { method: 'POST', headers: { Origin: 'http://localhost:5173', 'Content-Type': 'text/plain' }, body: '{}' });
     expect(res.status).toBe(403);
     expect(await until(() => run.output().includes('"event":"refused"'))).toBe(true);
-    const line = run.output().split('\n').find((text) => text.includes('"event":"refused"'))!;
+    const line = run
+      .output()
+      .split('\n')
+      .find((text) => text.includes('"event":"refused"'))!;
     expect(JSON.parse(line)).toMatchObject({ status: 403, origin: 'http://localhost:5173', error: expect.stringContaining('add it to ALLOWED_ORIGINS') });
   });
 

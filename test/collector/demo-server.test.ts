@@ -2,6 +2,7 @@
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { useDemo } from './demo';
+import { storeUnderTest } from './support/test-store';
 
 const demo = useDemo();
 
@@ -20,7 +21,8 @@ function rawGet(path: string): Promise<{ status: number; body: string }> {
   });
 }
 
-describe('static server', () => {
+// The demo server's own behaviour, with no store involved: run once, in the SQLite project.
+describe.runIf(storeUnderTest === 'sqlite')('static server', () => {
   it('serves the shop and the built SDK folder with the right content types', async () => {
     const shop = await fetch(demo.url('/shop/'));
     expect(shop.status).toBe(200);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCollector, DEFAULT_BODY_LIMIT, type CollectorOptions } from '../../examples/collector/collector.mjs';
 import { createJsonLog } from '../../examples/collector/request-log.mjs';
 import { createServer, type DemoServer } from '../../examples/server.mjs';
+import { freshDatabase } from './support/test-store';
 import { makeResponse } from '../support/responses';
 import { batchOf } from './demo';
 
@@ -14,12 +15,14 @@ const servers: DemoServer[] = [];
 afterEach(async () => {
   for (const server of servers.splice(0)) {
     await server.close();
-    server.collector.close();
+    await server.collector.close();
   }
 });
 
 async function start(options: CollectorOptions = {}, serverOptions: Parameters<typeof createServer>[0] = {}) {
-  const server = await createServer({ port: 0, ...serverOptions, collector: createCollector(options) });
+  const collector = createCollector({ ...(await freshDatabase()), ...options });
+  await collector.ready;
+  const server = await createServer({ port: 0, ...serverOptions, collector });
   servers.push(server);
   return server;
 }
@@ -73,7 +76,7 @@ describe('body size', () => {
     expect(client.received()).toMatch(/^HTTP\/1\.1 413 /);
     expect(written).toBeLessThan(DEFAULT_BODY_LIMIT * 3);
     client.socket.destroy();
-    expect(server.collector.responses()).toEqual([]);
+    expect(await server.collector.storedResponses()).toEqual([]);
   });
 });
 
@@ -118,7 +121,7 @@ describe('rate limit', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await limited.json()).error).toMatch(/^rate: more than 3 batches a minute from this client; retry in \d+ s$/);
-    expect(server.collector.responses().map((r) => r.id)).toEqual(['ok-0', 'ok-1', 'ok-2']);
+    expect((await server.collector.storedResponses()).map((r) => r.id)).toEqual(['ok-0', 'ok-1', 'ok-2']);
     // Reading is not limited.
     expect((await fetch(`${server.url}/results`)).status).toBe(200);
   });
@@ -143,7 +146,10 @@ describe('rate limit', () => {
   it('does not read a large body it refuses for another reason: the connection ends', async () => {
     const server = await start({ postsPerMinute: 1 });
     await post(server, batchOf(makeResponse()), remote);
-    const client = connect(server, `POST /api/earshot HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 198.51.100.1\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 ** 3}\r\n\r\n`);
+    const client = connect(
+      server,
+      `POST /api/earshot HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 198.51.100.1\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 ** 3}\r\n\r\n`,
+    );
     expect(await until(() => client.received().includes('\r\n\r\n'), 2000)).toBe(true);
     expect(client.received()).toMatch(/^HTTP\/1\.1 429 /);
     expect(await Promise.race([client.closed, new Promise((resolve) => setTimeout(() => resolve('open'), 3000))])).not.toBe('open');
@@ -155,7 +161,7 @@ describe('log', () => {
 
   async function logged(options: { answers?: boolean } = {}) {
     const lines: string[] = [];
-    const server = await start({ log: createJsonLog({ write: (line) => lines.push(line), ...options }), allowedOrigins: ['https://shop.example'] });
+    const server = await start({ log: createJsonLog({ write: (line) => (lines.push(line), true), ...options }), allowedOrigins: ['https://shop.example'] });
     await post(server, batchOf(makeResponse({ id: 'r1', answers: { score: 9, why: SECRET } })));
     await post(server, batchOf(makeResponse({ id: 'forged\n{"event":"admin-login"}' })));
     await post(server, batchOf(makeResponse()), { Origin: 'http://localhost:5173' });
@@ -183,10 +189,12 @@ describe('redirects', () => {
   function rawGet(server: DemoServer, path: string) {
     const { port } = new URL(server.url);
     return new Promise<{ status: number; location?: string }>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode ?? 0, location: res.headers.location });
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, location: res.headers.location });
+        })
+        .on('error', reject);
     });
   }
 

@@ -15,7 +15,7 @@ import { makeResponse } from '../support/responses';
 import { batchOf, useDemo } from './demo';
 
 const demo = useDemo();
-const stored = () => demo.server.collector.responses();
+const stored = () => demo.server.collector.storedResponses();
 
 const questionsOf = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `q${i}`, type: 'rating', text: `Question ${i}` }));
 const answersOf = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`q${i}`, 3]));
@@ -25,7 +25,7 @@ async function expectRefused(body: unknown, problem: string) {
   expect(res.status).toBe(400);
   const json = await res.json();
   expect(json.problems).toEqual(expect.arrayContaining([expect.stringContaining(problem)]));
-  expect(stored()).toEqual([]);
+  expect(await stored()).toEqual([]);
 }
 
 describe('ids', () => {
@@ -42,7 +42,7 @@ describe('ids', () => {
   it('accepts the ids the SDK makes (UUIDs) and 64-character ones', async () => {
     const ids = [crypto.randomUUID(), 'A'.repeat(64), 'a_b.c:d-e'];
     expect((await demo.post(batchOf(...ids.map((id) => makeResponse({ id }))))).status).toBe(200);
-    expect(stored().map((r) => r.id)).toEqual(ids);
+    expect((await stored()).map((r) => r.id)).toEqual(ids);
   });
 
   it('refuses survey and question ids outside the same rule, and names JavaScript reserves', async () => {
@@ -56,7 +56,11 @@ describe('ids', () => {
 
 describe('caps, each a 400 naming the field', () => {
   it.each([
-    ['responses per batch', () => batchOf(...Array.from({ length: MAX_RESPONSES_PER_BATCH + 1 }, () => makeResponse())), `responses: must hold at most ${MAX_RESPONSES_PER_BATCH} responses`],
+    [
+      'responses per batch',
+      () => batchOf(...Array.from({ length: MAX_RESPONSES_PER_BATCH + 1 }, () => makeResponse())),
+      `responses: must hold at most ${MAX_RESPONSES_PER_BATCH} responses`,
+    ],
     [
       'questions per response',
       () => batchOf(makeResponse({ questions: questionsOf(MAX_QUESTIONS_PER_RESPONSE + 1), answers: {} })),
@@ -67,15 +71,31 @@ describe('caps, each a 400 naming the field', () => {
       () => batchOf(makeResponse({ questions: Array.from({ length: 5000 }, (_, i) => ({ id: `q${i}`, type: 'nps', text: '' })), answers: {} })),
       'responses[0].questions: must describe at most',
     ],
-    ['answers per response', () => batchOf(makeResponse({ questions: [], answers: answersOf(MAX_ANSWERS_PER_RESPONSE + 1) })), `responses[0].answers: must hold at most ${MAX_ANSWERS_PER_RESPONSE} answers`],
+    [
+      'answers per response',
+      () => batchOf(makeResponse({ questions: [], answers: answersOf(MAX_ANSWERS_PER_RESPONSE + 1) })),
+      `responses[0].answers: must hold at most ${MAX_ANSWERS_PER_RESPONSE} answers`,
+    ],
     [
       'choices in one answer',
       () => batchOf(makeResponse({ answers: { found: Array.from({ length: MAX_CHOICES_PER_ANSWER + 1 }, (_, i) => `o${i}`) } })),
       `responses[0].answers.found: must hold at most ${MAX_CHOICES_PER_ANSWER} choices`,
     ],
-    ['a text answer', () => batchOf(makeResponse({ answers: { why: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) } })), `responses[0].answers.why: must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`],
-    ['an "Other" text', () => batchOf(makeResponse({ answers: { found: ['Ad', { other: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) }] } })), 'responses[0].answers.found[1].other: must be at most'],
-    ['any other text', () => batchOf(makeResponse({ page: { url: `https://shop.example/${'x'.repeat(MAX_STRING_LENGTH)}`, referrer: '' } })), `responses[0].page.url: must be at most ${MAX_STRING_LENGTH} characters`],
+    [
+      'a text answer',
+      () => batchOf(makeResponse({ answers: { why: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) } })),
+      `responses[0].answers.why: must be at most ${MAX_TEXT_ANSWER_LENGTH} characters`,
+    ],
+    [
+      'an "Other" text',
+      () => batchOf(makeResponse({ answers: { found: ['Ad', { other: 'x'.repeat(MAX_TEXT_ANSWER_LENGTH + 1) }] } })),
+      'responses[0].answers.found[1].other: must be at most',
+    ],
+    [
+      'any other text',
+      () => batchOf(makeResponse({ page: { url: `https://shop.example/${'x'.repeat(MAX_STRING_LENGTH)}`, referrer: '' } })),
+      `responses[0].page.url: must be at most ${MAX_STRING_LENGTH} characters`,
+    ],
   ])('%s', async (_case, body, problem) => {
     await expectRefused(body(), problem);
   });
@@ -87,7 +107,7 @@ describe('caps, each a 400 naming the field', () => {
       answers: { ...answersOf(MAX_ANSWERS_PER_RESPONSE - 1), why: 'é'.repeat(MAX_TEXT_ANSWER_LENGTH) },
     });
     expect((await demo.post(batchOf(atCaps))).status).toBe(200);
-    expect(stored()).toEqual([atCaps]);
+    expect(await stored()).toEqual([atCaps]);
   });
 });
 
@@ -117,7 +137,7 @@ describe('dates', () => {
     const leap = makeResponse({ id: 'leap', createdAt: '2026-06-30T23:59:60Z', updatedAt: '2026-06-30T23:59:60Z' });
     const shortOffset = makeResponse({ id: 'offset', createdAt: '2026-11-27T10:00:00+01', updatedAt: '2026-11-27T10:00:05+0100' });
     expect((await demo.post({ sentAt: '2026-06-30T23:59:60Z', responses: [leap, shortOffset] })).status).toBe(200);
-    expect(stored().map((r) => r.id)).toEqual(['leap', 'offset']);
+    expect((await stored()).map((r) => r.id)).toEqual(['leap', 'offset']);
     for (const path of ['/results', '/api/earshot/export.csv', '/api/earshot/scores?survey=post-checkout-nps']) {
       expect((await fetch(demo.url(path))).status, path).toBe(200);
     }
@@ -129,7 +149,7 @@ describe('dates', () => {
     await demo.post({ sentAt: '2026-07-01T00:00:02Z', responses: [first] });
     const res = await demo.post({ sentAt: '2026-07-01T00:00:02Z', responses: [later] });
     expect(await res.json()).toEqual({ ok: true, stored: 1, kept: 0 });
-    expect(stored().map((r) => r.answers.score)).toEqual([9]);
+    expect((await stored()).map((r) => r.answers.score)).toEqual([9]);
   });
 
   it.each([
@@ -145,11 +165,19 @@ describe('dates', () => {
 
 describe('locales', () => {
   const withText = (id: string, locale: string) =>
-    makeResponse({ id, locale, answers: { score: 3, reason: 'Delivery was slow' }, questions: [{ id: 'score', type: 'nps', text: 'Recommend?' }, { id: 'reason', type: 'text', text: 'Why?' }] });
+    makeResponse({
+      id,
+      locale,
+      answers: { score: 3, reason: 'Delivery was slow' },
+      questions: [
+        { id: 'score', type: 'nps', text: 'Recommend?' },
+        { id: 'reason', type: 'text', text: 'Why?' },
+      ],
+    });
 
   it('keeps answers from a page with <html lang="en_US">, stores the tag as en-US, and results still answer 200', async () => {
     expect((await demo.post(batchOf(withText('underscore', 'en_US')))).status).toBe(200);
-    expect(stored()[0].locale).toBe('en-US');
+    expect((await stored())[0].locale).toBe('en-US');
     const page = await fetch(demo.url('/results'));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('slow');
@@ -163,7 +191,7 @@ describe('locales', () => {
     ['x'.repeat(200), 'und'],
   ])('stores %j as %j', async (locale, canonical) => {
     expect((await demo.post(batchOf(withText('tagged', locale)))).status).toBe(200);
-    expect(stored()[0].locale).toBe(canonical);
+    expect((await stored())[0].locale).toBe(canonical);
     expect((await fetch(demo.url('/results'))).status).toBe(200);
   });
 });

@@ -12,7 +12,12 @@ const demo = useDemo({ postsPerMinute: 0 });
 const QUESTION_TYPES = ['nps', 'rating', 'csat', 'ces', 'thumbs', 'choice', 'text'];
 const SURVEYS = ['post-checkout-nps', 'help-article', 'onboarding'];
 
-const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', ' ', '=1+1', 'ok;=1+1', '\n', '\u202e', '𝔘𝔫𝔦'));
+const text = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '=1+1', 'ok;=1+1', '\n', '\u202e', '𝔘𝔫𝔦'),
+);
 const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/), text, fc.constantFrom('constructor', '__proto__', 'a'.repeat(65)));
 const questionId = fc.oneof(fc.constantFrom('score', 'reason', 'stars', 'found'), fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/), id);
 
@@ -29,7 +34,13 @@ const number = fc.oneof(fc.integer({ min: -5, max: 15 }), fc.double({ noNaN: tru
 const answer = fc.oneof(
   number,
   text,
-  fc.array(fc.oneof(text, text.map((other) => ({ other }))), { maxLength: 40 }),
+  fc.array(
+    fc.oneof(
+      text,
+      text.map((other) => ({ other })),
+    ),
+    { maxLength: 40 },
+  ),
   text.map((other) => ({ other })),
   fc.jsonValue({ maxDepth: 4 }),
 );
@@ -45,20 +56,40 @@ const leafTrigger = fc.oneof(
   fc.constant({ exitIntent: true }),
 );
 const { trigger } = fc.letrec((tie) => ({
-  trigger: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leafTrigger, fc.record({ all: fc.array(tie('trigger'), { minLength: 1, maxLength: 3 }) }), fc.record({ any: fc.array(tie('trigger'), { minLength: 1, maxLength: 3 }) })),
+  trigger: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leafTrigger,
+    fc.record({ all: fc.array(tie('trigger'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ any: fc.array(tie('trigger'), { minLength: 1, maxLength: 3 }) }),
+  ),
 }));
 
 const validId = fc.oneof(fc.uuid(), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/));
 const unicode = fc.string({ unit: 'grapheme', maxLength: 60 });
-const validDate = fc.oneof(isoDate, fc.constantFrom('2026-06-30T23:59:60Z', '2016-12-31T18:59:60-05:00', '2026-11-27T10:00:00+01', '2026-11-27t10:00:00.5z', '2026-11-27 10:00:00+0530'));
+const validDate = fc.oneof(
+  isoDate,
+  fc.constantFrom('2026-06-30T23:59:60Z', '2016-12-31T18:59:60-05:00', '2026-11-27T10:00:00+01', '2026-11-27t10:00:00.5z', '2026-11-27 10:00:00+0530'),
+);
 const validAnswer = fc.oneof(
   number,
   unicode,
-  fc.array(fc.oneof(unicode, unicode.map((other) => ({ other }))), { maxLength: 6 }),
+  fc.array(
+    fc.oneof(
+      unicode,
+      unicode.map((other) => ({ other })),
+    ),
+    { maxLength: 6 },
+  ),
   unicode.map((other) => ({ other })),
 );
 const validQuestion = fc.record(
-  { id: fc.constantFrom('score', 'reason', 'stars', 'found', 'sus1', 'nps', 'csat'), type: fc.constantFrom(...QUESTION_TYPES), text: unicode, scale: fc.constantFrom(3, 5, 7, 10), style: fc.constantFrom('stars', 'emoji', 'numbers') },
+  {
+    id: fc.constantFrom('score', 'reason', 'stars', 'found', 'sus1', 'nps', 'csat'),
+    type: fc.constantFrom(...QUESTION_TYPES),
+    text: unicode,
+    scale: fc.constantFrom(3, 5, 7, 10),
+    style: fc.constantFrom('stars', 'emoji', 'numbers'),
+  },
   { requiredKeys: ['id', 'type', 'text'] },
 );
 const validLeafTrigger = fc.oneof(
@@ -81,7 +112,13 @@ const realResponse = fc.record(
     questions: fc.array(validQuestion, { maxLength: 7 }),
     createdAt: validDate,
     updatedAt: validDate,
-    page: fc.record({ url: fc.oneof(fc.webUrl({ withQueryParameters: true }), unicode.filter((t) => t.length > 0)), referrer: fc.oneof(fc.webUrl(), fc.constant('')) }),
+    page: fc.record({
+      url: fc.oneof(
+        fc.webUrl({ withQueryParameters: true }),
+        unicode.filter((t) => t.length > 0),
+      ),
+      referrer: fc.oneof(fc.webUrl(), fc.constant('')),
+    }),
     trigger: fc.oneof(validTrigger, fc.constant({ manual: true })),
     user: fc.record({ id: unicode, traits: fc.dictionary(unicode, fc.oneof(unicode, number, fc.boolean(), fc.constant(null)), { maxKeys: 3 }) }, { requiredKeys: [] }),
     locale: fc.oneof(locale, unicode).filter((t) => t.length > 0),
@@ -132,7 +169,15 @@ describe('random batches', () => {
   it('never get a 5xx, never break the results, and never cost a well-formed response', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(body, { minLength: 1, maxLength: 3 }), async (bodies) => {
-        const sentinel = makeResponse({ id: `sentinel-${++run}`, surveyId: 'sentinel', answers: { score: 9, reason: 'Works' }, questions: [{ id: 'score', type: 'nps', text: 'Recommend?' }, { id: 'reason', type: 'text', text: 'Why?' }] });
+        const sentinel = makeResponse({
+          id: `sentinel-${++run}`,
+          surveyId: 'sentinel',
+          answers: { score: 9, reason: 'Works' },
+          questions: [
+            { id: 'score', type: 'nps', text: 'Recommend?' },
+            { id: 'reason', type: 'text', text: 'Why?' },
+          ],
+        });
         const statuses: number[] = [];
         for (const text of bodies.slice(0, 1)) statuses.push((await demo.post(text)).status);
         statuses.push((await demo.post(batchOf(sentinel))).status);
@@ -140,7 +185,13 @@ describe('random batches', () => {
         expect(statuses.filter((status) => status >= 500)).toEqual([]);
         expect(statuses[1]).toBe(200);
 
-        for (const path of ['/results', '/results?survey=post-checkout-nps', '/api/earshot/scores?survey=post-checkout-nps', '/api/earshot/scores?survey=sentinel', '/api/earshot/export.csv']) {
+        for (const path of [
+          '/results',
+          '/results?survey=post-checkout-nps',
+          '/api/earshot/scores?survey=post-checkout-nps',
+          '/api/earshot/scores?survey=sentinel',
+          '/api/earshot/export.csv',
+        ]) {
           const res = await fetch(demo.url(path));
           expect(res.status, path).toBe(200);
           await res.arrayBuffer();

@@ -23,7 +23,8 @@ function keyedRequests(collector: ReturnType<typeof createCollector>) {
 
 describe('with EARSHOT_READ_TOKEN set', () => {
   const demo = useDemo({ readToken: TOKEN });
-  const storeSecret = () => demo.post(batchOf(makeResponse({ answers: { score: 9, why: SECRET_ANSWER }, questions: [{ id: 'why', type: 'text', text: 'Why?' }], user: { id: 'u_42' } })));
+  const storeSecret = () =>
+    demo.post(batchOf(makeResponse({ answers: { score: 9, why: SECRET_ANSWER }, questions: [{ id: 'why', type: 'text', text: 'Why?' }], user: { id: 'u_42' } })));
 
   it('only POST /api/earshot (and its preflight) is public', () => {
     expect(demo.server.collector.routes.filter((route) => route.public)).toEqual([{ path: '/api/earshot', public: true, methods: ['POST', 'OPTIONS'] }]);
@@ -42,7 +43,7 @@ describe('with EARSHOT_READ_TOKEN set', () => {
         expect(await res.text(), what).not.toContain(SECRET_ANSWER);
       }
     }
-    expect(demo.server.collector.responses()).toHaveLength(1);
+    expect(await demo.server.collector.storedResponses()).toHaveLength(1);
   });
 
   it('answers with the token as a Bearer token or as the Basic password, whatever the user name', async () => {
@@ -95,7 +96,10 @@ describe('reads and other sites', () => {
       expect(res.status, path).toBe(403);
       expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
     }
-    const preflight = await fetch(demo.url('/api/earshot/responses'), { method: 'OPTIONS', headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'DELETE' } });
+    const preflight = await fetch(demo.url('/api/earshot/responses'), {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'DELETE' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -67,13 +67,22 @@ describe('GET /api/earshot/export.csv', () => {
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
       if (quoted) {
-        if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-        else if (c === '"') quoted = false;
+        if (c === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (c === '"') quoted = false;
         else cell += c;
       } else if (c === '"') quoted = true;
-      else if (c === ',') row.push(cell), (cell = '');
-      else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-      else cell += c;
+      else if (c === ',') {
+        row.push(cell);
+        cell = '';
+      } else if (c === '\r' && text[i + 1] === '\n') {
+        row.push(cell);
+        rows.push(row);
+        row = [];
+        cell = '';
+        i++;
+      } else cell += c;
     }
     return rows;
   }
@@ -89,7 +98,15 @@ describe('GET /api/earshot/export.csv', () => {
       user: { id: 'u_42', traits: { plan: 'pro' } },
       trigger: { manual: true },
     });
-    const choice = makeResponse({ id: 'choice-1', surveyId: 'found-us', answers: { found: ['Search', 'Ad'], other: { other: 'A podcast' } }, questions: [{ id: 'found', type: 'choice', text: 'How?' }, { id: 'other', type: 'choice', text: 'Else?' }] });
+    const choice = makeResponse({
+      id: 'choice-1',
+      surveyId: 'found-us',
+      answers: { found: ['Search', 'Ad'], other: { other: 'A podcast' } },
+      questions: [
+        { id: 'found', type: 'choice', text: 'How?' },
+        { id: 'other', type: 'choice', text: 'Else?' },
+      ],
+    });
     await demo.post(batchOf(nps, choice));
 
     const res = await fetch(demo.url('/api/earshot/export.csv'));
@@ -102,8 +119,23 @@ describe('GET /api/earshot/export.csv', () => {
 
     const [header, ...rows] = parseCsv(bytes.subarray(3).toString('utf8'));
     expect(header).toEqual([
-      'id', 'surveyId', 'completed', 'createdAt', 'updatedAt', 'receivedAt', 'journeyPoint', 'pageUrl', 'referrer', 'locale', 'userId', 'userTraits', 'sdkVersion',
-      'answers.score', 'answers.reason', 'answers.found', 'answers.other',
+      'id',
+      'surveyId',
+      'completed',
+      'createdAt',
+      'updatedAt',
+      'receivedAt',
+      'journeyPoint',
+      'pageUrl',
+      'referrer',
+      'locale',
+      'userId',
+      'userTraits',
+      'sdkVersion',
+      'answers.score',
+      'answers.reason',
+      'answers.found',
+      'answers.other',
     ]);
     const byId = Object.fromEntries(rows.map((row) => [row[0], Object.fromEntries(header.map((name, i) => [name, row[i]]))]));
     expect(byId['nps-1']).toMatchObject({
@@ -123,12 +155,18 @@ describe('GET /api/earshot/export.csv', () => {
     await storeSeven();
     const res = await fetch(demo.url('/api/earshot/export.csv?survey=help-article'));
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="earshot-responses-help-article.csv"');
-    const ids = parseCsv(await res.text()).slice(1).map((row) => row[0]);
+    const ids = parseCsv(await res.text())
+      .slice(1)
+      .map((row) => row[0]);
     expect(ids).toEqual(['help-1', 'help-2']);
   });
 
   it('defuses answers that a spreadsheet would run as formulas', async () => {
-    await demo.post(batchOf(makeResponse({ id: 'sneaky', answers: { score: 9, reason: '=HYPERLINK("http://evil.example","click")' }, questions: [{ id: 'reason', type: 'text', text: 'Why?' }] })));
+    await demo.post(
+      batchOf(
+        makeResponse({ id: 'sneaky', answers: { score: 9, reason: '=HYPERLINK("http://evil.example","click")' }, questions: [{ id: 'reason', type: 'text', text: 'Why?' }] }),
+      ),
+    );
     const [header, row] = parseCsv(await (await fetch(demo.url('/api/earshot/export.csv'))).text());
     expect(row[header.indexOf('answers.reason')]).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(row[header.indexOf('answers.score')]).toBe('9');

@@ -40,10 +40,18 @@ function answered(id: string, answers: Record<string, unknown>, at: string, extr
  * CES (r1–r6): 7 6 2 4 5 7 → average 31 / 6 = 5.17.
  */
 const CHECKOUT = [
-  answered('r1', { score: 10, reason: 'Fast delivery and a lovely mug', satisfied: 5, effort: 7 }, '2026-11-20T09:00:00.000Z', { page: { url: `${SHOP}/done.html`, referrer: '' } }),
+  answered('r1', { score: 10, reason: 'Fast delivery and a lovely mug', satisfied: 5, effort: 7 }, '2026-11-20T09:00:00.000Z', {
+    page: { url: `${SHOP}/done.html`, referrer: '' },
+  }),
   answered('r2', { score: 9, reason: 'Lovely mug, fast delivery', satisfied: 4, effort: 6 }, '2026-11-20T10:00:00.000Z', { page: { url: `${SHOP}/done.html`, referrer: '' } }),
-  answered('r3', { score: 3, reason: 'Delivery was slow and the box arrived damaged', satisfied: 2, effort: 2 }, '2026-11-21T09:00:00.000Z', { trigger: MANUAL, page: { url: `${SHOP}/`, referrer: '' } }),
-  answered('r4', { score: 6, reason: 'Slow delivery, never arrived on time', satisfied: 3, effort: 4 }, '2026-11-21T11:00:00.000Z', { trigger: MANUAL, page: { url: `${SHOP}/cart.html`, referrer: '' } }),
+  answered('r3', { score: 3, reason: 'Delivery was slow and the box arrived damaged', satisfied: 2, effort: 2 }, '2026-11-21T09:00:00.000Z', {
+    trigger: MANUAL,
+    page: { url: `${SHOP}/`, referrer: '' },
+  }),
+  answered('r4', { score: 6, reason: 'Slow delivery, never arrived on time', satisfied: 3, effort: 4 }, '2026-11-21T11:00:00.000Z', {
+    trigger: MANUAL,
+    page: { url: `${SHOP}/cart.html`, referrer: '' },
+  }),
   answered('r5', { score: 8, satisfied: 4, effort: 5 }, '2026-11-23T08:00:00.000Z', { page: { url: `${SHOP}/done.html`, referrer: '' } }),
   answered('r6', { score: 10, reason: 'Great mug', satisfied: 5, effort: 7 }, '2026-11-23T12:00:00.000Z', { page: { url: `${SHOP}/done.html?qty=2`, referrer: '' } }),
   answered('r7', { score: 7 }, '2026-11-23T13:00:00.000Z', { completed: false, trigger: MANUAL, page: { url: `${SHOP}/`, referrer: '' } }),
@@ -153,7 +161,11 @@ describe('/results', () => {
     const survey = surveySection(document, 'post-checkout-nps');
     const csat = questionOf(survey, Q.satisfied.text);
     expect(clean(csat.querySelector('.figure-line')?.textContent)).toBe('67% satisfied (4 of 6 answered 4 or 5) · average 3.8 on 1–5.');
-    expect(tableRows(csat.querySelector('table')).slice(1).map(([score, answers]) => [score, answers])).toEqual([
+    expect(
+      tableRows(csat.querySelector('table'))
+        .slice(1)
+        .map(([score, answers]) => [score, answers]),
+    ).toEqual([
       ['1', '0'],
       ['2', '1'],
       ['3', '1'],
@@ -162,7 +174,11 @@ describe('/results', () => {
     ]);
     const ces = questionOf(survey, Q.effort.text);
     expect(clean(ces.querySelector('.figure-line')?.textContent)).toBe('Average 5.2 on 1–7.');
-    expect(tableRows(ces.querySelector('table')).slice(1).map(([score, answers]) => [score, answers])).toEqual([
+    expect(
+      tableRows(ces.querySelector('table'))
+        .slice(1)
+        .map(([score, answers]) => [score, answers]),
+    ).toEqual([
       ['1', '0'],
       ['2', '1'],
       ['3', '0'],
@@ -225,9 +241,7 @@ describe('/results', () => {
     ]);
     const titles = [...trend.querySelectorAll('svg title')].map((t) => clean(t.textContent));
     expect(titles).toEqual(['Responses per day', 'NPS per day']);
-    expect(clean(trend.querySelectorAll('svg desc')[1].textContent)).toBe(
-      'NPS per day (UTC): 20 Nov 2026: +100; 21 Nov 2026: −100; 22 Nov 2026: no answers; 23 Nov 2026: +50.',
-    );
+    expect(clean(trend.querySelectorAll('svg desc')[1].textContent)).toBe('NPS per day (UTC): 20 Nov 2026: +100; 21 Nov 2026: −100; 22 Nov 2026: no answers; 23 Nov 2026: +50.');
   });
 
   it('compares the scores per journey point and per page, worst first', async () => {

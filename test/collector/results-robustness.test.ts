@@ -8,11 +8,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCollector, MAX_SURVEYS_SUMMARIZED } from '../../examples/collector/collector.mjs';
 import { MAX_ANSWER_COLUMNS, guardFormulas } from '../../examples/collector/csv-export.mjs';
-import { ratingScaleOf } from '../../examples/collector/question-kinds.mjs';
-import { MAX_SEGMENTS_SHOWN, summarizeSurvey } from '../../examples/collector/survey-summary.mjs';
+import { ratingScaleOf, summarizeAnswers } from '../../examples/collector/question-kinds.mjs';
+import { MAX_SEGMENTS_SHOWN } from '../../examples/collector/survey-summary.mjs';
 import { createServer, type DemoServer } from '../../examples/server.mjs';
 import { makeResponse } from '../support/responses';
 import { batchOf, useDemo } from './demo';
+import { storeUnderTest } from './support/test-store';
 
 const demo = useDemo({ postsPerMinute: 0 });
 const page = async (path = '/results') => {
@@ -25,7 +26,8 @@ const NPS_AND_TEXT = [
   { id: 'reason', type: 'text', text: 'Why?' },
 ];
 
-describe('a database an older collector wrote', () => {
+// Older collectors wrote only SQLite files (versions 1 and 2); PostgreSQL starts at version 3.
+describe.runIf(storeUnderTest === 'sqlite')('a database an older collector wrote', () => {
   const cleanups: Array<() => unknown> = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -40,7 +42,9 @@ describe('a database an older collector wrote', () => {
     db.exec(`CREATE TABLE responses (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL, completed INTEGER NOT NULL,
       updated_at TEXT NOT NULL, received_at TEXT NOT NULL, body TEXT NOT NULL); CREATE INDEX responses_by_survey ON responses (survey_id, seq);
       PRAGMA user_version = 1;`);
-    const insert = db.prepare("INSERT INTO responses (id, survey_id, completed, updated_at, received_at, body) VALUES (?, 'post-checkout-nps', 1, ?, '2026-11-27T10:00:00.000Z', ?)");
+    const insert = db.prepare(
+      "INSERT INTO responses (id, survey_id, completed, updated_at, received_at, body) VALUES (?, 'post-checkout-nps', 1, ?, '2026-11-27T10:00:00.000Z', ?)",
+    );
     for (const row of rows) insert.run(row.id, row.updatedAt, row.body);
     db.close();
     return file;
@@ -55,7 +59,7 @@ describe('a database an older collector wrote', () => {
     return server;
   }
 
-  it('is migrated: rows that fail today\'s rules are left out and counted, the others shown, and /results, /scores and the CSV answer 200', async () => {
+  it("is migrated: rows that fail today's rules are left out and counted, the others shown, and /results, /scores and the CSV answer 200", async () => {
     const leap = makeResponse({ id: 'leap', updatedAt: '2026-06-30T23:59:60Z', createdAt: '2026-06-30T23:59:60Z', answers: { score: 9, reason: 'Fast' }, questions: NPS_AND_TEXT });
     const underscore = makeResponse({ id: 'underscore', locale: 'en_US', answers: { score: 2, reason: 'Slow delivery, damaged box' }, questions: NPS_AND_TEXT });
     const wide = makeResponse({ id: 'wide', questions: Array.from({ length: 5000 }, (_, i) => ({ id: `q${i}`, type: 'nps', text: '' })) });
@@ -89,13 +93,9 @@ describe('scale', () => {
   it('summarizes 130,000 rating answers (a spread of them overflowed the call stack)', () => {
     const answers = Array.from({ length: 200_000 }, (_, i) => 1 + (i % 5));
     expect(ratingScaleOf({}, answers)).toBe(5);
-    const at = new Date().toISOString();
-    // Five responses, each counted 26,000 times: the summary reads 130,000 answers.
-    const five = [1, 2, 3, 4, 5].map((stars) => ({ ...makeResponse({ answers: { stars }, questions: [{ id: 'stars', type: 'rating', text: 'Rate' }] }), createdAt: at, updatedAt: at }));
-    const responses = Array.from({ length: 130_000 }, (_, i) => five[i % 5]);
-    const summary = summarizeSurvey('big', responses);
-    expect(summary.questions[0].result).toMatchObject({ answers: 130_000, average: 3, scale: 5 });
-  }, 20_000);
+    // The database hands the summary a tally; an array of answers is tallied the same way.
+    expect(summarizeAnswers('rating', answers.slice(0, 130_000))).toMatchObject({ answers: 130_000, average: 3, scale: 5 });
+  });
 
   it('bounds the page and the CSV by what it draws, however wide the responses', async () => {
     // 100 responses of 50 questions each, none shared: 5,000 questions.

@@ -9,7 +9,19 @@ describe('NPS', () => {
   it('is % promoters minus % detractors: 6 promoters, 3 passives, 3 detractors of 12 give 50 − 25 = +25', () => {
     const result = scoreNps([10, 10, 9, 9, 9, 8, 7, 7, 6, 2, 0, 10]);
     expect(result).toMatchObject({ answers: 12, ignored: 0, promoters: 6, passives: 3, detractors: 3, score: 25 });
-    expect(tally(result.distribution)).toEqual([[0, 1], [1, 0], [2, 1], [3, 0], [4, 0], [5, 0], [6, 1], [7, 2], [8, 1], [9, 3], [10, 3]]);
+    expect(tally(result.distribution)).toEqual([
+      [0, 1],
+      [1, 0],
+      [2, 1],
+      [3, 0],
+      [4, 0],
+      [5, 0],
+      [6, 1],
+      [7, 2],
+      [8, 1],
+      [9, 3],
+      [10, 3],
+    ]);
   });
 
   it('goes negative with more detractors: 3 promoters and 4 detractors of 8 give 37.5 − 50 = −12.5', () => {
@@ -33,7 +45,13 @@ describe('CSAT', () => {
   it('counts 4 and 5 as satisfied: 5 of 8 is 62.5%, and the average of 28 / 8 is 3.5', () => {
     const result = scoreCsat([5, 4, 4, 3, 2, 1, 5, 4]);
     expect(result).toMatchObject({ answers: 8, satisfied: 5, percentSatisfied: 62.5, average: 3.5 });
-    expect(tally(result.distribution)).toEqual([[1, 1], [2, 1], [3, 1], [4, 3], [5, 2]]);
+    expect(tally(result.distribution)).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 3],
+      [5, 2],
+    ]);
   });
 
   it('leaves out 0 and 6, which are off its 1–5 scale', () => {
@@ -47,7 +65,15 @@ describe('CES', () => {
     expect(result.answers).toBe(7);
     expect(result.ignored).toBe(2);
     expect(result.average).toBeCloseTo(31 / 7, 10);
-    expect(tally(result.distribution)).toEqual([[1, 1], [2, 1], [3, 0], [4, 1], [5, 1], [6, 2], [7, 1]]);
+    expect(tally(result.distribution)).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 0],
+      [4, 1],
+      [5, 1],
+      [6, 2],
+      [7, 1],
+    ]);
   });
 });
 
@@ -55,7 +81,11 @@ describe('rating', () => {
   it('averages on its own scale: 3 + 3 + 2 + 1 = 9 over 4 is 2.25 on 1–3, where 4 is off the scale', () => {
     const result = scoreRating([3, 3, 2, 1, 4], 3);
     expect(result).toMatchObject({ answers: 4, ignored: 1, scale: 3, average: 2.25 });
-    expect(tally(result.distribution)).toEqual([[1, 1], [2, 1], [3, 2]]);
+    expect(tally(result.distribution)).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import { makeResponse } from '../support/responses';
 import { batchOf, useDemo } from './demo';
 
 const demo = useDemo();
-const stored = () => demo.server.collector.responses();
+const stored = () => demo.server.collector.storedResponses();
 
 describe('a response id sent under another survey', () => {
   it('is refused with 409 naming the survey it belongs to, counted, and changes nothing', async () => {
@@ -19,7 +19,7 @@ describe('a response id sent under another survey', () => {
     expect(res.status).toBe(409);
     expect(res.headers.get('retry-after')).toBeNull();
     expect((await res.json()).problems).toEqual(['responses[1].surveyId: response owned belongs to survey "checkout"; a stored response never moves to another survey']);
-    expect(stored()).toEqual([original]);
+    expect(await stored()).toEqual([original]);
     expect(demo.server.collector.counts.surveyMoves).toBe(1);
     const results = await (await fetch(demo.url('/results'))).text();
     expect(results).not.toContain('other-survey');
@@ -28,13 +28,13 @@ describe('a response id sent under another survey', () => {
   it('is refused when both versions come in one batch', async () => {
     const res = await demo.post(batchOf(makeResponse({ id: 'twice', surveyId: 'a' }), makeResponse({ id: 'twice', surveyId: 'b' })));
     expect(res.status).toBe(409);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('still lets a later version of the same survey complete the response', async () => {
     await demo.post(batchOf(makeResponse({ id: 'grows', surveyId: 'checkout', completed: false, updatedAt: '2026-11-27T10:00:00.000Z' })));
     const complete = makeResponse({ id: 'grows', surveyId: 'checkout', completed: true, updatedAt: '2026-11-27T10:00:05.000Z' });
     expect((await demo.post(batchOf(complete))).status).toBe(200);
-    expect(stored()).toEqual([complete]);
+    expect(await stored()).toEqual([complete]);
   });
 });

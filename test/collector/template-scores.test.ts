@@ -60,7 +60,10 @@ describe('UMUX-Lite', () => {
 
   it('averages responses and gives the SUS-comparable 0.65 × mean + 22.9', () => {
     // (91.667 + 50) / 2 = 70.833; 0.65 × 70.833 + 22.9 = 68.942
-    const result = scoreUmuxLite([[6, 7], [4, 4]]);
+    const result = scoreUmuxLite([
+      [6, 7],
+      [4, 4],
+    ]);
     expect(result.responses).toBe(2);
     expect(result.mean).toBeCloseTo(850 / 12, 10);
     expect(result.susEquivalent).toBeCloseTo(0.65 * (850 / 12) + 22.9, 10);
@@ -68,7 +71,12 @@ describe('UMUX-Lite', () => {
   });
 
   it('leaves out and counts a response with one item; a single response is its own mean', () => {
-    expect(scoreUmuxLite([[7, 7], [5, undefined]])).toEqual({ responses: 1, unscored: 1, mean: 100, susEquivalent: 87.9 });
+    expect(
+      scoreUmuxLite([
+        [7, 7],
+        [5, undefined],
+      ]),
+    ).toEqual({ responses: 1, unscored: 1, mean: 100, susEquivalent: 87.9 });
     expect(scoreUmuxLite([[1, 1]])).toEqual({ responses: 1, unscored: 0, mean: 0, susEquivalent: 22.9 });
   });
 });
@@ -138,7 +146,10 @@ describe('scoreTemplates', () => {
 
   it('scores each template separately when one survey’s responses came from two', () => {
     const scores = scoreTemplates([from('nps', { nps: 10 }), from('pmf', { pmf: 'very_disappointed' })]);
-    expect(scores.map((s) => [s.template, s.sampleSize])).toEqual([['nps', 1], ['pmf', 1]]);
+    expect(scores.map((s) => [s.template, s.sampleSize])).toEqual([
+      ['nps', 1],
+      ['pmf', 1],
+    ]);
   });
 });
 
@@ -158,8 +169,14 @@ describe('GET /api/earshot/scores', () => {
   });
 
   it('has no scores for an unknown survey, and needs ?survey=', async () => {
-    expect(await demo.getJson('/api/earshot/scores?survey=nope')).toEqual({ surveyId: 'nope', responses: 0, previewResponses: 0,
-      unreadableResponses: 0, smallSampleBelow: 10, scores: [] });
+    expect(await demo.getJson('/api/earshot/scores?survey=nope')).toEqual({
+      surveyId: 'nope',
+      responses: 0,
+      previewResponses: 0,
+      unreadableResponses: 0,
+      smallSampleBelow: 10,
+      scores: [],
+    });
     const res = await fetch(demo.url('/api/earshot/scores'));
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe('survey: is required, as in /api/earshot/scores?survey=ID');

@@ -8,6 +8,7 @@ function recordingPresenter(log: string[]): Presenter {
   return {
     survey: ({ survey }) => (log.push(`show ${survey.id}`), { close: () => void log.push(`close ${survey.id}`) }),
     tab: ({ survey }) => (log.push(`tab ${survey.id}`), { close: () => void log.push(`untab ${survey.id}`) }),
+    prefetch: (surveys) => void log.push(`prefetch ${surveys.map((survey) => survey.id).join(' ')}`),
   };
 }
 
@@ -55,12 +56,12 @@ describe('lazyPresenter', () => {
     expect(log).toEqual(['show b']);
   });
 
-  it('prefetches without showing anything', async () => {
+  it('prefetches without showing anything, and hands the loaded UI the surveys whose questions it may fetch', async () => {
     const log: string[] = [];
     const load = vi.fn(async () => recordingPresenter(log));
-    lazyPresenter(load).prefetch!();
+    lazyPresenter(load).prefetch!([request('a').survey, request('b').survey]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(load).toHaveBeenCalledTimes(1);
-    expect(log).toEqual([]);
+    expect(log).toEqual(['prefetch a b']);
   });
 });

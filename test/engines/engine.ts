@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
 
-/** Something on the page a visitor can point at: by role and accessible name, or by its text. */
-export type Target = { role: string; name: string } | { text: string };
+/**
+ * Something on the page a visitor can point at: by role and accessible name (`within` the first
+ * element of another role and name, such as one row of a matrix), or by its text.
+ */
+export type Target = { role: string; name: string; within?: { role: string; name: string } } | { text: string };
 
 /** The keys the flows press; `Shift+Tab` is one chord. */
 export type Key = 'Tab' | 'Shift+Tab' | 'ArrowRight' | 'ArrowLeft' | 'Enter' | 'Escape';

@@ -51,15 +51,17 @@ export function locate({ op, target }: { op: LocateOp; target: Target }): Elemen
     }
     return roleOf(el) === target.role && nameOf(el) === target.name;
   };
-  const search = (root: Document | ShadowRoot): Element | null => {
+  const search = (root: Document | ShadowRoot | Element, wanted: (el: Element) => boolean): Element | null => {
     for (const el of root.querySelectorAll('*')) {
-      if (matches(el) && isVisible(el)) return el;
-      const inner = el.shadowRoot ? search(el.shadowRoot) : null;
+      if (wanted(el) && isVisible(el)) return el;
+      const inner = el.shadowRoot ? search(el.shadowRoot, wanted) : null;
       if (inner) return inner;
     }
     return null;
   };
-  const found = search(document);
+  const within = 'within' in target && target.within;
+  const scope = within ? search(document, (el) => roleOf(el) === within.role && nameOf(el) === within.name) : document;
+  const found = scope ? search(scope, matches) : null;
   if (op === 'find') return found;
   if (op === 'visible') return found !== null;
   return found instanceof HTMLInputElement && found.checked;
@@ -210,4 +212,11 @@ export async function runAxeOnSurvey(src: string): Promise<string[]> {
   await Promise.all((root?.getAnimations?.() ?? []).map((animation) => animation.finished.catch(() => undefined)));
   const result = await page.axe!.run({ include: [['earshot-survey']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.length} (${JSON.stringify(violation.nodes[0]?.target)})`);
+}
+
+/** The labels of a ranking's items, in the order shown. */
+export function readRanking(): string[] {
+  const survey = document.querySelector('earshot-survey')?.shadowRoot;
+  const ranking = survey?.querySelector('earshot-ranking-question')?.shadowRoot;
+  return [...(ranking?.querySelectorAll('li .label') ?? [])].map((label) => (label.textContent ?? '').trim());
 }

@@ -15,6 +15,7 @@ import {
   readCardStyles,
   readOutbox,
   readPageErrors,
+  readRanking,
   runAxeOnSurvey,
   snapshotWidgetStyles,
 } from './page-functions';
@@ -64,6 +65,10 @@ export const CHOICE = {
   surveyId: 'how-found',
   found: 'How did you hear about us?',
   other: 'Other, please specify',
+  onboarding: 'How much do you agree?',
+  signup: 'Signing up was easy',
+  setup: 'Setting up was quick',
+  priorities: 'What should we improve first?',
   comment: 'Anything else you would like to tell us?',
   thanks: 'Thank you!',
 } as const;
@@ -105,6 +110,30 @@ const CHOICE_SURVEY = {
         { id: 'search', label: 'Search engine' },
         { id: 'friend', label: 'A friend' },
         { id: 'social', label: 'Social media' },
+      ],
+    },
+    {
+      id: 'onboarding',
+      type: 'matrix',
+      text: CHOICE.onboarding,
+      rows: [
+        { id: 'signup', label: CHOICE.signup },
+        { id: 'setup', label: CHOICE.setup },
+      ],
+      columns: [
+        { value: 1, label: 'Disagree' },
+        { value: 2, label: 'Neutral' },
+        { value: 3, label: 'Agree' },
+      ],
+    },
+    {
+      id: 'priorities',
+      type: 'ranking',
+      text: CHOICE.priorities,
+      options: [
+        { id: 'speed', label: 'Speed' },
+        { id: 'price', label: 'Price' },
+        { id: 'docs', label: 'Documentation' },
       ],
     },
     { id: 'comment', type: 'text', text: CHOICE.comment, multiline: false },
@@ -504,7 +533,8 @@ const changedMindBranch: Scenario = {
 
 const choiceAndText: Scenario = {
   flow: 3,
-  title: 'choice and text: several options and "Other" with its text, then a single-line answer, delivered in the options\' order',
+  title:
+    'choice, matrix, ranking and text: several options and "Other" with its text, a row of a matrix at a time, a ranking by its buttons, then a single-line answer, delivered as given',
   async run({ session, server }) {
     await session.open(server.url(CHOICE.page));
     const checkbox = (name: string): Target => ({ role: 'checkbox', name });
@@ -519,6 +549,24 @@ const choiceAndText: Scenario = {
     await session.click(checkbox('Search engine'));
     expect(await isChecked(session, checkbox('Search engine'))).toBe(false);
     await session.click(button('Next'));
+
+    // A matrix: each statement a radiogroup, its radios named by the column; every row is needed.
+    const point = (row: string, column: string): Target => ({ role: 'radio', name: column, within: { role: 'radiogroup', name: row } });
+    await waitForVisible(session, { role: 'group', name: CHOICE.onboarding });
+    await session.click(point(CHOICE.signup, 'Agree'));
+    expect(await isChecked(session, point(CHOICE.signup, 'Agree'))).toBe(true);
+    await session.click(button('Next'));
+    await waitForVisible(session, { text: 'Please answer every statement to continue.' });
+    await session.click(point(CHOICE.setup, 'Neutral'));
+    expect([await isChecked(session, point(CHOICE.setup, 'Neutral')), await isChecked(session, point(CHOICE.signup, 'Agree'))]).toEqual([true, true]);
+    await session.click(button('Next'));
+
+    // A ranking: Documentation to the top with its Move up button, twice.
+    await waitForVisible(session, { role: 'button', name: 'Move Documentation up' });
+    await session.click({ role: 'button', name: 'Move Documentation up' });
+    await session.click({ role: 'button', name: 'Move Documentation up' });
+    expect(await session.evaluate(readRanking, undefined)).toEqual(['Documentation', 'Speed', 'Price']);
+    await session.click(button('Next'));
     // Next took focus on to the new question's field. (WebKitWebDriver reports a click on an
     // <input type=text> inside shadow DOM as intercepted, so this flow types where focus is.)
     await waitForVisible(session, textbox(CHOICE.comment));
@@ -528,7 +576,12 @@ const choiceAndText: Scenario = {
     await waitForVisible(session, { text: CHOICE.thanks });
 
     const response = await waitForDelivery(session, server, (r) => r.completed);
-    expect(response.answers).toEqual({ found: ['friend', { other: 'A podcast' }], comment: 'Great onboarding' });
+    expect(response.answers).toEqual({
+      found: ['friend', { other: 'A podcast' }],
+      onboarding: { signup: 3, setup: 2 },
+      priorities: ['docs', 'speed', 'price'],
+      comment: 'Great onboarding',
+    });
     expectWellFormed(response, { surveyId: CHOICE.surveyId, trigger: { event: 'signed_up' }, pageUrl: server.url(CHOICE.page) });
     expectOnlyResponse(server, response.id);
     await expectNoPageErrors(session);

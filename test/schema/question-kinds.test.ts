@@ -36,7 +36,9 @@ describe('the JSON Schemas and the table of question kinds', () => {
 
   it.each(QUESTION_TYPES)('batch.schema.json describes what a response says of a %s question', (type) => {
     const kind = QUESTION_KINDS[type];
-    const described = kind.record?.({ id: 'q', type, text: 'Q' } as never) ?? {};
+    // The fields some kinds require, for those that describe them.
+    const question = { id: 'q', type, text: 'Q', rows: [{ id: 'r', label: 'R' }], columns: [{ value: 1, label: 'C' }], options: ['A'], min: 0, max: 1, format: 'email' };
+    const described = kind.record?.(question as never) ?? {};
     for (const field of Object.keys(described)) expect(batchQuestion.properties, `questions[].${field}`).toHaveProperty(field);
   });
 });

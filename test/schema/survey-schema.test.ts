@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { ID_PATTERN, type Report } from '../../src/core/definition/checks.js';
 import { checkSurvey, validateConfig } from '../../src/core/definition/validate.js';
+import { RECALL_TEXT } from '../../src/core/definition/recall.js';
 import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../../src/core/targeting/url-regex.js';
 import batchSchema from '../../src/schema/batch.schema.json' with { type: 'json' };
 import schema from '../../src/schema/survey.schema.json' with { type: 'json' };
@@ -26,9 +27,12 @@ function sdkAccepts(definition: unknown): boolean {
 /** Uses every field of a survey and every question kind with all of its fields. */
 const full = () => ({
   id: 'every-field',
+  label: 'Checkout, from the cart',
+  hiddenFields: ['utm_source', 'plan-2'],
   trigger: {
+    label: 'Bought, scrolled and waited',
     all: [
-      { event: 'checkout_completed', where: { total: { gte: 10 }, coupon: null, plan: 'pro', vip: { exists: true }, tier: { in: ['a', 'b'] } } },
+      { event: 'checkout_completed', label: 'Bought', where: { total: { gte: 10 }, coupon: null, plan: 'pro', vip: { exists: true }, tier: { in: ['a', 'b'] } } },
       {
         any: [{ url: '/checkout/*' }, { url: { equals: '/a' } }, { url: { startsWith: '/b' } }, { url: { contains: 'c' } }, { url: { glob: '/d/*' } }, { url: { regex: '^/e$' } }],
       },
@@ -63,6 +67,33 @@ const full = () => ({
     { id: 'thumb', type: 'thumbs', text: 'Helpful?', next: 'why' },
     { id: 'pick', type: 'choice', text: 'Which?', options: ['A', { id: 'b', label: 'B' }], multiple: true, other: true, shuffle: true, min: 1, max: 3 },
     { id: 'why', type: 'text', text: 'Why?', maxLength: 500, placeholder: 'Tell us', multiline: false, if: { question: 'thumb', eq: 0 } },
+    { id: 'mail', type: 'text', text: 'Email?', format: 'email', optional: true },
+    {
+      id: 'mug',
+      type: 'choice',
+      text: 'Which mug?',
+      options: [
+        { id: 'blue', label: 'Blue', image: 'https://cdn.example/blue.png', alt: 'A blue mug' },
+        { id: 'red', label: 'Red', image: 'img/red.png', alt: 'A red mug' },
+        'None',
+      ],
+    },
+    {
+      id: 'grid',
+      type: 'matrix',
+      text: 'Agree?',
+      rows: [
+        { id: 'easy', label: 'Easy' },
+        { id: 'fast', label: 'Fast' },
+      ],
+      columns: [
+        { value: 1, label: 'No' },
+        { value: 2, label: 'Yes' },
+      ],
+    },
+    { id: 'order', type: 'ranking', text: 'Rank', options: ['A', { id: 'b', label: 'B' }], shuffle: true, if: { question: 'grid', answered: true } },
+    { id: 'budget', type: 'slider', text: 'Budget?', min: 0, max: 100, step: 5, labels: { min: 'None', max: 'A lot' } },
+    { id: 'book', type: 'cta', text: 'Demo?', body: 'Twenty minutes.', button: { label: 'Book a call', url: 'https://example.com/book' } },
   ],
 });
 
@@ -90,6 +121,16 @@ const valid: Mutation[] = [
     },
   ],
   ['thanks as texts by locale', (s) => ({ ...s, thanks: { en: 'Thanks', fr: 'Merci' } })],
+  [
+    'recalled values in texts, labels, options, placeholders and the thank-you step',
+    (s) => {
+      Object.assign(q(s, 'score'), { text: 'Hi {{user.traits.name | there}}, how likely on {{ context.plan }}?', lowLabel: 'Not for {{user.id}}' });
+      Object.assign(q(s, 'pick'), { options: ['A {{context.x}}', { id: 'b', label: { en: 'B {{answers.score}}', fr: 'Bé' } }] });
+      Object.assign(q(s, 'why'), { placeholder: 'About {{answers.pick | it}}' });
+      return { ...s, thanks: { text: 'Thanks {{answers.why|}}', link: { label: 'See {{context.plan}}', url: '/more' } } };
+    },
+  ],
+  ['single braces, as in a template text', (s) => ((q(s, 'score').text = 'How likely { } {product}?'), s)],
   ['a template without questions', () => ({ id: 't', template: 'nps' })],
   ['an id of 64 characters, with every allowed sign', (s) => ({ ...s, id: `A0_.:-${'z'.repeat(58)}` })],
   ['a regex that backtracks catastrophically, which the SDK matches in linear time', (s) => ({ ...s, trigger: { url: { regex: '^(.|.)*#$' } } })],
@@ -99,6 +140,13 @@ const valid: Mutation[] = [
     'a template with a product, its words replaced, and questions of its own',
     (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf: 'Without {product}?', pmf_options: 'Sad|Meh|Fine' } }),
   ],
+  ['sus as one matrix, its question worded anew', (s) => ({ ...s, template: 'sus', layout: 'matrix', templateText: { agreement: 'Agree?' } })],
+  ['umux-lite one item per step', (s) => ({ ...s, template: 'umux-lite', layout: 'steps' })],
+  ['a call to action that goes to the next step', (s) => ((q(s, 'book').button = { label: 'Continue' }), s)],
+  ['a call to action with a relative link', (s) => ((q(s, 'book').button = { label: 'Go', url: '/book' }), s)],
+  ['a slider of decimals', (s) => (Object.assign(q(s, 'budget'), { min: -1, max: 1, step: 0.5 }), s)],
+  ['a picture with a relative path', (s) => ((q(s, 'mug').options = [{ id: 'a', label: 'A', image: '/pictures/a.png', alt: 'A' }, 'B']), s)],
+  ['every text format', (s) => ({ ...s, questions: ['email', 'url', 'phone', 'number', 'date'].map((format) => ({ id: format, type: 'text', text: '?', format })) })],
 ];
 
 const invalid: Mutation[] = [
@@ -198,6 +246,47 @@ const invalid: Mutation[] = [
   ['an unknown theme key', (s) => ({ ...s, theme: { accentColor: 'red' } })],
   ['a dark colour with a brace', (s) => ({ ...s, theme: { dark: { text: '}' } } })],
   ['an unknown templateText key', (s) => ({ ...s, template: 'nps', templateText: { npsReason: 'Why?' } })],
+  ['a recalled value of an unknown root', (s) => ((q(s, 'score').text = 'How was {{order.total}}?'), s)],
+  ['a recalled user field other than id and traits', (s) => ((q(s, 'score').lowLabel = '{{user.email}}'), s)],
+  ['a {{ never closed', (s) => ((q(s, 'why').placeholder = 'About {{context.plan'), s)],
+  ['a recalled value in a thank-you text by locale with a bad path', (s) => ({ ...s, thanks: { en: 'Thanks {{context.}}', fr: 'Merci' } })],
+  ['a blank survey label', (s) => ({ ...s, label: ' ' })],
+  ['a trigger label over 200 characters', (s) => ({ ...s, trigger: { delay: 3, label: 'x'.repeat(201) } })],
+  ['a trigger with only a label', (s) => ({ ...s, trigger: { label: 'Nothing' } })],
+  ['a hidden field that is not a parameter name', (s) => ({ ...s, hiddenFields: ['utm source'] })],
+  ['eleven hidden fields', (s) => ({ ...s, hiddenFields: Array.from({ length: 11 }, (_, i) => `p${i}`) })],
+  ['an unknown text format', (s) => ((q(s, 'mail').format = 'zip'), s)],
+  ['a text format on several lines', (s) => ((q(s, 'mail').multiline = true), s)],
+  ['a picture without alt', (s) => ((q(s, 'mug').options = [{ id: 'a', label: 'A', image: '/a.png' }, 'B']), s)],
+  ['an alt without picture', (s) => ((q(s, 'mug').options = [{ id: 'a', label: 'A', alt: 'A' }, 'B']), s)],
+  ['a picture over http:', (s) => ((q(s, 'mug').options = [{ id: 'a', label: 'A', image: 'http://cdn.example/a.png', alt: 'A' }, 'B']), s)],
+  ['a picture as data:', (s) => ((q(s, 'mug').options = [{ id: 'a', label: 'A', image: 'data:image/png;base64,AA', alt: 'A' }, 'B']), s)],
+  ['a picture from a scheme-relative address', (s) => ((q(s, 'mug').options = [{ id: 'a', label: 'A', image: '//cdn.example/a.png', alt: 'A' }, 'B']), s)],
+  ['a picture on a ranking option', (s) => ((q(s, 'order').options = [{ id: 'a', label: 'A', image: '/a.png', alt: 'A' }, 'B']), s)],
+  ['a matrix without columns', (s) => (delete q(s, 'grid').columns, s)],
+  ['a matrix with one column', (s) => ((q(s, 'grid').columns = [{ value: 1, label: 'One' }]), s)],
+  ['a matrix without rows', (s) => ((q(s, 'grid').rows = []), s)],
+  ['a matrix column without label', (s) => ((q(s, 'grid').columns = [{ value: 1 }, { value: 2, label: 'Two' }]), s)],
+  [
+    'a matrix column value that is text',
+    (s) => (
+      (q(s, 'grid').columns = [
+        { value: 'one', label: 'One' },
+        { value: 2, label: 'Two' },
+      ]),
+      s
+    ),
+  ],
+  ['a matrix row id with a space', (s) => ((q(s, 'grid').rows = [{ id: 'a b', label: 'A' }]), s)],
+  ['a ranking of eleven options', (s) => ((q(s, 'order').options = Array.from({ length: 11 }, (_, i) => `o${i}`)), s)],
+  ['a slider without min', (s) => (delete q(s, 'budget').min, s)],
+  ['a slider step of 0', (s) => ((q(s, 'budget').step = 0), s)],
+  ['an unknown slider label', (s) => ((q(s, 'budget').labels = { middle: 'Half' }), s)],
+  ['a call to action without button', (s) => (delete q(s, 'book').button, s)],
+  ['a javascript: call to action', (s) => ((q(s, 'book').button = { label: 'Go', url: 'javascript:alert(1)' }), s)],
+  ['an unknown layout', (s) => ({ ...s, template: 'sus', layout: 'grid' })],
+  ['a matrix layout without template', (s) => ({ ...s, layout: 'matrix' })],
+  ['a matrix layout of another template', (s) => ({ ...s, template: 'nps', layout: 'matrix' })],
 ];
 
 /** Rules across fields that only the SDK checks. */
@@ -222,6 +311,36 @@ const sdkOnly: Mutation[] = [
   ['all and any five levels deep', (s) => ({ ...s, trigger: { all: [{ any: [{ all: [{ any: [{ all: [{ event: 'a' }] }] }] }] }] } })],
   ['a question with the id of a template item', (s) => ({ ...s, template: 'nps', questions: [{ id: 'nps', type: 'thumbs', text: '?' }] })],
   ['pmf_options with two labels', (s) => ({ ...s, template: 'pmf', product: 'Mugs', templateText: { pmf_options: 'Sad|Fine' } })],
+  ['a recalled answer of a later question', (s) => ((q(s, 'score').text = 'After {{answers.why}}?'), s)],
+  ['a recalled answer of the question itself, in its label', (s) => ((q(s, 'score').highLabel = '{{answers.score}}'), s)],
+  [
+    'two matrix rows with one id',
+    (s) => (
+      (q(s, 'grid').rows = [
+        { id: 'a', label: 'A' },
+        { id: 'a', label: 'B' },
+      ]),
+      s
+    ),
+  ],
+  [
+    'two matrix columns with one value',
+    (s) => (
+      (q(s, 'grid').columns = [
+        { value: 1, label: 'A' },
+        { value: 1, label: 'B' },
+      ]),
+      s
+    ),
+  ],
+  ['a matrix row id that keys another answer', (s) => ((q(s, 'grid').rows = [{ id: 'clicked', label: 'A' }]), s)],
+  ['a slider whose max is below min', (s) => (Object.assign(q(s, 'budget'), { min: 10, max: 0, step: 1 }), s)],
+  ['a slider step that does not divide the range', (s) => ((q(s, 'budget').step = 30), s)],
+  ['a rule comparing a ranking', (s) => ((q(s, 'budget').if = { question: 'order', eq: 'A' }), s)],
+  [
+    'a question with the id of an item of a template shown as a matrix',
+    (s) => ({ ...s, template: 'sus', layout: 'matrix', questions: [{ id: 'sus2', type: 'thumbs', text: '?' }] }),
+  ],
 ];
 
 const build = (change: Mutation[1]) => JSON.parse(JSON.stringify(change(full())));
@@ -245,7 +364,7 @@ describe('survey.schema.json and the SDK validator', () => {
     expect(schemaAccepts(survey)).toBe(true);
   });
 
-  it("holds the SDK's own rules for ids and url regexes, word for word", () => {
+  it("holds the SDK's own rules for ids, url regexes and recalled values, word for word", () => {
     const { identifier, urlRule } = schema.$defs;
     expect(new RegExp(identifier.pattern).source).toBe(ID_PATTERN.source);
     expect(batchSchema.$defs.definitionId.pattern).toBe(identifier.pattern);
@@ -255,6 +374,9 @@ describe('survey.schema.json and the SDK validator', () => {
         .filter((name) => ID_PATTERN.test(name))
         .sort(),
     );
+    expect(schema.$defs.recall.pattern).toBe(RECALL_TEXT.source);
+    expect(schema.$defs.longText.allOf).toEqual([{ $ref: '#/$defs/recall' }]);
+    expect(schema.$defs.label.allOf).toEqual([{ $ref: '#/$defs/recall' }]);
     const regex = urlRule.anyOf.find((rule) => 'regex' in (rule.properties ?? {}))!.properties!.regex as { pattern: string; maxLength: number };
     expect(regex.pattern).toBe(URL_REGEX_SUBSET.source);
     expect(regex.maxLength).toBe(URL_REGEX_MAX_LENGTH);

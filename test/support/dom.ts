@@ -19,8 +19,13 @@ function implicitRole(element: Element): string | null {
     const type = (element.getAttribute('type') ?? 'text').toLowerCase();
     if (type === 'radio') return 'radio';
     if (type === 'checkbox') return 'checkbox';
+    if (type === 'range') return 'slider';
+    if (type === 'number') return 'spinbutton';
     if (['text', 'search', 'email', 'tel', 'url'].includes(type)) return 'textbox';
   }
+  if (tag === 'a' && element.hasAttribute('href')) return 'link';
+  if (tag === 'ol' || tag === 'ul') return 'list';
+  if (tag === 'li') return 'listitem';
   return null;
 }
 
@@ -36,12 +41,14 @@ function byId(element: Element, id: string): Element | null {
 
 /** The accessible name: aria-labelledby, aria-label, a <label>, or a button's text. */
 export function accessibleName(element: Element): string {
+  // A label may also be an <img>'s alt text, or text inside an element named by another.
+  const textOf = (node: Element | null | undefined) => (node?.localName === 'img' ? node.getAttribute('alt') : node?.textContent);
   const labelledBy = element.getAttribute('aria-labelledby');
   if (labelledBy)
     return squash(
       labelledBy
         .split(/\s+/)
-        .map((id) => byId(element, id)?.textContent)
+        .map((id) => textOf(byId(element, id)))
         .join(' '),
     );
   const label = element.getAttribute('aria-label');
@@ -56,7 +63,7 @@ export function accessibleName(element: Element): string {
     }
     return squash(labels.map((one) => one.textContent).join(' '));
   }
-  if (element.localName === 'button') return squash(element.textContent);
+  if (element.localName === 'button' || element.localName === 'a') return squash(element.textContent);
   return '';
 }
 
@@ -86,6 +93,17 @@ export async function rendered(host: Element): Promise<void> {
     const pending = [host, ...walk(host.shadowRoot ?? host)].map((element) => (element as Element & { updateComplete?: Promise<unknown> }).updateComplete).filter(Boolean);
     await Promise.all(pending);
   }
+}
+
+/** The accessible description: the texts `aria-describedby` points to (an image gives its alt text). */
+export function accessibleDescription(element: Element): string {
+  const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return squash(
+    ids
+      .map((id) => byId(element, id))
+      .map((node) => (node?.localName === 'img' ? node.getAttribute('alt') : node?.textContent))
+      .join(' '),
+  );
 }
 
 /** Types into a text field as a visitor does: the box changes, then `input` fires. */

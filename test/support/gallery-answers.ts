@@ -9,5 +9,11 @@ export const GALLERY_ANSWERS = {
   helpful: 1,
   found: { other: 'A podcast' },
   features: ['price', 'speed'],
+  mug: 'red',
+  visit: { find: 3, pay: 2, price: 1 },
+  priorities: ['speed', 'price', 'quality'],
+  budget: 120,
+  email: 'ada@example.com',
+  tour: { clicked: true },
   comment: 'Lovely mugs',
 };

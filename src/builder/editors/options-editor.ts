@@ -1,5 +1,5 @@
-import { html } from 'lit';
-import { isRecord } from '../../core/definition/checks.js';
+import { html, nothing } from 'lit';
+import { ID_PATTERN, isRecord } from '../../core/definition/checks.js';
 import type { ChoiceOption } from '../../core/types.js';
 import { EditorElement } from './editor-element.js';
 import { fieldId, groupDescribedBy, groupError, localizedField, textField } from '../form/field.js';
@@ -11,12 +11,14 @@ import { afterRender } from '../form/after-render.js';
  * given an answer id, `{ "id", "label" }` answered with the id.
  */
 export class OptionsEditorElement extends EditorElement {
-  static override properties = { ...EditorElement.properties, options: { attribute: false }, path: { attribute: false }, number: { type: Number } };
+  static override properties = { ...EditorElement.properties, options: { attribute: false }, path: { attribute: false }, number: { type: Number }, pictures: { type: Boolean } };
 
   declare options: ChoiceOption[] | undefined;
   declare path: Path;
   /** The question's number, in the fields' names. */
   declare number: number;
+  /** Options may show a picture (a choice's may; a ranking's may not). */
+  declare pictures: boolean;
 
   override render() {
     const { problems, path, number } = this;
@@ -45,6 +47,7 @@ export class OptionsEditorElement extends EditorElement {
             value: isRecord(option) ? String(option.id ?? '') : '',
             onInput: (value) => this.edit(at, withId(option, value)),
           })}
+          ${this.pictures ? this.#pictureFields(option, at, index) : nothing}
           <button type="button" @click=${() =>
             this.edit(
               path,
@@ -54,6 +57,21 @@ export class OptionsEditorElement extends EditorElement {
       })}
       <div class="actions"><button type="button" @click=${this.#add}>Add an option to question ${number}</button></div>
     </fieldset>`;
+  }
+
+  /** A picture for the option (issue #22): its address, and its alt text once it has one. */
+  #pictureFields(option: ChoiceOption, at: Path, index: number) {
+    const { problems } = this;
+    const picture = typeof option === 'object' && option.image !== undefined ? option : undefined;
+    return html`${textField({
+      path: [...at, 'image'],
+      label: `Option ${index + 1} picture`,
+      hint: 'Optional: an https: address, or a path on this site.',
+      problems,
+      value: picture?.image ?? '',
+      onInput: (value) => this.edit(at, withPicture(option, value)),
+    })}
+    ${picture ? localizedField({ path: [...at, 'alt'], label: `Option ${index + 1} picture description`, required: true, problems, value: picture.alt, onInput: (where, value) => this.edit(where, value) }) : nothing}`;
   }
 
   async #add(): Promise<void> {
@@ -66,9 +84,17 @@ export class OptionsEditorElement extends EditorElement {
   }
 }
 
-/** The option with an answer id, or back to a plain label when the id is cleared. */
+/** The option with an answer id, or back to a plain label when the id is cleared (and it has no picture). */
 function withId(option: ChoiceOption, id: string): ChoiceOption {
-  const label = isRecord(option) ? option.label : option;
+  const label = typeof option === 'object' ? option.label : option;
+  if (typeof option === 'object' && option.image !== undefined) return { ...option, id };
   if (id === '' && typeof label === 'string') return label;
   return { id, label };
+}
+
+/** The option with a picture (answered with an id: its label when that is one), or without once the address is cleared. */
+function withPicture(option: ChoiceOption, image: string): ChoiceOption {
+  const { id, label } = typeof option === 'object' ? option : { id: ID_PATTERN.test(option) ? option : '', label: option };
+  if (image === '') return withId({ id, label }, id);
+  return { id, label, image, alt: typeof option === 'object' && option.image !== undefined ? option.alt : '' };
 }

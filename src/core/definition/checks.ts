@@ -68,6 +68,22 @@ export const boolean: Check = expect((value) => typeof value === 'boolean', 'exp
 export const integer = (min: number, max: number): Check =>
   expect((value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max, `expected a whole number from ${min} to ${max}`);
 
+export const number = (min: number, max: number): Check => expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
+
+/** A URL, absolute or relative to the page; none when blank (that would be the page itself) or invalid. */
+export function parseUrl(value: unknown): URL | undefined {
+  try {
+    return typeof value === 'string' && value.trim() ? new URL(value, location.href) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A link the visitor follows: an http(s) URL, absolute or relative to the page. */
+export const httpUrl: Check = (value, path, report) => {
+  if (!/^https?:$/.test(parseUrl(value)?.protocol ?? '')) fail(report, path, 'expected an http(s) URL, absolute or relative to the page', value);
+};
+
 export const oneOf = (allowed: readonly unknown[]): Check => expect((value) => allowed.includes(value), `expected one of ${allowed.join(', ')}`);
 
 /** The rule for ids that survey.schema.json, batch.schema.json and the reference collector share. */

@@ -11,16 +11,26 @@ function match(offered: string[], wanted: string): string | undefined {
 /** Whether a `thanks` object is texts by locale rather than `{ text, link }`. */
 const isTexts = (thanks: object): thanks is Record<string, string> => !('text' in thanks || 'link' in thanks);
 
-/** A copy of the survey with every visitor-facing text passed through `change`. */
-function mapTexts(survey: Survey, change: (text: LocalizedText) => string): Survey {
+/** A copy of the survey with every visitor-facing text passed through `change` (recall.ts puts recalled values in the same texts). */
+export function mapTexts(survey: Survey, change: (text: LocalizedText) => string): Survey {
   const maybe = (text: LocalizedText | undefined) => (text === undefined ? undefined : change(text));
   const questions = survey.questions.map((question) => {
     const copy = { ...question, text: change(question.text) } as Question & Record<string, unknown>;
     if ('lowLabel' in question) copy.lowLabel = maybe(question.lowLabel);
     if ('highLabel' in question) copy.highLabel = maybe(question.highLabel);
-    if ('labels' in question) copy.labels = question.labels?.map(change);
+    if ('labels' in question && Array.isArray(question.labels)) copy.labels = question.labels.map(change);
     if ('placeholder' in question) copy.placeholder = maybe(question.placeholder);
-    if ('options' in question) copy.options = question.options.map((option) => (typeof option === 'string' ? option : { ...option, label: change(option.label) }));
+    if ('options' in question)
+      copy.options = question.options.map((option) =>
+        typeof option === 'string' ? option : { ...option, label: change(option.label), ...('alt' in option && { alt: change(option.alt) }) },
+      );
+    // The texts of the kinds of issue #22.
+    if (question.type === 'matrix') {
+      copy.rows = question.rows.map((row) => ({ ...row, label: change(row.label) }));
+      copy.columns = question.columns.map((column) => ({ ...column, label: change(column.label) }));
+    }
+    if (question.type === 'slider' && question.labels) copy.labels = { min: maybe(question.labels.min), max: maybe(question.labels.max) };
+    if (question.type === 'cta') Object.assign(copy, { body: maybe(question.body), button: { ...question.button, label: change(question.button.label) } });
     return copy as Question;
   });
   let { thanks } = survey;

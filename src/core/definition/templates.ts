@@ -24,6 +24,7 @@ export const TEMPLATE_TEXT = {
   sus10: 'I needed to learn a lot of things before I could get going with this system.',
   umux1: "This system's capabilities meet my requirements.",
   umux2: 'This system is easy to use.',
+  agreement: 'How much do you agree with each statement?',
   pmf: 'How would you feel if you could no longer use {product}?',
   pmf_options: 'Very disappointed|Somewhat disappointed|Not disappointed',
   agree: 'Strongly disagree|Disagree|Somewhat disagree|Neither agree nor disagree|Somewhat agree|Agree|Strongly agree',
@@ -32,10 +33,13 @@ export const TEMPLATE_TEXT = {
 /** Every string a template shows, by key. */
 export type TemplateText = Record<keyof typeof TEMPLATE_TEXT, string>;
 
+/** Templates whose items a survey may show as one matrix (`"layout": "matrix"`). */
+export const MATRIX_TEMPLATES: readonly SurveyTemplate[] = ['sus', 'umux-lite'];
+
 /** The answer ids of the PMF options, in the order of `pmf_options`. */
 export const PMF_ANSWERS = ['very_disappointed', 'somewhat_disappointed', 'not_disappointed'];
 
-/** Question ids each template contributes, in order (also what validation reserves for it). */
+/** Question ids each template contributes, in order, one item per step (also what validation reserves for it). */
 export const TEMPLATES: Record<SurveyTemplate, string[]> = {
   nps: ['nps', 'nps_reason'],
   csat: ['csat'],
@@ -47,12 +51,30 @@ export const TEMPLATES: Record<SurveyTemplate, string[]> = {
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as SurveyTemplate[];
 
-/** The standard items of `survey.template`, worded from `TEMPLATE_TEXT` and the survey's `templateText`. */
-export function templateQuestions({ template, product, templateText }: Pick<Survey, 'template' | 'product' | 'templateText'>): Question[] {
+/**
+ * The standard items of `survey.template`, worded from `TEMPLATE_TEXT` and the survey's
+ * `templateText`. With `"layout": "matrix"`, SUS and UMUX-Lite are one matrix whose id is the
+ * template's (`sus`, `umux`) and whose rows are the items, with their ids and points: scored alike.
+ */
+export function templateQuestions({ template, product, templateText, layout }: Pick<Survey, 'template' | 'product' | 'templateText' | 'layout'>): Question[] {
   if (!template) return [];
   const words: TemplateText = { ...TEMPLATE_TEXT, ...templateText };
   const say = (id: string) => words[id as keyof TemplateText].replace('{product}', product ?? words.product);
   const agree = words.agree.split('|');
+  if (layout === 'matrix' && MATRIX_TEMPLATES.includes(template)) {
+    const sus = template === 'sus';
+    // SUS's five points are the seven-point agreement scale without its "somewhat" points.
+    const points = sus ? [0, 1, 3, 5, 6] : [0, 1, 2, 3, 4, 5, 6];
+    return [
+      {
+        id: sus ? 'sus' : 'umux',
+        type: 'matrix',
+        text: say('agreement'),
+        rows: TEMPLATES[template].map((id) => ({ id, label: say(id) })),
+        columns: points.map((point, index) => ({ value: index + 1, label: agree[point] })),
+      },
+    ];
+  }
   return TEMPLATES[template].map((id): Question => {
     const text = say(id);
     // SUS is the five-point form, UMUX-Lite the seven-point one; both are labelled at their ends.

@@ -5,11 +5,14 @@ import {
   checkObject,
   expect,
   fail,
+  httpUrl,
   identifier as id,
   integer,
   isRecord,
   localized,
+  number,
   oneOf,
+  parseUrl,
   text,
   toData,
   type Check,
@@ -20,15 +23,17 @@ import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { checkOperand, type ComparedValues, type Comparison } from './operators.js';
 import { LABEL_MAX_LENGTH, QUESTION_KINDS, QUESTION_TYPES, kindOf } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
+import { CONTEXT_KEY } from '../context.js';
+import { checkRecall } from './recall.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
-import { TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate } from './templates.js';
+import { MATRIX_TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate, templateQuestions } from './templates.js';
 import { CONDITION_OPERATORS } from '../targeting/conditions.js';
 import { DEFAULT_COOLDOWN_DAYS } from '../targeting/frequency.js';
 import { TRIGGER_KINDS } from '../targeting/triggers.js';
 import { URL_OPERATORS } from '../targeting/url-match.js';
 import { URL_REGEX_MAX_LENGTH, URL_REGEX_SUBSET } from '../targeting/url-regex.js';
-import type { DisplayMode, EarshotConfig, PopoverPosition, Question, Survey, SurveyTemplate } from '../types.js';
+import type { DisplayMode, EarshotConfig, PopoverPosition, Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
 
 export const MAX_QUESTIONS = 50;
 export const TEXT_MAX_LENGTH = 2000;
@@ -70,20 +75,6 @@ const longText = localized(text(TEXT_MAX_LENGTH));
 const localeTag = expect((value) => typeof value === 'string' && LOCALE_TAG.test(value), 'expected a locale tag such as "en" or "pt-BR"');
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
-/** A URL, absolute or relative to the page; none when blank (that would be the page itself) or invalid. */
-function parseUrl(value: unknown): URL | undefined {
-  try {
-    return typeof value === 'string' && value.trim() ? new URL(value, location.href) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** An http(s) URL, absolute or relative to the page. */
-const httpUrl: Check = (value, path, report) => {
-  if (!/^https?:$/.test(parseUrl(value)?.protocol ?? '')) fail(report, path, 'expected an http(s) URL, absolute or relative to the page', value);
-};
-
 /**
  * Where answers go and definitions come from: the page's own origin (a relative path), https:, or
  * http: on the developer's machine, so nothing crosses the network in clear text; no user:password@
@@ -105,8 +96,6 @@ const user: Check = (value, path, report) =>
       }
     },
   });
-
-const number = (min: number, max: number): Check => expect((value) => typeof value === 'number' && value >= min && value <= max, `expected a number from ${min} to ${max}`);
 
 const days = number(0, MAX_DAYS);
 
@@ -178,11 +167,11 @@ const trigger: Check = (value, path, report) => {
   const kinds = isRecord(value) ? TRIGGER_KINDS.filter((kind) => kind in value) : [];
   if (kinds.length !== 1) return fail(report, path, `expected one of ${TRIGGER_KINDS.join(', ')} (combine several with "all" or "any")`, value);
   const [kind] = kinds;
-  checkObject(value, path, report, { [kind]: TRIGGER_FIELDS[kind], ...(kind === 'event' && { where: conditions }) });
+  checkObject(value, path, report, { [kind]: TRIGGER_FIELDS[kind], label: journeyLabel, ...(kind === 'event' && { where: conditions }) });
 };
 
-/** Answer rules refer to questions by id: `earlier` holds the ids asked before this one. */
-function rule(earlier: Set<string>): Check {
+/** Answer rules refer to questions by id: `earlier` holds the ids asked before this one, with their kinds. */
+function rule(earlier: Map<string, QuestionType | undefined>): Check {
   return (value, path, report) => {
     if (!isRecord(value)) return fail(report, path, 'expected a rule like { "question": "score", "lte": 6 }', value);
     if (!earlier.has(value.question as string)) fail(report, `${path}.question`, 'expected the id of an earlier question in this survey', value.question);
@@ -191,29 +180,33 @@ function rule(earlier: Set<string>): Check {
     if (operators.length !== 1 || !RULE_OPERATORS.includes(operator)) {
       return fail(report, path, `expected "question" and one of ${RULE_OPERATORS.join(', ')}`);
     }
-    if (operator === 'answered') boolean(value.answered, `${path}.answered`, report);
-    else checkOperand(operator, value[operator], `${path}.${operator}`, report, ANSWER_VALUES);
+    if (operator === 'answered') return boolean(value.answered, `${path}.answered`, report);
+    checkOperand(operator, value[operator], `${path}.${operator}`, report, ANSWER_VALUES);
+    const type = earlier.get(value.question as string);
+    if (type && QUESTION_KINDS[type].comparable === false) fail(report, `${path}.${operator}`, `a rule on a "${type}" question may only ask whether it was "answered"`);
   };
 }
 
-/** A survey's own questions, after the ids of its template's items (which rules may refer to). */
+/** A survey's own questions, after its template's items (which rules may refer to). */
 const questionsAfter =
-  (taken: string[]): Check =>
+  (taken: Question[]): Check =>
   (value, path, report) => {
     const [fewest, most] = [taken.length ? 0 : 1, MAX_QUESTIONS - taken.length];
     if (!Array.isArray(value) || value.length < fewest || value.length > most) {
       return fail(report, path, `expected a list of ${fewest} to ${most} questions`, value);
     }
-    const earlier = new Set(taken);
+    const earlier = new Map<string, QuestionType | undefined>(taken.map((item) => [item.id, item.type]));
+    // The items of a template shown as a matrix keep their ids as its rows: collectors score them by these.
+    const reserved = new Set(taken.flatMap((item) => (item.type === 'matrix' ? item.rows.map((row) => row.id) : [])));
     value.forEach((question, index) => {
       const at = `${path}[${index}]`;
       const kind = isRecord(question) && Object.hasOwn(QUESTION_KINDS, question.type as string) ? kindOf(question as unknown as Question) : undefined;
-      const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Set(earlier)), next: text(64) };
+      const common: Fields = { id, type: oneOf(QUESTION_TYPES), text: longText, optional: boolean, if: rule(new Map(earlier)), next: text(64) };
       const before = report.problems.length;
       if (!checkObject(question, at, report, { ...common, ...kind?.fields }, ['id', 'type', 'text', ...(kind?.required ?? [])])) return;
       if (report.problems.length === before) kind?.check?.(question as unknown as Question, at, report);
-      if (earlier.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
-      earlier.add(question.id as string);
+      if (earlier.has(question.id as string) || reserved.has(question.id as string)) fail(report, `${at}.id`, `duplicate question id "${question.id}"`);
+      earlier.set(question.id as string, kind && (question.type as QuestionType));
     });
     // Jumps go forward only, so no definition can make the visitor go round in a loop.
     value.forEach((question, index) => {
@@ -272,12 +265,26 @@ const templateText: Check = (value, path, report) =>
     ),
   );
 
+// Context (docs/architecture.md §2, §3): what results show for a journey point, and the URL query
+// parameters a survey copies into its responses.
+/** Names a journey point in results ("Cart, waited 20 s"). */
+const journeyLabel = text(LABEL_MAX_LENGTH);
+/** Most query parameters one survey copies, so that a response's `context` stays within its 30 keys. */
+export const MAX_HIDDEN_FIELDS = 10;
+const hiddenFields: Check = (value, path, report) => {
+  if (!Array.isArray(value) || value.length > MAX_HIDDEN_FIELDS) return fail(report, path, `expected a list of at most ${MAX_HIDDEN_FIELDS} query parameter names`, value);
+  value.forEach((name, index) => CONTEXT_KEY.test(name) || fail(report, `${path}[${index}]`, 'expected 1–64 letters, digits, _ or - starting with a letter or digit', name));
+};
+
 const SURVEY_FIELDS: Fields = {
   id,
+  label: journeyLabel,
+  hiddenFields,
   questions: questionsAfter([]),
   template: oneOf(TEMPLATE_NAMES),
   product: text(200),
   templateText,
+  layout: oneOf(['steps', 'matrix']),
   trigger,
   display: oneOf(DISPLAY_MODES),
   position: oneOf(POSITIONS),
@@ -302,15 +309,23 @@ const SURVEY_FIELDS: Fields = {
 /** Checks one survey definition; `seen` holds the survey ids already taken, and gets this one's. */
 export function checkSurvey(value: unknown, path: string, report: Report, seen: Set<unknown>): void {
   const name = isRecord(value) ? (value.template as SurveyTemplate) : undefined;
-  const template = name && TEMPLATE_NAMES.includes(name) ? TEMPLATES[name] : undefined;
+  const layout = isRecord(value) && value.layout === 'matrix' ? 'matrix' : undefined;
+  const template = name && TEMPLATE_NAMES.includes(name) ? templateQuestions({ template: name, layout }) : undefined;
   const fields = template ? { ...SURVEY_FIELDS, questions: questionsAfter(template) } : SURVEY_FIELDS;
   // With a template named, even a wrong one, `questions` are optional: the name is what to fix.
   if (!checkObject(value, path, report, fields, name === undefined ? ['id', 'questions'] : ['id'])) return;
   if (value.template == 'pmf' && value.product === undefined) fail(report, `${path}.product`, 'is required for "template": "pmf"');
+  if (layout && !MATRIX_TEMPLATES.includes(value.template as SurveyTemplate)) fail(report, `${path}.layout`, `"matrix" applies to the templates ${MATRIX_TEMPLATES.join(' and ')}`);
   if (seen.has(value.id)) fail(report, `${path}.id`, `duplicate survey id "${value.id}"`);
   seen.add(value.id);
   if (value.display === 'inline' && value.target === undefined) fail(report, `${path}.target`, 'is required for "display": "inline"');
   if (Date.parse(value.endsAt as string) <= Date.parse(value.startsAt as string)) fail(report, `${path}.endsAt`, 'expected a date after startsAt', value.endsAt);
+  checkRecall(
+    value,
+    path,
+    report,
+    (template ?? []).map((question) => question.id),
+  );
 }
 
 const surveys: Check = (value, path, report) => {
@@ -338,6 +353,9 @@ const CONFIG_FIELDS: Fields = {
   theme,
   colorScheme,
   debugParam: boolean,
+  // Its values are fitted as setContext()'s are: what a collector could not take is dropped with an error event, not thrown.
+  context: expect(isRecord, 'expected an object of values by key'),
+  pageUrl: oneOf(['stripped', 'full']),
 };
 
 /** Checks a whole `init` config and reports every problem at once, each with its path. */

@@ -2,9 +2,10 @@ import type { Emitter } from '../emitter.js';
 import { createDeliveryLock } from './lock.js';
 import type { Outbox } from './outbox.js';
 import { sendBatch, type SendOutcome } from './transport.js';
-import type { EarshotErrorCode, SurveyResponse } from '../types.js';
+import type { EarshotErrorCode, ImpressionEvent, SurveyResponse } from '../types.js';
 
 export const MAX_BATCH_RESPONSES = 50;
+export const MAX_BATCH_EVENTS = 100;
 export const MAX_BATCH_BYTES = 32_000;
 export const RETRY_BASE_MS = 1000;
 export const RETRY_CAP_MS = 5 * 60_000;
@@ -21,10 +22,20 @@ export interface DeliveryOptions {
   emitter: Emitter;
 }
 
+/** One POST's load: responses first, then `shown`/`dismissed` events in the room they leave. */
+export interface Outgoing {
+  responses: SurveyResponse[];
+  events: ImpressionEvent[];
+}
+
 /** Sends the outbox to the collector in batches, retrying with backoff until each response is confirmed. */
 export class Delivery {
   /** This page's latest versions not yet confirmed, which a page being hidden sends without reading IndexedDB. */
   readonly unconfirmed = new Map<string, SurveyResponse>();
+  /** This page's events not yet confirmed, sent with them. */
+  readonly unconfirmedEvents = new Map<string, ImpressionEvent>();
+  /** Ids of the events this page made, confirmed or not. */
+  readonly #ownEvents = new Set<string>();
   /** Responses in the outbox as of the last look, plus those created since; the controller keeps it under `outboxLimit`. */
   queued = 0;
   /** The pass that will read the outbox next; later `flush()` calls join it. */
@@ -33,6 +44,8 @@ export class Delivery {
   #hiding: Promise<void> | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
+  /** The next pass sends events alone too, not only with answers (see `flush`). */
+  #everything = false;
   /** The collector asked (Retry-After) not to be called again before this time. */
   #quietUntil = 0;
   #stopped = false;
@@ -44,8 +57,19 @@ export class Delivery {
     this.#options = options;
   }
 
-  /** Delivers everything queued now; resolves when done or when an attempt failed. Never rejects. */
-  flush(): Promise<void> {
+  /** Takes an event this page made (already being stored): it goes with answers, or at page hide. */
+  addEvent(event: ImpressionEvent): void {
+    this.unconfirmedEvents.set(event.id, event);
+    this.#ownEvents.add(event.id);
+  }
+
+  /**
+   * Delivers everything queued now; resolves when done or when an attempt failed. Never rejects.
+   * This page's own events go only with answers, or at page hide, unless `everything` (the page
+   * called `earshot.flush()`): they never cost a request of their own while the page is open.
+   */
+  flush(everything = false): Promise<void> {
+    this.#everything ||= everything;
     if (this.#stopped) return Promise.resolve();
     if (Date.now() < this.#quietUntil) {
       this.flushSoon(0);
@@ -56,7 +80,9 @@ export class Delivery {
     // then read again. Calls made meanwhile share that one extra pass.
     this.#next ??= (this.#running ?? Promise.resolve()).then(() => {
       this.#next = null;
-      this.#running = this.#withLock(() => this.#deliverAll())
+      const all = this.#everything;
+      this.#everything = false;
+      this.#running = this.#withLock(() => this.#deliverAll(all))
         .catch(this.#failed)
         .finally(() => (this.#running = null));
       return this.#running;
@@ -87,7 +113,7 @@ export class Delivery {
     // nothing it throws reaches the page's event listener.
     this.#hiding ??= (async () => {
       await Promise.all(
-        toBatches([...this.unconfirmed.values()]).map((batch) => {
+        toBatches([...this.unconfirmed.values()], [...this.unconfirmedEvents.values()]).map((batch) => {
           const body = serialise(batch);
           const size = byteLength(body);
           if (size > budget) {
@@ -111,25 +137,35 @@ export class Delivery {
     this.#cancelTimer();
   }
 
-  async #deliverAll(): Promise<void> {
+  async #deliverAll(everything: boolean): Promise<void> {
     const { outbox, ttlDays } = this.#options;
-    const queued = await outbox.list();
+    const [queued, events] = await Promise.all([outbox.list(), outbox.events()]);
     // Past its time to live a response is dropped unsent, and forgotten by this page too so that
-    // the page-hide path cannot send it.
+    // the page-hide path cannot send it. Events too, unreported: they are only counts.
     const oldest = Date.now() - ttlDays * DAY_MS;
     const expired = queued.filter((response) => Date.parse(response.createdAt) < oldest);
+    const staleEvents = events.filter(({ at }) => Date.parse(at) < oldest);
+    if (staleEvents.length) await outbox.removeEvents(staleEvents);
     if (expired.length) {
       for (const { id } of expired) this.unconfirmed.delete(id);
       await outbox.remove(expired);
       this.#report('expired', `${expired.length} response(s) older than ${ttlDays} days dropped undelivered`, expired);
     }
     this.queued = queued.length - expired.length;
-    const batches = toBatches(queued.filter((response) => !expired.includes(response)));
+    const batches = toBatches(
+      queued.filter((response) => !expired.includes(response)),
+      events.filter((event) => !staleEvents.includes(event)),
+      // Events alone go only when asked, or when an earlier page left them.
+    ).filter((batch) => everything || batch.responses.length || batch.events.some(({ id }) => !this.#ownEvents.has(id)));
     for (let batch; (batch = batches.shift()) && !this.#stopped;) {
       const unsettled = await this.#send(batch, serialise(batch), false);
-      if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch);
+      if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch.responses);
+      if (!unsettled) continue;
+      // Refused with events (a collector that does not know them yet): the answers go again alone.
       // 413: too large for this collector; each half goes on its own.
-      if (unsettled) batches.unshift(batch.slice(0, batch.length / 2), batch.slice(batch.length / 2));
+      const { responses, events } = batch;
+      const half = responses.length / 2;
+      batches.unshift(...(events.length ? [responses] : [responses.slice(0, half), responses.slice(half)]).map((part) => ({ responses: part, events: [] })));
     }
   }
 
@@ -137,10 +173,19 @@ export class Delivery {
    * POSTs one batch and settles what the answer decides: delivered, or refused for good and set
    * aside. Returns the outcome when it leaves the batch unsettled: to retry, or a 413 to split.
    */
-  async #send(batch: SurveyResponse[], body: string, keepalive: boolean): Promise<SendOutcome | void> {
+  async #send({ responses: batch, events }: Outgoing, body: string, keepalive: boolean): Promise<SendOutcome | void> {
     const { outbox, endpoint, credentials, emitter } = this.#options;
     const outcome = await sendBatch(endpoint, body, keepalive, credentials);
-    if (outcome.kind === 'retry' || (outcome.kind === 'rejected' && outcome.status === 413 && batch.length > 1)) return outcome;
+    if (outcome.kind === 'retry') return outcome;
+    // Delivered or refused for good: either way this page has nothing more to send for these events.
+    for (const { id } of events) this.unconfirmedEvents.delete(id);
+    if (events.length) await outbox.removeEvents(events);
+    if (outcome.kind === 'rejected' && events.length) {
+      this.#report('rejected', `HTTP ${outcome.status}: events refused by the collector; dropped`);
+      if (batch.length) return outcome;
+    }
+    if (outcome.kind === 'rejected' && outcome.status === 413 && batch.length > 1) return outcome;
+    if (!batch.length) return;
     // Delivered or refused for good: either way this page has nothing more to send for them.
     for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
     this.queued -= batch.length;
@@ -178,27 +223,30 @@ export class Delivery {
 
 const ids = (responses: SurveyResponse[]) => responses.map((response) => response.id);
 
-const serialise = (responses: SurveyResponse[]) => JSON.stringify({ sentAt: new Date().toISOString(), responses });
+const serialise = ({ responses, events }: Outgoing) => JSON.stringify({ sentAt: new Date().toISOString(), responses, ...(events.length && { events }) });
 
 const encoder = new TextEncoder();
 /** UTF-8 size; TextEncoder is about a hundred times faster than a Blob for this. */
 const byteLength = (text: string) => encoder.encode(text).length;
 
-/** Splits responses into batches of at most 50 responses and about 32 KB. */
-export function toBatches(responses: SurveyResponse[]): SurveyResponse[][] {
-  const batches: SurveyResponse[][] = [];
-  let current: SurveyResponse[] = [];
+/**
+ * Splits responses into batches of at most 50 responses and about 32 KB; events follow in the room
+ * the last one leaves (at most 100 a batch), so answers never wait for them, then in batches of their own.
+ */
+export function toBatches(responses: SurveyResponse[], events: ImpressionEvent[] = []): Outgoing[] {
+  const batches: Outgoing[] = [];
+  let current: Outgoing | undefined;
   let bytes = 0;
-  for (const response of responses) {
-    const size = byteLength(JSON.stringify(response));
-    if (current.length && (current.length >= MAX_BATCH_RESPONSES || bytes + size > MAX_BATCH_BYTES)) {
-      batches.push(current);
-      current = [];
+  for (const item of [...responses, ...events]) {
+    const size = byteLength(JSON.stringify(item));
+    const list = 'type' in item ? 'events' : 'responses';
+    const full = current && (current[list].length >= (list == 'events' ? MAX_BATCH_EVENTS : MAX_BATCH_RESPONSES) || bytes + size > MAX_BATCH_BYTES);
+    if (!current || full) {
+      batches.push((current = { responses: [], events: [] }));
       bytes = 0;
     }
-    current.push(response);
+    (current[list] as unknown[]).push(item);
     bytes += size;
   }
-  if (current.length) batches.push(current);
   return batches;
 }

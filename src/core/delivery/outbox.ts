@@ -1,9 +1,11 @@
-import { entries, promisifyRequest, setMany, set, values, type UseStore } from 'idb-keyval';
+import { delMany, entries, promisifyRequest, setMany, set, values, type UseStore } from 'idb-keyval';
 import { createStore } from './idb.js';
-import type { DeadLetter, SurveyResponse } from '../types.js';
+import type { DeadLetter, ImpressionEvent, SurveyResponse } from '../types.js';
 
 export const OUTBOX_DB = 'earshot';
 export const DEAD_LETTER_DB = 'earshot-dead-letters';
+/** `shown` and `dismissed` events, apart from responses: an older SDK in another tab reads only its own store. */
+export const EVENTS_DB = 'earshot-events';
 
 /** Responses waiting for delivery, one record per response id, written before any network attempt. */
 export interface Outbox {
@@ -17,6 +19,12 @@ export interface Outbox {
   deadLetter(refused: readonly SurveyResponse[], status: number): Promise<void>;
   /** What was refused, oldest refusal first. */
   deadLetters(): Promise<DeadLetter[]>;
+  /** Stores a `shown` or `dismissed` event until it is delivered. */
+  putEvent(event: ImpressionEvent): Promise<void>;
+  /** Every queued event, oldest first. */
+  events(): Promise<ImpressionEvent[]>;
+  /** Removes events (delivered, expired or refused). */
+  removeEvents(sent: readonly ImpressionEvent[]): Promise<void>;
 }
 
 /**
@@ -27,9 +35,13 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
   // Opened on first use: importing Earshot costs nothing until there is something to store.
   let queue: UseStore | undefined;
   let deadLetters: UseStore | undefined;
+  let events: UseStore | undefined;
   let memory: Map<string, SurveyResponse> | undefined;
   /** Dead letters of this page once IndexedDB failed. */
   const refusedHere = new Map<string, DeadLetter>();
+  /** Events of this page once IndexedDB failed. */
+  const eventsHere = new Map<string, ImpressionEvent>();
+  const eventStore = () => (events ??= createStore(EVENTS_DB, 'events'));
 
   const stores = () => {
     queue ??= createStore(OUTBOX_DB, 'responses');
@@ -98,5 +110,28 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
         () => values<DeadLetter>(stores().deadLetters),
         () => [...refusedHere.values()],
       ).then((letters) => letters.sort((a, b) => a.rejectedAt.localeCompare(b.rejectedAt))),
+
+    putEvent: (event) =>
+      withFallback(
+        () => set(event.id, event, eventStore()),
+        () => void eventsHere.set(event.id, event),
+      ),
+
+    events: () =>
+      withFallback(
+        () => values<ImpressionEvent>(eventStore()),
+        () => [...eventsHere.values()],
+        // Within one millisecond a survey's `shown` still comes before its `dismissed`.
+      ).then((queued) => queued.sort((a, b) => a.at.localeCompare(b.at) || (a.type === b.type ? 0 : a.type === 'shown' ? -1 : 1))),
+
+    removeEvents: (sent) =>
+      withFallback(
+        () =>
+          delMany(
+            sent.map(({ id }) => id),
+            eventStore(),
+          ),
+        () => sent.forEach(({ id }) => eventsHere.delete(id)),
+      ),
   };
 }

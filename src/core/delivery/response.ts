@@ -2,17 +2,27 @@ import { createId } from '../id.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { clip, fitUser } from './collector-caps.js';
 import { DEFAULT_TEXT_MAX_LENGTH, kindOf } from '../definition/question-kinds.js';
-import type { Answer, Answers, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TriggerRecord, User } from '../types.js';
+import type { Answer, Answers, Context, Question, QuestionRecord, Survey, SurveyResponse, TextQuestion, TrackedEventRecord, Trigger, TriggerRecord, User } from '../types.js';
 import { SDK_VERSION } from '../version.js';
 
 export interface ResponseContext {
+  /** Its texts as shown (in its locale, with recalled values). */
   survey: Survey;
   trigger: TriggerRecord;
   locale: string;
   user?: User;
   /** Answered in a preview: the collector must not count it as a real response. */
   preview?: boolean;
+  firedBy?: Trigger;
+  label?: string;
+  event?: TrackedEventRecord;
+  context?: Context;
+  /** `pageUrl: "full"`: keep query strings and fragments. */
+  fullUrls?: boolean;
 }
+
+/** A page address as sent: without its query string and fragment (they often carry names, e-mails or tokens) unless asked. */
+const address = (url: string, full?: boolean) => clip(full ? url : url.replace(/[?#][^]*/, ''));
 
 /** The first version of a response, made at the visitor's first answer; its id never changes. */
 export function createResponse(context: ResponseContext, answers: Answers, completed: boolean, now = new Date()): SurveyResponse {
@@ -27,8 +37,12 @@ export function createResponse(context: ResponseContext, answers: Answers, compl
     updatedAt: stamp,
     // What comes from the page rather than a validated definition is brought within the
     // collector's caps, so that one page cannot get a whole batch refused for good.
-    page: { url: clip(location.href), referrer: clip(document.referrer) },
+    page: { url: address(location.href, context.fullUrls), referrer: address(document.referrer, context.fullUrls) },
     trigger: context.trigger,
+    ...(context.firedBy && { firedBy: context.firedBy }),
+    ...(context.label && { label: context.label }),
+    ...(context.event && { event: context.event }),
+    ...(context.context && Object.keys(context.context).length && { context: context.context }),
     ...(context.user && { user: fitUser(context.user) }),
     locale: canonicalLocale(context.locale) ?? UNDETERMINED_LOCALE,
     sdk: { name: 'earshot', version: SDK_VERSION },
@@ -60,11 +74,11 @@ function describeAnswers(survey: Survey, answers: Answers): { answers: Answers; 
   };
 }
 
-/** A copy of an answer with its texts (a text answer, an "Other" text) at most `max` long. */
+/** A copy of an answer with its texts (a text answer, an "Other" text) at most `max` long; a matrix's or a call to action's has none. */
 function cut(value: Answer, max: number): Answer {
   if (typeof value == 'string') return value.slice(0, max);
   if (Array.isArray(value)) return value.map((item) => cut(item, max)) as Answer;
-  return typeof value == 'object' ? { other: cut(value.other, max) as string } : value;
+  return typeof value == 'object' && 'other' in value ? { other: cut(value.other, max) as string } : value;
 }
 
 function describeQuestion(question: Question): QuestionRecord {

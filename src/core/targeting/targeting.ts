@@ -1,12 +1,12 @@
 import { isRecord } from '../definition/checks.js';
-import type { EarshotErrorCode, Survey, SurveyEligibility, TriggerRecord, UserTraits } from '../types.js';
+import type { EarshotErrorCode, Survey, SurveyEligibility, UserTraits } from '../types.js';
 import type { ResolvedConfig } from '../definition/validate.js';
 import { expandTemplate } from '../definition/templates.js';
 import { explainSurvey, ruleReasons } from './eligibility.js';
 import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';
 import { checkList, fetchSurveys } from './remote-surveys.js';
-import { fired, mayFireOn, partsOf } from './triggers.js';
+import { fired, mayFireOn, partsOf, type Firing } from './triggers.js';
 import { openVisitorStore, type VisitorStore } from './visitor.js';
 
 /** What targeting needs from the running SDK. */
@@ -14,11 +14,11 @@ export interface TargetingHost {
   /** The id of the survey on the page now, if any (only one at a time). */
   busy(): string | undefined;
   /** Shows a survey that its journey point, the visitor's state and the rules all let through; `preview`: the simulated one. */
-  show(survey: Survey, trigger: TriggerRecord, preview?: boolean): void;
+  show(survey: Survey, firing: Firing, preview?: boolean): void;
   /** Brings out a `tab` survey's Feedback tab. */
   offerTab(survey: Survey): void;
-  /** Some survey may show on this page: the UI is worth fetching ahead of time. */
-  prefetch(): void;
+  /** These surveys may show on this page: the UI, and the code of their questions, are worth fetching ahead of time. */
+  prefetch(surveys: Survey[]): void;
   /** The traits given to `identify` (or the config's `user`). */
   traits(): UserTraits | undefined;
   report(code: EarshotErrorCode, message: string): void;
@@ -180,25 +180,27 @@ export class Targeting {
     const surveys = simulated ? given.filter((survey) => survey.id === simulated) : given;
     // A survey waiting for the visitor's state does not follow them to another page.
     if (page !== this.#watch.page) return;
-    if ('page' in happened && surveys.some((survey) => mayFireOn(survey.trigger, page.path) && !this.#whyNot(survey, true))) this.#host.prefetch();
-    const due: [Survey, TriggerRecord][] = [];
+    const likely = 'page' in happened ? surveys.filter((survey) => mayFireOn(survey.trigger, page.path) && !this.#whyNot(survey, true)) : [];
+    if (likely.length) this.#host.prefetch(likely);
+    const due: [Survey, Firing][] = [];
     for (const survey of surveys) {
-      const trigger = survey.trigger && fired(survey.trigger, page, happened);
-      if (!trigger) continue;
+      const firing = survey.trigger && fired(survey.trigger, page, happened);
+      if (!firing) continue;
       if (survey.display === 'tab') {
         if (this.#allows(survey, false)) this.#host.offerTab(survey);
-      } else if (this.#allows(survey, true)) due.push([survey, trigger]);
+        // Only a journey point's own signal completes it: an event signal means `track()` showed it.
+      } else if (this.#allows(survey, true)) due.push([survey, { ...firing, ...('event' in happened && { event: happened.event }) }]);
     }
     // Highest priority first; the sort is stable, so ties keep the definition order.
     due.sort(([a], [b]) => (b.priority ?? 0) - (a.priority ?? 0));
-    due.forEach(([survey, trigger], index) => {
+    due.forEach(([survey, firing], index) => {
       const reason = index ? `"${due[0][0].id}" goes first` : this.#host.busy() && 'another survey is open';
       if (reason) return this.#host.log(`survey "${survey.id}" not shown: ${reason}`);
-      this.#host.log(`survey "${survey.id}" shown (trigger ${JSON.stringify(trigger)})`);
+      this.#host.log(`survey "${survey.id}" shown (trigger ${JSON.stringify(firing.firedBy ?? firing.trigger)})`);
       // A simulated survey is a preview: nothing about it is remembered.
-      if (survey.id === simulated) return this.#host.show(survey, trigger, true);
+      if (survey.id === simulated) return this.#host.show(survey, firing, true);
       this.record(survey, 'shown');
-      this.#host.show(survey, trigger);
+      this.#host.show(survey, firing);
     });
   }
 

@@ -1,33 +1,48 @@
 import { isRecord } from '../definition/checks.js';
-import type { Trigger } from '../types.js';
+import type { Trigger, TriggerRecord } from '../types.js';
 import { satisfiesAll } from './conditions.js';
 import type { Page, Signal, TrackedEvent } from './page.js';
 import { urlMatches } from './url-match.js';
 
 export const TRIGGER_KINDS = ['event', 'url', 'selector', 'scroll', 'exitIntent', 'delay', 'all', 'any'] as const;
 
-/** false: the trigger does not hold; true: it holds, but not because of this signal; an object: it fires now, as recorded. */
-type Outcome = boolean | Trigger;
+/** Why a survey shows, as its response and events record it. */
+export interface Firing {
+  /** The whole trigger, without `where` and labels; `manual` for `show()`, the tab and embeds. */
+  trigger: TriggerRecord;
+  /** The journey point whose signal completed a combined trigger. */
+  firedBy?: Trigger;
+  /** The label nearest to that point on the way up to the whole trigger. */
+  label?: string;
+  /** The `track()` call that fired it. */
+  event?: TrackedEvent;
+}
+
+/** false: the trigger does not hold; true: it holds, but not because of this signal; an object: it fires now, by this point. */
+type Outcome = boolean | { leaf: Trigger; label?: string };
 
 /**
- * The trigger that fires on this signal, as the collector is told (without `where`), or undefined.
- * A trigger fires when it holds on the page and this signal completed it: for `any`, the part
- * that fired; for `all`, the whole combination.
+ * What fires on this signal, or undefined. A trigger fires when it holds on the page and this
+ * signal completed it: for `any`, one part fired; for `all`, the last part to hold did.
  */
-export function fired(trigger: Trigger, page: Page, signal: Signal): Trigger | undefined {
+export function fired(trigger: Trigger, page: Page, signal: Signal): Firing | undefined {
   const outcome = evaluate(trigger, page, signal);
-  return isRecord(outcome) ? outcome : undefined;
+  if (!isRecord(outcome)) return undefined;
+  const { leaf, label } = outcome;
+  return { trigger: record(trigger), ...(leaf !== trigger && { firedBy: record(leaf) }), ...(label && { label }) };
 }
 
 function evaluate(trigger: Trigger, page: Page, signal: Signal): Outcome {
+  let outcome: Outcome;
   if ('all' in trigger || 'any' in trigger) {
     const parts = ('all' in trigger ? trigger.all : trigger.any).map((part) => evaluate(part, page, signal));
     const firing = parts.find(isRecord);
-    if ('any' in trigger) return firing ?? parts.includes(true);
-    return !parts.includes(false) && (firing ? record(trigger) : true);
+    outcome = 'any' in trigger ? (firing ?? parts.includes(true)) : !parts.includes(false) && (firing ?? true);
+  } else {
+    const [holds, now] = leaf(trigger, page, signal);
+    outcome = holds && (now ? { leaf: trigger } : true);
   }
-  const [holds, now] = leaf(trigger, page, signal);
-  return holds && (now ? record(trigger) : true);
+  return isRecord(outcome) ? { leaf: outcome.leaf, label: outcome.label ?? trigger.label } : outcome;
 }
 
 /** Whether a single journey point holds on this page, and whether this signal is what made it hold. */
@@ -43,8 +58,14 @@ function leaf(trigger: Trigger, page: Page, signal: Signal): [boolean, boolean] 
   return [page.exit, 'exit' in signal];
 }
 
-/** A trigger as a collector receives it: `where` is a detail of the definition, not part of the journey point. */
-const record = (trigger: Trigger): Trigger => JSON.parse(JSON.stringify(trigger, (key, value) => (key === 'where' ? undefined : value)));
+/**
+ * A trigger as a collector receives it: `where` is a detail of the definition, and a `label` goes
+ * on the response (`label`) rather than in the rule, which keeps the one key collectors expect.
+ */
+function record(trigger: Trigger): Trigger {
+  const [kind, value] = Object.entries(trigger).find(([key]) => TRIGGER_KINDS.includes(key as never))!;
+  return { [kind]: kind == 'all' || kind == 'any' ? (value as Trigger[]).map(record) : value } as Trigger;
+}
 
 /** Every value of one kind of journey point in a trigger: the `delay`s it waits for, the `selector`s it watches. */
 export function partsOf<K extends 'delay' | 'selector' | 'scroll'>(trigger: Trigger | undefined, kind: K): Extract<Trigger, Record<K, unknown>>[K][] {

@@ -10,10 +10,12 @@ export interface QuestionChange {
    * with `autoAdvance` may move on. Arrow keys only move through a radiogroup and never set it.
    */
   settled: boolean;
+  /** The visitor asked to move on (a call to action's button): the survey goes to the next step at once. */
+  proceed?: boolean;
 }
 
 export type QuestionChangeEvent = CustomEvent<QuestionChange>;
 
-export function questionChange(value: Answer | undefined, settled = false): QuestionChangeEvent {
-  return new CustomEvent(QUESTION_CHANGE, { detail: { value, settled }, bubbles: true });
+export function questionChange(value: Answer | undefined, settled = false, proceed = false): QuestionChangeEvent {
+  return new CustomEvent(QUESTION_CHANGE, { detail: { value, settled, ...(proceed && { proceed }) }, bubbles: true });
 }

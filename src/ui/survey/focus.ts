@@ -11,7 +11,7 @@ export function deepActiveElement(): HTMLElement | null {
  */
 export function focusFirstControl(question: Element | null): boolean {
   const root = question?.shadowRoot;
-  const control = root?.querySelector<HTMLElement>('input:checked') ?? root?.querySelector<HTMLElement>('input, textarea');
+  const control = root?.querySelector<HTMLElement>('input:checked') ?? root?.querySelector<HTMLElement>('input, textarea, button:not(:disabled), a[href]');
   control?.focus();
   return !!control;
 }

@@ -2,9 +2,10 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { askedAnswers, nextQuestionIndex, previousQuestionIndex, progressOf } from '../../core/definition/flow.js';
 import { EMBED_REQUEST, type SurveyCallbacks } from '../../core/presenter.js';
 import { answerProblem, type AnswerProblem } from '../../core/definition/question-kinds.js';
-import type { Answers, Survey, Thanks } from '../../core/types.js';
+import type { Answer, Answers, Question, Survey, TextFormat, Thanks } from '../../core/types.js';
+import type { QuestionElement } from '../questions/question-element.js';
 import type { QuestionChangeEvent } from '../questions/question-change.js';
-import { questionElement } from '../questions/registry.js';
+import { defineKinds, kindsOf, questionElement } from '../questions/registry.js';
 import { ENGLISH, directionOf, format, type LocaleStrings } from '../../i18n/strings.js';
 import { deepActiveElement, focusFirstControl } from './focus.js';
 import { surveyStyles } from './survey.styles.js';
@@ -14,6 +15,12 @@ import { raiseToTopLayer } from '../top-layer.js';
 export const THANKS_VISIBLE_MS = 5000;
 /** With `autoAdvance`, a click on a scale shows the choice this long before moving on. */
 export const AUTO_ADVANCE_MS = 300;
+
+/** The words that ask for a text of each format. */
+const INVALID_FORMAT = { email: 'invalidEmail', url: 'invalidUrl', phone: 'invalidPhone', number: 'invalidNumber', date: 'invalidDate' } as const satisfies Record<
+  TextFormat,
+  string
+>;
 
 /**
  * A survey card: one question at a time with its progress, Back / Next / Submit, Close, and a
@@ -61,6 +68,7 @@ export class SurveyElement extends LitElement {
     strings: { attribute: false },
     requested: { type: Boolean },
     preview: { type: Boolean },
+    recall: { attribute: false },
     index: { state: true },
     answers: { state: true },
     finished: { state: true },
@@ -75,6 +83,8 @@ export class SurveyElement extends LitElement {
   requested = false;
   /** Shown by `earshot.preview()`: the card says its answers are not real responses. */
   preview = false;
+  /** The survey's texts with recalled values for the answers so far (rendered as text, never markup). */
+  recall?: (answers: Answers) => Survey;
 
   protected index = 0;
   protected answers: Answers = {};
@@ -127,7 +137,13 @@ export class SurveyElement extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('survey') && this.survey) this.index = nextQuestionIndex(this.survey, -1, this.answers);
+    if (!changed.has('survey') || !this.survey) return;
+    this.index = nextQuestionIndex(this.survey, -1, this.answers);
+    // Shown by the presenter, its kinds are defined already; placed by the page or the builder,
+    // its question elements upgrade once their code arrives.
+    defineKinds(kindsOf([this.survey])).catch((error) =>
+      this.callbacks?.onFailed(`survey "${this.survey.id}": the code of its questions could not be loaded (${(error as Error)?.message ?? error})`, 'network'),
+    );
   }
 
   override firstUpdated(): void {
@@ -164,8 +180,13 @@ export class SurveyElement extends LitElement {
         </section>`;
   }
 
+  /** The survey as the visitor reads it now: with recalled values in its texts. */
+  get #shown(): Survey {
+    return this.recall?.(this.answers) ?? this.survey;
+  }
+
   #renderThanks(): TemplateResult {
-    const { thanks } = this.survey;
+    const { thanks } = this.#shown;
     // Texts by locale were resolved before the survey got here (see core/definition/localize.ts).
     const { text = this.strings.thanks, link } = (typeof thanks === 'string' ? { text: thanks } : (thanks ?? {})) as Thanks;
     return html`<div class="thanks" part="thanks" role="status" tabindex="-1">
@@ -183,7 +204,9 @@ export class SurveyElement extends LitElement {
     return html`
       <form novalidate @submit=${this.#onSubmit}>
         ${total > 1 ? html`<p class="progress" part="progress" aria-live="polite">${format(strings, strings.progress, { step, total })}</p>` : nothing}
-        <div class="question" part="question" @earshot-change=${this.#onChange}>${(this.#asking = questionElement(this.#asking, { question, value: answers[question.id], strings }))}</div>
+        <div class="question" part="question" @earshot-change=${this.#onChange}>
+          ${(this.#asking = questionElement(this.#asking, { question: this.#shown.questions[this.index], value: answers[question.id], strings }))}
+        </div>
         ${this.problem ? html`<p class="error" part="error" role="alert">${this.#describe(this.problem)}</p>` : nothing}
         <div class="actions">
           ${hasPrevious ? html`<button class="secondary" part="button secondary-button" type="button" @click=${this.#back}>${strings.back}</button>` : nothing}
@@ -197,11 +220,13 @@ export class SurveyElement extends LitElement {
     const { strings } = this;
     if ('min' in problem) return format(strings, strings.chooseAtLeast, { n: problem.min });
     if ('max' in problem) return format(strings, strings.chooseAtMost, { n: problem.max });
+    if ('everyRow' in problem) return strings.everyRow;
+    if ('format' in problem) return strings[INVALID_FORMAT[problem.format]];
     return strings.required;
   }
 
   #onChange(event: QuestionChangeEvent): void {
-    const { value, settled } = event.detail;
+    const { value, settled, proceed } = event.detail;
     const { id } = this.survey.questions[this.index];
     const answers = { ...this.answers };
     if (value === undefined) delete answers[id];
@@ -211,7 +236,8 @@ export class SurveyElement extends LitElement {
     this.problem = null;
     this.callbacks?.onChange(this.answers);
     clearTimeout(this.#advanceTimer);
-    if (settled && this.survey.autoAdvance) this.#advanceTimer = setTimeout(() => this.#next(), AUTO_ADVANCE_MS);
+    if (proceed) this.#next();
+    else if (settled && this.survey.autoAdvance) this.#advanceTimer = setTimeout(() => this.#next(), AUTO_ADVANCE_MS);
   }
 
   #onSubmit(event: Event): void {
@@ -223,7 +249,8 @@ export class SurveyElement extends LitElement {
     clearTimeout(this.#advanceTimer);
     const question = this.survey.questions[this.index];
     const value = this.answers[question.id];
-    this.problem = answerProblem(question, value);
+    // What the element found in the visitor's input comes first: a text not of its format answers nothing yet.
+    this.problem = (this.#asking as QuestionElement<Question, Answer> | undefined)?.entryProblem ?? answerProblem(question, value);
     if (this.problem) return;
     if (value !== undefined) this.callbacks?.onAnswered(question.id, value);
     const next = nextQuestionIndex(this.survey, this.index, this.answers);

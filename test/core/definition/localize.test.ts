@@ -73,3 +73,47 @@ describe('localizeSurvey', () => {
     expect(response.questions).toEqual([{ id: 'score', type: 'nps', text: 'ما مدى…؟' }]);
   });
 });
+
+describe('localizeSurvey: the texts of the kinds of issue #22', () => {
+  const fr = (en: string, french: string) => ({ en, fr: french });
+  const kinds: Survey = {
+    id: 'kinds',
+    questions: [
+      {
+        id: 'grid',
+        type: 'matrix',
+        text: fr('Agree?', 'D’accord ?'),
+        rows: [{ id: 'easy', label: fr('Easy', 'Facile') }],
+        columns: [
+          { value: 1, label: fr('No', 'Non') },
+          { value: 2, label: 'Oui' },
+        ],
+      },
+      { id: 'order', type: 'ranking', text: 'Rank', options: ['A', { id: 'b', label: fr('B', 'Bé') }] },
+      { id: 'budget', type: 'slider', text: 'Budget', min: 0, max: 10, labels: { min: fr('None', 'Rien'), max: fr('A lot', 'Beaucoup') } },
+      { id: 'book', type: 'cta', text: 'Demo', body: fr('Twenty minutes.', 'Vingt minutes.'), button: { label: fr('Book', 'Réserver'), url: '/book' } },
+      { id: 'mug', type: 'choice', text: 'Mug', options: [{ id: 'blue', label: fr('Blue', 'Bleu'), image: '/blue.png', alt: fr('A blue mug', 'Une tasse bleue') }, 'Red'] },
+    ],
+  };
+
+  it('gives every text in the shown locale: rows, columns, options, end labels, body, button and picture alt', () => {
+    const { survey: shown, locale } = localizeSurvey(kinds, 'fr-FR');
+    expect(locale).toBe('fr');
+    expect(shown.questions).toEqual([
+      {
+        id: 'grid',
+        type: 'matrix',
+        text: 'D’accord ?',
+        rows: [{ id: 'easy', label: 'Facile' }],
+        columns: [
+          { value: 1, label: 'Non' },
+          { value: 2, label: 'Oui' },
+        ],
+      },
+      { id: 'order', type: 'ranking', text: 'Rank', options: ['A', { id: 'b', label: 'Bé' }] },
+      { id: 'budget', type: 'slider', text: 'Budget', min: 0, max: 10, labels: { min: 'Rien', max: 'Beaucoup' } },
+      { id: 'book', type: 'cta', text: 'Demo', body: 'Vingt minutes.', button: { label: 'Réserver', url: '/book' } },
+      { id: 'mug', type: 'choice', text: 'Mug', options: [{ id: 'blue', label: 'Bleu', image: '/blue.png', alt: 'Une tasse bleue' }, 'Red'] },
+    ]);
+  });
+});

@@ -53,6 +53,34 @@ describe('templates expand at validation into the standard items', () => {
     expect(questions[9].text).toBe('I needed to learn a lot of things before I could get going with this system.');
   });
 
+  it('sus with "layout": "matrix": one step, the ten items as rows with their ids and words, on the same points 1–5', () => {
+    const [matrix, ...rest] = only({ id: 'ux', template: 'sus', layout: 'matrix', templateText: { sus2: 'Too complex.' } }).questions;
+    expect(rest).toEqual([]);
+    const items = only({ id: 'ux', template: 'sus', templateText: { sus2: 'Too complex.' } }).questions;
+    expect(matrix).toEqual({
+      id: 'sus',
+      type: 'matrix',
+      text: 'How much do you agree with each statement?',
+      rows: items.map(({ id, text }) => ({ id, label: text })),
+      columns: ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree'].map((label, index) => ({ value: index + 1, label })),
+    });
+  });
+
+  it('umux-lite with "layout": "matrix": its two items as rows on 1–7, each point labelled', () => {
+    expect(only({ id: 'ux', template: 'umux-lite', layout: 'matrix', templateText: { agreement: 'Do you agree?' } }).questions).toEqual([
+      {
+        id: 'umux',
+        type: 'matrix',
+        text: 'Do you agree?',
+        rows: [
+          { id: 'umux1', label: "This system's capabilities meet my requirements." },
+          { id: 'umux2', label: 'This system is easy to use.' },
+        ],
+        columns: AGREE_7.map((label, index) => ({ value: index + 1, label })),
+      },
+    ]);
+  });
+
   it('umux-lite: its two items on 1–7', () => {
     expect(only({ id: 'ux', template: 'umux-lite' }).questions).toEqual([
       { id: 'umux1', type: 'rating', scale: 7, text: "This system's capabilities meet my requirements.", lowLabel: 'Strongly disagree', highLabel: 'Strongly agree' },

@@ -113,7 +113,7 @@ describe('validateConfig', () => {
 
     it('an unknown question type, listing the known ones', () => {
       const result = validateConfig(withQuestions([score, { id: 'stars', type: 'ratng', text: 'Rate us' }]));
-      expect(result.problems).toEqual(['surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")']);
+      expect(result.problems).toEqual(['surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")']);
     });
 
     it('missing question fields', () => {
@@ -254,7 +254,7 @@ describe('validateConfig', () => {
     expect(result.problems).toEqual([
       'endpoint: expected a relative path, an https: URL, or http: on localhost (got "ftp://files.example")',
       'surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)',
-      'surveys[1].questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")',
+      'surveys[1].questions[0].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")',
       'surveys[1].questions[1].optional: expected true or false (got "yes")',
       'surveys[1].questions[1].id: duplicate question id "q"',
       'surveys[1].id: duplicate survey id "post-checkout-nps"',
@@ -284,7 +284,7 @@ describe('init with a bad config', () => {
     expect(error.name).toBe('EarshotConfigError');
     expect(error.problems).toEqual([
       'endpoint: is required',
-      'surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text (got "ratng")',
+      'surveys[0].questions[1].type: expected one of nps, rating, csat, ces, thumbs, choice, text, matrix, ranking, slider, cta (got "ratng")',
       'surveys[0].thanks: expected a text, or { "text", "link": { "label", "url" } } (got 5)',
     ]);
   });

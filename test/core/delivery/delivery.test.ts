@@ -4,7 +4,7 @@ import { DAY_MS, Delivery, KEEPALIVE_MAX_BYTES, RETRY_CAP_MS as RETRY_CAP, toBat
 import { Emitter } from '../../../src/core/emitter.js';
 import { createOutbox, DEAD_LETTER_DB, type Outbox } from '../../../src/core/delivery/outbox.js';
 import { createResponse, reviseResponse } from '../../../src/core/delivery/response.js';
-import type { Answers, DeadLetter, Survey, SurveyResponse } from '../../../src/core/types.js';
+import type { Answers, DeadLetter, ImpressionEvent, Survey, SurveyResponse } from '../../../src/core/types.js';
 import { installBeacon, installCollector, resetIndexedDB, settle, useFakeClock, type FakeBeacon, type FakeCollector } from '../../support/fakes.js';
 
 const survey: Survey = {
@@ -581,25 +581,129 @@ describe('Delivery credentials', () => {
   });
 });
 
+describe('shown and dismissed events', () => {
+  let made = 0;
+  /** An event as a page makes it; `at` a millisecond after the last. */
+  const event = (type: ImpressionEvent['type'] = 'shown'): ImpressionEvent => ({
+    id: `e${++made}`,
+    type,
+    surveyId: survey.id,
+    at: new Date(Date.UTC(2026, 10, 27, 10, 0, 0, made)).toISOString(),
+    trigger: { event: 'checkout_completed' },
+  });
+  /** Events this page made: stored, and known to the delivery. */
+  async function queueEventsHere(...made: ImpressionEvent[]): Promise<ImpressionEvent[]> {
+    for (const one of made) {
+      delivery.addEvent(one);
+      await outbox.putEvent(one);
+    }
+    return made;
+  }
+  const sentEvents = () => collector.requests.flatMap((request) => request.body.events ?? []);
+
+  it("ride with this page's answers, after them, and leave the outbox once delivered", async () => {
+    const [answer] = await queueHere(response());
+    const made = await queueEventsHere(event(), event('dismissed'));
+    await delivery.flush();
+    expect(collector.requests).toHaveLength(1);
+    expect(collector.requests[0].body.responses).toEqual([answer]);
+    expect(collector.requests[0].body.events).toEqual(made);
+    expect(await outbox.events()).toEqual([]);
+    // Only responses are `delivered` events of the API.
+    expect(events).toEqual([{ name: 'delivered', payload: { responseIds: [answer.id] } }]);
+  });
+
+  it("alone, this page's events wait: flush() sends nothing, flush(everything) and page hide send them", async () => {
+    const made = await queueEventsHere(event());
+    await delivery.flush();
+    expect(collector.requests).toEqual([]);
+    await delivery.flush(true);
+    expect(collector.requests.map((request) => [request.body.responses, request.body.events])).toEqual([[[], made]]);
+
+    const more = await queueEventsHere(event('dismissed'));
+    await delivery.flushOnHide();
+    expect(collector.requests.at(-1)).toMatchObject({ keepalive: true, body: { responses: [], events: more } });
+    expect(await outbox.events()).toEqual([]);
+  });
+
+  it('events an earlier page left go on the next pass, alone if need be', async () => {
+    const left = event();
+    await outbox.putEvent(left);
+    await delivery.flush();
+    expect(sentEvents()).toEqual([left]);
+  });
+
+  it("never take an answer's place: answers fill batches first, events follow in the room the last one leaves", async () => {
+    const answers = Array.from({ length: 60 }, () => response());
+    const made = Array.from({ length: 130 }, () => event());
+    const batches = toBatches(answers, made);
+    expect(batches.map((batch) => [batch.responses.length, batch.events.length])).toEqual([
+      [50, 0],
+      [10, 100],
+      [0, 30],
+    ]);
+    expect(batches.flatMap((batch) => batch.events)).toEqual(made);
+  });
+
+  it('a batch refused with events is sent again without them: the answers are never lost to them', async () => {
+    const [answer] = await queueHere(response());
+    await queueEventsHere(event());
+    collector.script(400);
+    await delivery.flush();
+    expect(collector.requests.map((request) => [request.body.responses.length, request.body.events?.length ?? 0])).toEqual([
+      [1, 1],
+      [1, 0],
+    ]);
+    expect(events).toEqual([
+      { name: 'error', payload: { code: 'rejected', message: 'HTTP 400: events refused by the collector; dropped' } },
+      { name: 'delivered', payload: { responseIds: [answer.id] } },
+    ]);
+    expect(await outbox.events()).toEqual([]);
+    expect(await outbox.deadLetters()).toEqual([]);
+  });
+
+  it('are kept, with their ids, while delivery fails, and retried with the answers', async () => {
+    await queueHere(response());
+    const made = await queueEventsHere(event());
+    collector.script(503);
+    await delivery.flush();
+    expect(await outbox.events()).toEqual(made);
+    await delivery.flush();
+    expect(collector.requests.map((request) => request.body.events)).toEqual([made, made]);
+    expect(await outbox.events()).toEqual([]);
+  });
+
+  it('past the time to live are dropped unsent, without an error event (they are only counts)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 10, 27 + 8) });
+    const old = event();
+    await outbox.putEvent(old);
+    delivery = makeDelivery({ ttlDays: 7 });
+    await delivery.flush(true);
+    expect(collector.requests).toEqual([]);
+    expect(await outbox.events()).toEqual([]);
+    expect(events).toEqual([]);
+  });
+});
+
 describe('toBatches', () => {
   it('keeps responses in order, with at most 50 per batch', () => {
     const responses = Array.from({ length: 101 }, () => response());
     const batches = toBatches(responses);
-    expect(batches.map((batch) => batch.length)).toEqual([50, 50, 1]);
-    expect(batches.flat()).toEqual(responses);
+    expect(batches.map((batch) => batch.responses.length)).toEqual([50, 50, 1]);
+    expect(batches.flatMap((batch) => batch.responses)).toEqual(responses);
   });
 
   it('puts a single response larger than the limit in a batch of its own', () => {
     // Made by hand: createResponse cuts text to its maxLength (10,000 here), so no answer gets this long.
     const huge = { ...response(), answers: { score: 9, reason: 'a'.repeat(40_000) } };
     const batches = toBatches([response(), huge, response()]);
-    expect(batches.map((batch) => batch.length)).toEqual([1, 1, 1]);
-    expect(batches[1]).toEqual([huge]);
+    expect(batches.map((batch) => batch.responses.length)).toEqual([1, 1, 1]);
+    expect(batches[1].responses).toEqual([huge]);
   });
 
   it('keeps each batch under about 32 KB when answers are in a script of 3-byte characters', () => {
     const batches = toBatches(Array.from({ length: 10 }, () => response(3_000, '日')));
-    for (const batch of batches) expect(utf8(batch)).toBeLessThanOrEqual(32 * 1024);
+    for (const batch of batches) expect(utf8(batch.responses)).toBeLessThanOrEqual(32 * 1024);
   });
 
   it('gives no batch for no responses', () => {

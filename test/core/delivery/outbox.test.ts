@@ -1,8 +1,8 @@
 import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOutbox, DEAD_LETTER_DB, OUTBOX_DB } from '../../../src/core/delivery/outbox.js';
+import { createOutbox, DEAD_LETTER_DB, EVENTS_DB, OUTBOX_DB } from '../../../src/core/delivery/outbox.js';
 import { createResponse, reviseResponse } from '../../../src/core/delivery/response.js';
-import type { DeadLetter, Survey, SurveyResponse } from '../../../src/core/types.js';
+import type { DeadLetter, ImpressionEvent, Survey, SurveyResponse } from '../../../src/core/types.js';
 import { resetIndexedDB } from '../../support/fakes.js';
 
 const survey: Survey = { id: 'nps', questions: [{ id: 'score', type: 'nps', text: 'How likely…?' }] };
@@ -186,5 +186,39 @@ describe('createOutbox without IndexedDB', () => {
     expect(run.afterDelivery).toEqual([run.revisedA, run.c]);
     expect(run.onFallback).toHaveBeenCalledTimes(1);
     expect(run.onFallback.mock.calls[0][0]).toBeInstanceOf(DOMException);
+  });
+});
+
+describe('createOutbox: shown and dismissed events', () => {
+  beforeEach(resetIndexedDB);
+
+  const event = (id: string, at: string): ImpressionEvent => ({ id, type: 'shown', surveyId: 'nps', at, trigger: { manual: true } });
+
+  it('keeps them in a database of their own, oldest first, across pages, until removed', async () => {
+    const late = event('e2', '2026-01-01T10:00:02.000Z');
+    const early = event('e1', '2026-01-01T10:00:01.000Z');
+    const first = createOutbox(() => {});
+    await first.putEvent(late);
+    await first.putEvent(early);
+    await first.put(response(1, '2026-01-01T10:00:00.000Z'));
+    const next = createOutbox(() => {});
+    expect(await next.events()).toEqual([early, late]);
+    // Apart from responses: an older SDK in another tab never reads them as responses.
+    expect((await next.list()).map(({ id }) => id)).not.toContain('e1');
+    expect((await entries(createStore(EVENTS_DB, 'events'))).map(([id]) => id).sort()).toEqual(['e1', 'e2']);
+    await next.removeEvents([early]);
+    expect(await createOutbox(() => {}).events()).toEqual([late]);
+  });
+
+  it('keeps them in memory for the page when IndexedDB is missing', async () => {
+    delete (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    const onFallback = vi.fn();
+    const outbox = createOutbox(onFallback);
+    await outbox.putEvent(event('e1', '2026-01-01T10:00:01.000Z'));
+    await outbox.putEvent(event('e0', '2026-01-01T10:00:00.000Z'));
+    expect((await outbox.events()).map(({ id }) => id)).toEqual(['e0', 'e1']);
+    await outbox.removeEvents([event('e0', '')]);
+    expect((await outbox.events()).map(({ id }) => id)).toEqual(['e1']);
+    expect(onFallback).toHaveBeenCalledTimes(1);
   });
 });

@@ -147,3 +147,57 @@ describe('text on the wire', () => {
     expect(response.answers).toEqual({ short: 'x'.repeat(10), long: 'y'.repeat(1000), pick: { other: 'o'.repeat(1000) }, picks: ['a', { other: 'o'.repeat(1000) }] });
   });
 });
+
+describe('the kinds of issue #22 in a response', () => {
+  const kinds: Survey = {
+    id: 'kinds',
+    questions: [
+      {
+        id: 'grid',
+        type: 'matrix',
+        text: 'Agree?',
+        rows: [{ id: 'easy', label: 'Easy' }],
+        columns: [
+          { value: 1, label: 'No' },
+          { value: 2, label: 'Yes' },
+        ],
+      },
+      { id: 'order', type: 'ranking', text: 'Rank', options: ['Price', { id: 'speed', label: 'Speed' }] },
+      { id: 'budget', type: 'slider', text: 'Budget?', min: 0, max: 100 },
+      { id: 'book', type: 'cta', text: 'Demo?', button: { label: 'Book' } },
+      { id: 'mail', type: 'text', text: 'Email?', format: 'email' },
+      { id: 'age', type: 'text', text: 'Age?', format: 'number' },
+    ],
+  };
+
+  it('carries their answers as given, and describes what a collector needs to show them', () => {
+    const answers = { grid: { easy: 2 }, order: ['speed', 'Price'], budget: 35, book: { clicked: true as const }, mail: 'a@b.example', age: 42 };
+    const response = createResponse({ survey: kinds, trigger: { manual: true }, locale: 'en' }, answers, true);
+    expect(response.answers).toEqual(answers);
+    expect(response.questions).toEqual([
+      {
+        id: 'grid',
+        type: 'matrix',
+        text: 'Agree?',
+        rows: [{ id: 'easy', label: 'Easy' }],
+        columns: [
+          { value: 1, label: 'No' },
+          { value: 2, label: 'Yes' },
+        ],
+      },
+      {
+        id: 'order',
+        type: 'ranking',
+        text: 'Rank',
+        options: [
+          { id: 'Price', label: 'Price' },
+          { id: 'speed', label: 'Speed' },
+        ],
+      },
+      { id: 'budget', type: 'slider', text: 'Budget?', min: 0, max: 100, step: 1 },
+      { id: 'book', type: 'cta', text: 'Demo?' },
+      { id: 'mail', type: 'text', text: 'Email?', format: 'email' },
+      { id: 'age', type: 'text', text: 'Age?', format: 'number' },
+    ]);
+  });
+});

@@ -270,7 +270,7 @@ describe('delay trigger', () => {
     await wait(19_000);
     expect(shownIds(visit)).toEqual([]);
     await wait(1_000);
-    expect(visit.shown).toEqual([{ surveyId: 'reader', trigger: { all: [{ url: '/blog/*' }, { delay: 20 }] } }]);
+    expect(visit.shown).toEqual([{ surveyId: 'reader', trigger: { all: [{ url: '/blog/*' }, { delay: 20 }] }, firedBy: { delay: 20 } }]);
   });
 });
 
@@ -281,7 +281,7 @@ describe('all and any', () => {
     scrollToY(2500);
     expect(shownIds(visit)).toEqual([]);
     track('plan_viewed');
-    expect(visit.shown).toEqual([{ surveyId: 'both', trigger }]);
+    expect(visit.shown).toEqual([{ surveyId: 'both', trigger, firedBy: { event: 'plan_viewed' } }]);
   });
 
   it('all: an event counts only once it has happened on the current page', async () => {
@@ -294,16 +294,16 @@ describe('all and any', () => {
     expect(shownIds(visit)).toEqual(['both']);
   });
 
-  it('all: records the combination without `where`', async () => {
+  it('all: records the combination without `where`, and the part that completed it', async () => {
     await start(visit, { surveys: [survey('s', { trigger: { all: [{ url: '/' }, { event: 'bought', where: { total: { gt: 10 } } }] } })] });
     track('bought', { total: 20 });
-    expect(visit.shown).toEqual([{ surveyId: 's', trigger: { all: [{ url: '/' }, { event: 'bought' }] } }]);
+    expect(visit.shown).toEqual([{ surveyId: 's', trigger: { all: [{ url: '/' }, { event: 'bought' }] }, firedBy: { event: 'bought' } }]);
   });
 
-  it('any: shows on the first of its journey points, recorded as that one', async () => {
+  it('any: shows on the first of its journey points, recorded beside the whole trigger as the part that fired', async () => {
     await start(visit, { surveys: [survey('either', { trigger: { any: [{ event: 'help_opened' }, { exitIntent: true }] } })] });
     pointerOutThroughTop();
-    expect(visit.shown).toEqual([{ surveyId: 'either', trigger: { exitIntent: true } }]);
+    expect(visit.shown).toEqual([{ surveyId: 'either', trigger: { any: [{ event: 'help_opened' }, { exitIntent: true }] }, firedBy: { exitIntent: true } }]);
   });
 
   it('does not show later, at an unrelated moment, a survey whose journey point came while another was open', async () => {

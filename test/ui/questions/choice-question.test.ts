@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Answer, ChoiceQuestion } from '../../../src/core/types.js';
-import { accessibleName, allByRole, getByRole, queryByRole, rendered, typeInto } from '../../support/dom.js';
+import { accessibleDescription, accessibleName, allByRole, getByRole, queryByRole, rendered, typeInto } from '../../support/dom.js';
 import { changeWithoutClick, keyboardClick, mountQuestion, pointerClick, unmountQuestions } from './question-fixture.js';
 
 type ChoiceElement = HTMLElement & { question: ChoiceQuestion; value?: Answer; updateComplete: Promise<boolean> };
@@ -256,5 +256,51 @@ describe('<earshot-choice-question>', () => {
         expect(shown(root, 'checkbox')).toEqual(first);
       }
     });
+  });
+});
+
+describe('<earshot-choice-question> with pictures', () => {
+  const mugs: ChoiceQuestion = {
+    id: 'mug',
+    type: 'choice',
+    text: 'Which mug do you prefer?',
+    options: [
+      { id: 'blue', label: 'Blue', image: 'https://cdn.example/blue.png', alt: 'A tall blue mug' },
+      { id: 'red', label: 'Red', image: '/img/red.png', alt: 'A short red mug' },
+      'Neither',
+    ],
+  };
+
+  it('shows a grid of cards, each picture with its alt text, and the same radiogroup as any choice', async () => {
+    const { root } = await mount(mugs);
+    expect(root.querySelector('.options')!.classList.contains('pictures')).toBe(true);
+    expect([...root.querySelectorAll('img')].map((img) => [img.getAttribute('src'), img.getAttribute('alt')])).toEqual([
+      ['https://cdn.example/blue.png', 'A tall blue mug'],
+      ['/img/red.png', 'A short red mug'],
+    ]);
+    expect(accessibleName(getByRole(root, 'radiogroup'))).toBe(mugs.text);
+    expect(shown(root)).toEqual(['Blue', 'Red', 'Neither']);
+  });
+
+  it('names each option by its label alone, and describes it by its picture', async () => {
+    const { root } = await mount(mugs);
+    expect(accessibleDescription(getByRole(root, 'radio', 'Blue'))).toBe('A tall blue mug');
+    expect(accessibleDescription(getByRole(root, 'radio', 'Neither'))).toBe('');
+  });
+
+  it('answers as any choice, by pointer and keyboard, single and multiple, with Other', async () => {
+    const { root, changes } = await mount(mugs);
+    pointerClick(getByRole(root, 'radio', 'Red'));
+    keyboardClick(getByRole(root, 'radio', 'Blue'));
+    expect(changes).toEqual([
+      { value: 'red', settled: true },
+      { value: 'blue', settled: false },
+    ]);
+    unmountQuestions();
+    const several = await mount({ ...mugs, multiple: true, other: true });
+    pointerClick(getByRole(several.root, 'checkbox', 'Red'));
+    pointerClick(getByRole(several.root, 'checkbox', 'Blue'));
+    expect(several.changes.at(-1)?.value).toEqual(['blue', 'red']);
+    expect(allByRole(several.root, 'checkbox').map(accessibleName)).toEqual(['Blue', 'Red', 'Neither', 'Other']);
   });
 });

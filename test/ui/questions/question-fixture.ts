@@ -1,6 +1,7 @@
 // Mounting one question element alone, and the three ways a visitor changes an option.
 import type { Answer, Question } from '../../../src/core/types.js';
 import '../../../src/ui/define.js';
+import { defineKinds } from '../../../src/ui/questions/registry.js';
 import type { QuestionChange } from '../../../src/ui/questions/question-change.js';
 import type { LocaleStrings as Strings } from '../../../src/i18n/strings.js';
 import { rendered } from '../../support/dom.js';
@@ -16,6 +17,7 @@ let mounted: HTMLElement[] = [];
 
 /** Puts `<earshot-{type}-question>` on the page with this question (and answer, and strings). */
 export async function mountQuestion<E extends HTMLElement>(question: Question, value?: Answer, strings?: Strings): Promise<Mounted<E>> {
+  await defineKinds([question.type]);
   const element = document.createElement(`earshot-${question.type}-question`) as unknown as E & { question: Question; value?: Answer; strings: Strings };
   element.question = question;
   if (value !== undefined) element.value = value;

@@ -135,3 +135,107 @@ describe('<earshot-text-question>', () => {
     expect(changes).toEqual([]);
   });
 });
+
+describe('<earshot-text-question> with a format', () => {
+  type Formatted = TextQuestionElement & { entryProblem: unknown };
+  // Number and date fields are no textboxes (a spinbutton, a date field), so found as the one input.
+  const formatted = async (format: TextQuestion['format'], overrides: Partial<TextQuestion> = {}) => {
+    element = document.createElement('earshot-text-question') as TextQuestionElement;
+    element.question = { ...question, format, ...overrides };
+    changes = [];
+    element.addEventListener('earshot-change', (event) => changes.push((event as CustomEvent).detail.value));
+    document.body.append(element);
+    await rendered(element);
+    return element.shadowRoot!.querySelector('input')!;
+  };
+  const enter = async (field: HTMLInputElement, text: string, unreadable = false) => {
+    // A number or date field the browser cannot read holds '' and says so in validity.badInput.
+    if (unreadable) Object.defineProperty(field, 'validity', { configurable: true, value: { badInput: true } });
+    typeInto(field, text);
+    await rendered(element);
+  };
+
+  it.each([
+    ['email', 'email', 'email', 'email'],
+    ['url', 'url', 'url', 'url'],
+    ['phone', 'tel', 'tel', 'tel'],
+    ['number', 'number', 'decimal', null],
+    ['date', 'date', null, null],
+  ] as const)('%s is one native field of type %s, inputmode %s, autocomplete %s, named by the question', async (format, type, inputmode, autocomplete) => {
+    const field = await formatted(format);
+    expect(element.shadowRoot!.querySelectorAll('input, textarea')).toHaveLength(1);
+    expect([field.getAttribute('type'), field.getAttribute('inputmode'), field.getAttribute('autocomplete') === 'off' ? null : field.getAttribute('autocomplete')]).toEqual([
+      type,
+      inputmode,
+      autocomplete,
+    ]);
+    expect(field.labels?.[0]?.textContent ?? accessibleName(field)).toBe(question.text);
+  });
+
+  it('answers an email address once it is one, and nothing while it is not', async () => {
+    const field = await formatted('email');
+    await enter(field, 'someone@');
+    expect(changes.at(-1)).toBeUndefined();
+    expect((element as Formatted).entryProblem).toEqual({ format: 'email' });
+    await enter(field, ' someone@example.com ');
+    expect(changes.at(-1)).toBe('someone@example.com');
+    expect((element as Formatted).entryProblem).toBeNull();
+  });
+
+  it('answers a number as a number, and keeps the text as typed', async () => {
+    const field = await formatted('number');
+    await enter(field, '42.50');
+    expect(changes.at(-1)).toBe(42.5);
+    expect(field.value).toBe('42.50');
+    await enter(field, '', true);
+    expect(changes.at(-1)).toBeUndefined();
+    expect((element as Formatted).entryProblem).toEqual({ format: 'number' });
+  });
+
+  it('answers a date as YYYY-MM-DD, and nothing for a date the browser could not read', async () => {
+    const field = await formatted('date');
+    await enter(field, '2026-12-01');
+    expect(changes.at(-1)).toBe('2026-12-01');
+    await enter(field, '', true);
+    expect((element as Formatted).entryProblem).toEqual({ format: 'date' });
+  });
+
+  it('takes web addresses with http(s) only, and phone numbers of digits', async () => {
+    const url = await formatted('url');
+    await enter(url, 'example.com');
+    expect((element as Formatted).entryProblem).toEqual({ format: 'url' });
+    await enter(url, 'https://example.com/a?b=c');
+    expect(changes.at(-1)).toBe('https://example.com/a?b=c');
+    element.remove();
+    const phone = await formatted('phone');
+    await enter(phone, 'call me');
+    expect((element as Formatted).entryProblem).toEqual({ format: 'phone' });
+    await enter(phone, '+33 (0)1 23-45-67-89');
+    expect(changes.at(-1)).toBe('+33 (0)1 23-45-67-89');
+  });
+
+  it('marks the field invalid once the visitor leaves it holding something else, and not before', async () => {
+    const field = await formatted('email');
+    await enter(field, 'someone');
+    expect(field.hasAttribute('aria-invalid')).toBe(false);
+    field.dispatchEvent(new Event('change'));
+    await rendered(element);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    await enter(field, 'someone@example.com');
+    expect(field.hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  it('has no problem when blank: an optional one is skipped, a required one is the survey’s to ask', async () => {
+    await formatted('email');
+    expect((element as Formatted).entryProblem).toBeNull();
+  });
+
+  it('shows a number answer set from outside (going Back)', async () => {
+    element = document.createElement('earshot-text-question') as TextQuestionElement;
+    element.question = { ...question, format: 'number' };
+    element.value = 7;
+    document.body.append(element);
+    await rendered(element);
+    expect(element.shadowRoot!.querySelector('input')!.value).toBe('7');
+  });
+});

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_TEXT_MAX_LENGTH, optionLabel, optionValue } from '../../../core/definition/question-kinds.js';
-import type { ChoiceOption, ChoiceQuestion } from '../../../core/types.js';
+import type { ChoiceOption, ChoiceQuestion, PictureOption } from '../../../core/types.js';
 import { QuestionElement } from '../question-element.js';
 import { fieldStyles, optionStyles, questionStyles } from '../question.styles.js';
 import { choiceQuestionStyles } from './choice-question.styles.js';
@@ -10,6 +10,7 @@ type Picked = string | Other;
 type ChoiceAnswer = Picked | Picked[];
 
 const isOther = (item: Picked | undefined): item is Other => typeof item == 'object';
+const isPicture = (option: ChoiceOption): option is PictureOption => typeof option == 'object' && option.image !== undefined;
 
 /** The items in a random order (each order equally likely). */
 const shuffled = <T>(items: T[]): T[] =>
@@ -20,7 +21,8 @@ const shuffled = <T>(items: T[]): T[] =>
 
 /**
  * Options named by their labels: radios in a radiogroup, or with `multiple` checkboxes in a group,
- * named by the question. The answer is the option's string or id; for `multiple` a list in the
+ * named by the question. Options with a picture (`image`, `alt`) show as a grid of cards, each
+ * still named by its label and described by its picture's alt text. The answer is the option's string or id; for `multiple` a list in the
  * options' defined order, whatever the order shown or clicked. "Other" (`other: true`, always
  * last) reveals a text field and answers `{ other: "typed text" }`; blank, it answers nothing.
  * `min` and `max` are the survey's to enforce.
@@ -28,6 +30,7 @@ const shuffled = <T>(items: T[]): T[] =>
  * @event earshot-change - The answer changed; `detail.value` is the answer or `undefined` when none, `detail.settled` whether a pointer picked a single option.
  * @csspart options - The list of options.
  * @csspart option - What one option shows.
+ * @csspart image - The picture of an option that has one.
  * @csspart field - The "Other" text field.
  */
 export class ChoiceQuestionElement extends QuestionElement<ChoiceQuestion, ChoiceAnswer> {
@@ -51,17 +54,29 @@ export class ChoiceQuestionElement extends QuestionElement<ChoiceQuestion, Choic
   override render() {
     const { question, strings, other } = this;
     const picked = [this.value].flat();
-    const option = (value: string, label: unknown, checked: boolean, id?: string) => html`
+    const pictures = question.options.some(isPicture);
+    // With a picture the option is still named by its label alone; the picture's alt describes it.
+    const option = (value: string, label: unknown, checked: boolean, id?: string, picture?: PictureOption, index?: number) => html`
       <label class="option">
-        <input type=${question.multiple ? 'checkbox' : 'radio'} name="choice" id=${id ?? nothing} .value=${value} .checked=${checked} />
-        <span class="box" part="option">${label}</span>
+        <input
+          type=${question.multiple ? 'checkbox' : 'radio'}
+          name="choice"
+          id=${id ?? nothing}
+          aria-label=${picture ? (label as string) : nothing}
+          aria-describedby=${picture ? `picture-${index}` : nothing}
+          .value=${value}
+          .checked=${checked}
+        />
+        <span class="box" part="option">${picture ? html`<img id="picture-${index}" part="image" src=${picture.image} alt=${picture.alt} loading="lazy" /><span>${label}</span>` : label}</span>
       </label>
     `;
     return html`
       <div role=${question.multiple ? 'group' : 'radiogroup'} aria-labelledby="text">
         <span id="text" class="text" part="question-text">${question.text}</span>
-        <div class="options" part="options" @click=${this.pick} @change=${this.pick}>
-          ${this.#order.map((choice) => option(optionValue(choice), optionLabel(choice), picked.includes(optionValue(choice))))}
+        <div class="options ${pictures ? 'pictures' : ''}" part="options" @click=${this.pick} @change=${this.pick}>
+          ${this.#order.map((choice, index) =>
+            option(optionValue(choice), optionLabel(choice), picked.includes(optionValue(choice)), undefined, isPicture(choice) ? choice : undefined, index),
+          )}
           ${question.other ? option('', strings.other, other !== undefined, 'other') : nothing}
         </div>
         ${

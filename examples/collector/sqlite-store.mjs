@@ -1,0 +1,125 @@
+// Responses kept in SQLite (better-sqlite3), the embedded default: one row per response id, holding
+// the most complete version received (most-complete.mjs), with its answer rows beside it. A file
+// database keeps everything across restarts and is migrated on open (migrations.mjs); `:memory:`
+// lives as long as the process (tests). better-sqlite3 answers synchronously; the collector awaits
+// every method all the same, as it does the PostgreSQL store's.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrateSqlite, prepareSqliteChildRows } from './migrations.mjs';
+import { DELETE_CHILDREN_OF, ROW_COLUMNS, SURVEY_OF, UPSERT } from './store-queries.mjs';
+import { SurveyMoveError, listedBody, storeApi } from './store-api.mjs';
+import { responseValues } from './migrations.mjs';
+
+export const IN_MEMORY = ':memory:';
+const STATEMENTS_KEPT = 200;
+/** At most this many batches share one commit. */
+const MAX_BATCHES_PER_COMMIT = 100;
+const SQLITE_CACHE_KB = 64 * 1024;
+
+/** Opens (and if needed creates or migrates) the SQLite store at `file`. */
+export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs }) {
+  if (file !== IN_MEMORY) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file, { timeout: busyTimeoutMs });
+  if (file !== IN_MEMORY) {
+    // WAL lets the results page read while answers are written; FULL sync makes a commit that was
+    // acknowledged with 2xx survive a power cut (WAL's usual NORMAL could lose the last ones).
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  // Results read several indexes of a large table at once: a 64 MB page cache (SQLite's default
+  // is 2 MB) keeps them in memory instead of rereading the file for each.
+  db.pragma(`cache_size = -${SQLITE_CACHE_KB}`);
+  migrateSqlite(db);
+
+  const upsert = db.prepare(UPSERT);
+  const surveyOf = db.prepare(SURVEY_OF).pluck();
+  const children = prepareSqliteChildRows(db);
+  // Prepared statements by text; the summary's IN lists vary, so the cache starts over past a bound.
+  const statements = new Map();
+  const prepared = (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      if (statements.size >= STATEMENTS_KEPT) statements.clear();
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const saveAll = db.transaction((versions) => {
+    let stored = 0;
+    const moves = [];
+    versions.forEach((version, index) => {
+      const row = upsert.get(...responseValues(version));
+      if (row) {
+        stored++;
+        children.remove(row.seq);
+        children.insert(row.seq, version);
+      } else {
+        const storedSurveyId = surveyOf.get(version.id);
+        if (storedSurveyId !== version.surveyId) moves.push({ index, id: version.id, storedSurveyId, surveyId: version.surveyId });
+      }
+    });
+    // Throwing inside the transaction rolls the whole batch back.
+    if (moves.length > 0) throw new SurveyMoveError(moves);
+    return { stored, kept: versions.length - stored };
+  });
+  // Group commit: the batches that arrive while one commit is written are committed together, in
+  // one transaction (IMMEDIATE: the write lock up front, so two processes on one file cannot
+  // interleave), each batch inside its own savepoint so that one refused batch (a survey move)
+  // rolls back alone. A commit costs one fsync and rewrites the index pages it touched, so many
+  // small commits would cost far more than a few larger ones; every batch is still answered only
+  // once its transaction is committed.
+  const pending = [];
+  const saveGroup = db.transaction((group) =>
+    group.map(({ versions }) => {
+      try {
+        return { result: saveAll(versions) };
+      } catch (error) {
+        if (error instanceof SurveyMoveError) return { error };
+        throw error;
+      }
+    }),
+  );
+  function commitPending() {
+    const group = pending.splice(0, MAX_BATCHES_PER_COMMIT);
+
+    if (pending.length > 0) setImmediate(commitPending);
+    let outcomes;
+    try {
+      outcomes = saveGroup.immediate(group);
+    } catch (error) {
+      for (const { reject } of group) reject(error);
+      return;
+    }
+    group.forEach(({ resolve, reject }, i) => (outcomes[i].error ? reject(outcomes[i].error) : resolve(outcomes[i].result)));
+  }
+
+  const deleteWhere = db.transaction((where, params) => {
+    const [answers, picks, responses] = DELETE_CHILDREN_OF(where);
+    prepared(answers).run(...params);
+    prepared(picks).run(...params);
+    return prepared(responses).run(...params).changes;
+  });
+
+  return storeApi({
+    engine: 'sqlite',
+    where: file,
+    save: (versions) =>
+      new Promise((resolve, reject) => {
+        pending.push({ versions, resolve, reject });
+        if (pending.length === 1) setImmediate(commitPending);
+      }),
+    query: async (sql, params = []) => {
+      const statement = prepared(sql);
+      if (statement.reader) return statement.all(...params);
+      statement.run(...params);
+      return [];
+    },
+    deleteWhere: async (where, params) => deleteWhere.immediate(where, params),
+    close: async () => db.close(),
+    /** SQLite only: the stored responses at once, for callers that cannot await (the browser tests' harness). */
+    listNow: () => prepared(`SELECT ${ROW_COLUMNS}, id FROM responses ORDER BY seq`).all().map(listedBody),
+  });
+}
