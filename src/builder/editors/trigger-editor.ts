@@ -112,7 +112,7 @@ export class TriggerEditorElement extends EditorElement {
         onChange: (value) => this.#combine(value as Combination),
       })}
       ${groupError({ path: ['trigger'], problems })}
-      ${combination === 'one' ? this.#renderLeaf(this.trigger, ['trigger'], '1') : nothing}
+      ${combination === 'one' ? this.#renderKindAndFields(this.trigger, ['trigger'], '1') : nothing}
       ${combination === 'all' || combination === 'any' ? this.#renderParts(['trigger'], '') : nothing}
       <p class="said" role="status">${this.said}</p>
     </fieldset>`;
@@ -132,7 +132,7 @@ export class TriggerEditorElement extends EditorElement {
         ${
           deepest
             ? html`<p class="hint">Groups go ${MAX_TRIGGER_NESTING} levels deep at most.</p>`
-            : html`<button type="button" @click=${() => this.#apply(addPart(this.#root, group, { [combinator === 'all' ? 'any' : 'all']: [{ event: '' }] } as Trigger), 'kind', 'Added group')}>
+            : html`<button type="button" @click=${() => this.#addGroup(group, combinator === 'all' ? 'any' : 'all')}>
                 Add a group${whose}
               </button>`
         }
@@ -145,7 +145,7 @@ export class TriggerEditorElement extends EditorElement {
     const name = combinator ? `group ${number}` : `journey point ${number}`;
     return html`<fieldset class="part ${combinator ? 'group' : ''}" data-path=${pathText(path)}>
       <legend>${combinator ? `Group ${number}: ${combinator === 'all' ? 'all of these' : 'any of these'}` : `Journey point ${number}`}</legend>
-      ${combinator ? html`${this.#kindPicker(part, path, number)} ${this.#renderParts(path, number)}` : this.#renderLeaf(part, path, number)}
+      ${this.#renderKindAndFields(part, path, number)}
       <div class="actions">
         <button type="button" data-control="up" ?disabled=${index === 0} @click=${() => this.#apply(movePart(this.#root, path, -1), 'up', `Moved ${name} up`)}>Move ${name} up</button>
         <button type="button" data-control="down" ?disabled=${index === count - 1} @click=${() => this.#apply(movePart(this.#root, path, 1), 'down', `Moved ${name} down`)}>
@@ -179,15 +179,22 @@ export class TriggerEditorElement extends EditorElement {
     });
   }
 
-  #renderLeaf(point: unknown, path: Path, number: string): TemplateResult {
+  /**
+   * A part: its kind, then its fields (or, for a group, its parts). The kind picker stays the same
+   * element whatever kind is picked, so that focus and a keyboard's type-ahead stay in it.
+   */
+  #renderKindAndFields(point: unknown, path: Path, number: string): TemplateResult {
+    return html`${this.#kindPicker(point, path, number)} ${combinatorOf(point) ? this.#renderParts(path, number) : this.#pointFields(point, path, number)}`;
+  }
+
+  /** The fields of a journey point of the kind it is. */
+  #pointFields(point: unknown, path: Path, number: string): TemplateResult | typeof nothing {
     const { problems } = this;
     const record = (isRecord(point) ? point : {}) as Record<string, unknown>;
     const at = (name: string): Path => [...path, name];
-    const picker = this.#kindPicker(point, path, number);
     switch (kindOf(point)) {
       case 'event':
-        return html`${picker}
-          ${textField({ path: at('event'), label: `Event name (journey point ${number})`, hint: 'As tracked with earshot.track(name) or data-earshot-event.', problems, value: String(record.event ?? ''), onInput: (value) => this.edit(at('event'), value) })}
+        return html`${textField({ path: at('event'), label: `Event name (journey point ${number})`, hint: 'As tracked with earshot.track(name) or data-earshot-event.', problems, value: String(record.event ?? ''), onInput: (value) => this.edit(at('event'), value) })}
           <builder-conditions-editor
             .problems=${problems}
             .path=${at('where')}
@@ -197,19 +204,17 @@ export class TriggerEditorElement extends EditorElement {
             @builder-conditions=${(event: CustomEvent<Conditions | undefined>) => this.edit(at('where'), event.detail)}
           ></builder-conditions-editor>`;
       case 'url':
-        return this.#renderUrl(picker, record.url, at('url'), number);
+        return this.#renderUrl(record.url, at('url'), number);
       case 'selector':
-        return html`${picker}
-          ${textField({ path: at('selector'), label: `CSS selector of the element (journey point ${number})`, placeholder: '#buy, .help-link', problems, value: String(record.selector ?? ''), onInput: (value) => this.edit(at('selector'), value) })}`;
+        return html`${textField({ path: at('selector'), label: `CSS selector of the element (journey point ${number})`, placeholder: '#buy, .help-link', problems, value: String(record.selector ?? ''), onInput: (value) => this.edit(at('selector'), value) })}`;
       case 'scroll':
-        return html`${picker} ${this.#numberField(at('scroll'), `Percent of the page scrolled (journey point ${number})`, record.scroll)}`;
+        return html`${this.#numberField(at('scroll'), `Percent of the page scrolled (journey point ${number})`, record.scroll)}`;
       case 'delay':
-        return html`${picker} ${this.#numberField(at('delay'), `Seconds on the page (journey point ${number})`, record.delay)}`;
+        return html`${this.#numberField(at('delay'), `Seconds on the page (journey point ${number})`, record.delay)}`;
       case 'exitIntent':
-        return html`${picker}
-          <p class="hint">The pointer leaves through the top of the window, or a fast scroll up on a touch screen.</p>`;
+        return html`<p class="hint">The pointer leaves through the top of the window, or a fast scroll up on a touch screen.</p>`;
       default:
-        return picker;
+        return nothing;
     }
   }
 
@@ -226,14 +231,13 @@ export class TriggerEditorElement extends EditorElement {
     });
   }
 
-  #renderUrl(picker: TemplateResult, rule: unknown, path: Path, number: string): TemplateResult {
+  #renderUrl(rule: unknown, path: Path, number: string): TemplateResult {
     const { problems } = this;
     const operator = isRecord(rule) ? (Object.keys(rule)[0] ?? 'glob') : 'glob';
     const pattern = isRecord(rule) ? String(rule[operator] ?? '') : String(rule ?? '');
     // A plain string is a glob; an object says its operator. A plain glob stays a string.
     const ruleOf = (how: string, text: string) => (how === 'glob' && !isRecord(rule) ? text : { [how]: text });
-    return html`${picker}
-      <div class="row">
+    return html`<div class="row">
         ${selectField({
           path: [...path, 'operator'],
           label: `The page path (journey point ${number})`,
@@ -271,6 +275,13 @@ export class TriggerEditorElement extends EditorElement {
     if ((kind === 'all' || kind === 'any') && combinatorOf(part)) return this.edit(['trigger'], combineAs(this.#root, path, kind).trigger);
     if (kind === 'all' || kind === 'any') return this.edit(path, kept ?? { [kind]: [part] });
     this.edit(path, kept ?? STARTING[kind]);
+  }
+
+  /** A group of one new journey point, combined the other way than the group it goes in; focus goes to that point, whose kind is picked next. */
+  #addGroup(group: Path, combinator: Combinator): void {
+    const { definition, at } = addPart(this.#root, group, (combinator === 'all' ? { all: [{ event: '' }] } : { any: [{ event: '' }] }) as Trigger);
+    const number = at.filter((part) => typeof part === 'number').map((index) => Number(index) + 1);
+    void this.#apply({ definition, at: [...at, combinator, 0] }, 'kind', `Added group ${number.join('.')}`);
   }
 
   #remove(path: Path, name: string): void {

@@ -73,7 +73,7 @@ export function textField(
         ?required=${options.required ?? false}
         aria-describedby=${describedBy}
         aria-invalid=${invalid}
-        ${typedValue(options.value, options.standsFor ?? ((typed) => typed === options.value))}
+        .value=${typedValue({ value: options.value, standsFor: options.standsFor ?? ((typed) => typed === options.value) })}
         @input=${(event: Event) => options.onInput(inputValue(event))}
       />`,
   );

@@ -1,22 +1,29 @@
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, PartType, type PartInfo, type PropertyPart } from 'lit/directive.js';
+
+/** The value the definition holds, and whether a typed text already stands for it. */
+export interface TypedValue {
+  value: string;
+  standsFor: (typed: string) => boolean;
+}
 
 /**
- * Sets an input's value unless what is typed there already stands for it: "2." for the number 2,
- * "30 %" for a sample of 0.3. A plain `.value` binding would replace the text being typed with
- * the value's own form, and take away the dot or the sign just typed.
+ * For `.value=${typedValue(…)}`: sets an input's value unless what is typed there already stands
+ * for it: "2." for the number 2, "30 %" for a sample of 0.3. A plain `.value` binding would replace
+ * the text being typed with the value's own form, and take away the dot or the sign just typed.
  */
 class TypedValueDirective extends Directive {
   constructor(part: PartInfo) {
     super(part);
-    if (part.type !== PartType.ELEMENT) throw new Error('typedValue() goes on an element');
+    if (part.type !== PartType.PROPERTY) throw new Error('typedValue() goes in a .value binding');
   }
 
-  render(_value: string, _standsFor: (typed: string) => boolean) {
-    return noChange;
+  render({ value }: TypedValue) {
+    return value;
   }
 
-  override update(part: ElementPart, [value, standsFor]: [string, (typed: string) => boolean]) {
+  // Sets the input itself: Lit would skip a value equal to the one it last set, though typing changed the input since.
+  override update(part: PropertyPart, [{ value, standsFor }]: [TypedValue]) {
     const input = part.element as HTMLInputElement;
     if (input.value !== value && !standsFor(input.value)) input.value = value;
     return noChange;

@@ -1,8 +1,8 @@
 import { describe } from '../../core/definition/checks.js';
 import { audienceMisses } from '../../core/targeting/audience.js';
-import { describeWaiting } from '../../core/targeting/eligibility.js';
+import { describePart, describeWaiting } from '../../core/targeting/eligibility.js';
 import type { Page, Signal } from '../../core/targeting/page.js';
-import { fired, mayFireOn, partsOf } from '../../core/targeting/triggers.js';
+import { fired, mayFireOn, partsOf, type Firing } from '../../core/targeting/triggers.js';
 import type { Audience, Trigger, UserTraits } from '../../core/types.js';
 import { urlRulesOf } from './page-tester.js';
 
@@ -16,8 +16,8 @@ export interface SimulatedVisit {
   page: Page;
   /** Seconds on the page so far. */
   seconds: number;
-  /** The journey point that showed the survey, once it fired. */
-  shown?: Trigger;
+  /** Why the survey showed, once its trigger fired: as the collector would be told (`firedBy`, `label`). */
+  shown?: Firing;
 }
 
 /** Who the simulated visitor is, for the audience. */
@@ -114,6 +114,13 @@ export function simulationState(trigger: Trigger | undefined, audience: Audience
     const rules = urlRulesOf(trigger).map(({ rule }) => describe(rule));
     return { state: 'never', sentence: `Never shown on ${visit.page.path}: its page rule (${rules.join(', ')}) does not match it. Change the address in the page tester.` };
   }
-  if (visit.shown) return { state: 'shown', sentence: `Shown after ${visit.seconds} s on the page: its trigger fired.` };
+  if (visit.shown) return { state: 'shown', sentence: `Shown after ${visit.seconds} s on the page: ${firedByWords(visit.shown)}.` };
   return { state: 'waiting', sentence: `Waiting for ${describeWaiting(trigger, visit.page) ?? 'its trigger'}.` };
+}
+
+/** Which journey point completed the trigger, in the words of the debug panel, and the label results will show for it. */
+function firedByWords({ trigger, firedBy, label }: Firing): string {
+  const point = firedBy ?? ('manual' in trigger ? undefined : trigger);
+  const by = point && !('all' in point || 'any' in point) ? `${describePart(point)} fired its trigger` : 'its trigger fired';
+  return label ? `${by} (results say “${label}”)` : by;
 }

@@ -214,15 +214,24 @@ describe('the simulated visit of the preview', () => {
     visit = tick(visit, trigger, 19);
     expect(visit.shown).toBeUndefined();
     visit = tick(visit, trigger, 20);
-    expect(visit.shown).toEqual(trigger);
-    expect(simulationState(trigger, undefined, visit, visitor)).toEqual({ state: 'shown', sentence: 'Shown after 20 s on the page: its trigger fired.' });
+    expect(visit.shown).toEqual({ trigger, firedBy: { delay: 20 } });
+    expect(simulationState(trigger, undefined, visit, visitor)).toEqual({ state: 'shown', sentence: 'Shown after 20 s on the page: 20 s on the page fired its trigger.' });
   });
 
   it('offers a button for each thing the visitor can do, and fires on exit intent', () => {
     const events = { any: [{ event: 'added_to_cart' }, { selector: '#help' }, { scroll: 60 }, { exitIntent: true }, { event: 'added_to_cart' }] } as Trigger;
     expect(actionsOf(events)).toEqual([{ event: 'added_to_cart' }, { click: '#help' }, { scroll: 60 }, { exit: true }]);
-    expect(act(startVisit('/x'), events, { click: '#help' }).shown).toEqual({ selector: '#help' });
-    expect(act(startVisit('/shop/cart.html'), trigger, { exit: true }).shown).toEqual(trigger);
+    expect(act(startVisit('/x'), events, { click: '#help' }).shown?.firedBy).toEqual({ selector: '#help' });
+    expect(act(startVisit('/shop/cart.html'), trigger, { exit: true }).shown?.firedBy).toEqual({ exitIntent: true });
+  });
+
+  it('says which labelled journey point fired it, as results will name it', () => {
+    const labelled: Trigger = { any: [{ delay: 20, label: 'Cart, waited 20 s' }, { exitIntent: true }] };
+    const visit = tick(startVisit('/shop/cart.html'), labelled, 20);
+    expect(visit.shown?.label).toBe('Cart, waited 20 s');
+    expect(simulationState(labelled, undefined, visit, visitor).sentence).toBe(
+      'Shown after 20 s on the page: 20 s on the page fired its trigger (results say “Cart, waited 20 s”).',
+    );
   });
 
   it('never shows on a page the url rule does not match, or to a visitor outside the audience', () => {
