@@ -97,7 +97,9 @@ describe('simulate mode: ?earshot_preview=<id>&simulate=1', () => {
     expect(widgets()).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1_500);
     await settle();
-    expect(shown).toEqual([{ surveyId: 'cart-findability', trigger: { all: [{ url: '/shop/cart.html' }, { any: [{ delay: 20 }, { exitIntent: true }] }] }, preview: true }]);
+    expect(shown).toEqual([
+      { surveyId: 'cart-findability', trigger: { all: [{ url: '/shop/cart.html' }, { any: [{ delay: 20 }, { exitIntent: true }] }] }, firedBy: { delay: 20 }, preview: true },
+    ]);
     const [survey] = widgets();
     await rendered(survey);
     expect(survey.shadowRoot!.querySelector('[part="preview-badge"]')?.textContent).toBe('Preview');
