@@ -10,23 +10,30 @@ import {
   RegistryError,
   liveSurveys,
   loadSettings,
+  historyOf,
   previewLink,
   publish,
+  republish,
   saveSettings,
   unpublish,
-  versionsOf,
   type PublishedVersion,
   type RegistrySettings,
+  type SurveyHistory,
 } from '../model/registry.js';
 
 /** What the collector says of this survey: whether it is live, as what, and its versions. */
-interface LiveState {
+interface LiveState extends SurveyHistory {
   /** The definition `GET /api/earshot/surveys` serves now, if any. */
   live?: unknown;
-  versions: PublishedVersion[];
   /** Why the versions could not be read (the key, an older collector), if they could not. */
   versionsProblem?: string;
 }
+
+/** Why a quota closed a survey, by the registry's `closed.reason`. */
+const CLOSED_BECAUSE: Record<string, string> = {
+  maxResponses: 'it has all the responses its maxResponses asks for',
+  closesAt: 'its closesAt date has passed',
+};
 
 /** The builder's own origin when it is served over http(s), as by the collector at /builder/. */
 const ownOrigin = () => (location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : '');
@@ -134,7 +141,7 @@ export class PublishPanelElement extends EditorElement {
     </div>`;
   }
 
-  #renderState({ live, versions, versionsProblem }: LiveState) {
+  #renderState({ live, versions, versionsProblem, status, closed }: LiveState) {
     const { id } = this.definition;
     const current = versions.find((version) => version.live) ?? (live ? versions[0] : undefined);
     return html`<h3>What is live</h3>
@@ -144,7 +151,12 @@ export class PublishPanelElement extends EditorElement {
               “${id}” is live${current ? `: version ${current.version}${current.publishedAt ? `, published ${readableDate(current.publishedAt)}` : ''}` : ''}.
               ${sameJson(live, this.definition) ? 'The form is the same as the live version.' : 'The form has changes that are not live yet.'}
             </p>`
-          : html`<p>“${id}” is not live: the site’s surveysUrl does not serve it.</p>`
+          : status === 'closed' && closed
+            ? html`<p>
+                “${id}” is closed${closed.at ? ` since ${readableDate(closed.at)}` : ''}: ${CLOSED_BECAUSE[closed.reason] ?? `its quota (${closed.reason}) was reached`}, so the
+                site’s surveysUrl no longer serves it. Publish a version with a new quota to open it again.
+              </p>`
+            : html`<p>“${id}” is not live: the site’s surveysUrl does not serve it.</p>`
       }
       ${
         versions.length
@@ -155,6 +167,7 @@ export class PublishPanelElement extends EditorElement {
                   html`<li>
                     Version ${version.version}${version.publishedAt ? `, ${readableDate(version.publishedAt)}` : ''}${version.live ? ' (live)' : ''}
                     ${version.definition ? html`<button type="button" @click=${() => this.#load(version)}>Load version ${version.version} into the form</button>` : nothing}
+                    ${version.live && status === 'live' ? nothing : html`<button type="button" @click=${() => this.#republish(version)}>Make version ${version.version} live again</button>`}
                   </li>`,
               )}
             </ol>`
@@ -232,17 +245,25 @@ export class PublishPanelElement extends EditorElement {
     });
   }
 
+  #republish(version: PublishedVersion): Promise<void> {
+    return this.#run(async () => {
+      await republish(this.settings, this.definition.id, version.version);
+      await this.#readState();
+      return `Version ${version.version} of “${this.definition.id}” is live again: the site shows it from its next page load.`;
+    });
+  }
+
   async #readState(): Promise<void> {
     const { id } = this.definition;
     const live = (await liveSurveys(this.settings.collector)).find((survey) => (survey as { id?: unknown })?.id === id);
-    let versions: PublishedVersion[] = [];
+    let history: SurveyHistory = { versions: [] };
     let versionsProblem: string | undefined;
     try {
-      versions = await versionsOf(this.settings, id);
+      history = await historyOf(this.settings, id);
     } catch (error) {
       versionsProblem = (error as Error).message;
     }
-    this.state = { live, versions, ...(versionsProblem && { versionsProblem }) };
+    this.state = { live, ...history, ...(versionsProblem && { versionsProblem }) };
   }
 
   #load(version: PublishedVersion): void {

@@ -3,13 +3,17 @@ import { surveysIn } from '../../core/targeting/remote-surveys.js';
 import type { SurveyDefinition } from '../../core/types.js';
 
 /**
- * The builder's side of the reference collector's surveys registry (docs/architecture.md §6):
+ * The builder's side of the reference collector's surveys registry (DESIGN.md §6):
  * `GET /api/earshot/surveys` is public (what `surveysUrl` points at); publishing (`PUT`),
- * unpublishing (`DELETE`) and the versions of a survey need the collector's read key.
+ * unpublishing (`DELETE`), the versions of a survey (`GET …/:id/versions`) and making an earlier
+ * one live again (`POST …/:id/versions/:n/publish`) need the collector's read key. Errors come as
+ * `{ error, problems? }`.
  */
 export const SURVEYS_PATH = '/api/earshot/surveys';
 /** The versions of one survey, newest first (keyed): `GET /api/earshot/surveys/:id/versions`. */
 export const VERSIONS_SUFFIX = '/versions';
+/** Makes version `n` live again (keyed): `POST /api/earshot/surveys/:id/versions/:n/publish`. */
+export const republishSuffix = (version: number) => `${VERSIONS_SUFFIX}/${version}/publish`;
 /** Where the collector's address and key are kept: for this browser tab's session only, typed once. */
 export const SETTINGS_KEY = 'earshot-builder-collector';
 
@@ -30,16 +34,32 @@ export interface PublishedVersion {
   definition?: SurveyDefinition;
 }
 
+/** Where a published survey stands: served, closed by a quota of its own (`maxResponses`, `closesAt`), or unpublished. */
+export type PublishedStatus = 'live' | 'closed' | 'unpublished';
+
+/** A survey's record in the registry: where it stands, and its versions, newest first. */
+export interface SurveyHistory {
+  status?: PublishedStatus;
+  /** Why and since when a quota closed it, when it did. */
+  closed?: { reason: string; at?: string };
+  versions: PublishedVersion[];
+}
+
 /** A registry answer that is not a success, in words a product team can act on. */
 export class RegistryError extends Error {
   constructor(
     message: string,
     /** Each problem the collector found in the definition, with its path. */
     readonly problems: string[] = [],
+    /** The HTTP status, when the collector answered. */
+    readonly status?: number,
   ) {
     super(message);
   }
 }
+
+/** The collector has no surveys registry at all (an older one): nothing can be published there. */
+export class NoRegistryError extends RegistryError {}
 
 export function loadSettings(storage: Storage | undefined, fallbackCollector = ''): RegistrySettings {
   try {
@@ -78,9 +98,10 @@ async function send(fetcher: Fetch, url: URL, init: RequestInit): Promise<Respon
   const problems = isRecord(body) && Array.isArray(body.problems) ? body.problems.map(String) : [];
   const said = isRecord(body) && typeof body.error === 'string' ? `: ${body.error}` : '';
   if (response.status === 401 || response.status === 403)
-    throw new RegistryError(`The collector refused the key (HTTP ${response.status})${said}. Check the read key (EARSHOT_READ_TOKEN).`);
-  if (response.status === 404) throw new RegistryError(`The collector at ${url.origin} has no surveys registry (HTTP 404 for ${url.pathname}).`);
-  throw new RegistryError(`The collector answered HTTP ${response.status}${said}.`, problems);
+    throw new RegistryError(`The collector refused the key (HTTP ${response.status})${said}. Check the read key (EARSHOT_READ_TOKEN).`, [], response.status);
+  // The registry's own 404s say what is missing (a survey never published, a version); a collector without one says nothing of surveys.
+  if (response.status === 404 && !said) throw new NoRegistryError(`The collector at ${url.origin} has no surveys registry (HTTP 404 for ${url.pathname}).`, [], 404);
+  throw new RegistryError(`The collector answered HTTP ${response.status}${said}.`, problems, response.status);
 }
 
 const authorization = (key: string): Record<string, string> => (key ? { Authorization: `Bearer ${key}` } : {});
@@ -99,18 +120,36 @@ export async function unpublish({ collector, key }: RegistrySettings, id: string
   await send(fetcher, surveyUrl(collector, id), { method: 'DELETE', headers: authorization(key) });
 }
 
+/** Makes an earlier version live again, as it was published. */
+export async function republish({ collector, key }: RegistrySettings, id: string, version: number, fetcher: Fetch = fetch): Promise<PublishedVersion | undefined> {
+  const response = await send(fetcher, surveyUrl(collector, id, republishSuffix(version)), { method: 'POST', headers: authorization(key) });
+  return readVersion(await response.json().catch(() => undefined));
+}
+
 /** What the site gets at `surveysUrl` now (public). */
 export async function liveSurveys(collector: string, fetcher: Fetch = fetch): Promise<unknown[]> {
   const response = await send(fetcher, new URL(SURVEYS_PATH, collector), {});
   return surveysIn(await response.json()).list;
 }
 
-/** The versions of one survey, newest first. */
-export async function versionsOf({ collector, key }: RegistrySettings, id: string, fetcher: Fetch = fetch): Promise<PublishedVersion[]> {
-  const response = await send(fetcher, surveyUrl(collector, id, VERSIONS_SUFFIX), { headers: authorization(key) });
+const STATUSES: readonly string[] = ['live', 'closed', 'unpublished'] satisfies PublishedStatus[];
+
+/** Where one survey stands and its versions, newest first; none for a survey never published (the registry's 404). */
+export async function historyOf({ collector, key }: RegistrySettings, id: string, fetcher: Fetch = fetch): Promise<SurveyHistory> {
+  let response: Response;
+  try {
+    response = await send(fetcher, surveyUrl(collector, id, VERSIONS_SUFFIX), { headers: authorization(key) });
+  } catch (error) {
+    if (error instanceof RegistryError && error.status === 404 && !(error instanceof NoRegistryError)) return { versions: [] };
+    throw error;
+  }
   const body: unknown = await response.json();
   const list = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.versions) ? body.versions : [];
-  return list.flatMap((item) => readVersion(item) ?? []).sort((a, b) => b.version - a.version);
+  const versions = list.flatMap((item) => readVersion(item) ?? []).sort((a, b) => b.version - a.version);
+  if (!isRecord(body)) return { versions };
+  const closed =
+    isRecord(body.closed) && typeof body.closed.reason === 'string' ? { reason: body.closed.reason, ...(typeof body.closed.at === 'string' && { at: body.closed.at }) } : undefined;
+  return { ...(typeof body.status === 'string' && STATUSES.includes(body.status) && { status: body.status as PublishedStatus }), ...(closed && { closed }), versions };
 }
 
 /** A version as the collector describes it (`version`, `publishedAt`, `live`, `definition`), read leniently. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { competition } from '../../../src/builder/model/competition';
 import { DRAFT_KEY, clearDraft, loadDraft, saveDraft } from '../../../src/builder/model/draft';
 import { pathOfAddress, testPage } from '../../../src/builder/model/page-tester';
-import { RegistryError, liveSurveys, loadSettings, previewLink, publish, saveSettings, versionsOf } from '../../../src/builder/model/registry';
+import { RegistryError, historyOf, liveSurveys, loadSettings, previewLink, publish, republish, saveSettings, unpublish } from '../../../src/builder/model/registry';
 import { fractionOf, percentOf, percentProblem } from '../../../src/builder/model/sampling';
 import { act, actionsOf, simulationState, startVisit, tick, type SimulatedVisitor } from '../../../src/builder/model/simulation';
 import { addPart, canMoveOut, combineAs, depthOf, movePart, moveOut, removePart } from '../../../src/builder/model/trigger-tree';
@@ -277,10 +277,45 @@ describe('the registry client', () => {
 
   it('reads the live list in any of its shapes, and versions newest first', async () => {
     expect(await liveSurveys(settings.collector, answering(200, { surveys: [{ id: 'a' }] }))).toEqual([{ id: 'a' }]);
-    expect(await versionsOf(settings, 'a', answering(200, { versions: [{ version: 1 }, { version: 2, live: true }, { nonsense: true }] }))).toEqual([
-      { version: 2, live: true },
-      { version: 1 },
-    ]);
+    expect(await historyOf(settings, 'a', answering(200, { versions: [{ version: 1 }, { version: 2, live: true }, { nonsense: true }] }))).toEqual({
+      versions: [{ version: 2, live: true }, { version: 1 }],
+    });
+  });
+
+  // The answers below are those of the collector's registry (branch registry, examples/collector/survey-registry.mjs).
+  it('reads where a survey stands: closed by its quota, with its versions and their definitions', async () => {
+    const seen: Array<[string, RequestInit | undefined]> = [];
+    const answer = {
+      surveyId: 'a',
+      live: 2,
+      status: 'closed',
+      closed: { reason: 'maxResponses', at: '2026-12-07T09:00:00.000Z' },
+      versions: [
+        { version: 2, publishedAt: '2026-12-07T08:00:00.000Z', live: true, definition: { id: 'a', questions: [] } },
+        { version: 1, publishedAt: '2026-12-06T08:00:00.000Z', live: false, definition: { id: 'a', questions: [] } },
+      ],
+    };
+    expect(await historyOf(settings, 'a', answering(200, answer, seen))).toEqual({ status: 'closed', closed: answer.closed, versions: answer.versions });
+    expect(seen[0][0]).toBe('https://collector.example/api/earshot/surveys/a/versions');
+    expect(seen[0][1]?.headers).toEqual({ Authorization: 'Bearer secret' });
+  });
+
+  it('takes a survey never published for one without versions, and a collector without a registry for a problem', async () => {
+    expect(await historyOf(settings, 'a', answering(404, { error: 'survey: "a" was never published' }))).toEqual({ versions: [] });
+    await expect(historyOf(settings, 'a', answering(404))).rejects.toThrow(
+      'The collector at https://collector.example has no surveys registry (HTTP 404 for /api/earshot/surveys/a/versions).',
+    );
+    await expect(unpublish(settings, 'a', answering(404, { error: 'survey: "a" was never published' }))).rejects.toThrow(
+      'The collector answered HTTP 404: survey: "a" was never published.',
+    );
+  });
+
+  it('makes an earlier version live again with POST …/versions/:n/publish and the key', async () => {
+    const seen: Array<[string, RequestInit | undefined]> = [];
+    const answer = { surveyId: 'a', status: 'live', version: 1, publishedAt: '2026-12-06T08:00:00.000Z', live: true, definition: { id: 'a', questions: [] } };
+    expect(await republish(settings, 'a', 1, answering(200, answer, seen))).toEqual({ version: 1, publishedAt: answer.publishedAt, live: true, definition: answer.definition });
+    expect(seen[0][0]).toBe('https://collector.example/api/earshot/surveys/a/versions/1/publish');
+    expect(seen[0][1]).toMatchObject({ method: 'POST', headers: { Authorization: 'Bearer secret' } });
   });
 
   it('keeps the collector and key for the session, as typed', () => {
