@@ -74,7 +74,7 @@ export class CompetitorsElement extends EditorElement {
           exempt
             ? 'This survey is exempt from the site-wide pause: it neither waits for it nor starts one.'
             : paused.length
-              ? `The pause: once this survey pops up for a visitor, ${paused.join(', ')} will not pop up for them during the site’s pause (cooldownDays, 3 days unless the site sets another), and once one of them did, this survey waits as long. To keep this survey out of the pause, tick “Exempt from the site-wide pause” under How often.`
+              ? `The pause: once this survey pops up for a visitor, ${paused.join(', ')} will not pop up for them during the site’s pause (cooldownDays, 3 days unless the site sets another), and once one of them did, this survey waits as long. To keep this survey out of the pause, tick “Exempt from the site-wide pause between surveys” under How often.`
               : 'None of them takes part in the site-wide pause with this survey.'
         }
       </p>`;
