@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { competition } from '../../../src/builder/model/competition';
+import { readableDate } from '../../../src/builder/model/dates';
 import { DRAFT_KEY, clearDraft, loadDraft, saveDraft } from '../../../src/builder/model/draft';
 import { pathOfAddress, testPage } from '../../../src/builder/model/page-tester';
 import { RegistryError, historyOf, liveSurveys, loadSettings, previewLink, publish, republish, saveSettings, unpublish } from '../../../src/builder/model/registry';
@@ -38,6 +39,14 @@ describe('the share of visitors, as a percentage', () => {
   it('words the validator’s problem with the field’s percentage', () => {
     expect(percentProblem('expected a number from 0 to 1 (got 1.5)', 1.5)).toBe('expected a percentage from 0 to 100 (got 150 %)');
     expect(percentProblem('expected a number from 0 to 1 (got "lots")', 'lots')).toBe('expected a percentage from 0 to 100 (got "lots")');
+  });
+});
+
+describe('dates read back in the reader’s locale', () => {
+  it('says a definition’s date as the reader writes dates, in their time zone; nothing for what is no date', () => {
+    expect(readableDate('2026-12-01', 'en-GB')).toBe(new Date(Date.UTC(2026, 11, 1)).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short' }));
+    expect(readableDate('2026-12-01T09:30:00Z', 'fr')).toMatch(/^\S+ \d+ décembre 2026/);
+    expect([readableDate('soon'), readableDate(''), readableDate(20261201)]).toEqual([undefined, undefined, undefined]);
   });
 });
 
