@@ -101,6 +101,8 @@ async function send(fetcher: Fetch, url: URL, init: RequestInit): Promise<Respon
     throw new RegistryError(`The collector refused the key (HTTP ${response.status})${said}. Check the read key (EARSHOT_READ_TOKEN).`, [], response.status);
   // The registry's own 404s say what is missing (a survey never published, a version); a collector without one says nothing of surveys.
   if (response.status === 404 && !said) throw new NoRegistryError(`The collector at ${url.origin} has no surveys registry (HTTP 404 for ${url.pathname}).`, [], 404);
+  // A refused definition: its problems are listed one by one, not repeated in the sentence.
+  if (problems.length) throw new RegistryError(`The collector refused the survey (HTTP ${response.status}): nothing was published.`, problems, response.status);
   throw new RegistryError(`The collector answered HTTP ${response.status}${said}.`, problems, response.status);
 }
 

@@ -281,6 +281,7 @@ describe('the registry client', () => {
       answering(400, { error: 'invalid survey', problems: ['questions: expected a list of 1 to 50 questions (got [])'] }),
     ).catch((error: RegistryError) => error);
     expect(refused).toBeInstanceOf(RegistryError);
+    expect((refused as RegistryError).message).toBe('The collector refused the survey (HTTP 400): nothing was published.');
     expect((refused as RegistryError).problems).toEqual(['questions: expected a list of 1 to 50 questions (got [])']);
   });
 
