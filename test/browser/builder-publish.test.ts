@@ -1,5 +1,5 @@
 // The builder's Publish section in a real Chromium, against a stand-in for the collector's surveys
-// registry (DESIGN.md §6) that answers as the registry being built on branch `registry` does
+// registry (examples/collector) that answers as the registry being built on branch `registry` does
 // (examples/collector/survey-registry.mjs there): until that registry is on main, the demo
 // server's collector has no such routes. The key is typed once and kept for the tab's session;
 // Publish makes a version live; the section shows what is live and the versions, makes an earlier

@@ -3,7 +3,7 @@ import { surveysIn } from '../../core/targeting/remote-surveys.js';
 import type { SurveyDefinition } from '../../core/types.js';
 
 /**
- * The builder's side of the reference collector's surveys registry (DESIGN.md §6):
+ * The builder's side of the reference collector's surveys registry (examples/collector, described in docs/collector.md):
  * `GET /api/earshot/surveys` is public (what `surveysUrl` points at); publishing (`PUT`),
  * unpublishing (`DELETE`), the versions of a survey (`GET …/:id/versions`) and making an earlier
  * one live again (`POST …/:id/versions/:n/publish`) need the collector's read key. Errors come as
