@@ -425,7 +425,7 @@ export type ContextValue = string | number | boolean | null;
 
 /**
  * Values sent with every response (`init({ context })`, `setContext()`, a survey's `hiddenFields`).
- * Keys are 1–64 letters, digits, `_` or `-`; at most 20 keys; strings at most 500 characters.
+ * Keys are 1–64 letters, digits, `_` or `-`; at most 30 keys; strings at most 500 characters.
  */
 export type Context = Record<string, ContextValue>;
 
