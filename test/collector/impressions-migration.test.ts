@@ -43,12 +43,12 @@ async function databaseAtVersion3(): Promise<{ database?: string; databaseUrl?: 
   return { databaseUrl };
 }
 
-describe('migration 5', () => {
-  it('adds the impressions table to a version-3 database, which then stores shown events', async () => {
+describe('migrations 4 and 5', () => {
+  it('bring a version-3 database to version 5 (the registry, then the impressions table), which then stores shown events', async () => {
     collector = createCollector(await databaseAtVersion3());
     await collector.ready;
     if (storeUnderTest === 'sqlite') expect(await collector.store.query('PRAGMA user_version')).toEqual([{ user_version: SCHEMA_VERSION }]);
-    else expect((await collector.store.query('SELECT version FROM earshot_migrations ORDER BY version')).map((row) => Number(row.version))).toEqual([3, 5]);
+    else expect((await collector.store.query('SELECT version FROM earshot_migrations ORDER BY version')).map((row) => Number(row.version))).toEqual([3, 4, 5]);
     const saved = await collector.store.save([], [['ev-1', 'nps', 'shown', 1, 0, 'manual: show(), feedback tab or embed', null, 1]]);
     expect(saved).toEqual({ stored: 0, kept: 0, events: 1 });
   });
