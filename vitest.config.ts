@@ -59,9 +59,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // Two files at a time, one Chromium each: most of a browser test is waiting on the page,
-          // so two overlap well on 2 cores, and no test shares a port, a folder or a browser.
-          maxWorkers: 2,
+          // One Chromium at a time keeps the suite steady on a 2-core machine.
+          fileParallelism: false,
         },
       },
       {
