@@ -71,9 +71,25 @@ const earshotVersion = () => ({
  * instead of files of their own: one request fewer before a survey shows, and the first is the UI itself.
  */
 const WITH_THE_UI = /\/src\/ui\/(present\.ts|questions\/(question-element|question\.styles|question-change)\.ts|questions\/scale\/)/;
-/** Modules of the core (not the on-demand content check) that the ESM build keeps in earshot-core.js. */
-const CORE_SHARED = /\/src\/(core|i18n|a11y|api|embed|snippet)\/(?!definition\/check-content\.ts$)/;
 const withTheUi = (id) => (WITH_THE_UI.test(id.replaceAll('\\', '/')) ? 'present' : undefined);
+
+/**
+ * The ESM build's chunks: the UI's as above, and everything the entry imports statically in the
+ * core's. Without the second rule, Rollup puts what the UI shares with the core (the definition
+ * checks, the strings, the announcer) into the UI's manual chunk, and the core imports it, Lit and all.
+ */
+const esmChunks = (id, { getModuleInfo }) => {
+  const chunk = withTheUi(id);
+  if (chunk) return chunk;
+  const seen = new Set();
+  const loadedByTheEntry = (module) => {
+    if (seen.has(module)) return false;
+    seen.add(module);
+    const info = getModuleInfo(module);
+    return !!info && (info.isEntry || info.importers.some(loadedByTheEntry));
+  };
+  return !getModuleInfo(id)?.isEntry && loadedByTheEntry(id) ? 'core' : undefined;
+};
 
 const LIT_NOTICE = 'Lit (BSD-3-Clause, Copyright Google LLC)';
 const IDB_KEYVAL_NOTICE = 'idb-keyval (Apache-2.0, Copyright Jake Archibald)';
@@ -139,11 +155,9 @@ export default [
       sourcemap: true,
       entryFileNames: 'earshot.js',
       // Fixed names, not hashes: package.json's sideEffects lists them (they run Earshot and define its
-      // elements). Rollup names a chunk after its entry module (index) or the module imported (the rest).
-      chunkFileNames: ({ name }) => ({ index: 'earshot-core.js', present: 'earshot-ui.js', 'show-debug-panel': 'earshot-debug-panel.js' })[name] ?? 'earshot-[name].js',
-      // What the core shares with the UI and with the content check stays in the core's chunk: hoisted
-      // into the UI's, it would make every page import the UI (and Lit) statically.
-      manualChunks: (id) => withTheUi(id) ?? (CORE_SHARED.test(id.replaceAll('\\', '/')) ? 'index' : undefined),
+      // elements). Rollup names a chunk after its manual chunk (core, present) or the module imported (the rest).
+      chunkFileNames: ({ name }) => ({ core: 'earshot-core.js', present: 'earshot-ui.js', 'show-debug-panel': 'earshot-debug-panel.js' })[name] ?? 'earshot-[name].js',
+      manualChunks: esmChunks,
     },
     plugins: [typescriptFor(true), earshotVersion()],
   },

@@ -3,9 +3,43 @@
 // the results page is a GROUP BY over rows instead of a walk over responses. A choice answer also
 // gives one pick per option it holds (and per "Other" text).
 
-/** The fields of a described question the summary reads. */
+/**
+ * The fields of a described question the summary reads: for the kinds of issue #22 also a text's
+ * `format`, a matrix's `rows` and `columns`, a ranking's `options`, a slider's `min`, `max` and
+ * `step` (absent fields stay absent, so older question sets keep their hash).
+ */
 export function questionsDescribed(questions) {
-  return (Array.isArray(questions) ? questions : []).map((q) => ({ id: q.id, type: q.type, text: q.text, scale: q.scale, style: q.style }));
+  return (Array.isArray(questions) ? questions : []).map((q) => ({
+    id: q.id,
+    type: q.type,
+    text: q.text,
+    scale: q.scale,
+    style: q.style,
+    format: q.format,
+    rows: q.rows,
+    columns: q.columns,
+    options: q.options,
+    min: q.min,
+    max: q.max,
+    step: q.step,
+  }));
+}
+
+/** A matrix's row answers are stored as rows of their own, under `matrixId/rowId` (ids hold no `/`). */
+export const MATRIX_ROW_KIND = 'matrix-row';
+export const matrixRowId = (matrixId, rowId) => `${matrixId}/${rowId}`;
+
+const isMatrixAnswer = (answer) => typeof answer === 'object' && answer !== null && !Array.isArray(answer) && !('other' in answer) && !('clicked' in answer);
+
+/**
+ * The answers with a matrix's rows also given as answers of their own (`{ sus: { sus1: 4 } }` →
+ * `sus1: 4`), so SUS and UMUX-Lite asked as one matrix step score as their items asked one per step.
+ */
+export function itemAnswersOf(answers) {
+  const items = { ...answers };
+  for (const answer of Object.values(answers ?? {}))
+    if (isMatrixAnswer(answer)) for (const [rowId, value] of Object.entries(answer)) if (!Object.hasOwn(items, rowId)) items[rowId] = value;
+  return items;
 }
 
 /** Integers past this are kept at it: only their side of a scale and their sign matter. */
@@ -19,7 +53,12 @@ export function integerOf(answer) {
 
 const isOther = (item) => typeof item === 'object' && item !== null && !Array.isArray(item) && typeof item.other === 'string';
 
-/** What a choice answer picked: distinct option strings in order, then the Other texts; null when it is not a choice answer. */
+/** A slider's value as a pick (its number as text, so any step is kept exactly), or null. */
+function sliderPickOf(answer) {
+  return typeof answer === 'number' && Number.isFinite(answer) ? { options: [String(answer)], others: [] } : null;
+}
+
+/** What a choice answer picked: distinct option strings in order, then the Other texts; null when it is not a choice answer. A ranking's picks are its options in ranked order. */
 export function picksOf(answer) {
   const picked = Array.isArray(answer) ? answer : [answer];
   if (!picked.every((item) => typeof item === 'string' || isOther(item))) return null;
@@ -52,9 +91,14 @@ export function answerRowsOf(response) {
         num: integerOf(answer),
         text,
         hasText: text !== null && text.trim() !== '' ? 1 : 0,
-        picks: kind === 'choice' ? picksOf(answer) : null,
+        picks: kind === 'choice' || kind === 'ranking' ? picksOf(answer) : kind === 'slider' ? sliderPickOf(answer) : null,
       });
       rows.at(-1).picked = rows.at(-1).picks ? 1 : 0;
+      if (kind === 'matrix' && isMatrixAnswer(answer)) {
+        for (const [rowId, value] of Object.entries(answer)) {
+          rows.push({ questionId: matrixRowId(questionId, rowId), kind: MATRIX_ROW_KIND, primary: 0, num: integerOf(value), text: null, hasText: 0, picks: null, picked: 0 });
+        }
+      }
     });
   }
   return rows;

@@ -9,6 +9,7 @@ import {
   ID_PATTERN,
   MAX_ANSWERS_PER_RESPONSE,
   MAX_CHOICES_PER_ANSWER,
+  MAX_EVENTS_PER_BATCH,
   MAX_JSON_DEPTH,
   MAX_QUESTIONS_PER_RESPONSE,
   MAX_RESPONSES_PER_BATCH,
@@ -102,6 +103,19 @@ function responseProblems(response, index) {
   return problems;
 }
 
+/** Problems with one impression (`events[index]`): its ids and its time, as for a response. */
+function eventProblems(event, index) {
+  const at = (...keys) => fieldPath(['events', index, ...keys]);
+  const problems = [];
+  for (const key of ['id', 'surveyId', 'responseId']) {
+    if (event[key] === undefined) continue;
+    const problem = idProblem(event[key]);
+    if (problem) problems.push(`${at(key)}: ${problem}`);
+  }
+  if (parseDateTime(event.at) === null) problems.push(`${at('at')}: must be an RFC 3339 date-time, e.g. 2026-11-27T10:00:00.000Z`);
+  return problems;
+}
+
 /**
  * Every problem of a schema-valid batch with the caps of limits.mjs and the collector's own
  * parsing of its dates (empty when it may be stored).
@@ -110,7 +124,9 @@ export function checkBatchLimits(batch) {
   if (batch.responses.length > MAX_RESPONSES_PER_BATCH) {
     return [`responses: must hold at most ${MAX_RESPONSES_PER_BATCH} responses (got ${batch.responses.length})`];
   }
-  const problems = batch.responses.flatMap(responseProblems);
+  const events = batch.events ?? [];
+  if (events.length > MAX_EVENTS_PER_BATCH) return [`events: must hold at most ${MAX_EVENTS_PER_BATCH} events (got ${events.length})`];
+  const problems = [...batch.responses.flatMap(responseProblems), ...events.flatMap(eventProblems)];
   if (parseDateTime(batch.sentAt) === null) problems.push('sentAt: must be an RFC 3339 date-time, e.g. 2026-11-27T10:00:00.000Z');
   // Answer texts have their own, lower cap (above); this bounds every other string.
   const isAnswer = (keys) => keys[0] === 'responses' && keys[2] === 'answers';

@@ -79,7 +79,7 @@ export interface CollectorOptions {
   /** The collector's clock in ms (tests set it). */
   now?: () => number;
   /** Called after each committed batch. */
-  onBatch?: (batch: Batch, result: { stored: number; kept: number }) => void;
+  onBatch?: (batch: Batch, result: { stored: number; kept: number; events?: number }) => void;
 }
 
 export interface CollectorRoute {
@@ -96,7 +96,8 @@ export interface ResponseStore {
   readonly ready: Promise<void>;
   /** Rows of a statement with `?` placeholders (for tools, tests and the bench). */
   query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
-  save(versions: unknown[]): Promise<{ stored: number; kept: number }>;
+  /** Stores response versions and impression rows (impressions.mjs) in one transaction; `events` counts the impressions not seen before. */
+  save(versions: unknown[], impressions?: unknown[][]): Promise<{ stored: number; kept: number; events: number }>;
 }
 
 export interface Collector {

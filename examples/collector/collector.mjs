@@ -4,10 +4,13 @@
 //   DELETE /api/earshot/responses   one person's responses (?user=, required)
 //   GET    /api/earshot/export.csv  stored responses as CSV (?survey=)
 //   GET    /api/earshot/scores      the standard scores of a survey's templates as JSON (?survey=, required)
+//   GET    /api/earshot/summary     what /results shows for one survey, as JSON (?survey=, required)
 //   GET    /results                 the results page (?survey=)
 //   GET    /api/earshot/surveys     the published survey definitions, for `surveysUrl` (ETag) — public
 //   PUT    /api/earshot/surveys/:id publishes a definition (DELETE unpublishes); its versions at
 //          /api/earshot/surveys/:id/versions, and POST …/versions/:n/publish makes one live again
+// Every read route takes the same filter (result-filter.mjs): from/to or range, tz, journey, page,
+// group, where=context.KEY:VALUE; a batch's `events` are stored as impressions (impressions.mjs).
 // Only POSTing answers is public; every other route, and every route added later unless it says
 // `public: true`, needs the key (read-access.mjs) and sends no CORS headers.
 // Responses answered in a preview (`preview: true`) are stored, flagged, and listed by
@@ -29,9 +32,11 @@ import { ID_PATTERN } from './limits.mjs';
 import { BodyError, readBody } from './request-body.mjs';
 import { silentLog } from './request-log.mjs';
 import { DEFAULT_BUSY_TIMEOUT_MS, IN_MEMORY, SurveyMoveError, openResponseStore } from './response-store.mjs';
-import { FilterError, filterFromParams, paramsOfFilter } from './result-filter.mjs';
-import { renderResultsPage } from './results-page.mjs';
+import { toImpressionRows } from './impressions.mjs';
+import { FilterError, breakdownFromParams, filterFromParams, paramsOfFilter, zoneFromParams } from './result-filter.mjs';
+import { TIME_ZONE_SCRIPT_HASH, renderResultsPage } from './results-page.mjs';
 import { toStoredVersions } from './stored-version.mjs';
+import { filterChoicesOf } from './filter-choices.mjs';
 import { countResponses, countUnreadable, scoreTemplatesIn, summarizeSurvey } from './survey-summary.mjs';
 import { createSurveyRegistry, matchesEtag } from './survey-registry.mjs';
 import { parseWebhookFilter, parseWebhookUrl } from './webhook-filter.mjs';
@@ -45,6 +50,7 @@ export const EXPORT_PATH = '/api/earshot/export.csv';
 export const SCORES_PATH = '/api/earshot/scores';
 export const RESULTS_PATH = '/results';
 export const SURVEYS_PATH = '/api/earshot/surveys';
+export const SUMMARY_PATH = '/api/earshot/summary';
 
 /** 256 KB: far above the SDK's batches (about 32 KB at most), small enough to refuse abuse cheaply. */
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -58,6 +64,8 @@ export const STORAGE_RETRY_AFTER_SECONDS = 5;
 export const MAX_SURVEYS_SUMMARIZED = 20;
 /** Rows read from the store at a time; between two reads other requests get their turn. */
 export const READ_PAGE_ROWS = 1000;
+/** A comment search is cut to this many characters. */
+export const MAX_SEARCH_LENGTH = 200;
 export const RETENTION_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 /**
  * Seconds browsers (and shared caches) may reuse the surveys list without asking again. 0: every
@@ -99,13 +107,32 @@ function wholeNumberParam(params, name, { min, max = Number.MAX_SAFE_INTEGER, fa
 }
 
 /** The filter a read route's query asks for (survey, from, to), or a 400 naming the parameter. */
-function filterParam(params) {
+function filterParam(params, nowMs = Date.now()) {
+  return readParams(() => filterFromParams(params, { now: nowMs }));
+}
+
+/** Runs a reader of query parameters, turning a FilterError into a 400 naming the parameter. */
+function readParams(read) {
   try {
-    return filterFromParams(params);
+    return read();
   } catch (error) {
     if (error instanceof FilterError) throw new RequestProblem(400, error.message);
     throw error;
   }
+}
+
+/**
+ * How a summary is shown, beside the filter: `by` (a context key to break scores down by), the
+ * time zone, and the comments' search (`q`) and page (`comments`, from 1).
+ */
+function viewParams(params) {
+  const q = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH_LENGTH);
+  return {
+    by: readParams(() => breakdownFromParams(params)),
+    zone: readParams(() => zoneFromParams(params)),
+    search: q === '' ? null : q,
+    commentsPage: wholeNumberParam(params, 'comments', { min: 1, max: 10_000, fallback: 1 }) - 1,
+  };
 }
 
 /** Lets other requests in between two steps of a long read. */
@@ -203,7 +230,10 @@ export function createCollector({
     const batch = await parseBatch(req);
     let result;
     try {
-      result = await store.save(toStoredVersions(batch, now()));
+      const receivedMs = now();
+      const { events, ...saved } = await store.save(toStoredVersions(batch, receivedMs), toImpressionRows(batch, receivedMs));
+      // `events`: the impressions newly stored (a repeated id is not), told only to senders of some.
+      result = batch.events ? { ...saved, events } : saved;
     } catch (error) {
       if (error instanceof SurveyMoveError) {
         counts.surveyMoves += error.moves.length;
@@ -245,14 +275,16 @@ export function createCollector({
   }
 
   async function listResponses(req, res, params) {
-    const filter = filterParam(params);
+    const filter = filterParam(params, now());
     const limit = wholeNumberParam(params, 'limit', { min: 1, max: MAX_PAGE_SIZE, fallback: DEFAULT_PAGE_SIZE });
     const offset = wholeNumberParam(params, 'offset', { min: 0, fallback: 0 });
     const total = await store.count({ filter });
     const responses = await store.list({ filter, limit, offset });
     let next = null;
     if (offset + responses.length < total) {
-      const nextParams = new URLSearchParams({ ...paramsOfFilter(filter), limit: String(limit), offset: String(offset + limit) });
+      const nextParams = paramsOfFilter(filter);
+      nextParams.set('limit', String(limit));
+      nextParams.set('offset', String(offset + limit));
       next = `${RESPONSES_PATH}?${nextParams}`;
     }
     sendJson(req, res, 200, { total, offset, limit, responses, next });
@@ -267,7 +299,7 @@ export function createCollector({
   }
 
   async function exportCsv(req, res, params) {
-    const filter = filterParam(params);
+    const filter = filterParam(params, now());
     const { surveyId } = filter;
     const filename = surveyId === null ? 'earshot-responses.csv' : `earshot-responses-${surveyId.replace(/[^\w.-]/g, '_').slice(0, 64)}.csv`;
     // The question columns come from the database; the rows are then read once, a page at a time.
@@ -287,7 +319,7 @@ export function createCollector({
   }
 
   async function listScores(req, res, params) {
-    const filter = filterParam(params);
+    const filter = filterParam(params, now());
     if (filter.surveyId === null) throw new RequestProblem(400, `survey: is required, as in ${SCORES_PATH}?survey=ID`);
     sendJson(req, res, 200, {
       surveyId: filter.surveyId,
@@ -300,30 +332,36 @@ export function createCollector({
   }
 
   /** One survey's summary, or what the page says instead when it cannot be made. */
-  async function summaryOf(filter) {
+  async function summaryOf(filter, previews, view) {
     const unreadable = await countUnreadable(store, filter);
     try {
-      const summary = await summarizeSurvey(store, filter);
-      return { ...summary, unreadable };
+      const summary = await summarizeSurvey(store, filter, view);
+      return { ...summary, unreadable, previews };
     } catch (error) {
       log('summary-failed', { surveyId: filter.surveyId, error: String(error?.stack ?? error) });
-      return { surveyId: filter.surveyId, failed: true, responses: (await countResponses(store, filter)).responses, unreadable };
+      return { surveyId: filter.surveyId, failed: true, responses: (await countResponses(store, filter)).responses, unreadable, previews };
     }
   }
 
   async function showResults(req, res, params) {
-    const filter = filterParam(params);
+    const filter = filterParam(params, now());
+    const view = viewParams(params);
     const surveys = await store.surveys({ filter });
     const summaries = [];
-    for (const { surveyId: id } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
-      summaries.push(await summaryOf({ ...filter, surveyId: id }));
+    for (const { surveyId: id, previews } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
+      summaries.push(await summaryOf({ ...filter, surveyId: id }, previews, view));
       await yieldToOthers();
     }
     const page = renderResultsPage({
-      summaries: summaries.filter((summary) => summary.responses > 0 || summary.unreadable > 0),
+      // A survey answered only in previews is listed with its previews counted apart.
+      summaries: summaries.filter((summary) => summary.responses > 0 || summary.unreadable > 0 || summary.previews > 0),
       notSummarized: surveys.slice(MAX_SURVEYS_SUMMARIZED),
-      links: { responses: RESPONSES_PATH, csv: EXPORT_PATH, results: RESULTS_PATH, demo: demoPath },
+      links: { responses: RESPONSES_PATH, csv: EXPORT_PATH, results: RESULTS_PATH, summary: SUMMARY_PATH, demo: demoPath },
       surveyId: filter.surveyId,
+      filter,
+      view,
+      params,
+      filterChoices: filter.surveyId === null ? null : await filterChoicesOf(store, filter.surveyId),
       generatedAt: new Date(now()),
     });
     send(
@@ -332,8 +370,10 @@ export function createCollector({
       200,
       {
         'Content-Type': 'text/html; charset=utf-8',
-        // The page shows text strangers typed; even if escaping ever failed, nothing could run.
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        // The page shows text strangers typed; even if escaping ever failed, nothing could run: the
+        // one script allowed is the page's own time-zone line, by its hash. The filter form submits
+        // to this page only.
+        'Content-Security-Policy': `default-src 'none'; script-src '${TIME_ZONE_SCRIPT_HASH}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
       },
       page,
     );
@@ -419,6 +459,20 @@ export function createCollector({
     sendJson(req, res, 200, { surveyId, ...published });
   }
 
+  /** One survey's summary as JSON: exactly the figures /results shows for the same query. */
+  async function showSummary(req, res, params) {
+    const filter = filterParam(params, now());
+    if (filter.surveyId === null) throw new RequestProblem(400, `survey: is required, as in ${SUMMARY_PATH}?survey=ID`);
+    const view = viewParams(params);
+    const summary = await summarizeSurvey(store, filter, view);
+    sendJson(req, res, 200, {
+      ...summary,
+      previewResponses: await store.count({ filter, preview: true }),
+      unreadableResponses: await countUnreadable(store, filter),
+      smallSampleBelow: SMALL_SAMPLE,
+    });
+  }
+
   function answerPreflight(req, res) {
     send(req, res, 204, origins.headersFor(req, { preflight: true }), '');
   }
@@ -435,6 +489,8 @@ export function createCollector({
     [RESULTS_PATH]: { methods: { GET: showResults, HEAD: showResults } },
     // The surveys registry: the list is public (every visitor's SDK reads it); writing needs the key.
     [SURVEYS_PATH]: { public: true, methods: { GET: listSurveys, HEAD: listSurveys } },
+    // Results (issues #21, #25): the filtered view as JSON.
+    [SUMMARY_PATH]: { methods: { GET: showSummary, HEAD: showSummary } },
   };
 
   /** Routes with parameters in their path (`:name`), tried in order after the fixed ones; keyed as above unless `public: true`. */

@@ -1,4 +1,5 @@
 // How numbers, dates and counts read on the results page and in its charts' text alternatives.
+import { zoneOffsetMs } from './time-zone.mjs';
 
 const MINUS = '\u2212'; // a real minus sign; screen readers say "minus", not "dash"
 
@@ -19,6 +20,11 @@ export function formatNps(score) {
   const rounded = Math.round(score);
   if (rounded === 0) return '0';
   return rounded > 0 ? `+${rounded}` : `${MINUS}${-rounded}`;
+}
+
+/** A 95 % margin of error as `±12` (`digits` decimals, then `unit`), or `` when there is none (under 2 answers). */
+export function formatMarginOf(margin, digits, unit = '') {
+  return margin === null || margin === undefined ? '' : `±${margin.toFixed(digits)}${unit}`;
 }
 
 /** A share as a whole percentage: `67%`. */
@@ -49,12 +55,22 @@ export function formatShortDay(day) {
   return formatWith(SHORT_DAY, new Date(`${day}T00:00:00Z`));
 }
 
-/** An ISO date-time → `27 Nov 2026, 09:59 UTC`. */
-export function formatMoment(iso) {
-  return `${formatWith(MOMENT, new Date(iso))} UTC`;
+const moments = new Map([['UTC', MOMENT]]);
+/** The moment format of a time zone (an IANA name Intl knows: result-filter.mjs checked it). */
+function momentFormat(zone) {
+  if (!moments.has(zone))
+    moments.set(zone, new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone }));
+  return moments.get(zone);
 }
 
-/** The UTC day an ISO date-time falls on, as `2026-11-27`. */
-export function dayOf(iso) {
-  return iso.slice(0, 10);
+/** An ISO date-time → `27 Nov 2026, 09:59 UTC`, or in `zone`: `27 Nov 2026, 10:59 Europe/Paris`. */
+export function formatMoment(iso, zone = 'UTC') {
+  return `${formatWith(momentFormat(zone), new Date(iso))} ${zone}`;
+}
+
+/** The day an ISO date-time falls on in `zone`, as `2026-11-27`. */
+export function dayOf(iso, zone = 'UTC') {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso.slice(0, 10);
+  return new Date(ms + zoneOffsetMs(ms, zone)).toISOString().slice(0, 10);
 }

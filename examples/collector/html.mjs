@@ -38,3 +38,6 @@ export function html(strings, ...values) {
 export function renderToString(markup) {
   return toMarkupText(markup);
 }
+
+/** Constant markup written in the collector's own source (a style or script block), never anything received. */
+export const constantMarkup = (text) => new Markup(text);

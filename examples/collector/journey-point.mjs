@@ -32,6 +32,18 @@ export function describeTrigger(trigger) {
   }
 }
 
+/**
+ * The journey point of a response or an impression as results group by it: its `label` where the
+ * survey or the part that fired has one; else the part that fired (`firedBy`) within the whole
+ * trigger, so visitors who waited 20 s are told apart from visitors about to leave; else the trigger.
+ */
+export function journeyPointOf({ trigger, firedBy, label }) {
+  if (typeof label === 'string' && label.trim() !== '') return label.trim();
+  const whole = describeTrigger(trigger);
+  if (typeof firedBy === 'object' && firedBy !== null) return `${describeTrigger(firedBy)}, in ${whole}`;
+  return whole;
+}
+
 /** The page's path without query or fragment (`/shop/done.html`), so visits of one page group together. */
 export function pageOf(url) {
   try {

@@ -14,6 +14,8 @@ export const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype)
 
 /** The SDK sends at most 50 responses per batch (MAX_BATCH_RESPONSES). */
 export const MAX_RESPONSES_PER_BATCH = 100;
+/** The SDK sends at most 100 shown/dismissed events per batch (MAX_BATCH_EVENTS). */
+export const MAX_EVENTS_PER_BATCH = 200;
 /** A survey has at most 50 questions (the SDK's MAX_QUESTIONS), so a response describes and answers at most 50. */
 export const MAX_QUESTIONS_PER_RESPONSE = 50;
 export const MAX_ANSWERS_PER_RESPONSE = 50;

@@ -11,13 +11,15 @@
 // response's `context` and `event` (docs/architecture.md §3) for the breakdowns and filters to come.
 //
 // Version 4 adds the surveys registry and the webhook's queue (registry-tables.mjs).
+// Version 5 adds the impressions (shown and dismissed events, impressions.mjs) and touches no other table.
+import { IMPRESSIONS_DESCRIPTION, IMPRESSIONS_VERSION, impressionTables } from './impressions.mjs';
 import { passesIngestionRules } from './ingestion-rules.mjs';
 import { parseDateTime } from './client-time.mjs';
 import { columnsOf } from './stored-version.mjs';
 import { registryTables } from './registry-tables.mjs';
 
 /** The schema version this collector writes and reads. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 /** The first version a PostgreSQL database is created at. */
 export const FIRST_POSTGRES_VERSION = 3;
 /** pg_advisory_xact_lock's key while migrating: "earshot" in ASCII, as a number. */
@@ -181,6 +183,7 @@ export const SQLITE_MIGRATIONS = [
   { version: 2, description: "the collector's own times (folded into 3)", up: () => {} },
   { version: 3, description: 'columns, answers and choice picks for SQL aggregates; context and event', up: (db, from) => (from === 2 ? sqliteFrom2To3(db) : sqliteFrom1To3(db)) },
   { version: 4, description: 'surveys registry and webhook queue', up: (db) => registryTables(TYPES.sqlite).forEach((statement) => db.exec(statement)) },
+  { version: IMPRESSIONS_VERSION, description: IMPRESSIONS_DESCRIPTION, up: (db) => impressionTables(TYPES.sqlite).forEach((statement) => db.exec(statement)) },
 ];
 
 /** Applies SQLite's pending migrations in one transaction. */
@@ -212,7 +215,13 @@ export const POSTGRES_MIGRATIONS = [
     ],
   },
   { version: 4, description: 'surveys registry and webhook queue', statements: registryTables(TYPES.postgres) },
+  { version: IMPRESSIONS_VERSION, description: IMPRESSIONS_DESCRIPTION, statements: impressionTables(TYPES.postgres) },
 ];
+
+async function appliedVersions(client) {
+  const { rows } = await client.query('SELECT version FROM earshot_migrations');
+  return new Set(rows.map((row) => Number(row.version)));
+}
 
 /**
  * Applies PostgreSQL's pending migrations through `client` (one connection), each in a
@@ -223,17 +232,18 @@ export async function migratePostgres(client) {
   const { rows: found } = await client.query("SELECT to_regclass('earshot_migrations') IS NOT NULL AS present");
   if (found[0].present) {
     const { rows } = await client.query('SELECT COALESCE(MAX(version), 0) AS version FROM earshot_migrations');
-    if (Number(rows[0].version) === SCHEMA_VERSION) return;
+    if (Number(rows[0].version) === SCHEMA_VERSION && (await appliedVersions(client)).size === POSTGRES_MIGRATIONS.length) return;
   }
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query('CREATE TABLE IF NOT EXISTS earshot_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-    const { rows } = await client.query('SELECT COALESCE(MAX(version), 0) AS version FROM earshot_migrations');
-    const version = Number(rows[0].version);
+    const applied = await appliedVersions(client);
+    const version = Math.max(0, ...applied);
     if (version > SCHEMA_VERSION) throw new Error(`database: schema version ${version} is newer than this collector understands (${SCHEMA_VERSION})`);
+    // By the versions recorded, not the highest: a migration merged in below one already applied still runs.
     for (const migration of POSTGRES_MIGRATIONS) {
-      if (migration.version <= version) continue;
+      if (applied.has(migration.version)) continue;
       for (const statement of migration.statements) await client.query(statement);
       await client.query('INSERT INTO earshot_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
     }

@@ -1,13 +1,24 @@
 // Building blocks shared by the results page and its question views: tiles, titled parts, figures
 // with their numbers as a table, and colour legends.
-import { formatPercent } from './format.mjs';
+import { countOf, formatPercent } from './format.mjs';
 import { html } from './html.mjs';
+import { SMALL_SAMPLE } from './template-scores.mjs';
 
 /** The share of `count` in `total`, as shown next to counts: `25%`. */
 export const shareOf = (count, total) => formatPercent(total === 0 ? null : (count / total) * 100);
 
-export function tile(label, value, note) {
-  return html`<li class="tile"><span class="tile-label">${label}</span> <span class="tile-value">${value}</span> <span class="tile-note">${note}</span></li>`;
+export function tile(label, value, note, mark = '') {
+  return html`<li class="tile"><span class="tile-label">${label}</span> <span class="tile-value">${value}</span> <span class="tile-note">${note}</span>${mark}</li>`;
+}
+
+/** The mark on a figure from fewer than SMALL_SAMPLE answers: too few to read as a fact or to rank. */
+export function smallSampleMark(answers) {
+  return answers < SMALL_SAMPLE ? html` <mark class="small-sample">small sample: fewer than ${SMALL_SAMPLE}</mark>` : '';
+}
+
+/** `±12 · 8 answers`: a score's margin of error (95 %) and its count, with the small-sample mark. */
+export function trustLine(margin, answers, unit = 'answer') {
+  return html`<span class="trust">${margin ? html`<span class="margin" title="95% margin of error">${margin}</span> · ` : ''}n = ${countOf(answers, unit)}${smallSampleMark(answers)}</span>`;
 }
 
 /** A titled part of a survey's results (trend, questions, comparisons), named by its heading. */

@@ -5,6 +5,7 @@
 // (migrations.mjs, under an advisory lock).
 import pg from 'pg';
 import { ANSWER_COLUMNS, PICK_COLUMNS, answerValues, migratePostgres, pickValues, responseValues } from './migrations.mjs';
+import { insertImpressionsOf } from './impressions.mjs';
 import { DELETE_CHILDREN_OF, isNotified, upsertOf } from './store-queries.mjs';
 import { SurveyMoveError, storeApi } from './store-api.mjs';
 
@@ -76,7 +77,7 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
     return upserts.get(count);
   };
 
-  async function saveOnce(versions) {
+  async function saveOnce(versions, impressions) {
     const client = await pool.connect();
     try {
       // Question sets are shared and harmless to keep: written outside the batch's transaction, so
@@ -163,8 +164,11 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
           [notices.map((n) => n[0]), notices.map((n) => n[1]), notices.map((n) => n[2]), notices.map((n) => n[3])],
         );
       }
+      // Impressions: an id already stored (a resent batch) is kept as it is.
+      let events = 0;
+      if (impressions.length > 0) events = (await client.query(numbered(insertImpressionsOf(impressions.length)), impressions.flat())).rowCount;
       await client.query('COMMIT');
-      return { stored, kept: versions.length - stored };
+      return { stored, kept: versions.length - stored, events };
     } catch (error) {
       if (!(error instanceof SurveyMoveError)) await client.query('ROLLBACK').catch(() => {});
       throw error;
@@ -173,11 +177,11 @@ export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, b
     }
   }
 
-  async function save(versions) {
+  async function save(versions, impressions = []) {
     await ready;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await saveOnce(versions);
+        return await saveOnce(versions, impressions);
       } catch (error) {
         if (!RETRIED_CODES.has(error.code) || attempt > CONFLICT_RETRIES) throw error;
       }

@@ -2,7 +2,7 @@
 // how answers are summarised, which single number stands for the kind when segments are compared,
 // and, for kinds with a clear good and bad end, which answers count as unhappy or happy (a range
 // of whole numbers, which SQL can test). Scale kinds are summarised from a tally (scoring.mjs).
-import { formatAverage, formatNps, formatPercent } from './format.mjs';
+import { formatAverage, formatMarginOf, formatNps, formatPercent } from './format.mjs';
 import {
   CES_SCALE_MAX,
   CSAT_SCALE_MAX,
@@ -36,7 +36,7 @@ export const QUESTION_KINDS = {
   nps: {
     name: 'NPS',
     summarizeTally: (tally) => scoreNpsTally(tally),
-    headline: { label: 'NPS', value: (result) => result.score, format: formatNps, domain: () => [-100, 100] },
+    headline: { label: 'NPS', value: (result) => result.score, format: formatNps, formatMargin: (m) => formatMarginOf(m, 0), domain: () => [-100, 100] },
     sentiment: {
       basis: 'NPS',
       low: { label: 'Detractors (0–6)', min: -UNBOUNDED, max: 6 },
@@ -47,7 +47,13 @@ export const QUESTION_KINDS = {
   csat: {
     name: 'CSAT',
     summarizeTally: (tally) => scoreCsatTally(tally),
-    headline: { label: 'CSAT, % satisfied', value: (result) => result.percentSatisfied, format: formatPercent, domain: () => [0, 100] },
+    headline: {
+      label: 'CSAT, % satisfied',
+      value: (result) => result.percentSatisfied,
+      format: formatPercent,
+      formatMargin: (m) => formatMarginOf(m, 0, ' pts'),
+      domain: () => [0, 100],
+    },
     sentiment: {
       basis: 'CSAT',
       low: { label: 'Dissatisfied (1–2)', min: -UNBOUNDED, max: 2 },
@@ -58,7 +64,7 @@ export const QUESTION_KINDS = {
   ces: {
     name: 'CES',
     summarizeTally: (tally) => scoreCesTally(tally),
-    headline: { label: 'CES, average', value: (result) => result.average, format: formatAverage, domain: () => [1, CES_SCALE_MAX] },
+    headline: { label: 'CES, average', value: (result) => result.average, format: formatAverage, formatMargin: (m) => formatMarginOf(m, 1), domain: () => [1, CES_SCALE_MAX] },
     describeAnswer: (score) => `CES ${score}/${CES_SCALE_MAX}`,
   },
   rating: {
@@ -68,6 +74,7 @@ export const QUESTION_KINDS = {
       label: 'Rating, average',
       value: (result) => result.average,
       format: formatAverage,
+      formatMargin: (m) => formatMarginOf(m, 1),
       domain: (result) => [1, result.scale],
     },
     describeAnswer: (score, result) => `rating ${score}/${result.scale}`,
@@ -75,7 +82,7 @@ export const QUESTION_KINDS = {
   thumbs: {
     name: 'Thumbs',
     summarizeTally: (tally) => scoreThumbsTally(tally),
-    headline: { label: '% thumbs up', value: (result) => result.percentUp, format: formatPercent, domain: () => [0, 100] },
+    headline: { label: '% thumbs up', value: (result) => result.percentUp, format: formatPercent, formatMargin: (m) => formatMarginOf(m, 0, ' pts'), domain: () => [0, 100] },
     sentiment: {
       basis: 'thumbs',
       low: { label: 'Thumbs down', min: 0, max: 0 },
@@ -90,6 +97,11 @@ export const QUESTION_KINDS = {
   text: {
     name: 'Open text',
   },
+  // The kinds of issue #22: summarized by kind-summaries.mjs, not compared across segments.
+  matrix: { name: 'Matrix' },
+  ranking: { name: 'Ranking' },
+  slider: { name: 'Slider' },
+  cta: { name: 'Call to action' },
 };
 
 /** The question that stands for a survey (trend line, score beside text answers): the first of these kinds. */

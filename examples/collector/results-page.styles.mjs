@@ -65,5 +65,15 @@ h5 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; colo
 .small-sample { background: #fdf1d8; color: #7a4a00; border-radius: 4px; padding: 0 0.35em; font-size: 0.85rem; }
 .score svg.chart { max-width: 100%; margin: 0.25rem 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.matrix-row { margin: 0 0 0.6rem; }
+.matrix-label { margin: 0 0 0.2rem; }
+.filters { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-end; margin: 0.75rem 0 0; }
+.filters fieldset { border: 1px solid var(--line); border-radius: 8px; padding: 0.4rem 0.75rem 0.6rem; margin: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; }
+.filters legend { font-size: 0.85rem; color: var(--muted); padding: 0 0.25rem; }
+.filters label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); }
+.filters input, .filters select { font: inherit; font-size: 0.92rem; padding: 0.2rem 0.35rem; max-width: 16rem; }
+.filters .actions { margin: 0; flex-basis: 100%; }
+.filters button { font: inherit; padding: 0.3rem 1rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
+.pager p { margin: 0.25rem 0; font-size: 0.92rem; }
 .empty { background: var(--paper); border: 1px dashed #c9ced8; border-radius: 12px; padding: 2rem; text-align: center; }
 </style>`;

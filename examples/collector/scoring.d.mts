@@ -21,16 +21,23 @@ export interface NpsResult extends Counted {
   promoters: number;
   /** % promoters − % detractors, exact; null without answers. */
   score: number | null;
+  /** 95 % margin of error in NPS points (margins.mjs); null under 2 answers. */
+  margin: number | null;
   distribution: Distribution;
 }
 export interface CsatResult extends Counted {
   satisfied: number;
   percentSatisfied: number | null;
+  /** 95 % margin of error of the share satisfied, in percentage points. */
+  margin: number | null;
   average: number | null;
+  averageMargin: number | null;
   distribution: Distribution;
 }
 export interface CesResult extends Counted {
   average: number | null;
+  /** 95 % margin of error of the average, in scale points. */
+  margin: number | null;
   distribution: Distribution;
 }
 export interface RatingResult extends CesResult {
@@ -40,6 +47,7 @@ export interface ThumbsResult extends Counted {
   up: number;
   down: number;
   percentUp: number | null;
+  margin: number | null;
 }
 export interface ChoiceResult extends Counted {
   options: Array<{ option: string; count: number; percent: number | null }>;
@@ -68,6 +76,8 @@ export interface PerResponseResult {
   unscored: number;
   /** Exact; null without scored responses. */
   mean: number | null;
+  /** 95 % margin of error of the mean; null under 2 scored responses. */
+  margin: number | null;
 }
 export interface UmuxLiteResult extends PerResponseResult {
   /** 0.65 × mean + 22.9, comparable with SUS. */
@@ -78,6 +88,8 @@ export interface PmfResult extends Counted {
   somewhatDisappointed: number;
   notDisappointed: number;
   percentVeryDisappointed: number | null;
+  /** 95 % margin of error of the share, in percentage points. */
+  margin: number | null;
   benchmarkPercent: number;
   meetsBenchmark: boolean | null;
 }

@@ -5,6 +5,8 @@
 // Scales are scored from a tally (how many times each whole number was answered, and how many
 // answers were not whole numbers): the database counts answers into tallies with GROUP BY
 // (survey-summary.mjs), and an array of answers is tallied first, so both give the same figures.
+// Each score carries its 95 % margin of error (`margin`, margins.mjs) in the score's own unit.
+import { meanMargin, npsMargin, shareMargin } from './margins.mjs';
 
 export const NPS_DETRACTOR_MAX = 6;
 export const NPS_PROMOTER_MIN = 9;
@@ -41,6 +43,7 @@ function onScale(tally, min, max) {
   let total = tally.other;
   let valid = 0;
   let sum = 0;
+  let sumOfSquares = 0;
   const points = new Map();
   for (let value = min; value <= max; value++) points.set(value, 0);
   for (const [value, count] of tally.counts) {
@@ -48,9 +51,10 @@ function onScale(tally, min, max) {
     if (value < min || value > max) continue;
     valid += count;
     sum += value * count;
+    sumOfSquares += value * value * count;
     points.set(value, count);
   }
-  return { valid, ignored: total - valid, sum, points };
+  return { valid, ignored: total - valid, sum, sumOfSquares, points };
 }
 
 const countIn = (points, test) => [...points].reduce((n, [value, count]) => n + (test(value) ? count : 0), 0);
@@ -80,6 +84,7 @@ export function scoreNpsTally(tally) {
     passives: valid - detractors - promoters,
     promoters,
     score: valid === 0 ? null : percentOf(promoters, valid) - percentOf(detractors, valid),
+    margin: npsMargin(promoters, detractors, valid),
     distribution: distribution(points),
   };
 }
@@ -87,14 +92,16 @@ export const scoreNps = (answers) => scoreNpsTally(tallyOf(answers));
 
 /** Customer satisfaction on 1–5: the share of satisfied answers (4–5), the average and the spread. */
 export function scoreCsatTally(tally) {
-  const { valid, ignored, sum, points } = onScale(tally, 1, CSAT_SCALE_MAX);
+  const { valid, ignored, sum, sumOfSquares, points } = onScale(tally, 1, CSAT_SCALE_MAX);
   const satisfied = countIn(points, (s) => s >= CSAT_SATISFIED_MIN);
   return {
     answers: valid,
     ignored,
     satisfied,
     percentSatisfied: percentOf(satisfied, valid),
+    margin: shareMargin(satisfied, valid),
     average: valid === 0 ? null : sum / valid,
+    averageMargin: meanMargin(valid, sum, sumOfSquares),
     distribution: distribution(points),
   };
 }
@@ -102,15 +109,15 @@ export const scoreCsat = (answers) => scoreCsatTally(tallyOf(answers));
 
 /** Customer effort on 1–7: the average and the spread. */
 export function scoreCesTally(tally) {
-  const { valid, ignored, sum, points } = onScale(tally, 1, CES_SCALE_MAX);
-  return { answers: valid, ignored, average: valid === 0 ? null : sum / valid, distribution: distribution(points) };
+  const { valid, ignored, sum, sumOfSquares, points } = onScale(tally, 1, CES_SCALE_MAX);
+  return { answers: valid, ignored, average: valid === 0 ? null : sum / valid, margin: meanMargin(valid, sum, sumOfSquares), distribution: distribution(points) };
 }
 export const scoreCes = (answers) => scoreCesTally(tallyOf(answers));
 
 /** A rating on 1–`scale` (3, 5, 7 or 10): the average and the spread. */
 export function scoreRatingTally(tally, scale = DEFAULT_RATING_SCALE) {
-  const { valid, ignored, sum, points } = onScale(tally, 1, scale);
-  return { answers: valid, ignored, scale, average: valid === 0 ? null : sum / valid, distribution: distribution(points) };
+  const { valid, ignored, sum, sumOfSquares, points } = onScale(tally, 1, scale);
+  return { answers: valid, ignored, scale, average: valid === 0 ? null : sum / valid, margin: meanMargin(valid, sum, sumOfSquares), distribution: distribution(points) };
 }
 export const scoreRating = (answers, scale = DEFAULT_RATING_SCALE) => scoreRatingTally(tallyOf(answers), scale);
 
@@ -118,7 +125,7 @@ export const scoreRating = (answers, scale = DEFAULT_RATING_SCALE) => scoreRatin
 export function scoreThumbsTally(tally) {
   const { valid, ignored, points } = onScale(tally, 0, 1);
   const up = points.get(1);
-  return { answers: valid, ignored, up, down: valid - up, percentUp: percentOf(up, valid) };
+  return { answers: valid, ignored, up, down: valid - up, percentUp: percentOf(up, valid), margin: shareMargin(up, valid) };
 }
 export const scoreThumbs = (answers) => scoreThumbsTally(tallyOf(answers));
 
@@ -183,12 +190,22 @@ export function umuxLiteOf(items) {
  * The figures of a per-response instrument from `total` responses, `scored` of which had a score
  * adding up to `sum`: a response without a score is counted, not guessed.
  */
-export const scoreFromTotals = ({ total, scored, sum }) => ({ responses: scored, unscored: total - scored, mean: scored === 0 ? null : sum / scored });
+export const scoreFromTotals = ({ total, scored, sum, sumOfSquares = null }) => ({
+  responses: scored,
+  unscored: total - scored,
+  mean: scored === 0 ? null : sum / scored,
+  margin: sumOfSquares === null ? null : meanMargin(scored, sum, sumOfSquares),
+});
 
 /** Scores each response's items with `scoreOf`. */
 function scorePerResponse(itemLists, scoreOf) {
   const scores = itemLists.map(scoreOf).filter((score) => score !== null);
-  return scoreFromTotals({ total: itemLists.length, scored: scores.length, sum: scores.reduce((sum, v) => sum + v, 0) });
+  return scoreFromTotals({
+    total: itemLists.length,
+    scored: scores.length,
+    sum: scores.reduce((sum, v) => sum + v, 0),
+    sumOfSquares: scores.reduce((sum, v) => sum + v * v, 0),
+  });
 }
 
 /** SUS over responses, each given as its ten answers in item order (a missing one as undefined). */
@@ -215,6 +232,7 @@ export function scorePmfCounts(counts, total) {
     somewhatDisappointed: somewhat,
     notDisappointed: not,
     percentVeryDisappointed,
+    margin: shareMargin(very, valid),
     benchmarkPercent: PMF_BENCHMARK_PERCENT,
     meetsBenchmark: percentVeryDisappointed === null ? null : percentVeryDisappointed >= PMF_BENCHMARK_PERCENT,
   };

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrateSqlite, prepareSqliteChildRows } from './migrations.mjs';
+import { insertImpressionsOf } from './impressions.mjs';
 import { DELETE_CHILDREN_OF, ENQUEUE_NOTIFICATION, ROW_COLUMNS, SURVEY_OF, UPSERT, isNotified } from './store-queries.mjs';
 import { SurveyMoveError, listedBody, storeApi } from './store-api.mjs';
 import { responseValues } from './migrations.mjs';
@@ -40,6 +41,7 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification 
   const children = prepareSqliteChildRows(db);
   const completedBefore = db.prepare('SELECT completed FROM responses WHERE id = ?').pluck();
   const enqueue = db.prepare(ENQUEUE_NOTIFICATION);
+  const insertImpression = db.prepare(insertImpressionsOf(1));
   // Prepared statements by text; the summary's IN lists vary, so the cache starts over past a bound.
   const statements = new Map();
   const prepared = (sql) => {
@@ -52,7 +54,7 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification 
     return statement;
   };
 
-  const saveAll = db.transaction((versions) => {
+  const saveAll = db.transaction((versions, impressions) => {
     let stored = 0;
     const moves = [];
     versions.forEach((version, index) => {
@@ -72,7 +74,9 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification 
     });
     // Throwing inside the transaction rolls the whole batch back.
     if (moves.length > 0) throw new SurveyMoveError(moves);
-    return { stored, kept: versions.length - stored };
+    let events = 0;
+    for (const row of impressions) events += insertImpression.run(...row).changes;
+    return { stored, kept: versions.length - stored, events };
   });
   // Group commit: the batches that arrive while one commit is written are committed together, in
   // one transaction (IMMEDIATE: the write lock up front, so two processes on one file cannot
@@ -82,9 +86,9 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification 
   // once its transaction is committed.
   const pending = [];
   const saveGroup = db.transaction((group) =>
-    group.map(({ versions }) => {
+    group.map(({ versions, impressions }) => {
       try {
-        return { result: saveAll(versions) };
+        return { result: saveAll(versions, impressions) };
       } catch (error) {
         if (error instanceof SurveyMoveError) return { error };
         throw error;
@@ -114,9 +118,9 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification 
   return storeApi({
     engine: 'sqlite',
     where: file,
-    save: (versions) =>
+    save: (versions, impressions = []) =>
       new Promise((resolve, reject) => {
-        pending.push({ versions, resolve, reject });
+        pending.push({ versions, impressions, resolve, reject });
         if (pending.length === 1) setImmediate(commitPending);
       }),
     query: async (sql, params = []) => {

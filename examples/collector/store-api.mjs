@@ -76,20 +76,29 @@ export function storeApi({ engine, where: location, save, query, deleteWhere, cl
         receivedMs: Number(row.receivedMs),
       }));
     },
-    /** Surveys with real responses that `filter` selects, `{ surveyId, responses }`, in order of their first response. */
+    /**
+     * Surveys with responses that `filter` selects, `{ surveyId, responses, previews }` (real and
+     * preview responses), in order of their first response.
+     */
     async surveys({ filter = {} } = {}) {
       const where = whereOf({ ...filter, counted: false }, engine);
       const rows = await query(
-        `SELECT survey_id AS "surveyId", COUNT(*) AS responses FROM responses WHERE preview = 0 AND ${where.sql} GROUP BY survey_id ORDER BY MIN(seq)`,
+        `SELECT survey_id AS "surveyId", SUM(1 - preview) AS responses, SUM(preview) AS previews FROM responses WHERE ${where.sql} GROUP BY survey_id ORDER BY MIN(seq)`,
         where.params,
       );
-      return rows.map((row) => ({ surveyId: row.surveyId, responses: Number(row.responses) }));
+      return rows.map((row) => ({ surveyId: row.surveyId, responses: Number(row.responses), previews: Number(row.previews) }));
     },
     /** Removes every response of user `userId`; returns how many. */
     deleteByUser: (userId) => deleteWhere('user_id = ?', [userId]),
     /** Removes every response whose stored version arrived before `ms`; returns how many. */
-    deleteReceivedBefore: (ms) => deleteWhere('received_ms < ?', [ms]),
-    clear: () => deleteWhere('1 = 1', []),
+    async deleteReceivedBefore(ms) {
+      await query('DELETE FROM impressions WHERE received_ms < ?', [ms]);
+      return deleteWhere('received_ms < ?', [ms]);
+    },
+    async clear() {
+      await query('DELETE FROM impressions', []);
+      return deleteWhere('1 = 1', []);
+    },
     close,
   };
 }

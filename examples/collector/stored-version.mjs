@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { answerRowsOf, questionsDescribed } from './answer-rows.mjs';
 import { collectorTimes, parseDateTime } from './client-time.mjs';
-import { describeTrigger, pageOf } from './journey-point.mjs';
+import { journeyPointOf, pageOf } from './journey-point.mjs';
 import { canonicalLocale } from './locale.mjs';
 import { instrumentScoreOf } from './template-scores.mjs';
 
@@ -30,7 +30,7 @@ export function columnsOf(response, times) {
   const preview = response.preview === true;
   const questionSet = questionSetOf(response.questions);
   const base = {
-    journeyPoint: describeTrigger(response.trigger),
+    journeyPoint: journeyPointOf(response),
     pagePath: typeof response.page?.url === 'string' ? pageOf(response.page.url) : '',
     createdMs: times.createdMs,
     updatedMs: times.updatedMs,

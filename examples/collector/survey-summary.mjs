@@ -10,11 +10,14 @@
 // unhappy and happy answers come from the TERMS_SAMPLE (5,000) most recent text answers; the
 // texts typed into "Other" from the OTHER_TEXTS_SAMPLE most recent. Counts are always exact.
 import { frequentTerms } from './frequent-terms.mjs';
+import { funnelOf } from './funnel.mjs';
+import { summarizeCta, summarizeMatrix, summarizeRanking, summarizeSlider } from './kind-summaries.mjs';
 import { KEY_KIND_PRIORITY, QUESTION_KINDS } from './question-kinds.mjs';
-import { whereOf } from './result-filter.mjs';
+import { contextValueSql, whereOf } from './result-filter.mjs';
+import { UTC, localDayNumber } from './time-zone.mjs';
 import { PMF_ANSWERS, addToTally, emptyTally, tallyOf } from './scoring.mjs';
 import { DAY_MS } from './stored-version.mjs';
-import { TEMPLATE_SCORERS, isKnownTemplate, templateScore } from './template-scores.mjs';
+import { SMALL_SAMPLE, TEMPLATE_SCORERS, isKnownTemplate, templateScore } from './template-scores.mjs';
 
 /** The trend covers at most this many days, ending on the day of the latest response. */
 export const MAX_TREND_DAYS = 60;
@@ -25,6 +28,8 @@ export const MAX_QUESTIONS_SUMMARIZED = 100;
 const MAX_QUESTIONS_LEFT_OUT_COUNTED = 10_000;
 /** Distinct question lists (survey versions) read to find the questions, first seen first. */
 export const MAX_QUESTION_SETS_READ = 1000;
+/** Values a breakdown (`by=context.KEY`) shows, most frequent first; the rest share one row. */
+export const BREAKDOWN_VALUES = 20;
 /** Rows per comparison table (journey points, pages); the rest share one row. */
 export const MAX_SEGMENTS_SHOWN = 25;
 /** Groups read per comparison; past it, the counts of the rest come from one more query. */
@@ -95,7 +100,23 @@ async function collectQuestions(read, groups) {
       previousAt = at;
       // The text of the latest response describing it: the set seen last wins.
       if (!latest.has(key) || latest.get(key).last <= Number(set.last)) {
-        latest.set(key, { last: Number(set.last), question: { key, id: question.id, kind: question.type, text: question.text, scale: question.scale, style: question.style } });
+        latest.set(key, {
+          last: Number(set.last),
+          question: {
+            key,
+            id: question.id,
+            kind: question.type,
+            text: question.text,
+            scale: question.scale,
+            style: question.style,
+            format: question.format,
+            rows: question.rows,
+            columns: question.columns,
+            options: question.options,
+            min: question.min,
+            max: question.max,
+          },
+        });
       }
     }
   }
@@ -197,17 +218,41 @@ function describeKeyAnswer(num, keyQuestion, keyResult) {
   return summarizeTally(keyQuestion, tallyOf([value])).answers === 1 ? QUESTION_KINDS[keyQuestion.kind].describeAnswer(value, keyResult) : null;
 }
 
-/** A text question's count and its MAX_TEXT_ANSWERS_LISTED newest answers. */
-async function summarizeText(read, question, counts, keyQuestion, keyResult) {
+/** `text LIKE ?` for a search: case-insensitive on both engines, with the search's own % and _ taken literally. */
+const likePattern = (search) => `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * A text question's count and one page of its answers, newest first: MAX_TEXT_ANSWERS_LISTED
+ * from `page` × that many, only those containing `search` (a word or phrase) when given.
+ */
+async function summarizeText(read, question, counts, keyQuestion, keyResult, { search = null, page = 0 } = {}) {
+  const matching = search === null ? '' : " AND LOWER(text) LIKE ? ESCAPE '\\'";
+  const searchParams = search === null ? [] : [likePattern(search)];
   const rows = await read.rows(
     'answers',
     (where) => `SELECT text, updated_ms, journey_point, page_path,
        (SELECT k.num FROM answers k WHERE k.response_seq = answers.response_seq AND k.question_id = ? AND k.kind = ? LIMIT 1) AS key_num
-     FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND has_text = 1 ORDER BY updated_ms DESC, response_seq ASC LIMIT ${MAX_TEXT_ANSWERS_LISTED}`,
-    { before: keyQuestion ? [keyQuestion.id, keyQuestion.kind] : ['', ''], after: [question.id, question.kind] },
+     FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND has_text = 1${matching} ORDER BY updated_ms DESC, response_seq ASC
+     LIMIT ${MAX_TEXT_ANSWERS_LISTED} OFFSET ${page * MAX_TEXT_ANSWERS_LISTED}`,
+    { before: keyQuestion ? [keyQuestion.id, keyQuestion.kind] : ['', ''], after: [question.id, question.kind, ...searchParams] },
   );
+  const all = counts.get(question.key)?.texts ?? 0;
+  const found =
+    search === null
+      ? all
+      : Number(
+          (
+            await read.one('answers', (where) => `SELECT COUNT(*) AS n FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND has_text = 1${matching}`, {
+              after: [question.id, question.kind, ...searchParams],
+            })
+          ).n,
+        );
   return {
-    answers: counts.get(question.key)?.texts ?? 0,
+    answers: all,
+    search,
+    found,
+    page,
+    pageSize: MAX_TEXT_ANSWERS_LISTED,
     items: rows.map((row) => ({
       text: row.text,
       at: isoOf(Number(row.updated_ms)),
@@ -223,7 +268,8 @@ async function summarizeText(read, question, counts, keyQuestion, keyResult) {
  * first): `{ groups (at most MAX_SEGMENT_GROUPS_READ), groupCount, responses, completed }`. The
  * totals come from the groups when all were read.
  */
-async function segmentGroups(read, column) {
+async function segmentGroups(read, columnOf) {
+  const column = columnOf('responses');
   const groups = await read.rows(
     'responses',
     (where) =>
@@ -238,10 +284,11 @@ async function segmentGroups(read, column) {
 }
 
 /** Scores per group (journey point or page), worst key score first; past MAX_SEGMENTS_SHOWN groups, the rest share one row. */
-async function compareSegments(read, column, segmentation, counts, scoredQuestions, keyQuestion, othersLabel) {
+async function compareSegments(read, columnOf, segmentation, counts, scoredQuestions, keyQuestion, othersLabel, maxShown = MAX_SEGMENTS_SHOWN) {
+  const column = columnOf('answers');
   const { groups, groupCount } = segmentation;
   const totals = segmentation;
-  const shown = groupCount > MAX_SEGMENTS_SHOWN ? groups.slice(0, MAX_SEGMENTS_SHOWN - 1) : groups;
+  const shown = groupCount > maxShown ? groups.slice(0, maxShown - 1) : groups;
   const labels = shown.map((row) => row.label);
   const tallies = new Map(labels.map((label) => [label, new Map()]));
   if (scoredQuestions.length > 0 && labels.length > 0) {
@@ -250,7 +297,7 @@ async function compareSegments(read, column, segmentation, counts, scoredQuestio
       'answers',
       // Kind first: the index skips the answers no score reads (texts).
       (where) => `SELECT ${column} AS label, question_id, kind, num, COUNT(*) AS n FROM answers WHERE ${where} AND kind IN (${list(kinds)}) AND ${column} IN (${list(labels)})
-       GROUP BY kind, ${column}, question_id, num`,
+       GROUP BY kind, label, question_id, num`,
       { after: [...kinds, ...labels] },
     );
     for (const row of rows) {
@@ -260,15 +307,16 @@ async function compareSegments(read, column, segmentation, counts, scoredQuestio
       addToTally(byKey.get(key), row.num === null ? null : Number(row.num), Number(row.n));
     }
   }
-  const segment = (label, responses, completed, tallyOfQuestion) => ({
-    label,
-    responses,
-    completed,
-    metrics: scoredQuestions.map((question) => {
+  const keyIndex = scoredQuestions.indexOf(keyQuestion);
+  const segment = (label, responses, completed, tallyOfQuestion) => {
+    const metrics = scoredQuestions.map((question) => {
       const result = summarizeTally(question, tallyOfQuestion(question));
-      return { value: QUESTION_KINDS[question.kind].headline.value(result), answers: result.answers };
-    }),
-  });
+      return { value: QUESTION_KINDS[question.kind].headline.value(result), margin: result.margin ?? null, answers: result.answers, small: result.answers < SMALL_SAMPLE };
+    });
+    // A group is ranked by its key score only on enough answers; else it is marked and listed after the ranked ones.
+    const small = keyIndex === -1 ? responses < SMALL_SAMPLE : metrics[keyIndex].small;
+    return { label, responses, completed, metrics, small };
+  };
   const segments = shown.map((row) => segment(row.label, Number(row.n), Number(row.c), (q) => tallies.get(row.label).get(q.key) ?? emptyTally()));
   if (groupCount > shown.length) {
     // The rest: everything minus the groups shown, counted by subtraction.
@@ -285,10 +333,10 @@ async function compareSegments(read, column, segmentation, counts, scoredQuestio
     const sum = (field) => shown.reduce((total, row) => total + Number(row[field]), 0);
     segments.push(segment(othersLabel(groupCount - shown.length), totals.responses - sum('n'), totals.completed - sum('c'), rest));
   }
-  const keyIndex = scoredQuestions.indexOf(keyQuestion);
   const keyValue = (s) => (keyIndex === -1 ? null : s.metrics[keyIndex].value);
   return segments.sort((a, b) => {
-    const [va, vb] = [keyValue(a), keyValue(b)];
+    if (a.small !== b.small) return a.small ? 1 : -1;
+    const [va, vb] = a.small ? [null, null] : [keyValue(a), keyValue(b)];
     if (va !== vb) {
       if (va === null) return 1;
       if (vb === null) return -1;
@@ -298,26 +346,55 @@ async function compareSegments(read, column, segmentation, counts, scoredQuestio
   });
 }
 
-/** One entry per UTC day from the first response (at most MAX_TREND_DAYS back) to the latest. */
-async function dailyTrend(read, totalResponses, firstMs, lastMs, keyQuestion) {
-  const lastDay = Math.floor(lastMs / DAY_MS);
-  const firstDay = Math.max(Math.floor(firstMs / DAY_MS), lastDay - (MAX_TREND_DAYS - 1));
+const JOURNEY_POINT = () => 'journey_point';
+const PAGE = () => 'page_path';
+
+/** Every score per value of context key `key`: the BREAKDOWN_VALUES most frequent, then the rest in one row. */
+async function breakdownBy(read, engine, key, counts, scoredQuestions, keyQuestion) {
+  const columnOf = (table) => contextValueSql(engine, key, table);
+  const segmentation = await segmentGroups(read, columnOf);
+  const segments = await compareSegments(read, columnOf, segmentation, counts, scoredQuestions, keyQuestion, (n) => `other (${n} values)`, BREAKDOWN_VALUES + 1);
+  return { key, segments };
+}
+
+/** Quarter hours: every zone's offset is a whole number of them, so they fall wholly in one local day. */
+const BUCKET_MS = 15 * 60_000;
+
+/**
+ * Counts per day from `rows(dayColumn)`: by the stored UTC day in UTC, else by quarter hour,
+ * each put in its local day in `zone`. `dayOf(row)` reads the day or bucket a row was grouped by.
+ */
+const dayGrouping = (zone) =>
+  zone === UTC
+    ? { column: 'day', dayOf: (value) => Number(value), minimum: (day) => day }
+    : { column: `created_ms / ${BUCKET_MS}`, dayOf: (value) => localDayNumber(Number(value) * BUCKET_MS, zone), minimum: (day) => Math.floor((day - 1) * (DAY_MS / BUCKET_MS)) };
+
+/** One entry per day (in `zone`) from the first response (at most MAX_TREND_DAYS back) to the latest. */
+async function dailyTrend(read, totalResponses, firstMs, lastMs, keyQuestion, zone) {
+  const lastDay = localDayNumber(lastMs, zone);
+  const firstDay = Math.max(localDayNumber(firstMs, zone), lastDay - (MAX_TREND_DAYS - 1));
+  const grouping = dayGrouping(zone);
+  // A day's rows: from its UTC day (a local day starts at most 14 h from it), then by local day.
+  const sinceFirst = { after: [grouping.minimum(firstDay)] };
+  const minimumColumn = zone === UTC ? 'day' : `created_ms / ${BUCKET_MS}`;
   const perDay = new Map();
-  const sinceFirst = { after: [firstDay] };
-  for (const row of await read.rows('responses', (where) => `SELECT day, COUNT(*) AS n FROM responses WHERE ${where} AND day >= ? GROUP BY day`, sinceFirst)) {
-    perDay.set(Number(row.day), Number(row.n));
+  for (const row of await read.rows(
+    'responses',
+    (where) => `SELECT ${grouping.column} AS d, COUNT(*) AS n FROM responses WHERE ${where} AND ${minimumColumn} >= ? GROUP BY 1`,
+    sinceFirst,
+  )) {
+    const day = grouping.dayOf(row.d);
+    perDay.set(day, (perDay.get(day) ?? 0) + Number(row.n));
   }
   const keyTallies = new Map();
   if (keyQuestion) {
     const rows = await read.rows(
       'answers',
-      (where) => `SELECT day, num, COUNT(*) AS n FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND day >= ? GROUP BY day, num`,
-      {
-        after: [keyQuestion.id, keyQuestion.kind, firstDay],
-      },
+      (where) => `SELECT ${grouping.column} AS d, num, COUNT(*) AS n FROM answers WHERE ${where} AND question_id = ? AND kind = ? AND ${minimumColumn} >= ? GROUP BY 1, num`,
+      { after: [keyQuestion.id, keyQuestion.kind, grouping.minimum(firstDay)] },
     );
     for (const row of rows) {
-      const day = Number(row.day);
+      const day = grouping.dayOf(row.d);
       if (!keyTallies.has(day)) keyTallies.set(day, emptyTally());
       addToTally(keyTallies.get(day), row.num === null ? null : Number(row.num), Number(row.n));
     }
@@ -370,10 +447,13 @@ async function scoreTemplatesOf(read, templates, templateTallies) {
     if (scorer.perResponse) {
       const row = await read.one(
         'responses',
-        (where) => `SELECT COUNT(*) AS total, COUNT(instrument_score) AS scored, SUM(instrument_score) AS sum FROM responses WHERE ${where} AND template = ?`,
+        (where) =>
+          `SELECT COUNT(*) AS total, COUNT(instrument_score) AS scored, SUM(instrument_score) AS sum, SUM(instrument_score * instrument_score) AS squares FROM responses WHERE ${where} AND template = ?`,
         { after: [template] },
       );
-      scores.push(templateScore(template, scorer.fromTotals({ total: Number(row.total), scored: Number(row.scored), sum: Number(row.sum ?? 0) })));
+      scores.push(
+        templateScore(template, scorer.fromTotals({ total: Number(row.total), scored: Number(row.scored), sum: Number(row.sum ?? 0), sumOfSquares: Number(row.squares ?? 0) })),
+      );
       continue;
     }
     if (scorer.fromAnswerCounts) {
@@ -433,28 +513,42 @@ async function span(read) {
  * Everything the results page shows for the responses `filter` selects (one survey's, with
  * `filter.surveyId`): what renderResultsPage reads. Times are the collector's, as ISO strings in UTC.
  */
-export async function summarizeSurvey(store, filter) {
+export async function summarizeSurvey(store, filter, { by = null, zone = UTC, search = null, commentsPage = 0 } = {}) {
   const read = reader(store, filter);
-  const journeyPoints = await segmentGroups(read, 'journey_point');
+  const journeyPoints = await segmentGroups(read, JOURNEY_POINT);
   const totals = { responses: journeyPoints.responses, completed: journeyPoints.completed, ...(await span(read)) };
   const setsAndTemplates = await questionSetsAndTemplates(read);
   const { questions, leftOut: questionsLeftOut } = await collectQuestions(read, setsAndTemplates);
   const { byKey: counts, byTemplate } = await answerCounts(read);
-  const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind].summarizeTally);
+  const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind]?.summarizeTally);
   const keyQuestion = KEY_KIND_PRIORITY.map((kind) => questions.find((q) => q.kind === kind)).find(Boolean) ?? null;
   const keyResult = keyQuestion ? summarizeTally(keyQuestion, tallyFor(counts, keyQuestion)) : null;
-  const textQuestions = questions.filter((q) => q.kind === 'text');
+  // A text with a format (an e-mail, a phone, a date…) is listed, never counted into words.
+  const textQuestions = questions.filter((q) => q.kind === 'text' && q.format === undefined);
   const templates = templatesOf(setsAndTemplates);
   const summarized = [];
   for (const question of questions) {
     let result;
-    if (question.kind === 'text') result = await summarizeText(read, question, counts, keyQuestion, keyResult);
+    if (question.kind === 'text') result = await summarizeText(read, question, counts, keyQuestion, keyResult, { search, page: commentsPage });
     else if (question.kind === 'choice') result = await summarizeChoice(read, question, counts);
+    else if (question.kind === 'matrix') result = summarizeMatrix(question, counts);
+    else if (question.kind === 'ranking') result = await summarizeRanking(read, question, counts);
+    else if (question.kind === 'slider') result = await summarizeSlider(read, question, counts);
+    else if (question.kind === 'cta') result = await summarizeCta(read, question, counts, totals.completed);
+    else if (!QUESTION_KINDS[question.kind]?.summarizeTally) result = { answers: counts.get(question.key)?.total ?? 0, unknownKind: true };
     else result = question === keyQuestion ? keyResult : summarizeTally(question, tallyFor(counts, question));
     summarized.push({ ...question, result });
   }
+  const funnel = await funnelOf(store, filter, {
+    started: totals.responses,
+    completed: totals.completed,
+    questions,
+    answeredOf: (question) => counts.get(question.key)?.total ?? 0,
+    segments: journeyPoints.groups,
+  });
   return {
     surveyId: filter.surveyId,
+    funnel,
     templates,
     templateScores: await scoreTemplatesOf(read, templates, byTemplate),
     responses: totals.responses,
@@ -466,9 +560,11 @@ export async function summarizeSurvey(store, filter) {
     questions: summarized,
     keyQuestionKey: keyQuestion?.key ?? null,
     scoredQuestionKeys: scoredQuestions.map((q) => q.key),
-    trend: totals.responses === 0 ? { days: [], earlierResponses: 0 } : await dailyTrend(read, totals.responses, totals.firstMs, totals.lastMs, keyQuestion),
-    journeyPoints: await compareSegments(read, 'journey_point', journeyPoints, counts, scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
-    pages: await compareSegments(read, 'page_path', await segmentGroups(read, 'page_path'), counts, scoredQuestions, keyQuestion, (n) => `${n} other pages`),
+    timeZone: zone,
+    trend: totals.responses === 0 ? { days: [], earlierResponses: 0 } : await dailyTrend(read, totals.responses, totals.firstMs, totals.lastMs, keyQuestion, zone),
+    journeyPoints: await compareSegments(read, JOURNEY_POINT, journeyPoints, counts, scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
+    pages: await compareSegments(read, PAGE, await segmentGroups(read, PAGE), counts, scoredQuestions, keyQuestion, (n) => `${n} other pages`),
+    breakdown: by === null ? null : await breakdownBy(read, store.engine, by, counts, scoredQuestions, keyQuestion),
     terms: await contrastTerms(read, keyQuestion, textQuestions),
   };
 }

@@ -78,14 +78,14 @@ export function barChart({ id, title, description, bars, domain }) {
   return labelled(id, title, description, WIDTH, height, [rows, zeroLine]);
 }
 
-/** One bar split into parts (`{ label, count, tone }`) in proportion to their counts. */
+/** One bar split into parts (`{ label, count, tone }`, or `fill` for a colour of a sequence) in proportion to their counts. */
 export function shareBar({ id, title, description, parts }) {
   const height = 28;
   const total = parts.reduce((sum, part) => sum + part.count, 0);
   let x = 0;
   const body = parts.map((part) => {
     const width = total === 0 ? 0 : (part.count / total) * WIDTH;
-    const rect = html`<rect x="${round(x)}" y="0" width="${round(width)}" height="${height}" fill="${TONES[part.tone]}"/>`;
+    const rect = html`<rect x="${round(x)}" y="0" width="${round(width)}" height="${height}" fill="${part.fill ?? TONES[part.tone]}"/>`;
     x += width;
     return rect;
   });
@@ -152,4 +152,9 @@ export function benchmarkBar({ id, title, description, percent, benchmark, tone 
     height,
     html`<rect x="0" y="${top}" width="${WIDTH}" height="${barHeight}" fill="${GRID}"/><rect x="0" y="${top}" width="${toX(percent ?? 0)}" height="${barHeight}" fill="${TONES[tone]}"/><line x1="${line}" x2="${line}" y1="2" y2="${height}" stroke="${INK}" stroke-width="2" stroke-dasharray="4 2"/><text x="${line + 4}" y="12" font-size="11" fill="${INK}">${benchmark}% benchmark</text>`,
   );
+}
+
+/** `count` colours from light to dark, for the points of a scale lowest first (a matrix's columns). */
+export function sequentialFills(count) {
+  return Array.from({ length: count }, (_, i) => `hsl(168 45% ${Math.round(86 - (count === 1 ? 0 : (i / (count - 1)) * 62))}%)`);
 }

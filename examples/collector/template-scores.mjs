@@ -17,7 +17,7 @@ import {
   umuxLiteOf,
   withSusEquivalent,
 } from './scoring.mjs';
-import { integerOf } from './answer-rows.mjs';
+import { integerOf, itemAnswersOf } from './answer-rows.mjs';
 
 /** Below this many responses a score is marked as a small sample: too few to compare with benchmarks. */
 export const SMALL_SAMPLE = 10;
@@ -35,12 +35,13 @@ export const TEMPLATE_SCORERS = {
     instrument: 'Net Promoter Score',
     questionId: 'nps',
     fromTally(tally) {
-      const { answers, ignored, promoters, passives, detractors, score } = scoreNpsTally(tally);
+      const { answers, ignored, promoters, passives, detractors, score, margin } = scoreNpsTally(tally);
       const share = (count) => (answers === 0 ? null : (count / answers) * 100);
       return {
         sampleSize: answers,
         ignored,
         score,
+        margin,
         promoters,
         passives,
         detractors,
@@ -54,32 +55,32 @@ export const TEMPLATE_SCORERS = {
     instrument: 'Customer Satisfaction (CSAT)',
     questionId: 'csat',
     fromTally(tally) {
-      const { answers, ignored, satisfied, percentSatisfied, average } = scoreCsatTally(tally);
-      return { sampleSize: answers, ignored, percentSatisfied, satisfied, average };
+      const { answers, ignored, satisfied, percentSatisfied, margin, average, averageMargin } = scoreCsatTally(tally);
+      return { sampleSize: answers, ignored, percentSatisfied, margin, satisfied, average, averageMargin };
     },
   },
   ces: {
     instrument: 'Customer Effort Score (CES 2.0)',
     questionId: 'ces',
     fromTally(tally) {
-      const { answers, ignored, average } = scoreCesTally(tally);
-      return { sampleSize: answers, ignored, mean: average };
+      const { answers, ignored, average, margin } = scoreCesTally(tally);
+      return { sampleSize: answers, ignored, mean: average, margin };
     },
   },
   sus: {
     instrument: 'System Usability Scale (SUS)',
     perResponse: (answers) => susOf(SUS_IDS.map((id) => answers[id])),
     fromTotals(totals) {
-      const { responses: scored, unscored, mean } = scoreFromTotals(totals);
-      return { sampleSize: scored, unscored, mean };
+      const { responses: scored, unscored, mean, margin } = scoreFromTotals(totals);
+      return { sampleSize: scored, unscored, mean, margin };
     },
   },
   'umux-lite': {
     instrument: 'UMUX-Lite',
     perResponse: (answers) => umuxLiteOf(UMUX_IDS.map((id) => answers[id])),
     fromTotals(totals) {
-      const { responses: scored, unscored, mean, susEquivalent } = withSusEquivalent(scoreFromTotals(totals));
-      return { sampleSize: scored, unscored, mean, susEquivalent };
+      const { responses: scored, unscored, mean, margin, susEquivalent } = withSusEquivalent(scoreFromTotals(totals));
+      return { sampleSize: scored, unscored, mean, margin, susEquivalent };
     },
   },
   pmf: {
@@ -97,7 +98,7 @@ export const isKnownTemplate = (template) => typeof template === 'string' && Obj
 /** A response's own score on its template's per-response instrument (SUS, UMUX-Lite), or null: stored with the response. */
 export function instrumentScoreOf(response) {
   const scorer = isKnownTemplate(response.template) ? TEMPLATE_SCORERS[response.template] : null;
-  return scorer?.perResponse && typeof response.answers === 'object' && response.answers !== null ? scorer.perResponse(response.answers) : null;
+  return scorer?.perResponse && typeof response.answers === 'object' && response.answers !== null ? scorer.perResponse(itemAnswersOf(response.answers)) : null;
 }
 
 /** A template's score entry from its figures. */
@@ -113,8 +114,11 @@ export function scoreTemplates(responses) {
     const scorer = TEMPLATE_SCORERS[template];
     const members = responses.filter((r) => r.template === template);
     if (scorer.perResponse) {
-      const scores = members.map((r) => scorer.perResponse(r.answers)).filter((score) => score !== null);
-      return templateScore(template, scorer.fromTotals({ total: members.length, scored: scores.length, sum: scores.reduce((a, b) => a + b, 0) }));
+      const scores = members.map((r) => scorer.perResponse(itemAnswersOf(r.answers))).filter((score) => score !== null);
+      return templateScore(
+        template,
+        scorer.fromTotals({ total: members.length, scored: scores.length, sum: scores.reduce((a, b) => a + b, 0), sumOfSquares: scores.reduce((a, b) => a + b * b, 0) }),
+      );
     }
     const answers = members.map((r) => r.answers[scorer.questionId]).filter((answer) => answer !== undefined);
     if (scorer.fromAnswerCounts) {

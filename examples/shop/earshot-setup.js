@@ -10,9 +10,6 @@
 
   earshot.init({
     endpoint: '/api/earshot',
-    // Surveys published to the collector's registry (PUT /api/earshot/surveys/<id>, or the builder's
-    // Publish button) show here on the next page load, without a rebuild or a restart.
-    surveysUrl: '/api/earshot/surveys',
     // `?debug` on a shop page logs each decision and shows the debug panel ("Why didn't it show?");
     // without it the panel would cover part of the shop.
     debug: new URLSearchParams(location.search).has('debug'),

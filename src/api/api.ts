@@ -5,11 +5,12 @@ import { CONSENT_STATES, consentOf, eraseVisitorData } from '../core/consent.js'
 import { droppedValues, mergeContext } from '../core/context.js';
 import type { Listener } from '../core/emitter.js';
 import { EarshotConfigError } from '../core/errors.js';
-import { validateConfig, validateSurvey, type ResolvedConfig } from '../core/definition/validate.js';
+import { validateConfig, validateSurvey } from '../core/definition/validate.js';
 import { explainSurvey } from '../core/targeting/eligibility.js';
 import { currentPath } from '../core/targeting/route-changes.js';
 import type { ConsentState, Context, DeadLetter, EarshotConfig, EarshotEventName, Survey, SurveyDefinition, SurveyEligibility, UserTraits } from '../core/types.js';
 import { explainChanged, guard, report, runtime, settle, startIfGranted, started, stopController, stopRunning } from './runtime.js';
+import { debugWanted, openDebugPanel, showPreviewProblems, showSimulation } from './debug-panel.js';
 
 /** Validates the config, opens the outbox and starts listening for journey points. Throws `EarshotConfigError`. */
 export function init(config: EarshotConfig): void {
@@ -18,30 +19,22 @@ export function init(config: EarshotConfig): void {
   const { config: resolved, problems, warnings } = validateConfig(config);
   if (!resolved) throw new EarshotConfigError(problems);
   stopRunning();
+  resolved.debug = debugWanted(resolved);
   if (resolved.debug) {
     for (const warning of warnings) console.warn(`earshot: ${warning}`);
     runtime.stopDebugLog = runtime.emitter.on('error', ({ code, message }) => console.warn(`earshot (${code}): ${message}`));
   }
   runtime.configured = resolved;
   // Only config problems throw: a panel that cannot be shown is an `error` event.
-  if (resolved.debug) guard(() => openDebugPanel(resolved));
-  startIfGranted();
+  if (resolved.debug) guard(() => openDebugPanel(resolved, explain));
+  startIfGranted(PREVIEW_HOOKS);
 }
 
-/** The panel that shows `explain()` on the page; its UI arrives with the survey UI. */
-function openDebugPanel({ locale, theme, colorScheme, styleNonce }: ResolvedConfig): void {
-  runtime.debugPanel = runtime.presenter?.debugPanel?.({
-    locale,
-    theme,
-    colorScheme,
-    styleNonce,
-    explain,
-    watch(listener) {
-      runtime.watchers.add(listener);
-      return () => runtime.watchers.delete(listener);
-    },
-  });
-}
+/** What a preview link shows on the page: why its survey could not show, or what a simulation waits for (debug-panel.ts). */
+const PREVIEW_HOOKS = {
+  previewFailed: (problems: string[]) => showPreviewProblems(problems, explain),
+  simulating: (surveyId: string) => showSimulation(surveyId, explain),
+};
 
 /**
  * `granted` starts Earshot (with the config of `init`); `pending` stops it; `denied` stops it and
@@ -53,7 +46,7 @@ export function consent(state: ConsentState): void {
     if (!CONSENT_STATES.includes(state)) return report('definition', `consent(): expected one of ${CONSENT_STATES.join(', ')} (got ${String(state)})`);
     runtime.consent = state;
     explainChanged();
-    if (state === 'granted') return startIfGranted();
+    if (state === 'granted') return startIfGranted(PREVIEW_HOOKS);
     stopController();
     if (state === 'denied') void eraseVisitorData();
   });
@@ -82,7 +75,12 @@ export function preview(definition: SurveyDefinition | string): void {
     let survey: Survey | string = definition as string;
     if (typeof definition !== 'string') {
       const { survey: valid, problems, warnings } = validateSurvey(definition, 'preview');
-      if (!valid) return report('definition', `preview(): ${problems.join('; ')}`);
+      if (!valid) {
+        report('definition', `preview(): ${problems.join('; ')}`);
+        if (runtime.configured)
+          showPreviewProblems([`preview(): the survey has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was shown`, ...problems], explain);
+        return;
+      }
       if (runtime.configured?.debug) for (const warning of warnings) console.warn(`earshot: ${warning}`);
       survey = valid;
     }

@@ -1,7 +1,7 @@
 // The one Earshot of this page, behind the public API (api.ts) and the hooks of the entries and
 // embeds (internal.ts): what it remembers between calls, in one object, and how it starts and stops.
 import { allowStorage, consentOf } from '../core/consent.js';
-import { Controller } from '../core/controller.js';
+import { Controller, type ControllerHost } from '../core/controller.js';
 import { Emitter } from '../core/emitter.js';
 import type { PresentedSurvey, Presenter } from '../core/presenter.js';
 import type { ResolvedConfig } from '../core/definition/validate.js';
@@ -27,13 +27,18 @@ export interface Runtime {
   /** The `debug: true` panel, and what stops its console log of errors. */
   debugPanel?: PresentedSurvey;
   stopDebugLog?: () => void;
+  /** What the panel is open for: `debug` (every survey) or a `preview` link's survey alone. */
+  panelMode?: 'debug' | 'preview';
+  /** Problems met loading definitions or showing a preview, each with its path, for the panel. */
+  problems: string[];
+  stopPanelProblems?: () => void;
   /** Who listens for changes to what `explain()` says, and whether they are told already. */
   readonly watchers: Set<() => void>;
   explainQueued?: boolean;
 }
 
 /** Everything the page's Earshot remembers between two API calls. */
-export const runtime: Runtime = { emitter: new Emitter(), watchers: new Set() };
+export const runtime: Runtime = { emitter: new Emitter(), watchers: new Set(), problems: [] };
 
 /** What `explain()` says may have changed: the debug panel hears of it once per burst of changes. */
 export function explainChanged(): void {
@@ -45,12 +50,12 @@ export function explainChanged(): void {
   });
 }
 
-/** Runs the configured Earshot once consent allows it; before that nothing is shown, stored or sent. */
-export function startIfGranted(): void {
+/** Runs the configured Earshot once consent allows it; before that nothing is shown, stored or sent. `hooks`: what a preview shows on the page. */
+export function startIfGranted(hooks: Omit<ControllerHost, 'changed'> = {}): void {
   const { configured } = runtime;
   if (runtime.controller || !configured || consentOf(configured, runtime.consent) !== 'granted') return;
   allowStorage();
-  runtime.controller = new Controller(configured, runtime.emitter, runtime.presenter!, explainChanged);
+  runtime.controller = new Controller(configured, runtime.emitter, runtime.presenter!, { ...hooks, changed: explainChanged });
   // Listeners, IndexedDB and the first look at the page wait for the next task, so that `init`
   // adds almost nothing to the host page's own script.
   runtime.startTimer = setTimeout(started, 0);
@@ -78,6 +83,10 @@ export function stopRunning(): void {
   runtime.stopDebugLog = undefined;
   runtime.debugPanel?.close();
   runtime.debugPanel = undefined;
+  runtime.stopPanelProblems?.();
+  runtime.stopPanelProblems = undefined;
+  runtime.panelMode = undefined;
+  runtime.problems = [];
   runtime.watchers.clear();
 }
 

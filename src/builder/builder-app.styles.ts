@@ -78,5 +78,16 @@ export const builderStyles = [
     .add select {
       inline-size: auto;
     }
+    .keeping {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+      align-items: center;
+      margin-bottom: 1rem;
+    }
+    .keeping p {
+      margin: 0;
+      color: #49454f;
+    }
   `,
 ];

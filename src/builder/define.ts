@@ -14,6 +14,9 @@ import { SurveySettingsElement } from './editors/survey-settings.js';
 import { ThanksEditorElement } from './editors/thanks-editor.js';
 import { ThemeEditorElement } from './editors/theme-editor.js';
 import { TriggerEditorElement } from './editors/trigger-editor.js';
+import { PageTesterElement } from './editors/page-tester.js';
+import { CompetitorsElement } from './editors/competitors.js';
+import { PublishPanelElement } from './editors/publish-panel.js';
 
 /** The builder page's elements, registered in one place, with the widget's own (for the preview). */
 const ELEMENTS: Record<string, CustomElementConstructor> = {
@@ -32,6 +35,9 @@ const ELEMENTS: Record<string, CustomElementConstructor> = {
   'builder-theme-editor': ThemeEditorElement,
   'builder-survey-preview': SurveyPreviewElement,
   'builder-json-panel': JsonPanelElement,
+  'builder-page-tester': PageTesterElement,
+  'builder-competitors': CompetitorsElement,
+  'builder-publish-panel': PublishPanelElement,
 };
 
 for (const [name, element] of Object.entries(ELEMENTS)) customElements.define(name, element);

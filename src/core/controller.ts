@@ -1,6 +1,7 @@
 import { droppedValues, mergeContext, queryValues } from './context.js';
 import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
+import { surveyAppearance } from './definition/appearance.js';
 import { createId } from './id.js';
 import { localizeSurvey } from './definition/localize.js';
 import { contentVerdict, loadContentCheck } from './definition/unchecked.js';
@@ -15,6 +16,18 @@ import type { ResolvedConfig } from './definition/validate.js';
 
 /** The page URL parameter that previews a survey by id: `?earshot_preview=post-checkout-nps`. */
 export const PREVIEW_PARAMETER = 'earshot_preview';
+/** With `simulate=1` beside it, the preview waits for the survey's trigger and audience (but not its sample or frequency). */
+export const SIMULATE_PARAMETER = 'simulate';
+
+/** What the running Earshot tells the page's API besides events. */
+export interface ControllerHost {
+  /** What `explain()` says may have changed. */
+  changed?(): void;
+  /** A preview (or simulation) could not be shown: why, each problem with its path. */
+  previewFailed?(problems: string[]): void;
+  /** Simulate mode started for this survey. */
+  simulating?(surveyId: string): void;
+}
 
 /** Answers given in quick succession (a score, then a reason) share one request. */
 export const ANSWER_FLUSH_DELAY_MS = 1000;
@@ -63,14 +76,13 @@ export class Controller {
   readonly #config: ResolvedConfig;
   readonly #emitter: Emitter;
   readonly #present: Presenter;
-  readonly #onChange: () => void;
+  readonly #host: ControllerHost;
 
-  /** `onChange`: told whenever what `explain()` says may have changed. */
-  constructor(config: ResolvedConfig, emitter: Emitter, present: Presenter, onChange: () => void = () => {}) {
+  constructor(config: ResolvedConfig, emitter: Emitter, present: Presenter, host: ControllerHost = {}) {
     this.#config = config;
     this.#emitter = emitter;
     this.#present = present;
-    this.#onChange = onChange;
+    this.#host = host;
     this.#user = config.user;
     const [context, dropped] = mergeContext({}, config.context, true);
     this.#context = context;
@@ -95,7 +107,7 @@ export class Controller {
     );
     this.#targeting = new Targeting(this.#config, {
       busy: () => this.#open?.survey.id,
-      show: (survey, firing) => this.#showSurvey(survey, firing),
+      show: (survey, firing, preview) => this.#showSurvey(survey, firing, undefined, preview),
       offerTab: (survey) => this.#offerTab(survey),
       prefetch: (surveys) => {
         this.#present.prefetch?.(surveys);
@@ -105,11 +117,14 @@ export class Controller {
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
       log: (message) => this.#config.debug && console.info(`earshot: ${message}`),
-      changed: () => this.#onChange(),
+      changed: () => this.#host.changed?.(),
     });
-    // `?earshot_preview=<surveyId>`: a product team checks a survey on the real page.
-    const previewId = new URLSearchParams(location.search).get(PREVIEW_PARAMETER);
-    if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
+    // `?earshot_preview=<surveyId>`: a product team checks a survey on the real page, at once or
+    // (`&simulate=1`) when its trigger fires.
+    const parameters = new URLSearchParams(location.search);
+    const previewId = parameters.get(PREVIEW_PARAMETER);
+    if (previewId !== null && parameters.get(SIMULATE_PARAMETER) === '1') this.simulate(previewId);
+    else if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
     if (this.#config.debug) void this.#reportEveryContentProblem();
@@ -171,6 +186,14 @@ export class Controller {
     this.#replaceWith(survey, true);
   }
 
+  /** Simulate mode for the survey of that id: it shows as a preview once its trigger and audience let it (see `Targeting.simulate`). */
+  simulate(surveyId: string): void {
+    this.#withSurvey(surveyId, `?${PREVIEW_PARAMETER}=…&${SIMULATE_PARAMETER}=1`, (survey) => {
+      this.#targeting?.simulate(survey);
+      this.#host.simulating?.(survey.id);
+    });
+  }
+
   /** For each survey, whether it can show on this page now and every reason it cannot; once the visitor's state and the surveys the page uses are in. */
   async explain(): Promise<SurveyEligibility[]> {
     await this.#targeting?.known;
@@ -186,7 +209,14 @@ export class Controller {
     if (targeting && this.#config.surveysUrl && !waited) {
       return void targeting.loaded.then(() => this.#withSurvey(surveyId, caller, use, true)).catch((error) => this.#report('internal', String(error)));
     }
-    this.#report('definition', `${caller}: no survey with id "${surveyId}"`);
+    const missing = `${caller}: no survey with id "${surveyId}"`;
+    this.#report('definition', missing);
+    // Said on the page too: a product team's preview link must not fail in silence.
+    if (caller === 'show()') return;
+    const refused = targeting?.explain().find((entry) => entry.surveyId === surveyId);
+    const why = refused?.reasons.flatMap((reason) => (reason.code === 'invalid' ? reason.problems : [])) ?? [];
+    const loading = targeting?.loadProblem;
+    this.#host.previewFailed?.([why.length ? `${caller}: survey "${surveyId}" was refused` : missing, ...why, ...(loading ? [loading] : [])]);
   }
 
   #replaceWith(survey: Survey, preview: boolean): void {
@@ -206,7 +236,7 @@ export class Controller {
   identify(userId: string, traits?: User['traits']): void {
     if (typeof userId !== 'string' || userId === '') return this.#report('definition', `identify(): expected a user id string (got ${String(userId)})`);
     this.#user = { id: userId, ...(traits && { traits: structuredClone(traits) }) };
-    this.#onChange();
+    this.#host.changed?.();
   }
 
   /** Waits for pending writes, then delivers what is queued; `everything`: this page's events too, even with no answer to go with. */
@@ -254,11 +284,11 @@ export class Controller {
     const done = () => {
       if (this.#open === opening) this.#open = null;
       this.#embedded.delete(opening);
-      this.#onChange();
+      this.#host.changed?.();
     };
     const checked = () => {
       if (!isCurrent()) return;
-      if (this.#passesContentCheck(definition)) this.#place(opening, isCurrent, done, embedIn);
+      if (this.#passesContentCheck(definition, preview)) this.#place(opening, isCurrent, done, embedIn);
       else done();
     };
     if (contentVerdict(definition)) checked();
@@ -277,15 +307,18 @@ export class Controller {
         },
       );
     }
-    this.#onChange();
+    this.#host.changed?.();
     return opening;
   }
 
   /** Whether the check of what the survey asks passed; if not, the survey never shows, and each problem is reported with its path. */
-  #passesContentCheck(survey: Survey): boolean {
+  #passesContentCheck(survey: Survey, preview = false): boolean {
     const { problems } = contentVerdict(survey)!;
-    if (problems.length) this.#report('definition', `survey "${survey.id}" is not shown: ${problems.join('; ')}`);
-    return !problems.length;
+    if (!problems.length) return true;
+    this.#report('definition', `survey "${survey.id}" is not shown: ${problems.join('; ')}`);
+    // A preview never fails in silence: its problems go on the page too.
+    if (preview) this.#host.previewFailed?.([`survey "${survey.id}" has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was shown`, ...problems]);
+    return false;
   }
 
   /** Puts a checked survey on the page, its texts in the visitor's language. */
@@ -298,8 +331,7 @@ export class Controller {
     const request: PresentRequest = {
       survey,
       locale,
-      theme: this.#config.theme,
-      colorScheme: this.#config.colorScheme,
+      ...surveyAppearance(this.#config, survey),
       requested: 'manual' in trigger,
       recall,
       ...(preview && { preview }),
@@ -355,8 +387,7 @@ export class Controller {
     const tab = this.#present.tab(
       this.#emitter.guard({
         ...localizeSurvey(survey, this.#config.locale),
-        theme: this.#config.theme,
-        colorScheme: this.#config.colorScheme,
+        ...surveyAppearance(this.#config, survey),
         styleNonce: this.#config.styleNonce,
         onOpen: () => this.show(survey.id),
         onFailed: (reason, code = 'internal') => this.#report(code, reason),

@@ -53,6 +53,13 @@ export interface DebugPanelRequest extends Appearance {
   explain(): Promise<SurveyEligibility[]>;
   /** Calls `listener` whenever `explain()` may say something new; returns the function that stops it. */
   watch(listener: () => void): () => void;
+  /** Problems met loading definitions or showing a preview, each with its path, shown above the surveys. */
+  problems?(): readonly string[];
+  /**
+   * Not the debug panel but a preview link's, on a page whose visitors must not read every
+   * targeting rule: it lists only the simulated survey, or none when the preview failed.
+   */
+  preview?: { simulated?: string };
 }
 
 export interface TabRequest extends Appearance {

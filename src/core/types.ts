@@ -324,6 +324,14 @@ export interface Survey {
   thanks?: LocalizedText | Thanks;
   /** The locale its texts fall back to when one has no version in the visitor's. Default: `en` if given, else the first. */
   language?: string;
+
+  // How it lives beside the site's other surveys (issue #26).
+  /** `false`: it neither waits for nor starts the site-wide pause between unrequested surveys (`cooldownDays`). Default `true`. */
+  cooldown?: boolean;
+  /** Its own look: each field given overrides the config's `theme` for this survey. */
+  theme?: Theme;
+  /** Its own colour scheme, overriding the config's. */
+  colorScheme?: ColorScheme;
 }
 
 /** A survey definition as written (docs/architecture.md §2): with a `template`, `questions` may be left out. */
@@ -404,6 +412,8 @@ export interface EarshotConfig {
   respectGlobalPrivacyControl?: boolean;
   /** What happens to answers given in a preview: `send` them flagged `preview: true`, or `discard` them. Default `send`. */
   previews?: 'send' | 'discard';
+  /** `?earshot_debug=1` in the page URL turns `debug` on for that page load. Default `false`: visitors cannot see the targeting rules. */
+  debugParam?: boolean;
   /** The first values of every response's `context`; `earshot.setContext()` changes them. */
   context?: Context;
   /** `full` keeps the query string and fragment of `page.url` and `page.referrer`. Default `stripped`: without them. */
@@ -415,7 +425,7 @@ export type ContextValue = string | number | boolean | null;
 
 /**
  * Values sent with every response (`init({ context })`, `setContext()`, a survey's `hiddenFields`).
- * Keys are 1–64 letters, digits, `_` or `-`; at most 20 keys; strings at most 500 characters.
+ * Keys are 1–64 letters, digits, `_` or `-`; at most 30 keys; strings at most 500 characters.
  */
 export type Context = Record<string, ContextValue>;
 
@@ -542,7 +552,8 @@ export type EligibilityReason =
   | { code: 'sample'; message: string; sample: number }
   | { code: 'completed'; message: string; completedAt: string; until?: string }
   | { code: 'dismissed'; message: string; shownAt: string; until: string }
-  | { code: 'cooldown'; message: string; until: string }
+  /** `surveyId`: the survey whose showing started the pause (absent in state kept by an older version). */
+  | { code: 'cooldown'; message: string; until: string; surveyId?: string }
   | { code: 'busy'; message: string; surveyId: string };
 
 export type EligibilityCode = EligibilityReason['code'];
@@ -555,4 +566,6 @@ export interface SurveyEligibility {
   /** It is on the page now. */
   showing: boolean;
   reasons: EligibilityReason[];
+  /** Previewed in simulate mode (`?earshot_preview=<id>&simulate=1`): it waits for its trigger and audience only. */
+  simulated?: true;
 }

@@ -8,6 +8,8 @@ import { EMBED_REQUEST, type PresentRequest, type SurveyCallbacks } from '../cor
 import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';
 import { checkSurvey } from '../core/definition/validate.js';
 import { awaitingContentCheck } from '../core/definition/unchecked.js';
+import { isRecord } from '../core/definition/checks.js';
+import { surveysIn } from '../core/targeting/remote-surveys.js';
 
 const TAG = 'earshot-survey';
 /** Events repeated on the embedded element, for frameworks that listen to the element they rendered. */
@@ -88,7 +90,7 @@ async function embed(host: EmbedHost): Promise<void> {
     waiting.delete(host);
     let survey = surveys.get(host);
     if (!survey) {
-      survey = toSurvey(await readDefinition(host));
+      survey = toSurvey(pickSurvey(host, await readDefinition(host)));
       surveys.set(host, survey);
     }
     if (!customElements.get(TAG)) {
@@ -131,6 +133,19 @@ async function readDefinition(host: EmbedHost): Promise<unknown> {
   });
   if (!response.ok) throw Object.assign(new Error(`${src} could not be loaded (HTTP ${response.status})`), { code: 'network' });
   return response.json();
+}
+
+/**
+ * The definition to show from what `src` (or the child) holds: one survey, or from a list (or
+ * `{ "surveys": [...] }`) the one the element's `survey` attribute names, else the first.
+ */
+function pickSurvey(host: EmbedHost, body: unknown): unknown {
+  const { list } = surveysIn(body);
+  const wanted = host.getAttribute('survey');
+  if (wanted === null && list.length) return list[0];
+  const found = list.find((one) => isRecord(one) && one.id === wanted);
+  if (!found) throw new Error(wanted === null ? 'the list holds no survey' : `the list holds no survey with id "${wanted}"`);
+  return found;
 }
 
 /** A valid definition, shown inline whatever its `display`; an embed has no journey point to wait for. */

@@ -5,19 +5,18 @@
 // to their fields; files and pasted JSON fill the form; axe-core finds nothing to fix.
 // `npm run screenshots` refreshes the builder's picture in docs/images/.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import schema from '../../src/schema/survey.schema.json' with { type: 'json' };
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } from './harness';
+import { axeViolations, descriptionOf, focusedName, openBuilder, preview, shownJson, tabTo } from './builder-page';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BUILDER_FILE = fileURLToPath(new URL('../../dist/builder/index.html', import.meta.url));
 const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/builder.png', import.meta.url)) : path.join(tmpdir(), 'earshot-builder.png');
 
@@ -29,32 +28,6 @@ const SCORE_TEXT = 'How likely are you to recommend Earshot Mugs to a friend?';
 const IMPROVE_TEXT = 'What should we improve?';
 
 const h = useBrowserHarness();
-
-async function openBuilder(): Promise<Page> {
-  const page = await h.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(h.url('/builder/'));
-  await page.getByRole('textbox', { name: 'Survey id', exact: true }).waitFor();
-  return page;
-}
-
-/** The text `aria-describedby` points at, looked up in the field's own shadow root. */
-function descriptionOf(field: Locator): Promise<string> {
-  return field.evaluate((element) => {
-    const ids = (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-    const root = element.getRootNode() as Document | ShadowRoot;
-    return ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').join(' ');
-  });
-}
-
-/** The survey as the builder's read-only JSON view shows it. */
-async function shownJson(page: Page): Promise<unknown> {
-  return JSON.parse(await page.getByRole('textbox', { name: 'Survey JSON', exact: true }).inputValue());
-}
-
-/** The survey the preview pane shows (the real widget, inside the builder's shadow DOM). */
-const preview = (page: Page) => page.getByRole('region', { name: 'Preview' });
 
 /** Composes the two-question survey of the issue: NPS, then a text question asked only for a score of 6 or less. */
 async function composeTwoQuestions(page: Page): Promise<void> {
@@ -85,7 +58,7 @@ const TWO_QUESTIONS = {
 describe('the survey builder', () => {
   it('composes a two-question survey with a branch; the preview follows; the exported JSON passes the schema and init shows it', async () => {
     await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.url('/') });
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
 
@@ -145,7 +118,7 @@ describe('the survey builder', () => {
   });
 
   it('shows a problem next to the field it concerns, with the validator’s words, and clears it once fixed', async () => {
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     const id = page.getByRole('textbox', { name: 'Survey id', exact: true });
     await id.fill('');
     expect(await id.getAttribute('aria-invalid')).toBe('true');
@@ -235,6 +208,9 @@ const EVERYTHING = {
   recontactDays: 90,
   dismissedRecontactDays: 14,
   priority: 2,
+  cooldown: false,
+  theme: { accent: '#0f766e', radius: 6, dark: { accent: '#5eead4' } },
+  colorScheme: 'auto',
   startsAt: '2026-12-01',
   endsAt: '2027-01-01T00:00:00Z',
   display: 'modal',
@@ -253,41 +229,9 @@ async function pasteJson(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Load pasted JSON', exact: true }).click();
 }
 
-/** axe's violations in the builder (it walks open shadow roots), as "rule: help (n nodes)". */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    type Result = { id: string; help: string; nodes: Array<{ target: unknown }> };
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: Result[] }> } }).axe;
-    const { violations } = await axe.run(document.querySelector('builder-app')!);
-    return violations.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length}) ${JSON.stringify(violation.nodes.map((node) => node.target)).slice(0, 300)}`,
-    );
-  });
-}
-
-/** The label (or name) of the focused control, through shadow roots. */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    const control = active as HTMLInputElement | null;
-    return (control?.labels?.[0]?.textContent ?? control?.getAttribute('aria-label') ?? control?.textContent ?? '').trim();
-  });
-}
-
-/** Presses Tab until the control named `name` has focus: it can be reached by keyboard. */
-async function tabTo(page: Page, name: string): Promise<void> {
-  for (let presses = 0; presses < 150; presses++) {
-    if ((await focusedName(page)) === name) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached "${name}"`);
-}
-
 describe('the survey builder, loading and keyboard', () => {
   it('fills the form from a JSON file, and exports the same object again', async () => {
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     await loadFile(page, JSON.stringify(EVERYTHING));
     await page.getByText('Loaded survey “every-part” into the form.').waitFor();
     expect(await page.getByRole('textbox', { name: 'Survey id', exact: true }).inputValue()).toBe('every-part');
@@ -297,7 +241,7 @@ describe('the survey builder, loading and keyboard', () => {
     expect(await page.getByRole('combobox', { name: 'Ask question 4', exact: true }).inputValue()).toBe('score');
     expect(await page.getByRole('textbox', { name: 'Value in the rule of question 4', exact: true }).inputValue()).toBe('7');
     expect(await page.getByRole('combobox', { name: 'Display mode', exact: true }).inputValue()).toBe('modal');
-    expect(await page.getByRole('spinbutton', { name: 'Share of visitors asked', exact: true }).inputValue()).toBe('0.25');
+    expect(await page.getByRole('textbox', { name: 'Share of visitors asked (%)', exact: true }).inputValue()).toBe('25');
     expect(await page.getByRole('textbox', { name: 'Link address', exact: true }).inputValue()).toBe('https://example.com/more');
     await page.getByText('No problems: ready to use.').waitFor();
     expect(await shownJson(page)).toEqual(EVERYTHING);
@@ -313,7 +257,7 @@ describe('the survey builder, loading and keyboard', () => {
   });
 
   it('fills the form from pasted JSON, and explains JSON or definitions it cannot load, leaving the form as it was', async () => {
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     await pasteJson(page, '{ "id": "oops", ');
     await page.getByRole('alert').filter({ hasText: 'This is not valid JSON' }).waitFor();
     await pasteJson(page, JSON.stringify({ id: 'bad', questions: [{ id: 'score', type: 'ratng', text: 'Hi' }] }));
@@ -332,14 +276,14 @@ describe('the survey builder, loading and keyboard', () => {
   });
 
   it('has no axe-core violations as it starts, filled in, and with problems shown', async () => {
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     expect(await axeViolations(page), 'as it starts').toEqual([]);
     await loadFile(page, JSON.stringify(EVERYTHING));
     await page.getByText('Loaded survey “every-part” into the form.').waitFor();
     expect(await axeViolations(page), 'filled in').toEqual([]);
     await page.getByRole('textbox', { name: 'Survey id', exact: true }).fill('');
     await page.getByRole('textbox', { name: 'Question 2 id', exact: true }).fill('score');
-    await page.getByRole('spinbutton', { name: 'Share of visitors asked', exact: true }).fill('3');
+    await page.getByRole('textbox', { name: 'Share of visitors asked (%)', exact: true }).fill('300');
     await page.getByText('3 problems to fix').waitFor();
     expect(await axeViolations(page), 'with problems').toEqual([]);
     assertNoPageErrors(h.problems(page));
@@ -347,7 +291,7 @@ describe('the survey builder, loading and keyboard', () => {
 
   it('can be used with the keyboard alone: a survey composed, previewed and copied without a pointer', async () => {
     await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.url('/') });
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     await tabTo(page, 'Survey id');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('by-keyboard');
@@ -413,7 +357,7 @@ describe('the survey builder, loading and keyboard', () => {
   });
 
   it('composes every question kind with its own fields through the form, and the widget shows each', async () => {
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     const box = (name: string) => page.getByRole('textbox', { name, exact: true });
     const number = (name: string) => page.getByRole('spinbutton', { name, exact: true });
     const select = (name: string) => page.getByRole('combobox', { name, exact: true });
@@ -499,8 +443,8 @@ describe('the survey builder, loading and keyboard', () => {
     assertNoPageErrors(h.problems(page));
   });
 
-  it('applies the look to the preview, and gives it apart from the survey, for init', async () => {
-    const page = await openBuilder();
+  it('applies the survey’s own look to the preview, and exports it with the survey', async () => {
+    const page = await openBuilder(h);
     await page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true }).fill('#0f766e');
     await page.getByRole('textbox', { name: 'Corner radius', exact: true }).fill('4');
     await page.getByRole('combobox', { name: 'Colour scheme', exact: true }).selectOption('dark');
@@ -510,11 +454,7 @@ describe('the survey builder, loading and keyboard', () => {
       '#0f766e',
       '4px',
     ]);
-    expect(JSON.parse(await page.getByRole('textbox', { name: 'Look, for earshot.init', exact: true }).inputValue())).toEqual({
-      theme: { accent: '#0f766e', radius: 4 },
-      colorScheme: 'dark',
-    });
-    expect(await shownJson(page)).not.toHaveProperty('theme');
+    expect(await shownJson(page)).toMatchObject({ theme: { accent: '#0f766e', radius: 4 }, colorScheme: 'dark' });
 
     // A value that would break out of the CSS declaration is refused next to its field, as init refuses it.
     const accent = page.getByRole('textbox', { name: 'Accent colour (buttons, chosen options)', exact: true });
@@ -524,7 +464,7 @@ describe('the survey builder, loading and keyboard', () => {
   });
 
   it('is pictured in the README', async () => {
-    const page = await openBuilder();
+    const page = await openBuilder(h);
     await composeTwoQuestions(page);
     // The second question and its branch beside the preview, where a score of 3 asks it.
     await preview(page).getByRole('radio', { name: '3', exact: true }).click();

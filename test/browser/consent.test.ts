@@ -1,5 +1,5 @@
 // Consent in a real Chromium: while pending, no IndexedDB database and no request; granted, the
-// survey shows and delivers; denied, every Earshot database is gone.
+// survey shows and delivers; denied, every Earshot database is gone, the queued events' too.
 import { expect, it } from 'vitest';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, sleep, useBrowserHarness, waitForResponses, waitUntil } from './harness';
@@ -45,7 +45,8 @@ it('stores and sends nothing until consent is granted, and erases everything whe
   await page.getByRole('button', { name: 'Submit' }).click();
   const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
   expect(response).toMatchObject({ surveyId: 'consent-nps', answers: { score: 8 } });
-  expect(await page.evaluate(earshotDatabases)).toEqual(['earshot', 'earshot-visitor']);
+  // The outbox, the survey's `shown` event (delivered with the answer) and the visitor's state.
+  expect(await page.evaluate(earshotDatabases)).toEqual(['earshot', 'earshot-events', 'earshot-visitor']);
 
   await page.evaluate(() => window.earshot.consent('denied'));
   await waitUntil(async () => (await page.evaluate(earshotDatabases)).length === 0, { describe: () => 'the Earshot databases to be deleted' });

@@ -38,7 +38,7 @@ describe('a French visitor', () => {
     expect(await card(page).getAttribute('lang')).toBe('fr');
     expect(await card(page).getAttribute('dir')).toBe('ltr');
     expect(await page.getByRole('dialog').getAttribute('aria-label')).toBe('Questionnaire de satisfaction');
-    await expect.poll(() => page.locator('earshot-survey [part~="progress"]').textContent()).toBe('Question 1 sur 9');
+    await expect.poll(() => page.locator('earshot-survey [part~="progress"]').textContent()).toBe('Question 1 sur 15');
     expect(await page.locator('earshot-survey [part~="labels"]').innerText()).toMatch(/Pas du tout probable\s+Très probable/);
     await page.getByRole('button', { name: 'Fermer' }).waitFor();
 

@@ -6,7 +6,7 @@
 // loaded in Chromium through the README's import map, which fetches the UI chunk (and Lit) only
 // when a survey is about to show or may show on the page.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,10 @@ const IMPORT_MAP_PAGE = readFileSync(path.join(REPO, 'examples', 'import-map', '
 /** The README's import map alone, for pages that start Earshot their own way. */
 const IMPORT_MAP = IMPORT_MAP_PAGE.match(/<script type="importmap">[\s\S]*?<\/script>/)![0];
 const UI_CHUNK = 'node_modules/earshot/dist/earshot-ui.js';
+/** The ESM build's file of each question kind: one per folder of src/ui/questions/ but the scale they share. */
+const KIND_FILES = readdirSync(path.join(REPO, 'src', 'ui', 'questions'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'scale')
+  .map((entry) => `earshot-${entry.name}-question.js`);
 const LIT = 'node_modules/lit/index.js';
 
 /** The app's frameworks (linked from this repo's node_modules into the scratch project). */
@@ -100,6 +104,8 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot-debug-panel.js',
       // The check of what surveys ask, imported just before a survey first shows.
       'dist/earshot-check-content.js',
+      // Each question kind, fetched with a survey that asks it.
+      ...KIND_FILES.map((file) => `dist/${file}`),
       'dist/earshot.min.js',
       'dist/earshot.core.min.js',
       'dist/earshot.ui.min.js',
@@ -146,6 +152,12 @@ it('names in package.json only files the installed package holds, with the scrip
   const missing = named.map((target: string) => target.replace('*', 'de.json')).filter((target: string) => !existsSync(path.join(installed, target)));
   expect(missing).toEqual([]);
 });
+
+/**
+ * The one tsc run over the scratch project (with the React and Vue types) took about 58 s on this
+ * shared machine under load, past the default 30 s: the first test to ask waits for all of it.
+ */
+const TSC_TIMEOUT_MS = 120_000;
 
 /** What tsc says of the scratch project's TypeScript files, checked once for the tests below. */
 let typeCheck: Promise<{ code: number; lines: string[] }> | undefined;
@@ -200,21 +212,29 @@ export const inVue: VueProps = { src: "/s.json", endpoint: "/api/earshot", debug
 export const wrongInVue: VueProps = { src: 42 };
 `;
 
-it('type-checks a TypeScript file using the installed package, and reports a wrong call with its diagnostic', async () => {
-  const { code, lines } = await typeCheckScratch();
-  expect(lines.filter((line) => line.startsWith('wrong-call.ts') || line.startsWith('uses-earshot.ts'))).toEqual([
-    "wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'.",
-  ]);
-  expect(code).toBe(2);
-});
+it(
+  'type-checks a TypeScript file using the installed package, and reports a wrong call with its diagnostic',
+  async () => {
+    const { code, lines } = await typeCheckScratch();
+    expect(lines.filter((line) => line.startsWith('wrong-call.ts') || line.startsWith('uses-earshot.ts'))).toEqual([
+      "wrong-call.ts(2,34): error TS2322: Type 'string' is not assignable to type 'number'.",
+    ]);
+    expect(code).toBe(2);
+  },
+  TSC_TIMEOUT_MS,
+);
 
-it('type-checks the React, Next.js and Vue recipes, and <earshot-survey> in TSX, Vue and the DOM, with the installed types (earshot/react, earshot/vue)', async () => {
-  const { lines } = await typeCheckScratch();
-  expect(lines.filter((line) => !line.startsWith('wrong-call.ts'))).toEqual([
-    "element-types.tsx(10,45): error TS2322: Type 'number' is not assignable to type 'string'.",
-    "element-types.tsx(13,39): error TS2322: Type 'number' is not assignable to type 'string'.",
-  ]);
-});
+it(
+  'type-checks the React, Next.js and Vue recipes, and <earshot-survey> in TSX, Vue and the DOM, with the installed types (earshot/react, earshot/vue)',
+  async () => {
+    const { lines } = await typeCheckScratch();
+    expect(lines.filter((line) => !line.startsWith('wrong-call.ts'))).toEqual([
+      "element-types.tsx(10,45): error TS2322: Type 'number' is not assignable to type 'string'.",
+      "element-types.tsx(13,39): error TS2322: Type 'number' is not assignable to type 'string'.",
+    ]);
+  },
+  TSC_TIMEOUT_MS,
+);
 
 /** Runs `source` in a child Node process in the scratch project; what it printed, as JSON. */
 async function inNode(source: string, type: 'module' | 'commonjs' = 'module'): Promise<unknown> {
@@ -227,7 +247,7 @@ const CALL_EVERYTHING = `
 const config = { endpoint: "/api/earshot", surveys: [{ id: "nps", trigger: { event: "x" }, questions: [{ id: "score", type: "nps", text: "How likely?" }] }] };
 const globalsBefore = Object.getOwnPropertyNames(globalThis).length;
 earshot.init(config); earshot.track("x"); earshot.show("nps"); earshot.identify("u_1"); earshot.preview("nps");
-earshot.consent("granted"); earshot.consent("denied"); earshot.setContext?.({ plan: "pro" });
+earshot.consent("granted"); earshot.consent("denied"); earshot.setContext({ plan: "pro" });
 const errors = []; earshot.on("error", (error) => errors.push(error));
 await earshot.flush();
 const result = { exports: Object.keys(earshot).sort(), explain: (await earshot.explain()).map((one) => one.reasons[0].code), deadLetters: await earshot.deadLetters(), errors, globalsAdded: Object.getOwnPropertyNames(globalThis).length - globalsBefore };
@@ -237,7 +257,23 @@ earshot.destroy();
 it('imports in plain Node with no side effect; every call does nothing there and throws nothing', async () => {
   const result = await inNode(`import * as earshot from "earshot";\n${CALL_EVERYTHING}\nconsole.log(JSON.stringify(result));`);
   expect(result).toEqual({
-    exports: ['EarshotConfigError', 'addLocale', 'consent', 'deadLetters', 'destroy', 'explain', 'flush', 'identify', 'init', 'on', 'preview', 'show', 'track', 'version'],
+    exports: [
+      'EarshotConfigError',
+      'addLocale',
+      'consent',
+      'deadLetters',
+      'destroy',
+      'explain',
+      'flush',
+      'identify',
+      'init',
+      'on',
+      'preview',
+      'setContext',
+      'show',
+      'track',
+      'version',
+    ],
     explain: ['notStarted'],
     deadLetters: [],
     errors: [],
@@ -313,8 +349,10 @@ it("leaves the UI and Lit out of an app's bundle, in a chunk of their own that t
   // The UI, and the check of what surveys ask, each loaded on demand in a chunk of its own.
   expect([...entry.dynamicImports].sort()).toEqual([ui.fileName, holding('earshot-check-content.js').fileName].sort());
   expect(modulesOf(ui)).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/lit-element\/(development\/)?lit-element\.js$/)]));
-  // The `debug: true` panel is the UI's own on-demand import.
-  expect(ui.dynamicImports).toEqual([holding('earshot-debug-panel.js').fileName]);
+  // The UI's own on-demand imports: each question kind, and the `debug: true` panel.
+  const onDemand = [...KIND_FILES, 'earshot-debug-panel.js'].map((file) => holding(file).fileName);
+  expect([...ui.dynamicImports].sort()).toEqual(onDemand.sort());
+  for (const file of KIND_FILES) expect(modulesOf(entry)).not.toContain(`node_modules/earshot/dist/${file}`);
 });
 
 /**
@@ -363,6 +401,8 @@ it('loads the installed ESM build in Chromium through the README import map, fet
   expect(served).toEqual(
     expect.arrayContaining(['node_modules/earshot/dist/earshot.js', 'node_modules/earshot/dist/earshot-core.js', UI_CHUNK, LIT, 'node_modules/idb-keyval/dist/index.js']),
   );
+  // Of the question kinds, only the file of the one its survey asks.
+  expect(served.filter((file) => /earshot-[\w-]+-question\.js$/.test(file))).toEqual(['node_modules/earshot/dist/earshot-csat-question.js']);
   expect(served.filter((file) => file === UI_CHUNK)).toHaveLength(1);
   assertNoPageErrors(h.problems(page));
 });

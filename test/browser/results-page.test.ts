@@ -93,7 +93,10 @@ describe('results page', () => {
 
     const expectedNps = npsOf(VISITS.map((v) => v.score));
     const npsTile = survey.locator('.tile').filter({ hasText: 'NPS' });
-    expect((await npsTile.textContent())?.replace(/\s+/g, ' ').trim()).toBe(`NPS ${expectedNps} ${VISITS.length} answers`);
+    // Four answers: the tile gives the margin of error (±…) and marks the small sample.
+    expect((await npsTile.textContent())?.replace(/\s+/g, ' ').trim()).toMatch(
+      new RegExp(`^NPS ${expectedNps.replace('+', '\\+')} ±\\d+ · n = ${VISITS.length} answers small sample: fewer than 10$`),
+    );
 
     // The charts are images named by their titles; the 0–10 spread is also a table.
     await expect(page.getByRole('img', { name: 'NPS per day' }).count()).resolves.toBe(1);
@@ -103,7 +106,7 @@ describe('results page', () => {
     const checkoutScores = VISITS.filter((v) => v.from === 'checkout').map((v) => v.score);
     const buttonScores = VISITS.filter((v) => v.from === 'feedback button').map((v) => v.score);
     const byJourneyPoint = await tableBodyRows(page, 'By journey point');
-    expect(byJourneyPoint.map(([point, responses, nps]) => [point, responses, nps.split(' ')[0]]).sort()).toEqual(
+    expect(byJourneyPoint.map(([point, responses, nps]) => [point.replace(' fewer than 10: not ranked', ''), responses, nps.split(' ')[0]]).sort()).toEqual(
       [
         ['event: checkout_completed', String(checkoutScores.length), npsOf(checkoutScores)],
         ['manual: show(), feedback tab or embed', String(buttonScores.length), npsOf(buttonScores)],

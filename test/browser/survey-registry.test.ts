@@ -1,6 +1,8 @@
 // A product team publishes a survey to the collector's registry (PUT /api/earshot/surveys/:id)
-// and the demo shop, whose `surveysUrl` is /api/earshot/surveys, shows it on the next page load:
+// and the demo shop, with `surveysUrl` set to /api/earshot/surveys, shows it on the next page load:
 // changed wording, no rebuild, no restart. Once its quota is reached it no longer shows.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { assertNoPageErrors, sleep, useBrowserHarness, waitForResponses } from './harness';
@@ -25,8 +27,22 @@ async function publish(text: string) {
   expect(res.status, await res.clone().text()).toBeLessThan(300);
 }
 
+const SETUP = readFileSync(fileURLToPath(new URL('../../examples/shop/earshot-setup.js', import.meta.url)), 'utf8');
+
+/**
+ * The shop as a team that publishes to the registry sets it up: its own setup plus `surveysUrl`.
+ * (The demo shop itself leaves it out: the other tests count its requests to the collector.)
+ */
+async function withRegistry(context: BrowserContext): Promise<BrowserContext> {
+  const setup = SETUP.replace("endpoint: '/api/earshot',", "endpoint: '/api/earshot',\n    surveysUrl: '/api/earshot/surveys',");
+  expect(setup).toContain('surveysUrl');
+  await context.route('**/shop/earshot-setup.js', (route) => route.fulfill({ contentType: 'text/javascript', body: setup }));
+  return context;
+}
+
 /** A shopper of their own (their own storage and HTTP cache) on the cart page. */
 async function openCart(context: BrowserContext = h.context) {
+  await withRegistry(context);
   const page = await context.newPage();
   await page.goto(h.url('/shop/cart.html?qty=1'));
   return page;
@@ -35,6 +51,7 @@ async function openCart(context: BrowserContext = h.context) {
 describe('surveys published to the registry', () => {
   it('show on the shop’s next page load with their new wording, and no longer once the quota is reached', async () => {
     await publish(FIRST_WORDING);
+    await withRegistry(h.context);
     const first = await h.newPage();
     await first.goto(h.url('/shop/cart.html?qty=1'));
     await first.getByRole('radiogroup', { name: FIRST_WORDING }).waitFor(VISIBLE);

@@ -37,10 +37,19 @@ describe('preview responses', () => {
     expect(page).not.toContain('2 responses');
   });
 
-  it('alone leave a survey off the results page', async () => {
+  it('alone give a survey no figures, and are counted apart: "1 preview answer left out"', async () => {
     await demo.post(batchOf(makeResponse({ id: 'only-preview', surveyId: 'draft', preview: true })));
     const page = await (await fetch(demo.url('/results'))).text();
-    expect(page).not.toContain('draft');
-    expect(page).toContain('No responses yet.');
+    const section = page.slice(page.indexOf('data-survey-id="draft"'));
+    expect(section).toContain('No responses to <code>draft</code> yet.');
+    expect(section).toContain('1 preview answer left out.');
+    expect(section).not.toContain('class="tiles"');
+  });
+
+  it("beside real answers are counted apart on the survey's results", async () => {
+    await demo.post(batchOf(real, previewed, { ...previewed, id: 'tried-2' }));
+    const page = await (await fetch(demo.url('/results?survey=nps'))).text();
+    expect(page).toContain('1 response</strong>: <strong>1</strong> complete');
+    expect(page).toContain('2 preview answers left out.');
   });
 });

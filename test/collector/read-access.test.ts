@@ -17,7 +17,11 @@ const PUBLISHED = { id: 'post-checkout-nps', questions: [{ id: 'score', type: 'n
 
 /** Every keyed route and method of `collector`, with a query (path values, body) each accepts; a survey is published first. */
 function keyedRequests(collector: ReturnType<typeof createCollector>) {
-  const query: Record<string, string> = { '/api/earshot/scores': '?survey=post-checkout-nps', '/api/earshot/responses': '' };
+  const query: Record<string, string> = {
+    '/api/earshot/scores': '?survey=post-checkout-nps',
+    '/api/earshot/summary': '?survey=post-checkout-nps',
+    '/api/earshot/responses': '',
+  };
   return collector.routes
     .filter((route) => !route.public)
     .flatMap((route) =>

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_SIZE } from '../../examples/collector/collector.mjs';
 import { makeResponse } from '../support/responses';
+import { parseCsv } from './support/csv';
 import { batchOf, useDemo } from './demo';
 
 const demo = useDemo();
@@ -58,35 +59,6 @@ describe('GET /api/earshot/responses', () => {
 });
 
 describe('GET /api/earshot/export.csv', () => {
-  /** Splits RFC 4180 CSV into rows of cells (quoted cells may hold commas, quotes and line breaks). */
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') {
-        row.push(cell);
-        cell = '';
-      } else if (c === '\r' && text[i + 1] === '\n') {
-        row.push(cell);
-        rows.push(row);
-        row = [];
-        cell = '';
-        i++;
-      } else cell += c;
-    }
-    return rows;
-  }
-
   it('downloads one row per response with a column per question, readable by spreadsheets', async () => {
     const nps = makeResponse({
       id: 'nps-1',
@@ -132,6 +104,11 @@ describe('GET /api/earshot/export.csv', () => {
       'userId',
       'userTraits',
       'sdkVersion',
+      'trigger',
+      'firedBy',
+      'label',
+      'event',
+      'eventProperties',
       'answers.score',
       'answers.reason',
       'answers.found',

@@ -1,10 +1,12 @@
 // The results page at /results, from fixture payloads covering every question kind (the SDK does
 // not ask CSAT, CES, rating, thumbs or choice questions yet, but a collector must read them).
 // Every expected number below is worked out by hand from the fixtures.
-import { Window } from 'happy-dom';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { TIME_ZONE_SCRIPT, TIME_ZONE_SCRIPT_HASH } from '../../examples/collector/results-page.mjs';
 import { makeResponse } from '../support/responses';
 import { batchOf, useDemo } from './demo';
+import { clean, partOf, questionOf, resultsOf, surveySection, tableRows } from './support/results-dom';
 
 const demo = useDemo();
 
@@ -68,44 +70,7 @@ const HELP = [
   answered('h3', { useful: 1, stars: 4, found: { other: 'A podcast' } }, '2026-11-22T11:00:00.000Z', { surveyId: 'help-article', trigger: { scroll: 60 } }),
 ];
 
-// One window parses every page: creating a happy-dom window costs more than a parse.
-const parser = new new Window().DOMParser();
-
-async function openResults(path = '/results') {
-  const res = await fetch(demo.url(path));
-  const document = parser.parseFromString(await res.text(), 'text/html');
-  return { res, document };
-}
-
-type Doc = Awaited<ReturnType<typeof openResults>>['document'];
-type El = ReturnType<Doc['querySelector']> & {};
-
-const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-function surveySection(document: Doc, surveyId: string): El {
-  const section = document.querySelector(`section.survey[data-survey-id="${surveyId}"]`);
-  if (!section) throw new Error(`no results for survey ${surveyId}`);
-  return section;
-}
-
-/** The part of a survey's results under the heading `title`. */
-function partOf(survey: El, title: string): El {
-  const found = [...survey.querySelectorAll('section.part')].find((part) => clean(part.querySelector('h3')?.textContent) === title);
-  if (!found) throw new Error(`no part titled "${title}"`);
-  return found;
-}
-
-/** The question's block, found by the question text as its heading. */
-function questionOf(survey: El, text: string): El {
-  const found = [...survey.querySelectorAll('article.question')].find((article) => clean(article.querySelector('h4')?.textContent) === text);
-  if (!found) throw new Error(`no question "${text}"`);
-  return found;
-}
-
-function tableRows(table: El | null): string[][] {
-  if (!table) throw new Error('no table');
-  return [...table.querySelectorAll('tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => clean(cell.textContent)));
-}
+const openResults = resultsOf(demo);
 
 describe('/results', () => {
   it('says there is nothing yet, and links nowhere it cannot, before any answer', async () => {
@@ -125,18 +90,27 @@ describe('/results', () => {
     expect(clean(checkout.querySelector('h2')?.textContent)).toBe('Survey post-checkout-nps');
     expect(clean(checkout.querySelector('.counts')?.textContent)).toBe('8 responses: 6 complete, 2 partial · 20 Nov 2026 to 23 Nov 2026');
     const tiles = [...checkout.querySelectorAll(':scope > .tiles .tile')].map((tile) => clean(tile.textContent));
-    expect(tiles).toEqual(['NPS +25 8 answers', 'CSAT, % satisfied 67% 6 answers', 'CES, average 5.2 6 answers']);
+    // Margins of error (95 %), worked out in trust.test.ts: NPS 4 promoters and 2 detractors of 8 →
+    // 1.96 × √((0.5 + 0.25 − 0.25²) / 8) = ±57; CSAT 4 of 6 → ±38 points; CES 7 6 5 7 2 4 → ±1.6.
+    expect(tiles).toEqual([
+      'NPS +25 ±57 · n = 8 answers small sample: fewer than 10',
+      'CSAT, % satisfied 67% ±38 pts · n = 6 answers small sample: fewer than 10',
+      'CES, average 5.2 ±1.6 · n = 6 answers small sample: fewer than 10',
+    ]);
 
     const help = surveySection(document, 'help-article');
     expect(clean(help.querySelector('.counts')?.textContent)).toBe('3 responses: 3 complete, 0 partial · 22 Nov 2026');
-    expect([...help.querySelectorAll(':scope > .tiles .tile')].map((tile) => clean(tile.textContent))).toEqual(['% thumbs up 67% 3 answers', 'Rating, average 3.7 3 answers']);
+    expect([...help.querySelectorAll(':scope > .tiles .tile')].map((tile) => clean(tile.textContent))).toEqual([
+      '% thumbs up 67% ±53 pts · n = 3 answers small sample: fewer than 10',
+      'Rating, average 3.7 ±1.7 · n = 3 answers small sample: fewer than 10',
+    ]);
   });
 
   it('breaks NPS into detractors, passives and promoters with the 0–10 distribution', async () => {
     await demo.post(batchOf(...CHECKOUT));
     const { document } = await openResults();
     const nps = questionOf(surveySection(document, 'post-checkout-nps'), Q.score.text);
-    expect(clean(nps.querySelector('.figure-line')?.textContent)).toBe('NPS +25: % promoters − % detractors.');
+    expect(clean(nps.querySelector('.figure-line')?.textContent)).toBe('NPS +25: % promoters − % detractors. ±57 · n = 8 answers small sample: fewer than 10');
     expect([...nps.querySelectorAll('.legend li')].map((li) => clean(li.textContent))).toEqual([
       'Detractors (0–6): 2 (25%)',
       'Passives (7–8): 2 (25%)',
@@ -160,7 +134,9 @@ describe('/results', () => {
     const { document } = await openResults();
     const survey = surveySection(document, 'post-checkout-nps');
     const csat = questionOf(survey, Q.satisfied.text);
-    expect(clean(csat.querySelector('.figure-line')?.textContent)).toBe('67% satisfied (4 of 6 answered 4 or 5) · average 3.8 on 1–5.');
+    expect(clean(csat.querySelector('.figure-line')?.textContent)).toBe(
+      '67% ±38 pts satisfied (4 of 6 answered 4 or 5) · average 3.8 ±0.9 on 1–5. n = 6 answers small sample: fewer than 10',
+    );
     expect(
       tableRows(csat.querySelector('table'))
         .slice(1)
@@ -173,7 +149,7 @@ describe('/results', () => {
       ['5', '2'],
     ]);
     const ces = questionOf(survey, Q.effort.text);
-    expect(clean(ces.querySelector('.figure-line')?.textContent)).toBe('Average 5.2 on 1–7.');
+    expect(clean(ces.querySelector('.figure-line')?.textContent)).toBe('Average 5.2 on 1–7. ±1.6 · n = 6 answers small sample: fewer than 10');
     expect(
       tableRows(ces.querySelector('table'))
         .slice(1)
@@ -194,12 +170,12 @@ describe('/results', () => {
     const { document } = await openResults();
     const survey = surveySection(document, 'help-article');
     const thumbs = questionOf(survey, Q.useful.text);
-    expect(clean(thumbs.querySelector('.figure-line')?.textContent)).toBe('67% thumbs up.');
+    expect(clean(thumbs.querySelector('.figure-line')?.textContent)).toBe('67% thumbs up. ±53 pts · n = 3 answers small sample: fewer than 10');
     expect([...thumbs.querySelectorAll('.legend li')].map((li) => clean(li.textContent))).toEqual(['Thumbs up: 2 (67%)', 'Thumbs down: 1 (33%)']);
 
     const rating = questionOf(survey, Q.stars.text);
     expect(clean(rating.querySelector('.kind')?.textContent)).toBe('Rating (stars) · 3 answers · id stars');
-    expect(clean(rating.querySelector('.figure-line')?.textContent)).toBe('Average 3.7 on 1–5.');
+    expect(clean(rating.querySelector('.figure-line')?.textContent)).toBe('Average 3.7 on 1–5. ±1.7 · n = 3 answers small sample: fewer than 10');
 
     const choice = questionOf(survey, Q.found.text);
     expect(tableRows(choice.querySelector('table'))).toEqual([
@@ -244,28 +220,30 @@ describe('/results', () => {
     expect(clean(trend.querySelectorAll('svg desc')[1].textContent)).toBe('NPS per day (UTC): 20 Nov 2026: +100; 21 Nov 2026: −100; 22 Nov 2026: no answers; 23 Nov 2026: +50.');
   });
 
-  it('compares the scores per journey point and per page, worst first', async () => {
+  it('compares the scores per journey point and per page, with groups under 10 answers marked, unranked and undrawn', async () => {
     await demo.post(batchOf(...CHECKOUT));
     const { document } = await openResults();
     const survey = surveySection(document, 'post-checkout-nps');
     // Manual: 3, 6, 7 → 0 − 2/3 = −67; CSAT r3 r4 (2, 3) → 0%; CES (2 + 4) / 2 = 3.0.
     // Checkout event: 10, 9, 8, 10, 9 → 4/5 = +80; CSAT 5 4 4 5 → 100%; CES (7 + 6 + 5 + 7) / 4 = 6.25, shown 6.3.
+    // Every group has fewer than 10 NPS answers: none is ranked (most responses first) or drawn.
+    // Margins: manual NPS 1.96 × √((0 + 2/3 − (2/3)²) / 3) = ±53, CES (2, 4): s = √2, 1.96 × √2 / √2 = ±2.0;
+    // checkout NPS 1.96 × √((0.8 − 0.64) / 5) = ±35, CES s = √(0.9167), ±0.9. A share of 0 or 1 has a margin of 0.
+    const notRanked = ' fewer than 10: not ranked';
     expect(tableRows(partOf(survey, 'By journey point').querySelector('table'))).toEqual([
       ['Journey point (trigger)', 'Responses', 'NPS', 'CSAT, % satisfied', 'CES, average'],
-      ['manual: show(), feedback tab or embed', '3', '−67 (3 answers)', '0% (2 answers)', '3.0 (2 answers)'],
-      ['event: checkout_completed', '5', '+80 (5 answers)', '100% (4 answers)', '6.3 (4 answers)'],
+      [`event: checkout_completed${notRanked}`, '5', '+80 ±35 · 5 answers', '100% ±0 pts · 4 answers', '6.3 ±0.9 · 4 answers'],
+      [`manual: show(), feedback tab or embed${notRanked}`, '3', '−67 ±53 · 3 answers', '0% ±0 pts · 2 answers', '3.0 ±2.0 · 2 answers'],
     ]);
-    // Pages by path, query left out: done.html and done.html?qty=2 are one page.
+    // Pages by path, query left out: done.html and done.html?qty=2 are one page. One answer has no margin.
     const pages = tableRows(partOf(survey, 'By page').querySelector('table'));
     expect(pages.map(([page, responses, nps]) => [page, responses, nps])).toEqual([
       ['Page (path)', 'Responses', 'NPS'],
-      ['/shop/cart.html', '1', '−100 (1 answer)'],
-      ['/shop/', '2', '−50 (2 answers)'],
-      ['/shop/done.html', '5', '+80 (5 answers)'],
+      [`/shop/done.html${notRanked}`, '5', '+80 ±35 · 5 answers'],
+      [`/shop/${notRanked}`, '2', '−50 ±69 · 2 answers'],
+      [`/shop/cart.html${notRanked}`, '1', '−100 1 answer'],
     ]);
-    const chart = partOf(survey, 'By page').querySelector('svg');
-    expect(clean(chart?.querySelector('title')?.textContent)).toBe('NPS by page');
-    expect(clean(chart?.querySelector('desc')?.textContent)).toBe('/shop/cart.html: −100; /shop/: −50; /shop/done.html: +80.');
+    expect(partOf(survey, 'By page').querySelector('svg')).toBeNull();
   });
 
   it('sets the frequent words and phrases of detractors against those of promoters, without stop words', async () => {
@@ -314,18 +292,24 @@ describe('/results', () => {
       expect(table.querySelectorAll('thead th[scope="col"]').length).toBeGreaterThan(0);
       for (const row of table.querySelectorAll('tbody tr')) expect(row.querySelector('th[scope="row"]')).not.toBeNull();
     }
-    expect(document.querySelectorAll('script')).toHaveLength(0);
+    // The one script is the page's own time-zone line (see the next test).
+    expect([...document.querySelectorAll('script')].map((script) => script.textContent)).toEqual([TIME_ZONE_SCRIPT]);
   });
 
   it('shows what visitors typed as text, never as markup, and forbids scripts on the page', async () => {
     const typed = '<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & done';
     await demo.post(batchOf(answered('x1', { score: 2, reason: typed }, '2026-11-20T09:00:00.000Z')));
     const { res, document } = await openResults();
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    // Only the page's own time-zone script may run, by its hash: nothing typed could, even unescaped.
+    expect(res.headers.get('content-security-policy')).toBe(
+      `default-src 'none'; script-src '${TIME_ZONE_SCRIPT_HASH}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
+    );
+    expect(TIME_ZONE_SCRIPT_HASH).toBe(`sha256-${createHash('sha256').update(TIME_ZONE_SCRIPT).digest('base64')}`);
     const quote = document.querySelector('.answers blockquote');
     expect(quote?.textContent).toBe(typed);
     expect(quote?.children).toHaveLength(0);
-    expect(document.querySelectorAll('script, img')).toHaveLength(0);
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect([...document.querySelectorAll('script')].map((script) => script.textContent)).toEqual([TIME_ZONE_SCRIPT]);
   });
 
   it('shows one survey with ?survey=, and new answers after a reload', async () => {

@@ -111,7 +111,7 @@ describe('scale', () => {
     const csv = await fetch(demo.url('/api/earshot/export.csv'));
     expect(csv.headers.get('transfer-encoding')).toBe('chunked');
     const [header, ...rows] = (await csv.text()).trim().split('\r\n');
-    expect(header.split(',')).toHaveLength(14 + MAX_ANSWER_COLUMNS);
+    expect(header.split(',')).toHaveLength(19 + MAX_ANSWER_COLUMNS); // 19 fixed columns (trigger, firedBy, label, event, eventProperties among them)
     expect(header.endsWith(',moreAnswers')).toBe(true);
     expect(rows).toHaveLength(100);
     expect(rows.at(-1)).toContain('""r99q0"":4');

@@ -73,6 +73,9 @@ describe('figures computed in SQL', () => {
       ),
     );
     const scores = await demo.getJson('/api/earshot/scores?survey=ux');
-    expect(scores.scores).toEqual([{ template: 'sus', instrument: 'System Usability Scale (SUS)', sampleSize: 2, unscored: 1, mean: 75, smallSample: true }]);
+    // Margin from SUM(score²) in SQL: scores 100 and 50, s = √1250, 1.96 × √1250 / √2 = 49.
+    expect(scores.scores).toEqual([
+      { template: 'sus', instrument: 'System Usability Scale (SUS)', sampleSize: 2, unscored: 1, mean: 75, margin: expect.closeTo(49, 6), smallSample: true },
+    ]);
   });
 });

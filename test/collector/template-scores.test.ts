@@ -29,7 +29,8 @@ describe('SUS', () => {
   });
 
   it('averages responses: 75, 100 and 50 give 75', () => {
-    expect(scoreSus([SUS_75, SUS_100, SUS_50])).toEqual({ responses: 3, unscored: 0, mean: 75 });
+    // 95 % margin: s = 25 (deviations −0, +25, −25: √(1250 / 2)), 1.96 × 25 / √3 = 28.29.
+    expect(scoreSus([SUS_75, SUS_100, SUS_50])).toEqual({ responses: 3, unscored: 0, mean: 75, margin: expect.closeTo(28.29, 2) });
   });
 
   it('gives 50 for identical answers on every item, whichever they are', () => {
@@ -41,12 +42,13 @@ describe('SUS', () => {
     missing[6] = undefined as unknown as number;
     expect(susOf(missing)).toBeNull();
     expect(susOf([...SUS_100.slice(0, 9), 6])).toBeNull();
-    expect(scoreSus([SUS_75, missing, [...SUS_50.slice(0, 9), 0]])).toEqual({ responses: 1, unscored: 2, mean: 75 });
+    expect(scoreSus([SUS_75, missing, [...SUS_50.slice(0, 9), 0]])).toEqual({ responses: 1, unscored: 2, mean: 75, margin: null });
   });
 
   it('has a mean for a single response and none without scored responses', () => {
-    expect(scoreSus([SUS_75])).toEqual({ responses: 1, unscored: 0, mean: 75 });
-    expect(scoreSus([])).toEqual({ responses: 0, unscored: 0, mean: null });
+    // One response has no spread to measure: no margin.
+    expect(scoreSus([SUS_75])).toEqual({ responses: 1, unscored: 0, mean: 75, margin: null });
+    expect(scoreSus([])).toEqual({ responses: 0, unscored: 0, mean: null, margin: null });
   });
 });
 
@@ -76,8 +78,8 @@ describe('UMUX-Lite', () => {
         [7, 7],
         [5, undefined],
       ]),
-    ).toEqual({ responses: 1, unscored: 1, mean: 100, susEquivalent: 87.9 });
-    expect(scoreUmuxLite([[1, 1]])).toEqual({ responses: 1, unscored: 0, mean: 0, susEquivalent: 22.9 });
+    ).toEqual({ responses: 1, unscored: 1, mean: 100, margin: null, susEquivalent: 87.9 });
+    expect(scoreUmuxLite([[1, 1]])).toEqual({ responses: 1, unscored: 0, mean: 0, margin: null, susEquivalent: 22.9 });
   });
 });
 
@@ -109,6 +111,8 @@ describe('scoreTemplates', () => {
         sampleSize: 4,
         ignored: 0,
         score: 25,
+        // Each answer scores +1, 0 or −1: variance 0.5 + 0.25 − 0.25² = 0.6875; 1.96 × √(0.6875 / 4) × 100 = 81.26.
+        margin: expect.closeTo(81.26, 2),
         promoters: 2,
         passives: 1,
         detractors: 1,
@@ -130,7 +134,9 @@ describe('scoreTemplates', () => {
   it('scores SUS per response and counts an unfinished one as not scored', () => {
     const responses = [SUS_75, SUS_100, SUS_50].map((items) => from('sus', sus(...items)));
     responses.push(from('sus', sus(5, 1, 5), { completed: false }));
-    expect(scoreTemplates(responses)).toEqual([{ template: 'sus', instrument: 'System Usability Scale (SUS)', sampleSize: 3, unscored: 1, mean: 75, smallSample: true }]);
+    expect(scoreTemplates(responses)).toEqual([
+      { template: 'sus', instrument: 'System Usability Scale (SUS)', sampleSize: 3, unscored: 1, mean: 75, margin: expect.closeTo(28.29, 2), smallSample: true },
+    ]);
   });
 
   it('marks a score over fewer than 10 as a small sample, and 10 as not', () => {
@@ -164,7 +170,7 @@ describe('GET /api/earshot/scores', () => {
       previewResponses: 0,
       unreadableResponses: 0,
       smallSampleBelow: 10,
-      scores: [{ template: 'sus', instrument: 'System Usability Scale (SUS)', sampleSize: 3, unscored: 0, mean: 75, smallSample: true }],
+      scores: [{ template: 'sus', instrument: 'System Usability Scale (SUS)', sampleSize: 3, unscored: 0, mean: 75, margin: expect.closeTo(28.29, 2), smallSample: true }],
     });
   });
 

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import { formStyles } from '../form/form.styles.js';
 import type { Path } from '../model/paths.js';
 import type { Problem } from '../model/problems.js';
@@ -9,7 +9,7 @@ export type EditEvent = CustomEvent<{ path: Path; value: unknown }>;
 
 /** A part of the builder's form: it shows the problems at its paths and reports edits by path. */
 export class EditorElement extends LitElement {
-  static override styles = formStyles;
+  static override styles: CSSResultGroup = formStyles;
   static override properties = { problems: { attribute: false } };
 
   declare problems: readonly Problem[];

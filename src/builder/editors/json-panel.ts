@@ -1,24 +1,23 @@
 import { html, nothing } from 'lit';
-import type { Appearance } from '../../core/presenter.js';
 import type { SurveyDefinition } from '../../core/types.js';
 import { EditorElement } from './editor-element.js';
 import { readDefinition, type ReadResult } from '../model/read-definition.js';
 
 /** A survey read from a file or pasted, to fill the form with (`detail`: the definition). */
 export const IMPORT_EVENT = 'builder-import';
+/** The survey left the builder (copied, downloaded or published): the draft kept in the browser has done its job. */
+export const EXPORTED_EVENT = 'builder-exported';
 
 /** The survey as JSON: a read-only view, Copy and Download; and loading one from a file or pasted text. */
 export class JsonPanelElement extends EditorElement {
   static override properties = {
     ...EditorElement.properties,
     definition: { attribute: false },
-    appearance: { attribute: false },
     said: { state: true },
     loaded: { state: true },
   };
 
   declare definition: SurveyDefinition;
-  declare appearance: Appearance;
   /** What the last Copy or Download did, announced. */
   protected said = '';
   /** What the last load did: an error with its problems, or the survey loaded. */
@@ -29,8 +28,6 @@ export class JsonPanelElement extends EditorElement {
   }
 
   override render() {
-    const { theme, colorScheme } = this.appearance ?? {};
-    const look = theme || colorScheme ? JSON.stringify({ ...(theme && { theme }), ...(colorScheme && { colorScheme }) }, null, 2) : '';
     const problems = this.problems.length;
     return html`<section aria-labelledby="json-heading">
         <h2 id="json-heading">JSON</h2>
@@ -44,14 +41,10 @@ export class JsonPanelElement extends EditorElement {
           <label for="survey-json">Survey JSON</label>
           <textarea id="survey-json" readonly rows="14" .value=${this.#json}></textarea>
         </div>
-        ${
-          look
-            ? html`<div class="field">
-              <label for="look-json">Look, for earshot.init</label>
-              <textarea id="look-json" readonly rows="5" .value=${look}></textarea>
-            </div>`
-            : nothing
-        }
+        <p class="hint">
+          The file works as it is wherever the site takes surveys: in <code>earshot.init</code>’s <code>surveys</code>, at its <code>surveysUrl</code>, or in an <code>&lt;earshot-survey src&gt;</code> embed. Several
+          surveys can share one file as a list.
+        </p>
         <p class="hint">Definitions follow the JSON Schema <a href="survey.schema.json">survey.schema.json</a>, which code editors can check them against.</p>
       </section>
       <section aria-labelledby="load-heading">
@@ -83,6 +76,7 @@ export class JsonPanelElement extends EditorElement {
     try {
       await navigator.clipboard.writeText(this.#json);
       this.said = `Copied the JSON of “${this.definition.id}” to the clipboard.`;
+      this.#exported();
     } catch {
       // The clipboard needs a secure page and permission; the JSON view below can still be copied by hand.
       this.said = 'The browser did not allow copying: select the text in Survey JSON and copy it.';
@@ -97,6 +91,11 @@ export class JsonPanelElement extends EditorElement {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     this.said = `Downloaded ${link.download}.`;
+    this.#exported();
+  }
+
+  #exported(): void {
+    this.dispatchEvent(new CustomEvent(EXPORTED_EVENT, { bubbles: true, composed: true }));
   }
 
   async #loadFile(event: Event): Promise<void> {

@@ -31,8 +31,8 @@ export class QuestionEditorElement extends EditorElement {
   declare count: number;
   /** Questions before this one, which its rule may name. */
   declare earlier: readonly Question[];
-  /** Ids of the questions after this one, where it may jump. */
-  declare later: readonly string[];
+  /** The questions after this one, where it may jump. */
+  declare later: readonly Question[];
 
   get #path(): Path {
     return ['questions', this.index];

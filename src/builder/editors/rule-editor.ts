@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { isRecord } from '../../core/definition/checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from '../../core/definition/flow.js';
 import type { AnswerRule, Question } from '../../core/types.js';
 import { EditorElement } from './editor-element.js';
@@ -40,7 +41,8 @@ export class RuleEditorElement extends EditorElement {
   declare rule: AnswerRule | undefined;
   declare next: string | undefined;
   declare earlier: readonly Question[];
-  declare later: readonly string[];
+  /** The questions after this one, where it may jump. */
+  declare later: readonly Question[];
   declare number: number;
 
   override render() {
@@ -62,7 +64,7 @@ export class RuleEditorElement extends EditorElement {
               label: `Ask question ${number}`,
               problems,
               value: rule?.question ?? '',
-              choices: [['', 'always'], ...this.earlier.map((question) => [question.id, `only if the answer to ${question.id}`] as const)],
+              choices: [['', 'always'], ...this.earlier.map((question, index) => [question.id, `only if the answer to ${questionLabel(question, index)}`] as const)],
               onChange: (id) => this.edit(at, id ? { question: id, ...(rule ? withoutQuestion(rule) : { answered: true }) } : undefined),
             })}
             ${
@@ -108,15 +110,24 @@ export class RuleEditorElement extends EditorElement {
         value: this.next ?? '',
         choices: [
           ['', 'the next question asked'],
-          ...this.later.map((id) => [id, `question ${id}`] as const),
+          ...this.later.map((question, index) => [question.id, questionLabel(question, this.number + index)] as const),
           [END_OF_SURVEY, 'the end (thank-you step)'],
           // A jump to no later question stays shown as it is, with the validator's problem beside it.
-          ...(this.next && this.next !== END_OF_SURVEY && !this.later.includes(this.next) ? [[this.next, `question ${this.next} (not a later question)`] as const] : []),
+          ...(this.next && this.next !== END_OF_SURVEY && !this.later.some(({ id }) => id === this.next)
+            ? [[this.next, `question ${this.next} (not a later question)`] as const]
+            : []),
         ],
         onChange: (value) => this.editText([...this.path, 'next'], value),
       })}
     </fieldset>`;
   }
+}
+
+/** A question as a branch names it: its number and its text (in its first language), cut at 80 characters; its id while it has no text. */
+export function questionLabel(question: Question, index: number): string {
+  const text = typeof question.text === 'string' ? question.text : isRecord(question.text) ? String(Object.values(question.text)[0] ?? '') : '';
+  const shown = text.trim() ? text.trim() : `(no text yet, id ${question.id})`;
+  return `${index + 1}. ${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}`;
 }
 
 function withoutQuestion(rule: AnswerRule): Omit<AnswerRule, 'question'> {

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { isRecord } from '../../core/definition/checks.js';
 import { pathText, type Path } from '../model/paths.js';
 import { problemsAt, type Problem } from '../model/problems.js';
+import { typedValue } from './typed-value.js';
 
 /** A form field bound to a place in the definition. */
 export interface FieldOptions {
@@ -45,7 +46,19 @@ function field(options: FieldOptions, control: (attributes: ControlAttributes) =
 const inputValue = (event: Event) => (event.target as HTMLInputElement).value;
 
 export function textField(
-  options: FieldOptions & { value: string; onInput(value: string): void; type?: 'text' | 'number' | 'url'; step?: string; placeholder?: string; required?: boolean },
+  options: FieldOptions & {
+    value: string;
+    onInput(value: string): void;
+    type?: 'text' | 'number' | 'url' | 'password';
+    step?: string;
+    placeholder?: string;
+    required?: boolean;
+    /** The keyboard a touch screen shows (`decimal` for numbers kept as typed text). */
+    inputMode?: 'decimal' | 'numeric' | 'url';
+    autocomplete?: string;
+    /** Whether typed text already stands for `value` (`2.` for 2), so it is left as typed. */
+    standsFor?: (typed: string) => boolean;
+  },
 ): TemplateResult {
   return field(
     options,
@@ -55,10 +68,12 @@ export function textField(
         type=${options.type ?? 'text'}
         step=${options.step ?? nothing}
         placeholder=${options.placeholder ?? nothing}
+        inputmode=${options.inputMode ?? nothing}
+        autocomplete=${options.autocomplete ?? nothing}
         ?required=${options.required ?? false}
         aria-describedby=${describedBy}
         aria-invalid=${invalid}
-        .value=${options.value}
+        .value=${typedValue({ value: options.value, standsFor: options.standsFor ?? ((typed) => typed === options.value) })}
         @input=${(event: Event) => options.onInput(inputValue(event))}
       />`,
   );

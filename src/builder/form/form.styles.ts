@@ -25,9 +25,14 @@ export const formStyles = css`
   }
   .check {
     display: flex;
-    gap: 0.5rem;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
     align-items: center;
     margin: 0.5rem 0;
+  }
+  .check > .hint,
+  .check > .error {
+    flex-basis: 100%;
   }
   .row {
     display: flex;

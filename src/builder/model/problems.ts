@@ -1,7 +1,5 @@
-import { theme, colorScheme } from '../../core/definition/appearance.js';
 import type { Report } from '../../core/definition/checks.js';
 import { checkWholeSurvey } from '../../core/definition/validate-whole.js';
-import type { Appearance } from '../../core/presenter.js';
 
 /** One thing the validator found wrong, split into where and what. */
 export interface Problem {
@@ -23,12 +21,10 @@ export interface DraftReport {
   warnings: Problem[];
 }
 
-/** Everything `init` would say about this survey and look, with the same paths. */
-export function checkDraft(definition: unknown, appearance: Appearance = {}): DraftReport {
+/** Everything `init` would say about this survey (its own look included), with the same paths. */
+export function checkDraft(definition: unknown): DraftReport {
   const report: Report = { problems: [], warnings: [] };
   checkWholeSurvey(definition, '', report, new Set());
-  if (appearance.theme !== undefined) theme(appearance.theme, 'theme', report);
-  if (appearance.colorScheme !== undefined) colorScheme(appearance.colorScheme, 'colorScheme', report);
   return {
     problems: report.problems.map(parseProblem),
     // `$schema` points an editor at the JSON Schema; the schema allows it.

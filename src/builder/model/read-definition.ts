@@ -1,4 +1,5 @@
 import { isRecord } from '../../core/definition/checks.js';
+import { surveysIn } from '../../core/targeting/remote-surveys.js';
 import type { SurveyDefinition } from '../../core/types.js';
 import { checkDraft } from './problems.js';
 
@@ -28,4 +29,13 @@ export function readDefinition(text: string): ReadResult {
     return { error: `This survey has ${count}; nothing was loaded.`, problems: problems.map(({ path, message }) => (path ? `${path}: ${message}` : message)) };
   }
   return { definition: definition as unknown as SurveyDefinition };
+}
+
+/** The surveys of a file as `surveysUrl` takes it (one survey, a list, or `{ "surveys": [...] }`), or why it is none. */
+export function readSurveyList(text: string): { surveys: unknown[] } | { error: string } {
+  try {
+    return { surveys: surveysIn(JSON.parse(text)).list };
+  } catch (error) {
+    return { error: `This file holds no surveys (${(error as Error).message}).` };
+  }
 }

@@ -1,5 +1,5 @@
 import { checkObject, expect, oneOf, type Check, type Fields } from './checks.js';
-import type { ColorScheme } from '../types.js';
+import type { ColorScheme, Theme } from '../types.js';
 
 export const COLOR_SCHEMES: readonly ColorScheme[] = ['light', 'dark', 'auto'];
 
@@ -27,3 +27,14 @@ export const THEME_FIELDS: Fields = {
 
 export const theme: Check = (value, path, report) => checkObject(value, path, report, THEME_FIELDS);
 export const colorScheme: Check = oneOf(COLOR_SCHEMES);
+
+/** A survey's look: its own `theme` fields over the config's (its `dark` colours over the config's), and its own `colorScheme` first. */
+export function surveyAppearance(
+  config: { theme?: Theme; colorScheme?: ColorScheme },
+  survey: { theme?: Theme; colorScheme?: ColorScheme },
+): { theme?: Theme; colorScheme?: ColorScheme } {
+  const { theme: own, colorScheme = config.colorScheme } = survey;
+  const base = config.theme;
+  const theme = own && base ? { ...base, ...own, ...((base.dark || own.dark) && { dark: { ...base.dark, ...own.dark } }) } : (own ?? base);
+  return { theme, colorScheme };
+}

@@ -243,6 +243,10 @@ const SURVEY_FIELDS: Fields = {
   recontactDays: days,
   dismissedRecontactDays: days,
   priority: expect(Number.isFinite, 'expected a number'),
+  // How it lives beside the site's other surveys (issue #26).
+  cooldown: boolean,
+  theme,
+  colorScheme,
 };
 
 /**
@@ -287,6 +291,7 @@ const CONFIG_FIELDS: Fields = {
   previews: oneOf(PREVIEW_HANDLING),
   theme,
   colorScheme,
+  debugParam: boolean,
   // Its values are fitted as setContext()'s are: what a collector could not take is dropped with an error event, not thrown.
   context: expect(isRecord, 'expected an object of values by key'),
   pageUrl: oneOf(['stripped', 'full']),

@@ -46,6 +46,8 @@ export class Delivery {
   #failures = 0;
   /** The next pass sends events alone too, not only with answers (see `flush`). */
   #everything = false;
+  /** The status that refused the last answers sent beside events, until the answers' resend settles. */
+  #eventsRefused = 0;
   /** The collector asked (Retry-After) not to be called again before this time. */
   #quietUntil = 0;
   #stopped = false;
@@ -161,8 +163,8 @@ export class Delivery {
       const unsettled = await this.#send(batch, serialise(batch), false);
       if (unsettled?.kind === 'retry') return this.#retryLater(unsettled, batch.responses);
       if (!unsettled) continue;
-      // Refused with events (a collector that does not know them yet): the answers go again alone.
-      // 413: too large for this collector; each half goes on its own.
+      // Refused beside events (a collector that does not know them yet, or a 413): the answers go
+      // again alone. A 413 of answers alone: each half goes on its own.
       const { responses, events } = batch;
       const half = responses.length / 2;
       batches.unshift(...(events.length ? [responses] : [responses.slice(0, half), responses.slice(half)]).map((part) => ({ responses: part, events: [] })));
@@ -171,21 +173,33 @@ export class Delivery {
 
   /**
    * POSTs one batch and settles what the answer decides: delivered, or refused for good and set
-   * aside. Returns the outcome when it leaves the batch unsettled: to retry, or a 413 to split.
+   * aside. Returns the outcome when it leaves the batch unsettled: to retry, a 413 to split, or a
+   * refusal of answers sent beside events, which go again alone.
    */
   async #send({ responses: batch, events }: Outgoing, body: string, keepalive: boolean): Promise<SendOutcome | void> {
     const { outbox, endpoint, credentials, emitter } = this.#options;
     const outcome = await sendBatch(endpoint, body, keepalive, credentials);
     if (outcome.kind === 'retry') return outcome;
+    const refused = outcome.kind === 'rejected' && outcome.status;
+    // Too large is no verdict on what the batch holds: its answers go again (alone, or in halves),
+    // and its events wait in the outbox for the next batch.
+    if (refused === 413 && batch.length && batch.length + events.length > 1) return outcome;
     // Delivered or refused for good: either way this page has nothing more to send for these events.
     for (const { id } of events) this.unconfirmedEvents.delete(id);
     if (events.length) await outbox.removeEvents(events);
-    if (outcome.kind === 'rejected' && events.length) {
-      this.#report('rejected', `HTTP ${outcome.status}: events refused by the collector; dropped`);
-      if (batch.length) return outcome;
+    // Events refused beside answers are reported once the answers' own fate is known: when the
+    // next send, theirs alone, is taken (a refusal of the answers is reported instead).
+    const eventsRefused = this.#eventsRefused;
+    this.#eventsRefused = 0;
+    if (refused && events.length) {
+      if (batch.length) {
+        this.#eventsRefused = refused;
+        return outcome;
+      }
+      this.#reportEventsRefused(refused);
     }
-    if (outcome.kind === 'rejected' && outcome.status === 413 && batch.length > 1) return outcome;
     if (!batch.length) return;
+    if (eventsRefused && outcome.kind === 'delivered') this.#reportEventsRefused(eventsRefused);
     // Delivered or refused for good: either way this page has nothing more to send for them.
     for (const { id, updatedAt } of batch) if (this.unconfirmed.get(id)?.updatedAt === updatedAt) this.unconfirmed.delete(id);
     this.queued -= batch.length;
@@ -197,6 +211,10 @@ export class Delivery {
       await outbox.deadLetter(batch, outcome.status);
       this.#report('rejected', `HTTP ${outcome.status}: refused by the collector; set aside, not retried`, batch);
     }
+  }
+
+  #reportEventsRefused(status: number): void {
+    this.#report('rejected', `HTTP ${status}: events refused by the collector; dropped`);
   }
 
   #retryLater({ retryAfterMs, reason }: { retryAfterMs?: number; reason: string }, batch: SurveyResponse[]): void {

@@ -54,8 +54,11 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
       try {
         return await stored();
       } catch (error) {
-        memory = new Map();
-        onFallback(error);
+        // Calls begun together (the answers and the events) fail together: one map, one report.
+        if (!memory) {
+          memory = new Map();
+          onFallback(error);
+        }
       }
     }
     return inMemory(memory);

@@ -26,10 +26,9 @@ export interface AudienceMiss {
   actual: unknown;
 }
 
-/** Every audience condition the visitor does not meet (none: they belong to it; no audience: everyone does). */
-export function audienceMisses(audience: Audience | undefined, traits: UserTraits | undefined): AudienceMiss[] {
+/** Every audience condition the visitor does not meet (none: they belong to it; no audience: everyone does). `facts`: the page's, or a simulated visitor's. */
+export function audienceMisses(audience: Audience | undefined, traits: UserTraits | undefined, facts: Record<string, string> = pageFacts()): AudienceMiss[] {
   const { traits: onTraits, ...onPage } = audience ?? {};
-  const facts = pageFacts();
   const checks: [string, Condition, unknown][] = [
     ...Object.entries(onTraits ?? {}).map(([name, condition]): [string, Condition, unknown] => [`traits.${name}`, condition, traits?.[name]]),
     ...Object.entries(onPage).map(([name, condition]): [string, Condition, unknown] => [name, condition as Condition, facts[name]]),

@@ -20,6 +20,8 @@ export interface EligibilityFacts {
   cooldownDays: number;
   /** The survey on the page now, if any. */
   open?: string;
+  /** The survey previewed in simulate mode: only its trigger and audience are judged. */
+  simulated?: string;
 }
 
 const iso = (time: number) => new Date(time).toISOString();
@@ -28,7 +30,7 @@ const iso = (time: number) => new Date(time).toISOString();
 const describeUrl = (rule: UrlRule) => (typeof rule === 'string' ? describe(rule) : Object.entries(rule).map(([operator, pattern]) => `${operator} ${describe(pattern)}`)[0]);
 
 /** A journey point as a sentence part: what it waits for. */
-function describePart(part: Trigger): string {
+export function describePart(part: Trigger): string {
   if ('event' in part) return `the event "${part.event}"${part.where ? ` with ${describe(part.where)}` : ''}`;
   if ('url' in part) return `a page whose URL matches ${describeUrl(part.url)}`;
   if ('selector' in part) return `a click on ${part.selector}`;
@@ -38,8 +40,30 @@ function describePart(part: Trigger): string {
 }
 
 /**
+ * What the trigger still waits for on this page, as a sentence keeping its `and`s and `or`s
+ * (`20 s on the page or exit intent`); nothing when it holds. A `url` part the page does not
+ * match is left out: it is a reason of its own.
+ */
+export function describeWaiting(trigger: Trigger, page: Page): string | undefined {
+  return waitingParts(trigger, page)?.join('');
+}
+
+/** The sentence's words, with a group of several parts inside a group of several in brackets. */
+function waitingParts(trigger: Trigger, page: Page): string[] | undefined {
+  if (!('all' in trigger || 'any' in trigger)) return 'url' in trigger || !pendingParts(trigger, page).length ? undefined : [describePart(trigger)];
+  const any = 'any' in trigger;
+  const parts = (any ? trigger.any : trigger.all).map((part) => [part, waitingParts(part, page)] as const);
+  // An `any` that holds through one part waits for nothing.
+  if (any && parts.some(([part, waiting]) => !waiting && !('url' in part && !mayFireOn(part, page.path)))) return undefined;
+  const pending = parts.flatMap(([, waiting]) => (waiting ? [waiting] : []));
+  if (pending.length < 2) return pending[0];
+  return pending.flatMap((words, index) => [...(index ? [any ? ' or ' : ' and '] : []), words.length > 1 ? `(${words.join('')})` : words[0]]);
+}
+
+/**
  * What the survey's dates, audience, sample and frequency rules say against it now (nothing: they
  * let it through). `popping`: it would appear on its own (a Feedback tab only minds completion).
+ * `simulated`: previewed in simulate mode, where only the audience counts.
  */
 export function ruleReasons(
   survey: Survey,
@@ -48,15 +72,16 @@ export function ruleReasons(
   now: number,
   cooldownDays: number,
   popping: boolean,
+  simulated = false,
 ): EligibilityReason[] {
   const reasons: EligibilityReason[] = [];
   const { startsAt, endsAt } = survey;
-  if (now < Date.parse(startsAt!)) reasons.push({ code: 'dates', message: `it starts at ${startsAt}`, startsAt });
-  if (now >= Date.parse(endsAt!)) reasons.push({ code: 'dates', message: `it ended at ${endsAt}`, endsAt });
+  if (!simulated && now < Date.parse(startsAt!)) reasons.push({ code: 'dates', message: `it starts at ${startsAt}`, startsAt });
+  if (!simulated && now >= Date.parse(endsAt!)) reasons.push({ code: 'dates', message: `it ended at ${endsAt}`, endsAt });
   for (const { rule, condition, actual } of audienceMisses(survey.audience, traits)) {
     reasons.push({ code: 'audience', message: `audience rule ${rule} ${describe(condition)} failed: the visitor's value is ${describe(actual)}`, rule, condition, actual });
   }
-  if (!visitor) return reasons;
+  if (!visitor || simulated) return reasons;
   if (!inSample(visitor.id, survey)) {
     reasons.push({ code: 'sample', message: `the visitor was sampled out (sample ${survey.sample}: ${survey.sample! * 100}% of visitors are asked)`, sample: survey.sample! });
   }
@@ -77,7 +102,13 @@ export function ruleReasons(
       until: iso(hold.until),
     });
   } else if (hold) {
-    reasons.push({ code: 'cooldown', message: `cooldown after a survey shown on ${iso(hold.since)}, until ${iso(hold.until)} (cooldownDays)`, until: iso(hold.until) });
+    const after = hold.by === undefined ? 'a survey' : `survey "${hold.by}"`;
+    reasons.push({
+      code: 'cooldown',
+      message: `site-wide pause after ${after} was shown on ${iso(hold.since)}, until ${iso(hold.until)} (cooldownDays)`,
+      until: iso(hold.until),
+      ...(hold.by !== undefined && { surveyId: hold.by }),
+    });
   }
   return reasons;
 }
@@ -85,7 +116,9 @@ export function ruleReasons(
 /** Whether a survey can show on this page now, with every reason it cannot; the same rules targeting applies. */
 export function explainSurvey(survey: Survey, facts: EligibilityFacts): SurveyEligibility {
   const { trigger } = survey;
-  if (facts.open === survey.id) return { surveyId: survey.id, eligible: true, showing: true, reasons: [] };
+  const simulated = facts.simulated === survey.id;
+  const marked = simulated ? { simulated: true as const } : {};
+  if (facts.open === survey.id) return { surveyId: survey.id, eligible: true, showing: true, reasons: [], ...marked };
   const reasons: EligibilityReason[] = [];
   const isTab = survey.display === 'tab';
   if (!trigger) {
@@ -100,11 +133,12 @@ export function explainSurvey(survey: Survey, facts: EligibilityFacts): SurveyEl
       reasons.push({ code: 'url', message: `the page URL ${facts.path} does not match trigger.url ${describeUrl(part.url)}`, path: facts.path, url: part.url });
     }
     const waiting = pending.filter((part) => !urls.includes(part));
-    if (waiting.length) reasons.push({ code: 'trigger', message: `trigger not reached: waiting for ${waiting.map(describePart).join(', ')}`, pending: waiting });
+    const sentence = facts.page && describeWaiting(trigger, facts.page);
+    if (waiting.length) reasons.push({ code: 'trigger', message: `trigger not reached: waiting for ${sentence || waiting.map(describePart).join(', ')}`, pending: waiting });
   }
-  reasons.push(...ruleReasons(survey, facts.visitor, facts.traits, facts.now, facts.cooldownDays, !isTab));
+  reasons.push(...ruleReasons(survey, facts.visitor, facts.traits, facts.now, facts.cooldownDays, !isTab, simulated));
   if (facts.open && !isTab) reasons.push({ code: 'busy', message: `another survey ("${facts.open}") is on the page`, surveyId: facts.open });
-  return { surveyId: survey.id, eligible: reasons.length === 0, showing: false, reasons };
+  return { surveyId: survey.id, eligible: reasons.length === 0, showing: false, reasons, ...marked };
 }
 
 /** The `url` parts of a trigger that this path does not match. */

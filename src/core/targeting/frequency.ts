@@ -8,12 +8,16 @@ export const DEFAULT_DISMISSED_RECONTACT_DAYS = 30;
 export const DAY_MS = 86_400_000;
 
 /** Which frequency rule holds a survey back, and since or until when (ms since the epoch; `until` is absent for "never again"). */
-export type Hold = { rule: 'completed'; since: number; until?: number } | { rule: 'dismissed'; since: number; until: number } | { rule: 'cooldown'; since: number; until: number };
+export type Hold =
+  | { rule: 'completed'; since: number; until?: number }
+  | { rule: 'dismissed'; since: number; until: number }
+  /** `by`: the survey whose showing started the pause, when known. */
+  | { rule: 'cooldown'; since: number; until: number; by?: string };
 
 /**
  * What in the frequency rules holds a survey back now, or undefined when they let it show. A
  * survey that pops up on its own (`popping`) also waits after being shown, and for the global
- * cooldown; a Feedback tab only stays away once its survey was completed.
+ * cooldown (unless `cooldown: false`); a Feedback tab only stays away once its survey was completed.
  */
 export function heldBack(survey: Survey, visitor: Visitor, now: number, cooldownDays: number, popping: boolean): Hold | undefined {
   const { shown = 0, completed = 0 } = visitor.surveys[survey.id] ?? {};
@@ -25,6 +29,9 @@ export function heldBack(survey: Survey, visitor: Visitor, now: number, cooldown
   if (!popping) return;
   const dismissedUntil = after(shown, survey.dismissedRecontactDays ?? DEFAULT_DISMISSED_RECONTACT_DAYS);
   if (shown > completed && now < dismissedUntil) return { rule: 'dismissed', since: shown, until: dismissedUntil };
-  const lastShown = visitor.lastShown;
-  if (lastShown !== undefined && now < after(lastShown, cooldownDays)) return { rule: 'cooldown', since: lastShown, until: after(lastShown, cooldownDays) };
+  const { lastShown, lastShownSurvey } = visitor;
+  // `cooldown: false` exempts a survey from the site-wide pause (it starts none either: see applyChange).
+  if (survey.cooldown !== false && lastShown !== undefined && now < after(lastShown, cooldownDays)) {
+    return { rule: 'cooldown', since: lastShown, until: after(lastShown, cooldownDays), ...(lastShownSurvey !== undefined && { by: lastShownSurvey }) };
+  }
 }

@@ -3,15 +3,26 @@ import type { Survey, SurveyEligibility } from '../types.js';
 import { checkSurvey } from '../definition/validate.js';
 import { awaitingContentCheck } from '../definition/unchecked.js';
 
-/** Fetches a list of survey definitions: a JSON list, or an object whose `surveys` is one. */
-export async function fetchSurveys(url: string): Promise<unknown[]> {
+/** The definitions a file holds, as `surveysUrl` and `<earshot-survey src>` take them: a list, `{ "surveys": [...] }`, or one survey. */
+export interface SurveyFile {
+  list: unknown[];
+  /** The file is one survey (as the builder exports it): paths name it `surveysUrl`, not `surveysUrl[0]`. */
+  single: boolean;
+}
+
+export function surveysIn(body: unknown): SurveyFile {
+  if (Array.isArray(body)) return { list: body, single: false };
+  if (isRecord(body) && Array.isArray(body.surveys)) return { list: body.surveys, single: false };
+  if (isRecord(body) && !('surveys' in body)) return { list: [body], single: true };
+  throw new Error('expected a survey, a list of surveys, or { "surveys": [...] }');
+}
+
+/** Fetches survey definitions: a JSON list, an object whose `surveys` is one, or a single survey. */
+export async function fetchSurveys(url: string): Promise<SurveyFile> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   // Without `__proto__`, `constructor` or `prototype` keys, as for the config's own surveys.
-  const body = toData(await response.json());
-  const list = Array.isArray(body) ? body : body?.surveys;
-  if (!Array.isArray(list)) throw new Error('expected a list of surveys');
-  return list;
+  return surveysIn(toData(await response.json()));
 }
 
 /** A list's definitions sorted by validation: those to use (as written, templates not expanded), and why the others are refused. */
@@ -23,15 +34,16 @@ export interface CheckedList {
 
 /**
  * Validates a fetched list, or the copy kept from an earlier visit (which an older version may
- * have accepted), with paths like `surveysUrl[2].trigger.url.regex`. `taken` holds the ids of the
- * surveys already defined, which a listed one may not reuse.
+ * have accepted), with paths like `surveysUrl[2].trigger.url.regex` (`surveysUrl.trigger…` for a
+ * file of one survey). `taken` holds the ids of the surveys already defined, which a listed one
+ * may not reuse.
  */
-export function checkList(list: unknown[], taken: Survey[]): CheckedList {
+export function checkList(list: unknown[], taken: Survey[], single = false): CheckedList {
   const seen = new Set<unknown>(taken.map((survey) => survey.id));
   const checked: CheckedList = { valid: [], refused: [] };
   list.forEach((survey, index) => {
     const report: Report = { problems: [], warnings: [] };
-    const path = `surveysUrl[${index}]`;
+    const path = single ? 'surveysUrl' : `surveysUrl[${index}]`;
     checkSurvey(survey, path, report, seen);
     const { problems } = report;
     // What it asks is checked before it first shows (unchecked.ts).

@@ -3,7 +3,12 @@
  * (`#/settings`), so hash-routed apps have pages too while in-page anchors (`#reviews`) do not.
  */
 export function currentPath(): string {
-  return location.pathname + (location.hash.startsWith('#/') ? location.hash : '');
+  return pathOf(location);
+}
+
+/** The path a `url` trigger matches on a page at this address (the builder's page tester asks it of any address). */
+export function pathOf({ pathname, hash }: Pick<URL, 'pathname' | 'hash'>): string {
+  return pathname + (hash.startsWith('#/') ? hash : '');
 }
 
 /**

@@ -13,8 +13,8 @@ import { openVisitorStore, type VisitorStore } from './visitor.js';
 export interface TargetingHost {
   /** The id of the survey on the page now, if any (only one at a time). */
   busy(): string | undefined;
-  /** Shows a survey that its journey point, the visitor's state and the rules all let through. */
-  show(survey: Survey, firing: Firing): void;
+  /** Shows a survey that its journey point, the visitor's state and the rules all let through; `preview`: the simulated one. */
+  show(survey: Survey, firing: Firing, preview?: boolean): void;
   /** Brings out a `tab` survey's Feedback tab. */
   offerTab(survey: Survey): void;
   /** These surveys may show on this page: the UI, and the code of their questions, are worth fetching ahead of time. */
@@ -39,6 +39,8 @@ export class Targeting {
   surveys: Survey[];
   /** The definitions from `surveysUrl` that validation refused, as `explain()` tells of them. */
   #refused: SurveyEligibility[] = [];
+  /** Why `surveysUrl` could not be loaded this time, if it could not: a failed preview says it. */
+  loadProblem: string | undefined;
   /** Resolves once the fetched definitions (if any) arrived or could not be; never rejects. */
   readonly loaded: Promise<void>;
   /**
@@ -54,6 +56,8 @@ export class Targeting {
   readonly #watch: PageWatch;
   /** Signals waiting for the visitor's state; null once it is loaded. */
   #waiting: [Signal, Page][] | null = [];
+  /** The survey previewed in simulate mode: the only one considered, by its trigger and audience alone. */
+  #simulated: string | undefined;
 
   constructor(config: ResolvedConfig, host: TargetingHost) {
     this.#config = config;
@@ -82,13 +86,25 @@ export class Targeting {
 
   /** Remembers, for every tab, that a survey was completed (or shown without being asked for). */
   record(survey: Survey, kind: 'shown' | 'completed'): void {
-    this.#visitor.record({ survey: survey.id, kind, at: Date.now() });
+    this.#visitor.record({ survey: survey.id, kind, at: Date.now(), ...(survey.cooldown === false && { exempt: true }) });
+    this.#host.changed();
+  }
+
+  /**
+   * Simulate mode (`?earshot_preview=<id>&simulate=1`): from now on only this survey is
+   * considered, and it shows as a preview once its trigger fires and its audience lets the
+   * visitor in, whatever its sample, dates and frequency rules; nothing is remembered of it.
+   */
+  simulate(survey: Survey): void {
+    this.#simulated = survey.id;
+    this.#consider({ page: true }, this.#watch.page);
     this.#host.changed();
   }
 
   /** For each survey, whether it can show on this page now and every reason it cannot; ask once `loaded` settled. */
   explain(): SurveyEligibility[] {
     const facts = {
+      simulated: this.#simulated,
       path: this.#watch.page.path,
       page: this.#watch.page,
       visitor: this.#visitor.visitor,
@@ -122,10 +138,13 @@ export class Targeting {
     if (!fetching) return;
     const fetched = await fetching;
     if (this.#stopped.signal.aborted) return;
-    if (fetched instanceof Error) return this.#host.report('network', `surveysUrl: ${url} could not be loaded (${fetched.message})`);
+    if (fetched instanceof Error) {
+      this.loadProblem = `surveysUrl: ${url} could not be loaded (${fetched.message})`;
+      return this.#host.report('network', this.loadProblem);
+    }
     const known = new Set(this.surveys.map((survey) => survey.id));
     // Kept as written: the next visit validates the copy again before using any of it.
-    void this.#visitor.write(cacheKey, this.#use(fetched));
+    void this.#visitor.write(cacheKey, this.#use(fetched.list, fetched.single));
     // Surveys new to this page get their chance at the page's journey points so far.
     const added = this.surveys.filter((survey) => !known.has(survey.id));
     this.#offerUntriggeredTabs(added);
@@ -134,8 +153,8 @@ export class Targeting {
   }
 
   /** Takes a fetched or cached list (the config's surveys stay first); returns its valid definitions as written. */
-  #use(list: unknown[]): Survey[] {
-    const { valid, refused } = checkList(list, this.#config.surveys);
+  #use(list: unknown[], single = false): Survey[] {
+    const { valid, refused } = checkList(list, this.#config.surveys, single);
     for (const { reasons } of refused) this.#host.report('definition', reasons[0].message);
     this.#refused = refused;
     this.surveys = [...this.#config.surveys, ...valid.map(expand)];
@@ -155,8 +174,10 @@ export class Targeting {
   }
 
   /** A signal on a page: the surveys it fires that the rules allow; tabs come out, one survey shows. */
-  #consider(happened: Signal, page: Page, surveys = this.surveys): void {
+  #consider(happened: Signal, page: Page, given = this.surveys): void {
     if (this.#waiting) return void this.#waiting.push([happened, page]);
+    const simulated = this.#simulated;
+    const surveys = simulated ? given.filter((survey) => survey.id === simulated) : given;
     // A survey waiting for the visitor's state does not follow them to another page.
     if (page !== this.#watch.page) return;
     const likely = 'page' in happened ? surveys.filter((survey) => mayFireOn(survey.trigger, page.path) && !this.#whyNot(survey, true)) : [];
@@ -176,6 +197,8 @@ export class Targeting {
       const reason = index ? `"${due[0][0].id}" goes first` : this.#host.busy() && 'another survey is open';
       if (reason) return this.#host.log(`survey "${survey.id}" not shown: ${reason}`);
       this.#host.log(`survey "${survey.id}" shown (trigger ${JSON.stringify(firing.firedBy ?? firing.trigger)})`);
+      // A simulated survey is a preview: nothing about it is remembered.
+      if (survey.id === simulated) return this.#host.show(survey, firing, true);
       this.record(survey, 'shown');
       this.#host.show(survey, firing);
     });
@@ -190,7 +213,7 @@ export class Targeting {
 
   /** What keeps a survey from showing now (dates, audience, sample, frequency), or nothing. */
   #whyNot(survey: Survey, popping: boolean): string | undefined {
-    return ruleReasons(survey, this.#visitor.visitor, this.#host.traits(), Date.now(), this.#config.cooldownDays, popping)[0]?.message;
+    return ruleReasons(survey, this.#visitor.visitor, this.#host.traits(), Date.now(), this.#config.cooldownDays, popping, survey.id === this.#simulated)[0]?.message;
   }
 
   /** Work started by the page's events must not throw into the host page. */

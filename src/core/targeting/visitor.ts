@@ -17,8 +17,10 @@ export interface Visitor {
   /** Random and anonymous: only sampling reads it, and it is never sent. */
   id: string;
   surveys: Record<string, SurveyHistory>;
-  /** When any survey was last shown without being asked for. */
+  /** When any survey was last shown without being asked for, starting the site-wide pause. */
   lastShown?: number;
+  /** Which survey that was, for `explain()`. */
+  lastShownSurvey?: string;
 }
 
 /** One change to a visitor; also what a tab tells the others. */
@@ -26,11 +28,16 @@ export interface VisitorChange {
   survey: string;
   kind: keyof SurveyHistory;
   at: number;
+  /** A survey with `cooldown: false` was shown: it starts no site-wide pause. */
+  exempt?: boolean;
 }
 
-export function applyChange(visitor: Visitor, { survey, kind, at }: VisitorChange): Visitor {
+export function applyChange(visitor: Visitor, { survey, kind, at, exempt }: VisitorChange): Visitor {
   (visitor.surveys[survey] ??= {})[kind] = at;
-  if (kind === 'shown') visitor.lastShown = at;
+  if (kind === 'shown' && exempt !== true) {
+    visitor.lastShown = at;
+    visitor.lastShownSurvey = survey;
+  }
   return visitor;
 }
 

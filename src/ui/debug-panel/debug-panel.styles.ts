@@ -84,4 +84,13 @@ export const debugPanelStyles = css`
     font: 12px ui-monospace, monospace;
     color: #4b5563;
   }
+  h3 {
+    margin: 6px 0 2px;
+    font-size: 13px;
+  }
+  .problems li {
+    margin: 2px 0 0;
+    padding-left: 8px;
+    border-left: 2px solid #b42318;
+  }
 `;

@@ -8,11 +8,20 @@ import { DebugPanelElement } from './debug-panel.js';
 
 defineOnce({ 'earshot-debug-panel': DebugPanelElement });
 
-export function showDebugPanel({ explain, watch, styleNonce, ...appearance }: DebugPanelRequest): PresentedSurvey {
+export function showDebugPanel({ explain, watch, styleNonce, problems, preview, ...appearance }: DebugPanelRequest): PresentedSurvey {
   useStyleNonce(styleNonce);
   const element = document.createElement('earshot-debug-panel') as DebugPanelElement;
   applyAppearance(element, appearance);
-  const refresh = () => void explain().then((entries) => (element.entries = entries));
+  if (preview) {
+    const { simulated } = preview;
+    element.only = simulated ? [simulated] : [];
+    element.heading = simulated ? `Earshot simulation of "${simulated}"` : 'Earshot preview: the survey could not be shown';
+  }
+  const refresh = () =>
+    void explain().then((entries) => {
+      element.problems = problems?.() ?? [];
+      element.entries = entries;
+    });
   refresh();
   const unwatch = watch(refresh);
   element.addEventListener('earshot-close', unwatch);

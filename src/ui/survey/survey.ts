@@ -42,7 +42,8 @@ const INVALID_FORMAT = { email: 'invalidEmail', url: 'invalidUrl', phone: 'inval
  * @cssproperty --earshot-text - Text colour.
  * @cssproperty --earshot-radius - Corner radius of the card.
  * @cssproperty --earshot-font - Font family.
- * @attr src - Placed by the page: URL of a survey definition (JSON) to render inline; or put the definition in a `<script type="application/json">` child.
+ * @attr src - Placed by the page: URL of a survey definition (JSON) to render inline; or put the definition in a `<script type="application/json">` child. A list (or `{ "surveys": [...] }`) works too.
+ * @attr survey - Placed by the page: with a list at `src`, the id of the survey to show (default: the first).
  * @attr endpoint - Placed by the page: where answers are POSTed when `earshot.init` was not called (otherwise the config's endpoint).
  * @attr debug - Placed by the page: logs why the survey could not be shown.
  * @event earshot:shown - On an embedded survey: it is on the page (`detail`: `{ surveyId, trigger }`).

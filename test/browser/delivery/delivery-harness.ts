@@ -238,7 +238,8 @@ export function describeRequests(fault: FaultCollector, since = 0): string {
       .map(
         (r) =>
           `  #${r.seq} +${r.receivedAt - t0}ms ${r.transport} ${r.bodyBytes}B ${r.handling} → ${r.status ?? 'cut'} ` +
-          `[${r.versions.map((v) => `${v.id.slice(0, 8)}${v.completed ? '✓' : '…'}`).join(' ')}]`,
+          `[${r.versions.map((v) => `${v.id.slice(0, 8)}${v.completed ? '✓' : '…'}`).join(' ')}]` +
+          (r.eventIds.length ? ` +${r.eventIds.length} event(s)` : ''),
       )
       .join('\n')
   );

@@ -56,6 +56,8 @@ export interface DeliveryRequest {
   bodyBytes: number;
   /** The response versions in the batch (empty when the body was not a batch). */
   versions: CarriedVersion[];
+  /** The ids of the `shown`/`dismissed` events the batch carried. */
+  eventIds: string[];
   /** What the wrapper did: a fault kind, `offline` (cut while unreachable) or `too-large` (413). */
   handling: Fault['kind'] | 'offline' | 'too-large';
   /** Status the client received; absent when the connection was cut. */
@@ -146,6 +148,15 @@ function versionsOf(body: Buffer): CarriedVersion[] {
   }
 }
 
+function eventIdsOf(body: Buffer): string[] {
+  try {
+    const batch = JSON.parse(body.toString('utf8')) as { events?: Array<Record<string, unknown>> };
+    return Array.isArray(batch?.events) ? batch.events.map((event) => String(event.id)) : [];
+  } catch {
+    return [];
+  }
+}
+
 function header(req: IncomingMessage, name: string): string {
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(', ') : (value ?? '');
@@ -194,6 +205,7 @@ export async function startFaultCollector(): Promise<FaultCollector> {
     const body = await readAll(req);
     record.bodyBytes = body.length;
     record.versions = versionsOf(body);
+    record.eventIds = eventIdsOf(body);
     if (control.delayMs > 0) await new Promise((r) => setTimeout(r, control.delayMs));
 
     if (control.offline) {
@@ -259,6 +271,7 @@ export async function startFaultCollector(): Promise<FaultCollector> {
       transport: fetchMode === 'no-cors' || contentType.startsWith('text/plain') ? 'beacon' : 'fetch',
       bodyBytes: Number(req.headers['content-length'] ?? 0),
       versions: [],
+      eventIds: [],
       handling: 'pass',
     };
     requests.push(record);

@@ -145,7 +145,10 @@ describe('delivery when the collector fails', () => {
   });
 
   it('case 6a: a 400 answer dead-letters the batch, reports it, and never retries it', async () => {
-    h.fault.script({ kind: 'status', status: 400 });
+    // The collector refuses whatever it is sent until told otherwise: the batch with the survey's
+    // `shown` event, then the answer sent again alone (events never cost an answer).
+    let refusing = true;
+    h.fault.policy = () => (refusing ? { kind: 'status', status: 400 } : { kind: 'pass' });
     const page = await h.openPage();
     const [refused] = await answer(page, [npsItem(0, 'Refused by the collector')]);
     expect(refused).toBeTruthy();
@@ -170,7 +173,13 @@ describe('delivery when the collector fails', () => {
     await page.waitForFunction(() => window.__delivery?.config);
     await sleep(1_200);
     const carrying = h.fault.posts().filter((r) => r.versions.some((v) => v.id === refused));
-    expect(carrying, describeRequests(h.fault)).toHaveLength(1);
+    expect(
+      carrying.map((r) => [r.status, r.eventIds.length > 0]),
+      describeRequests(h.fault),
+    ).toEqual([
+      [400, true],
+      [400, false],
+    ]);
 
     const letters = await deadLetters(page);
     expect(letters).toHaveLength(1);
@@ -178,6 +187,7 @@ describe('delivery when the collector fails', () => {
     expect(letters[0].rejectedAt).toBeTruthy();
 
     // Delivery goes on for later answers.
+    refusing = false;
     const [accepted] = await answer(page, [npsItem(8)]);
     await waitForStored(h.fault, 1);
     await sleep(300);
@@ -214,6 +224,16 @@ describe('delivery when the collector fails', () => {
     ).toBe(true);
     for (const r of posts.filter((p) => p.status === 200)) expect(r.bodyBytes).toBeLessThanOrEqual(2_500);
     expect(await deadLetters(page)).toEqual([]);
+    // Too large is no refusal of the surveys' events either: they waited, and go with the next send.
+    const waiting = posts.filter((r) => r.status === 413).flatMap((r) => r.eventIds);
+    expect(waiting.length, describeRequests(h.fault)).toBeGreaterThan(0);
+    h.fault.maxBodyBytes = null;
+    await page.evaluate(() => window.earshot.flush());
+    const delivered = h.fault
+      .posts()
+      .filter((r) => r.status === 200)
+      .flatMap((r) => r.eventIds);
+    expect(delivered, describeRequests(h.fault)).toEqual(expect.arrayContaining([...new Set(waiting)]));
     expectNoPageErrors(h.problems(page));
   });
 });

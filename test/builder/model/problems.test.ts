@@ -21,8 +21,8 @@ describe('the problems of a draft', () => {
     expect(problems.map(({ path }) => path)).toEqual(['id', 'target', 'questions[0].type', 'questions[1].text', 'questions[1].id']);
   });
 
-  it('include the look, under theme and colorScheme', () => {
-    const { problems } = checkDraft({ id: 's', questions: [{ id: 'q', type: 'thumbs', text: '?' }] }, { theme: { accent: 'red;' }, colorScheme: 'sepia' as never });
+  it('include the survey’s own look, under theme and colorScheme', () => {
+    const { problems } = checkDraft({ id: 's', questions: [{ id: 'q', type: 'thumbs', text: '?' }], theme: { accent: 'red;' }, colorScheme: 'sepia' });
     expect(problems.map(({ path }) => path)).toEqual(['theme.accent', 'colorScheme']);
   });
 

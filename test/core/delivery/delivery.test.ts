@@ -662,6 +662,50 @@ describe('shown and dismissed events', () => {
     expect(await outbox.deadLetters()).toEqual([]);
   });
 
+  it('answers refused again when sent alone are set aside and reported once, with their ids; the events are dropped', async () => {
+    const [answer] = await queueHere(response());
+    await queueEventsHere(event());
+    collector.script(400, 400);
+    await delivery.flush();
+    expect(collector.requests.map((request) => [request.body.responses.length, request.body.events?.length ?? 0])).toEqual([
+      [1, 1],
+      [1, 0],
+    ]);
+    expect(events).toEqual([
+      {
+        name: 'error',
+        payload: { code: 'rejected', message: 'HTTP 400: refused by the collector; set aside, not retried', responseIds: [answer.id] },
+      },
+    ]);
+    expect((await outbox.deadLetters()).map((letter) => letter.response)).toEqual([answer]);
+    expect(await outbox.events()).toEqual([]);
+  });
+
+  it('a batch with events answered 413 sends its answers again alone, unreported; the events wait for the next batch', async () => {
+    const answers = await queueHere(response(), response());
+    const made = await queueEventsHere(event(), event('dismissed'));
+    collector.script(413);
+    await delivery.flush();
+    expect(collector.requests.map((request) => [ids(request.body.responses), request.body.events ?? []])).toEqual([
+      [ids(answers), made],
+      [ids(answers), []],
+    ]);
+    expect(events).toEqual([{ name: 'delivered', payload: { responseIds: ids(answers) } }]);
+    expect(await outbox.events()).toEqual(made);
+    await delivery.flushOnHide();
+    expect(collector.requests.at(-1)?.body).toMatchObject({ responses: [], events: made });
+    expect(await outbox.events()).toEqual([]);
+  });
+
+  it('events alone answered 413 are dropped and reported, as any refusal of them (no answer waits for them)', async () => {
+    await queueEventsHere(event(), event());
+    collector.script(413);
+    await delivery.flush(true);
+    expect(collector.requests).toHaveLength(1);
+    expect(events).toEqual([{ name: 'error', payload: { code: 'rejected', message: 'HTTP 413: events refused by the collector; dropped' } }]);
+    expect(await outbox.events()).toEqual([]);
+  });
+
   it('are kept, with their ids, while delivery fails, and retried with the answers', async () => {
     await queueHere(response());
     const made = await queueEventsHere(event());

@@ -187,6 +187,19 @@ describe('createOutbox without IndexedDB', () => {
     expect(run.onFallback).toHaveBeenCalledTimes(1);
     expect(run.onFallback.mock.calls[0][0]).toBeInstanceOf(DOMException);
   });
+
+  it('says so once, and loses no answer, when a delivery pass and a new answer find IndexedDB missing at the same moment', async () => {
+    delete (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+    const onFallback = vi.fn();
+    const outbox = createOutbox(onFallback);
+    const answer = response(1, '2026-01-01T10:00:00.000Z');
+    const shown: ImpressionEvent = { id: 'e1', type: 'shown', surveyId: 'nps', at: '2026-01-01T10:00:00.000Z', trigger: { manual: true } };
+    // A delivery pass reads both stores while the page stores an answer: the reads fail later (async) than the writes.
+    await Promise.all([outbox.list(), outbox.events(), outbox.put(answer), outbox.putEvent(shown)]);
+    expect(await outbox.list()).toEqual([answer]);
+    expect(await outbox.events()).toEqual([shown]);
+    expect(onFallback).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('createOutbox: shown and dismissed events', () => {

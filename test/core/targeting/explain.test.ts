@@ -88,12 +88,23 @@ describe('explain()', () => {
     expect(await reasonOf('recontact', 'completed')).toMatchObject({ completedAt: again.toISOString(), until: new Date(again.getTime() + 90 * DAY_MS).toISOString() });
   });
 
+  it('says what a nested trigger waits for with its ands and ors, and drops what already happened', async () => {
+    const trigger = { all: [{ event: 'a' }, { any: [{ delay: 5 }, { all: [{ event: 'b' }, { scroll: 50 }] }] }] };
+    await start(visit, { surveys: [survey('nested', { trigger })] });
+    expect((await reasonOf('nested', 'trigger')).message).toBe(
+      'trigger not reached: waiting for the event "a" and (5 s on the page or (the event "b" and scrolling to 50% of the page))',
+    );
+    track('b');
+    expect((await reasonOf('nested', 'trigger')).message).toBe('trigger not reached: waiting for the event "a" and (5 s on the page or scrolling to 50% of the page)');
+  });
+
   it('gives the date the cooldown after another survey ends', async () => {
     await start(visit, { cooldownDays: 2, surveys: [survey('first', { trigger: { event: 'go' } }), survey('second', { trigger: { event: 'later' } })] });
     track('go');
     const shownAt = Date.now();
     await dismiss();
-    expect(await reasonOf('second', 'cooldown')).toMatchObject({ until: new Date(shownAt + 2 * DAY_MS).toISOString() });
+    expect(await reasonOf('second', 'cooldown')).toMatchObject({ until: new Date(shownAt + 2 * DAY_MS).toISOString(), surveyId: 'first' });
+    expect((await reasonOf('second', 'cooldown')).message).toContain('after survey "first" was shown');
     expect(await reasonOf('first', 'dismissed')).toMatchObject({ shownAt: new Date(shownAt).toISOString(), until: new Date(shownAt + 30 * DAY_MS).toISOString() });
   });
 

@@ -99,6 +99,26 @@ describe('the global cooldown', () => {
     expect(shownIds(visit)).toEqual(['third', 'fourth']);
   });
 
+  it('does not hold back a survey with "cooldown": false, on this page or a later one', async () => {
+    const exempt = [survey('first', { trigger: { event: 'a' } }), survey('exempt', { cooldown: false, trigger: { event: 'b' } })];
+    await start(visit, { surveys: exempt });
+    track('a');
+    await complete();
+    track('b');
+    expect(shownIds(visit)).toEqual(['first', 'exempt']);
+  });
+
+  it('is not started by a survey with "cooldown": false', async () => {
+    const exemptFirst = [survey('exempt', { cooldown: false, trigger: { event: 'a' } }), survey('second', { trigger: { event: 'b' } })];
+    await start(visit, { surveys: exemptFirst });
+    track('a');
+    await complete();
+    track('b');
+    expect(shownIds(visit)).toEqual(['exempt', 'second']);
+    // The next survey still starts the pause for the exempt one's peers, as usual.
+    expect(await comeBackAfter(1, { surveys: [...exemptFirst, survey('third', { trigger: { event: 'c' } })] }, 'c')).toEqual([]);
+  });
+
   it('is not started by a survey the visitor asked for with show()', async () => {
     await start(visit, { surveys: [survey('feedback'), ...surveys] });
     show('feedback');
@@ -254,7 +274,7 @@ describe('debug: true', () => {
       'earshot: survey "pro-only" not shown: audience rule traits.plan "pro" failed: the visitor\'s value is "free"',
       'earshot: survey "later" not shown: it starts at 2999-01-01',
       `earshot: survey "nps" not shown: completed on ${completedAt}; never shown again (no recontactDays)`,
-      `earshot: survey "also-due" not shown: cooldown after a survey shown on ${shownAt}, until ${new Date(Date.parse(shownAt) + 3 * DAY_MS).toISOString()} (cooldownDays)`,
+      `earshot: survey "also-due" not shown: site-wide pause after survey "nps" was shown on ${shownAt}, until ${new Date(Date.parse(shownAt) + 3 * DAY_MS).toISOString()} (cooldownDays)`,
     ]);
   });
 

@@ -8,7 +8,7 @@ const visit = useTargeting();
 const SURVEYS_URL = '/earshot/surveys.json';
 
 /** What the definitions server does for each request, in order; the last answer repeats. */
-type Answer = unknown[] | { surveys: unknown[] } | number | 'network-error' | 'never';
+type Answer = unknown[] | { surveys: unknown[] } | object | number | 'network-error' | 'never';
 
 /** Serves `SURVEYS_URL` from `answers`; other requests go to the fake collector. Returns the URLs asked for. */
 function serveDefinitions(...answers: Answer[]): string[] {
@@ -42,6 +42,17 @@ describe('surveysUrl', () => {
     await start(visit, { surveysUrl: SURVEYS_URL });
     track('go');
     expect(shownIds(visit)).toEqual(['remote-nps']);
+  });
+
+  it('accepts a single survey, as the builder exports it; its problems are named surveysUrl.<field>', async () => {
+    serveDefinitions(remote);
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    track('go');
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+
+    serveDefinitions({ ...remote, trigger: { delay: -1 } });
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    expect(visit.errors).toEqual([{ code: 'definition', message: 'surveysUrl.trigger.delay: expected a number from 0 to 86400 (got -1)' }]);
   });
 
   it('skips an invalid definition with an error event naming its path; the others still work; one whose questions are wrong never shows', async () => {
@@ -125,9 +136,13 @@ describe('surveysUrl', () => {
   it('a body that is not a list is an error event, not a throw', async () => {
     serveDefinitions({ surveys: 'none' } as never);
     await start(visit, { surveysUrl: SURVEYS_URL, surveys: [survey('local', { trigger: { event: 'go' } })] });
-    expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a list of surveys)` }]);
+    expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a survey, a list of surveys, or { "surveys": [...] })` }]);
     track('go');
     expect(shownIds(visit)).toEqual(['local']);
+    visit.errors = [];
+    serveDefinitions('just text' as never);
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    expect(visit.errors).toEqual([{ code: 'network', message: `surveysUrl: ${SURVEYS_URL} could not be loaded (expected a survey, a list of surveys, or { "surveys": [...] })` }]);
   });
 
   describe('a definition that could stall the page', () => {
