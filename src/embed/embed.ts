@@ -7,7 +7,7 @@ import type { Report } from '../core/definition/checks.js';
 import { EMBED_REQUEST, type PresentRequest, type SurveyCallbacks } from '../core/presenter.js';
 import type { EarshotErrorCode, EarshotEventName, Survey } from '../core/types.js';
 import { checkSurvey } from '../core/definition/validate.js';
-import { awaitingContentCheck } from '../core/definition/unchecked.js';
+import { awaitingContentCheck, contentVerdict, loadContentCheck } from '../core/definition/unchecked.js';
 import { isRecord } from '../core/definition/checks.js';
 import { surveysIn } from '../core/targeting/remote-surveys.js';
 
@@ -93,10 +93,11 @@ async function embed(host: EmbedHost): Promise<void> {
       survey = toSurvey(pickSurvey(host, await readDefinition(host)));
       surveys.set(host, survey);
     }
-    if (!customElements.get(TAG)) {
-      prefetchUi([survey]);
-      await customElements.whenDefined(TAG);
-    }
+    if (!customElements.get(TAG)) prefetchUi([survey]);
+    // What it asks is checked before it shows (its check may arrive on demand, beside the UI): a
+    // problem there is said on the element, as any other.
+    await checkContent(survey);
+    await customElements.whenDefined(TAG);
     const shown = survey;
     // Earshot may have stopped or restarted while the definition was on its way.
     if (running() !== controller || !host.isConnected) return;
@@ -156,6 +157,17 @@ function toSurvey(definition: unknown): Survey {
   if (report.problems.length) throw new Error(report.problems.join('; '));
   // What it asks is checked just before it shows (unchecked.ts).
   return awaitingContentCheck({ ...(rest as unknown as Survey), display: 'inline' }, '');
+}
+
+/** Throws what the check of the survey's questions found, or that the check could not be loaded. */
+async function checkContent(survey: Survey): Promise<void> {
+  if (!contentVerdict(survey)) {
+    await loadContentCheck().catch((error: unknown) => {
+      throw Object.assign(new Error(`the check of its questions could not be loaded (${(error as Error)?.message ?? error})`), { code: 'network' });
+    });
+  }
+  const { problems } = contentVerdict(survey)!;
+  if (problems.length) throw new Error(problems.join('; '));
 }
 
 function fail(host: EmbedHost, code: EarshotErrorCode, message: string): void {
