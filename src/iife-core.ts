@@ -5,6 +5,7 @@ import { usePresenter } from './api/internal.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import { useContentCheck, type ContentCheck } from './core/definition/unchecked.js';
 import type { Presenter } from './core/presenter.js';
+import type { QuestionType, Survey } from './core/types.js';
 import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { prepareAnnouncer } from './a11y/announcer.js';
@@ -13,9 +14,22 @@ const here = (document.currentScript as HTMLScriptElement | null)?.src || locati
 const uiUrl = new URL('earshot.ui.min.js', here).href;
 const checkUrl = new URL('earshot.check.min.js', here).href;
 
+/** The question kinds, each a file next to the UI's (`earshot.ui-nps-question.min.js`, rollup.config.mjs). */
+const KIND_FILES = { nps: 1, rating: 1, csat: 1, ces: 1, thumbs: 1, choice: 1, text: 1, matrix: 1, ranking: 1, slider: 1, cta: 1 } satisfies Record<QuestionType, 1>;
+
+/**
+ * Fetches the files of the question kinds these surveys ask, beside the UI rather than after it:
+ * the UI imports each from the same address when it needs it, and the browser fetches a module once.
+ * A file that fails is the UI's to report, when it asks for it again.
+ */
+const fetchKinds = (surveys: Survey[]) => {
+  const kinds = new Set(surveys.flatMap((survey) => survey.questions.map((question) => question.type)));
+  for (const kind of kinds) if (Object.hasOwn(KIND_FILES, kind)) import(/* @vite-ignore */ new URL(`earshot.ui-${kind}-question.min.js`, here).href).catch(() => {});
+};
+
 // A module import needs no global to hand the presenter over, and no Trusted Types policy.
 usePresenter({
-  ...lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter)),
+  ...lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter), fetchKinds),
   // The live region must be on the page before a survey appears, long before the UI arrives.
   prepare: prepareAnnouncer,
 });

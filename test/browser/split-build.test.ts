@@ -14,7 +14,7 @@ const DEBUG_PANEL_FILE = '/dist/earshot.debug-panel.min.js';
 async function openCorePage(
   path: string,
   surveys: unknown[],
-  options: { debug?: boolean } = {},
+  options: { debug?: boolean; setUp?: (page: Page) => Promise<void> } = {},
 ): Promise<{ page: Page; uiRequests: () => number; requestsAfterInit: () => string[]; requestsOf: (file: string) => number; requested: () => string[] }> {
   const page = await h.newPage();
   let uiRequests = 0;
@@ -33,6 +33,7 @@ async function openCorePage(
 <body><main><h1>A page</h1></main><script src="/dist/earshot.core.min.js"></script></body></html>`,
     }),
   );
+  await options.setUp?.(page);
   await page.goto(h.url(path));
   initCalled = true;
   await page.evaluate(([list, debug]) => window.earshot.init({ endpoint: '/api/earshot', surveys: list as never, debug }), [surveys, options.debug ?? false] as const);
@@ -198,6 +199,27 @@ it('on a page that shows only an NPS survey, fetches the NPS file and no other k
   await page.waitForTimeout(500);
   expect(kindFiles(requested())).toEqual(['nps']);
   expect(uiRequests()).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('fetches the NPS file beside the UI, not once the UI has arrived', async () => {
+  const times: Record<string, number> = {};
+  const { page } = await openCorePage('/checkout/done', [{ id: 'after-checkout', trigger: { event: 'checkout_completed' }, questions: [score] }], {
+    async setUp(page) {
+      page.on('request', (request) => {
+        if (request.url().endsWith('/dist/earshot.ui-nps-question.min.js')) times.npsRequested ??= Date.now();
+      });
+      // A slow network for the UI: the NPS file is asked for while the UI is still on its way.
+      await page.route('**/dist/earshot.ui.min.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        times.uiAnswered = Date.now();
+        await route.continue();
+      });
+    },
+  });
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  expect(times.npsRequested).toBeLessThan(times.uiAnswered);
   assertNoPageErrors(h.problems(page));
 });
 

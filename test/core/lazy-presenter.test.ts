@@ -64,4 +64,19 @@ describe('lazyPresenter', () => {
     expect(load).toHaveBeenCalledTimes(1);
     expect(log).toEqual(['prefetch a b']);
   });
+
+  it('starts what the surveys need besides the UI (their kinds’ files) at the moment it starts the UI, not once it arrived', async () => {
+    const log: string[] = [];
+    let arrive!: (presenter: Presenter) => void;
+    const alongside = (surveys: readonly { id: string }[]) => void log.push(`kinds of ${surveys.map((survey) => survey.id).join(' ')}`);
+    const presenter = lazyPresenter(() => new Promise((resolve) => (arrive = resolve)), alongside);
+    presenter.survey(request('a'));
+    presenter.tab({ survey: request('b').survey, locale: 'en', onOpen() {}, onFailed() {} });
+    presenter.prefetch!([request('c').survey]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(log).toEqual(['kinds of a', 'kinds of b', 'kinds of c']);
+    arrive(recordingPresenter(log));
+    await settle();
+    expect(log.slice(3)).toEqual(['show a', 'tab b', 'prefetch c']);
+  });
 });
