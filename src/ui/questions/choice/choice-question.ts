@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_TEXT_MAX_LENGTH, optionLabel, optionValue } from '../../../core/definition/question-kinds.js';
 import type { ChoiceOption, ChoiceQuestion, PictureOption } from '../../../core/types.js';
 import { QuestionElement } from '../question-element.js';
@@ -34,7 +34,8 @@ const shuffled = <T>(items: T[]): T[] =>
  * @csspart field - The "Other" text field.
  */
 export class ChoiceQuestionElement extends QuestionElement<ChoiceQuestion, ChoiceAnswer> {
-  static override styles = [questionStyles, optionStyles, fieldStyles, choiceQuestionStyles];
+  // One sheet, not one per part: fewer for the browser to build as a survey first shows.
+  static override styles = css`${questionStyles}${optionStyles}${fieldStyles}${choiceQuestionStyles}`;
 
   static override properties = { other: { state: true } };
 

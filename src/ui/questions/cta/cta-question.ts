@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { CtaQuestion } from '../../../core/types.js';
 import { QuestionElement } from '../question-element.js';
 import { questionStyles } from '../question.styles.js';
@@ -16,7 +16,8 @@ type Clicked = { clicked: true };
  * @csspart action - The button (or link).
  */
 export class CtaQuestionElement extends QuestionElement<CtaQuestion, Clicked> {
-  static override styles = [questionStyles, ctaQuestionStyles];
+  // One sheet, not one per part: fewer for the browser to build as a survey first shows.
+  static override styles = css`${questionStyles}${ctaQuestionStyles}`;
 
   override render() {
     const { text, body, button } = this.question;

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { css, html } from 'lit';
 import type { MatrixAnswer, MatrixQuestion } from '../../../core/types.js';
 import { QuestionElement } from '../question-element.js';
 import { optionStyles, questionStyles } from '../question.styles.js';
@@ -19,7 +19,8 @@ import { matrixQuestionStyles } from './matrix-question.styles.js';
  * @csspart labels - The column labels heading the grid.
  */
 export class MatrixQuestionElement extends QuestionElement<MatrixQuestion, MatrixAnswer> {
-  static override styles = [questionStyles, optionStyles, matrixQuestionStyles];
+  // One sheet, not one per part: fewer for the browser to build as a survey first shows.
+  static override styles = css`${questionStyles}${optionStyles}${matrixQuestionStyles}`;
 
   override render() {
     const { question } = this;

@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { announce } from '../../../a11y/announcer.js';
 import { optionLabel, optionValue } from '../../../core/definition/question-kinds.js';
 import type { RankingQuestion } from '../../../core/types.js';
@@ -30,7 +30,8 @@ const shuffled = <T>(items: T[]): T[] =>
  * @csspart button - The Move up and Move down buttons.
  */
 export class RankingQuestionElement extends QuestionElement<RankingQuestion, string[]> {
-  static override styles = [questionStyles, rankingQuestionStyles];
+  // One sheet, not one per part: fewer for the browser to build as a survey first shows.
+  static override styles = css`${questionStyles}${rankingQuestionStyles}`;
 
   static override properties = { order: { state: true }, dragging: { state: true } };
 

@@ -1,7 +1,8 @@
+import { css } from 'lit';
 import { DEFAULT_RATING_SCALE } from '../../../core/definition/question-kinds.js';
 import type { RatingQuestion } from '../../../core/types.js';
 import { format } from '../../../i18n/strings.js';
-import { ScaleQuestionElement, range, type ScalePoint } from '../scale/scale-question.js';
+import { ScaleQuestionElement, range, type ScalePoint, scaleQuestionStyles } from '../scale/scale-question.js';
 import { ratingQuestionStyles } from './rating-question.styles.js';
 
 /** Five faces, saddest first; a scale of 3 takes the first, middle and last. */
@@ -17,7 +18,8 @@ const FACES = [...'😞🙁😐🙂😄'];
  * @csspart labels - The labels under both ends.
  */
 export class RatingQuestionElement extends ScaleQuestionElement<RatingQuestion> {
-  static override styles = [ScaleQuestionElement.styles, ratingQuestionStyles];
+  // One sheet, not one per part: fewer for the browser to build as a survey first shows.
+  static override styles = css`${scaleQuestionStyles}${ratingQuestionStyles}`;
 
   protected override get look(): string {
     return this.question.style ?? '';

@@ -1,5 +1,6 @@
+import { css } from 'lit';
 import type { ThumbsQuestion } from '../../../core/types.js';
-import { ScaleQuestionElement, type ScalePoint } from '../scale/scale-question.js';
+import { ScaleQuestionElement, type ScalePoint, scaleQuestionStyles } from '../scale/scale-question.js';
 import { thumbsQuestionStyles } from './thumbs-question.styles.js';
 
 /**
@@ -10,7 +11,8 @@ import { thumbsQuestionStyles } from './thumbs-question.styles.js';
  * @csspart option - What one thumb shows.
  */
 export class ThumbsQuestionElement extends ScaleQuestionElement<ThumbsQuestion> {
-  static override styles = [ScaleQuestionElement.styles, thumbsQuestionStyles];
+  // One sheet, not one per part: fewer for the browser to build as a survey first shows.
+  static override styles = css`${scaleQuestionStyles}${thumbsQuestionStyles}`;
 
   protected override points(): ScalePoint[] {
     return [
