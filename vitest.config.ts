@@ -17,6 +17,10 @@ const definitionChecksFromSources = [
 
 export default defineConfig({
   test: {
+    // Two files at a time, whatever the project. Vitest's default on a 2-core machine is one
+    // worker, but most of a browser or collector test is waiting on a page, a socket or a
+    // database, so two overlap well; no test shares a port, a folder, a database or a browser.
+    maxWorkers: 2,
     projects: [
       {
         // The framework recipes in examples/ import the package by name, as an app does.
@@ -59,8 +63,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // One Chromium at a time keeps the suite steady on a 2-core machine.
-          fileParallelism: false,
         },
       },
       {
@@ -70,8 +72,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file drives one engine; two at once would fight over the 2 cores.
-          fileParallelism: false,
         },
       },
     ],
