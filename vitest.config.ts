@@ -61,6 +61,10 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
+          // A worker keeps the modules it imported (Playwright, the server, the collector) from one
+          // file to the next, instead of importing them again for each: each file launches and
+          // closes its own browser and server, and no file changes a global.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -70,6 +74,8 @@ export default defineConfig({
           name: 'engines',
           include: ['test/engines/**/*.test.ts'],
           environment: 'node',
+          // As the browser project: modules kept across files, a browser per file.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
