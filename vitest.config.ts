@@ -42,6 +42,8 @@ export default defineConfig({
           name: 'collector',
           include: ['test/collector/**/*.test.ts'],
           environment: 'node',
+          // Each file opens its own store (a database per file on PostgreSQL); the modules stay.
+          isolate: false,
         },
       },
       {
@@ -51,6 +53,8 @@ export default defineConfig({
           name: 'collector-postgres',
           include: ['test/collector/**/*.test.ts'],
           environment: 'node',
+          // Each file opens its own store (a database per file on PostgreSQL); the modules stay.
+          isolate: false,
           globalSetup: ['./test/collector/support/postgres-global-setup.ts'],
           hookTimeout: 30_000,
         },
