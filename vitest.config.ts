@@ -17,6 +17,10 @@ const definitionChecksFromSources = [
 
 export default defineConfig({
   test: {
+    // Two files at a time, whatever the project. Vitest's default on a 2-core machine is one
+    // worker, but most of a browser or collector test is waiting on a page, a socket or a
+    // database, so two overlap well; no test shares a port, a folder, a database or a browser.
+    maxWorkers: 2,
     projects: [
       {
         // The framework recipes in examples/ import the package by name, as an app does.
@@ -38,6 +42,8 @@ export default defineConfig({
           name: 'collector',
           include: ['test/collector/**/*.test.ts'],
           environment: 'node',
+          // Each file opens its own store (a database per file on PostgreSQL); the modules stay.
+          isolate: false,
         },
       },
       {
@@ -47,6 +53,8 @@ export default defineConfig({
           name: 'collector-postgres',
           include: ['test/collector/**/*.test.ts'],
           environment: 'node',
+          // Each file opens its own store (a database per file on PostgreSQL); the modules stay.
+          isolate: false,
           globalSetup: ['./test/collector/support/postgres-global-setup.ts'],
           hookTimeout: 30_000,
         },
@@ -57,10 +65,12 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
+          // A worker keeps the modules it imported (Playwright, the server, the collector) from one
+          // file to the next, instead of importing them again for each: each file launches and
+          // closes its own browser and server, and no file changes a global.
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // One Chromium at a time keeps the suite steady on a 2-core machine.
-          fileParallelism: false,
         },
       },
       {
@@ -68,10 +78,10 @@ export default defineConfig({
           name: 'engines',
           include: ['test/engines/**/*.test.ts'],
           environment: 'node',
+          // As the browser project: modules kept across files, a browser per file.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file drives one engine; two at once would fight over the 2 cores.
-          fileParallelism: false,
         },
       },
     ],

@@ -188,15 +188,23 @@ export const SQLITE_MIGRATIONS = [
 
 /** Applies SQLite's pending migrations in one transaction. */
 export function migrateSqlite(db) {
-  const version = db.pragma('user_version', { simple: true });
-  if (version > SCHEMA_VERSION) throw new Error(`database: schema version ${version} is newer than this collector understands (${SCHEMA_VERSION})`);
-  if (version === SCHEMA_VERSION) return;
+  if (sqliteSchemaVersion(db) === SCHEMA_VERSION) return;
+  // Several processes may open one new file at once: the first to take the write lock (BEGIN
+  // IMMEDIATE) migrates, the others wait for it (busy timeout) and then find nothing to do.
   db.transaction(() => {
+    const version = sqliteSchemaVersion(db);
+    if (version === SCHEMA_VERSION) return;
     // A new database starts from an empty version 1; an older one from what it has.
     // `from`: the version the database had before this start (a new one counts as an empty 1).
     for (const migration of SQLITE_MIGRATIONS) if (migration.version > version) migration.up(db, Math.max(version, 1));
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-  })();
+  }).immediate();
+}
+
+function sqliteSchemaVersion(db) {
+  const version = db.pragma('user_version', { simple: true });
+  if (version > SCHEMA_VERSION) throw new Error(`database: schema version ${version} is newer than this collector understands (${SCHEMA_VERSION})`);
+  return version;
 }
 
 // ---- PostgreSQL ----

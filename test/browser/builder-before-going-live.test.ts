@@ -5,7 +5,8 @@
 // kept across a reload until "Start over". Pictures the builder for docs/product-teams.md.
 import { describe, expect, it } from 'vitest';
 import { assertNoPageErrors, useBrowserHarness } from './harness';
-import { openBuilder, picture, preview, shownJson } from './builder-page';
+import { openBuilder, preview, shownJson } from './builder-page';
+import { docsPicture } from './docs-pictures';
 
 const h = useBrowserHarness();
 
@@ -35,7 +36,7 @@ describe('before a survey goes live, the builder', () => {
     await others.getByText('Both wait for exit intent on /shop/cart.html').waitFor();
     await others.getByText('Never in the way: “help”').waitFor();
     await others.getByText('once this survey pops up for a visitor, “nps” will not pop up for them during the site’s pause').waitFor();
-    await picture(others, 'builder-other-surveys.png');
+    await docsPicture(others, 'builder-other-surveys.png');
 
     await page.getByRole('checkbox', { name: 'Exempt from the site-wide pause between surveys', exact: true }).check();
     await others.getByText('This survey is exempt from the site-wide pause: it neither waits for it nor starts one.').waitFor();
@@ -53,7 +54,7 @@ describe('before a survey goes live, the builder', () => {
       .filter({ hasText: /Waiting|Shown|Never/ });
     await state.filter({ hasText: 'Waiting for 20 s on the page or exit intent.' }).waitFor();
     expect(await preview(page).getByText(QUESTION).count()).toBe(0);
-    await picture(preview(page), 'builder-simulate.png');
+    await docsPicture(preview(page), 'builder-simulate.png');
 
     await preview(page).getByRole('button', { name: 'Move to leave the page', exact: true }).click();
     await state.filter({ hasText: /^Shown after \d+ s on the page: exit intent fired its trigger\.$/ }).waitFor();

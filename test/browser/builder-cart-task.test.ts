@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { assertNoPageErrors, useBrowserHarness } from './harness';
-import { openBuilder, picture, shownJson } from './builder-page';
+import { openBuilder, shownJson } from './builder-page';
+import { docsPicture } from './docs-pictures';
 
 const h = useBrowserHarness();
 
@@ -99,11 +100,11 @@ describe('the cart task of issue #26', () => {
     await tester.getByText('trigger.all[0].url "/shop/cart.html" does not match').waitFor();
     await fill(box('Page address'), 'https://shop.example/shop/cart.html');
     await tester.getByRole('status').filter({ hasText: 'It can show on /shop/cart.html, once it has waited for 20 s on the page or exit intent.' }).waitFor();
-    await picture(page.locator('builder-trigger-editor'), 'builder-trigger-groups.png');
+    await docsPicture(page.locator('builder-trigger-editor'), 'builder-trigger-groups.png');
     // For the docs' picture, not the task: the address without its extension, and the hint about it.
     await box('Page address').fill('https://shop.example/shop/cart');
     await tester.getByText('trigger.all[0].url "/shop/cart.html" does not match').waitFor();
-    await picture(tester, 'builder-page-tester.png');
+    await docsPicture(tester, 'builder-page-tester.png');
 
     console.info(
       `cart task in the builder: building ${JSON.stringify({ ...building, personSeconds: personSeconds(building) })}; with the page tester ${JSON.stringify({ ...effort, personSeconds: personSeconds(effort) })}`,

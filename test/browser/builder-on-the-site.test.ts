@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, sleep, useBrowserHarness } from './harness';
-import { openBuilder, picture } from './builder-page';
+import { openBuilder } from './builder-page';
+import { docsPicture } from './docs-pictures';
 
 const h = useBrowserHarness();
 
@@ -62,7 +63,7 @@ describe('the builder’s survey on the site', () => {
     await page.goto(h.url('/shop/cart.html?earshot_preview=cart-findability&simulate=1'));
     const panel = page.locator('earshot-debug-panel');
     await panel.getByText('waiting for 20 s on the page or exit intent').waitFor();
-    await picture(panel, 'preview-simulate.png');
+    await docsPicture(panel, 'preview-simulate.png');
     await sleep(1500);
     expect(await surveyAsking(page, QUESTION).count()).toBe(0);
     // The visitor heads for the browser's tabs: exit intent fires the trigger.

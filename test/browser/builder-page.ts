@@ -1,9 +1,7 @@
 // What the builder's Chromium tests share: opening the builder, reading its JSON, axe-core in
 // its shadow roots, and where keyboard focus is.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import type { Harness } from './harness';
 
@@ -65,13 +63,4 @@ export async function tabTo(page: Page, name: string, { backwards = false, press
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached "${name}" (focus is on "${await focusedName(page)}")`);
-}
-
-const IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url));
-
-/** A picture of `part` of the builder for docs/product-teams.md (docs/images/`name`), `part` scrolled into view. */
-export async function picture(part: Locator, name: string): Promise<void> {
-  mkdirSync(IMAGES, { recursive: true });
-  await part.scrollIntoViewIfNeeded();
-  await part.screenshot({ path: path.join(IMAGES, name), animations: 'disabled' });
 }

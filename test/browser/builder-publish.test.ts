@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { assertNoPageErrors, useBrowserHarness } from './harness';
-import { openBuilder, picture } from './builder-page';
+import { openBuilder } from './builder-page';
+import { docsPicture } from './docs-pictures';
 
 const h = useBrowserHarness();
 
@@ -89,7 +90,7 @@ describe('publishing from the builder', () => {
     expect(await link.getAttribute('href')).toBe(h.url('/shop/cart.html?earshot_preview=cart-findability'));
     const simulated = publishing.getByRole('link', { name: 'Open /shop/cart.html as a visitor meets “cart-findability” (simulate)', exact: true });
     expect(await simulated.getAttribute('href')).toBe(h.url('/shop/cart.html?earshot_preview=cart-findability&simulate=1'));
-    await picture(publishing, 'builder-publish.png');
+    await docsPicture(publishing, 'builder-publish.png');
 
     // Typed once: the key stays for the tab's session, not in localStorage.
     await page.reload();

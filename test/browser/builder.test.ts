@@ -4,9 +4,7 @@
 // Schema and, given to `init`, shows the same survey and delivers its answers. Problems show next
 // to their fields; files and pasted JSON fill the form; axe-core finds nothing to fix.
 // `npm run screenshots` refreshes the builder's picture in docs/images/.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -16,9 +14,9 @@ import schema from '../../src/schema/survey.schema.json' with { type: 'json' };
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses, waitUntil } from './harness';
 import { axeViolations, descriptionOf, focusedName, openBuilder, preview, shownJson, tabTo } from './builder-page';
+import { docsPicture } from './docs-pictures';
 
 const BUILDER_FILE = fileURLToPath(new URL('../../dist/builder/index.html', import.meta.url));
-const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/builder.png', import.meta.url)) : path.join(tmpdir(), 'earshot-builder.png');
 
 const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
 addFormats(ajv, ['regex']);
@@ -471,8 +469,7 @@ describe('the survey builder, loading and keyboard', () => {
     await page.evaluate(() => scrollTo(0, 0));
     await page.getByRole('group', { name: 'Question 2', exact: true }).evaluate((group) => group.scrollIntoView({ block: 'start' }));
     await page.getByRole('textbox', { name: 'Value in the rule of question 2', exact: true }).focus();
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
+    await docsPicture(page, 'builder.png');
     assertNoPageErrors(h.problems(page));
   });
 });

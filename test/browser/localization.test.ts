@@ -2,25 +2,18 @@
 // from the locale files a page loads, and the Arabic one laid out right to left with its scales
 // mirrored; the collector learns the locale and the question text as shown. Also the colour
 // schemes and a theme from the config. `npm run screenshots` refreshes the pictures in docs/images/.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
-
-const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/', import.meta.url)) : path.join(tmpdir(), 'earshot-screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
+import { docsPicture } from './docs-pictures';
 
 const h = useBrowserHarness();
 
 const card = (page: Page) => page.locator('earshot-survey [part~="card"]');
 
 async function photograph(page: Page, name: string): Promise<void> {
-  await card(page).evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
-  await card(page).screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+  await docsPicture(card(page), `${name}.png`);
 }
 
 async function openGallery(query: string): Promise<Page> {

@@ -3,19 +3,14 @@
 // where it has not (a popover, a phone). axe-core finds nothing in either, in the light and the
 // dark scheme, left to right and right to left; the SUS template shown as one matrix looks the
 // same. `npm run screenshots` puts both layouts in docs/images/.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+import { docsPicture } from './docs-pictures';
 
-const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/', import.meta.url)) : path.join(tmpdir(), 'earshot-screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const h = useBrowserHarness();
@@ -69,7 +64,7 @@ describe('a matrix', () => {
     await showSus(page, { wide: true });
     expect(await firstRowLayout(page)).toEqual({ sideBySide: true, headShown: true });
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.locator('#inline-slot').screenshot({ path: path.join(SCREENSHOTS, 'type-matrix-wide-light.png'), animations: 'disabled' });
+    await docsPicture(page.locator('#inline-slot'), 'type-matrix-wide-light.png');
     await page.evaluate(() => (document.querySelector<HTMLElement>('#inline-slot')!.style.maxWidth = '340px'));
     expect(await firstRowLayout(page)).toEqual({ sideBySide: false, headShown: false });
     assertNoPageErrors(h.problems(page));

@@ -2,21 +2,15 @@
 // through earshot.preview() or ?earshot_preview= shows at once marked "Preview", and its answers
 // reach the demo collector flagged (never counted in its results or scores) or not at all; the
 // debug: true panel says why each survey does or does not show, by keyboard and to axe-core.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type {} from '../support/page-globals';
 import { assertNoPageErrors, receivedCopies, sleep, useBrowserHarness, waitForResponses, waitUntil } from './harness';
+import { docsPicture } from './docs-pictures';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// The picture in docs/images/ is refreshed on request (`npm run screenshots`); a plain run writes to the temporary folder.
-const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/images/debug-panel.png', import.meta.url))
-  : path.join(tmpdir(), 'earshot-debug-panel.png');
 
 const h = useBrowserHarness();
 
@@ -138,8 +132,7 @@ describe('debug: true panel', () => {
     ]);
     expect(await reasonsOf('pro-feedback')).toContain('audience audience rule traits.plan "pro" failed: the visitor\'s value is "free"');
     await page.setViewportSize({ width: 720, height: 440 });
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await docsPicture(page, 'debug-panel.png');
 
     // A route change and identify() update it.
     await page.evaluate(() => {

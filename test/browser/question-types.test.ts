@@ -1,18 +1,12 @@
 // The gallery survey has every question type. A visitor answers it by role and accessible name
 // only (what a screen reader offers), and the collector receives exactly those answers. Each step
 // is photographed in the light and the dark theme, and each display mode once: `npm run
-// screenshots` refreshes the pictures in docs/images/; a plain test run writes them to a temporary folder.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// screenshots` refreshes the pictures in docs/images/ (docs-pictures.ts).
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 import { GALLERY_ANSWERS } from '../support/gallery-answers';
-
-const SCREENSHOTS = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/', import.meta.url)) : path.join(tmpdir(), 'earshot-screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
+import { docsPicture } from './docs-pictures';
 
 const THEMES = ['light', 'dark'] as const;
 type Theme = (typeof THEMES)[number];
@@ -22,13 +16,8 @@ const h = useBrowserHarness();
 /** The survey card, for pictures of it alone. */
 const card = (page: Page): Locator => page.locator('earshot-survey').locator('[part~="card"]');
 
-/** Anything Playwright can take a picture of: a locator or the whole page. */
-type Photographable = Pick<Locator, 'screenshot'> | Pick<Page, 'screenshot'>;
-
-async function photograph(page: Page, name: string, theme: Theme, what: Photographable = card(page)): Promise<void> {
-  // Let the entry animation finish so every picture shows the resting state.
-  await page.waitForTimeout(200);
-  await what.screenshot({ path: path.join(SCREENSHOTS, `${name}-${theme}.png`), animations: 'disabled' });
+async function photograph(page: Page, name: string, theme: Theme, what: Locator | Page = card(page)): Promise<void> {
+  await docsPicture(what, `${name}-${theme}.png`);
 }
 
 async function openGallery(theme: Theme, open: string): Promise<Page> {

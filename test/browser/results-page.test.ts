@@ -1,16 +1,10 @@
 // Several shoppers answer the survey in the demo shop, in a real Chromium with the real bundle;
 // the team then opens /results and sees the counts and the NPS those answers imply.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+import { docsPicture } from './docs-pictures';
 
-// The picture in docs/images/ is refreshed on request (`npm run screenshots`); a plain test run
-// leaves the tracked file alone and writes to the temporary folder.
-const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS ? fileURLToPath(new URL('../../docs/images/results.png', import.meta.url)) : path.join(tmpdir(), 'earshot-results.png');
 const THANKS = 'Thank you — this helps us improve.';
 const REASON_TEXT = 'What is the main reason for your score?';
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
@@ -121,8 +115,7 @@ describe('results page', () => {
         .reverse(),
     );
 
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    await docsPicture(page, 'results.png', { fullPage: true });
     assertNoPageErrors(h.problems(page));
   });
 });

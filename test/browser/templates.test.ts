@@ -2,19 +2,13 @@
 // standard items with their published wording, is answered by role and name, and delivers its
 // answers under the fixed ids with `template` set; the results page then shows the standard score
 // the answers imply. `npm run screenshots` refreshes the picture of those scores in docs/images/.
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { templateQuestions } from '../../src/core/definition/templates';
 import type { SurveyTemplate } from '../../src/core/types';
 import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
+import { docsPicture } from './docs-pictures';
 
-const SCREENSHOT = process.env.EARSHOT_UPDATE_SCREENSHOTS
-  ? fileURLToPath(new URL('../../docs/images/results-templates.png', import.meta.url))
-  : path.join(tmpdir(), 'earshot-results-templates.png');
 const THANKS = 'Thank you — this helps us improve.';
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
 
@@ -124,8 +118,7 @@ describe('survey templates', () => {
     await results.evaluate(() => {
       for (const part of document.querySelectorAll('.survey > .part')) if (!part.querySelector('.scores')) part.remove();
     });
-    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await results.screenshot({ path: SCREENSHOT, fullPage: true });
+    await docsPicture(results, 'results-templates.png', { fullPage: true });
     assertNoPageErrors(h.problems(page));
     assertNoPageErrors(h.problems(results));
     // Fifteen visits, three of them through the ten SUS items, on a 2-core machine.
