@@ -351,6 +351,9 @@ export function createCollector({
   async function showResults(req, res, params) {
     const filter = filterParam(params, now());
     const view = viewParams(params);
+    // The filter form's choices are read beside the summaries (PostgreSQL: on another connection).
+    const filterChoices = filter.surveyId === null ? null : filterChoicesOf(store, filter.surveyId);
+    filterChoices?.catch(() => {}); // awaited below; a failure there answers the request
     const surveys = await store.surveys({ filter });
     const summaries = [];
     for (const { surveyId: id, previews } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
@@ -366,7 +369,7 @@ export function createCollector({
       filter,
       view,
       params,
-      filterChoices: filter.surveyId === null ? null : await filterChoicesOf(store, filter.surveyId),
+      filterChoices: await filterChoices,
       generatedAt: new Date(now()),
     });
     send(
