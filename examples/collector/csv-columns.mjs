@@ -19,7 +19,7 @@ async function contextKeysIn(store, filter) {
     store.engine === 'postgres'
       ? `SELECT DISTINCT k AS key FROM responses, jsonb_object_keys(context) AS k WHERE context IS NOT NULL AND jsonb_typeof(context) = 'object' AND ${responses.sql} ORDER BY 1 LIMIT ${MAX_CONTEXT_COLUMNS + 1}`
       : `SELECT DISTINCT j.key AS key FROM responses, json_each(responses.context) AS j WHERE responses.context IS NOT NULL AND ${responses.sql} ORDER BY 1 LIMIT ${MAX_CONTEXT_COLUMNS + 1}`;
-  return (await store.query(sql, responses.params)).map((row) => row.key);
+  return (await store.exportQuery(sql, responses.params)).map((row) => row.key);
 }
 
 /**
@@ -29,7 +29,7 @@ async function contextKeysIn(store, filter) {
  */
 export async function answerColumnsIn(store, filter) {
   const responses = whereOf(filter, store.engine, 'responses');
-  const sets = await store.query(
+  const sets = await store.exportQuery(
     `SELECT question_set AS hash, MIN(seq) AS first FROM responses WHERE ${responses.sql} GROUP BY question_set ORDER BY first LIMIT ${MAX_SETS_READ}`,
     responses.params,
   );
@@ -41,11 +41,11 @@ export async function answerColumnsIn(store, filter) {
   for (let i = 0; i < sets.length; i += 500) {
     const chunk = sets.slice(i, i + 500);
     const firstOf = new Map(chunk.map((set) => [set.hash, Number(set.first)]));
-    const rows = await store.query(`SELECT hash, questions FROM question_sets WHERE hash IN (${chunk.map(() => '?').join(', ')})`, [...firstOf.keys()]);
+    const rows = await store.exportQuery(`SELECT hash, questions FROM question_sets WHERE hash IN (${chunk.map(() => '?').join(', ')})`, [...firstOf.keys()]);
     for (const row of rows) JSON.parse(row.questions).forEach((question, index) => see(question.id, firstOf.get(row.hash), index));
   }
   const answers = whereOf(filter, store.engine, 'answers');
-  const loose = await store.query(
+  const loose = await store.exportQuery(
     `SELECT question_id, MIN(response_seq) AS first FROM answers WHERE ${answers.sql} AND kind = '' GROUP BY question_id ORDER BY first, question_id LIMIT ${MAX_LOOSE_IDS_READ}`,
     answers.params,
   );

@@ -26,9 +26,11 @@ export function listedBody({ id, surveyId, body }) {
  * The store's methods over an engine's primitives:
  *   save(versions) → { stored, kept }, in one transaction, all or nothing (SurveyMoveError, or the engine's error);
  *   query(sql, params) → rows, `?` placeholders;
+ *   exportQuery(sql, params) → rows, as query, for reads that walk the whole table (the CSV export's
+ *     pages): an engine may run them where they do not crowd the results' cache out;
  *   deleteWhere(where, params) → how many responses it removed, with their answer rows.
  */
-export function storeApi({ engine, where: location, save, query, deleteWhere, close, listNow, ready = Promise.resolve() }) {
+export function storeApi({ engine, where: location, save, query, exportQuery = query, deleteWhere, close, listNow, ready = Promise.resolve() }) {
   const first = async (sql, params) => (await query(sql, params))[0];
   return {
     engine,
@@ -38,6 +40,7 @@ export function storeApi({ engine, where: location, save, query, deleteWhere, cl
     ready,
     save,
     query,
+    exportQuery,
     first,
     listNow,
     /**
@@ -63,7 +66,7 @@ export function storeApi({ engine, where: location, save, query, deleteWhere, cl
      */
     async rowsAfter({ filter = {}, afterSeq = 0, limit }) {
       const where = whereOf({ ...filter, counted: false }, engine);
-      const rows = await query(`SELECT ${ROW_COLUMNS} FROM responses WHERE seq > ? AND preview = 0 AND ${where.sql} ORDER BY seq LIMIT ${Number(limit)}`, [
+      const rows = await exportQuery(`SELECT ${ROW_COLUMNS} FROM responses WHERE seq > ? AND preview = 0 AND ${where.sql} ORDER BY seq LIMIT ${Number(limit)}`, [
         afterSeq,
         ...where.params,
       ]);

@@ -515,11 +515,18 @@ async function span(read) {
  */
 export async function summarizeSurvey(store, filter, { by = null, zone = UTC, search = null, commentsPage = 0 } = {}) {
   const read = reader(store, filter);
-  const journeyPoints = await segmentGroups(read, JOURNEY_POINT);
-  const totals = { responses: journeyPoints.responses, completed: journeyPoints.completed, ...(await span(read)) };
-  const setsAndTemplates = await questionSetsAndTemplates(read);
+  // Reads that do not depend on one another are started together: PostgreSQL runs them on
+  // connections of their own, on as many cores as it has (better-sqlite3 runs them one by one, as
+  // before). Each is still one indexed aggregate.
+  const [journeyPoints, timeSpan, setsAndTemplates, { byKey: counts, byTemplate }, pageGroups] = await Promise.all([
+    segmentGroups(read, JOURNEY_POINT),
+    span(read),
+    questionSetsAndTemplates(read),
+    answerCounts(read),
+    segmentGroups(read, PAGE),
+  ]);
+  const totals = { responses: journeyPoints.responses, completed: journeyPoints.completed, ...timeSpan };
   const { questions, leftOut: questionsLeftOut } = await collectQuestions(read, setsAndTemplates);
-  const { byKey: counts, byTemplate } = await answerCounts(read);
   const scoredQuestions = questions.filter((q) => QUESTION_KINDS[q.kind]?.summarizeTally);
   const keyQuestion = KEY_KIND_PRIORITY.map((kind) => questions.find((q) => q.kind === kind)).find(Boolean) ?? null;
   const keyResult = keyQuestion ? summarizeTally(keyQuestion, tallyFor(counts, keyQuestion)) : null;
@@ -539,18 +546,26 @@ export async function summarizeSurvey(store, filter, { by = null, zone = UTC, se
     else result = question === keyQuestion ? keyResult : summarizeTally(question, tallyFor(counts, question));
     summarized.push({ ...question, result });
   }
-  const funnel = await funnelOf(store, filter, {
-    started: totals.responses,
-    completed: totals.completed,
-    questions,
-    answeredOf: (question) => counts.get(question.key)?.total ?? 0,
-    segments: journeyPoints.groups,
-  });
+  const [funnel, templateScores, trend, journeyPointRows, pageRows, breakdown, terms] = await Promise.all([
+    funnelOf(store, filter, {
+      started: totals.responses,
+      completed: totals.completed,
+      questions,
+      answeredOf: (question) => counts.get(question.key)?.total ?? 0,
+      segments: journeyPoints.groups,
+    }),
+    scoreTemplatesOf(read, templates, byTemplate),
+    totals.responses === 0 ? { days: [], earlierResponses: 0 } : dailyTrend(read, totals.responses, totals.firstMs, totals.lastMs, keyQuestion, zone),
+    compareSegments(read, JOURNEY_POINT, journeyPoints, counts, scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
+    compareSegments(read, PAGE, pageGroups, counts, scoredQuestions, keyQuestion, (n) => `${n} other pages`),
+    by === null ? null : breakdownBy(read, store.engine, by, counts, scoredQuestions, keyQuestion),
+    contrastTerms(read, keyQuestion, textQuestions),
+  ]);
   return {
     surveyId: filter.surveyId,
     funnel,
     templates,
-    templateScores: await scoreTemplatesOf(read, templates, byTemplate),
+    templateScores,
     responses: totals.responses,
     completed: totals.completed,
     partial: totals.responses - totals.completed,
@@ -561,10 +576,10 @@ export async function summarizeSurvey(store, filter, { by = null, zone = UTC, se
     keyQuestionKey: keyQuestion?.key ?? null,
     scoredQuestionKeys: scoredQuestions.map((q) => q.key),
     timeZone: zone,
-    trend: totals.responses === 0 ? { days: [], earlierResponses: 0 } : await dailyTrend(read, totals.responses, totals.firstMs, totals.lastMs, keyQuestion, zone),
-    journeyPoints: await compareSegments(read, JOURNEY_POINT, journeyPoints, counts, scoredQuestions, keyQuestion, (n) => `${n} other journey points`),
-    pages: await compareSegments(read, PAGE, await segmentGroups(read, PAGE), counts, scoredQuestions, keyQuestion, (n) => `${n} other pages`),
-    breakdown: by === null ? null : await breakdownBy(read, store.engine, by, counts, scoredQuestions, keyQuestion),
-    terms: await contrastTerms(read, keyQuestion, textQuestions),
+    trend,
+    journeyPoints: journeyPointRows,
+    pages: pageRows,
+    breakdown,
+    terms,
   };
 }
