@@ -1,38 +1,19 @@
 // Issue #21 end to end: a survey changed and published from the builder's Publish panel to the real collector shows its new wording at the shop's next page load (no rebuild, no restart), and no longer once its quota is reached.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { assertNoPageErrors, sleep, useBrowserHarness, waitForResponses } from './harness';
+import type { Page } from 'playwright-core';
+import { assertNoPageErrors, useBrowserHarness, waitForResponses } from './harness';
 import { openBuilder } from './builder-page';
+import { cartHelpSurvey, expectRegistrySurveyGone, FIRST_WORDING, NEW_WORDING, SURVEY_ID, withRegistry } from './registry-shop';
 
 const h = useBrowserHarness();
 
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
-const SURVEY_ID = 'cart-help';
-const FIRST_WORDING = 'Did you find what you were looking for?';
-const NEW_WORDING = 'Was anything missing from our shop today?';
 // The harness's collector has no EARSHOT_READ_TOKEN (as in survey-registry.test.ts): it takes keyed
 // requests from this machine. The key is typed all the same, as a team would, and sent as Bearer.
 const KEY = 'team-read-key';
 
 /** What the team loads into the builder (Paste JSON: the builder has no field for the quota). */
-const DRAFT = {
-  id: SURVEY_ID,
-  trigger: { url: '/shop/cart.html' },
-  questions: [{ id: 'found', type: 'thumbs', text: FIRST_WORDING }],
-  thanks: 'Thanks!',
-  maxResponses: 1,
-};
-
-const SETUP = readFileSync(fileURLToPath(new URL('../../examples/shop/earshot-setup.js', import.meta.url)), 'utf8');
-
-/** The shop's own setup plus `surveysUrl`, as survey-registry.test.ts serves it. */
-async function withRegistry(context: BrowserContext): Promise<void> {
-  const setup = SETUP.replace("endpoint: '/api/earshot',", "endpoint: '/api/earshot',\n    surveysUrl: '/api/earshot/surveys',");
-  expect(setup).toContain('surveysUrl');
-  await context.route('**/shop/earshot-setup.js', (route) => route.fulfill({ contentType: 'text/javascript', body: setup }));
-}
+const DRAFT = cartHelpSurvey(FIRST_WORDING);
 
 /** The collector's own account of the survey (its versions route; this machine needs no key). */
 async function registryState(): Promise<{
@@ -118,12 +99,7 @@ describe('publishing from the builder to the live shop', () => {
       const [list] = await Promise.all([page.waitForResponse((res) => res.url() === h.url('/api/earshot/surveys')), page.goto(h.url('/shop/cart.html?qty=1'))]);
       expect(await list.text()).not.toContain(SURVEY_ID);
       await page.getByRole('heading', { level: 1 }).waitFor(VISIBLE);
-      const surveyIds = await page.evaluate(async () =>
-        (await (window as unknown as { earshot: { explain(): Promise<Array<{ surveyId: string }>> } }).earshot.explain()).map((e) => e.surveyId),
-      );
-      expect(surveyIds).toEqual(['post-checkout-nps']);
-      await sleep(500);
-      expect(await page.locator('earshot-survey').count()).toBe(0);
+      await expectRegistrySurveyGone(page);
     } finally {
       await later.close();
     }

@@ -3,50 +3,30 @@
 // action's body and button, a text's format, a choice option's picture), by role and name; the
 // JSON it exports passes the JSON Schema, its preview (the real widget) asks each, and a problem
 // shows next to the field that has it; axe-core finds nothing in their fields.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import schema from '../../src/schema/survey.schema.json' with { type: 'json' };
 import { assertNoPageErrors, useBrowserHarness } from './harness';
+import { axeViolations, openBuilder, shownJson } from './builder-page';
 
 const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
 addFormats(ajv, ['regex']);
 const schemaAccepts = ajv.compile(schema);
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 const h = useBrowserHarness();
 
-/** axe-core's violations in the builder, form and preview. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-    return (await axe.run(document.querySelector('builder-app')!)).violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
-
-async function openBuilder(): Promise<Page> {
-  const page = await h.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.setViewportSize({ width: 1400, height: 1000 });
-  await page.goto(h.url('/builder/'));
-  await page.getByRole('textbox', { name: 'Survey id', exact: true }).waitFor();
-  return page;
-}
-
-const shownJson = async (page: Page) => JSON.parse(await page.getByRole('textbox', { name: 'Survey JSON', exact: true }).inputValue()) as { questions: Record<string, unknown>[] };
+/** The builder's JSON, as the survey it composes. */
+const composedSurvey = async (page: Page) => (await shownJson(page)) as { questions: Record<string, unknown>[] };
 
 it('composes a matrix, a ranking, a slider, a call to action, an email field and picture options; the preview asks each', async () => {
-  const page = await openBuilder();
+  const page = await openBuilder(h);
   const box = (name: string) => page.getByRole('textbox', { name, exact: true });
   const add = async (type: string, text: string) => {
     await page.getByRole('combobox', { name: 'Type of the new question', exact: true }).selectOption(type);
     await page.getByRole('button', { name: 'Add a question', exact: true }).click();
-    await box(`Question ${(await shownJson(page)).questions.length} text`).fill(text);
+    await box(`Question ${(await composedSurvey(page)).questions.length} text`).fill(text);
   };
   await box('Survey id').fill('new-kinds');
 
@@ -96,7 +76,7 @@ it('composes a matrix, a ranking, a slider, a call to action, an email field and
   await mugs.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Red');
 
   await page.getByText('No problems: ready to use.').waitFor();
-  const composed = await shownJson(page);
+  const composed = await composedSurvey(page);
   expect(composed.questions.slice(1)).toEqual([
     {
       id: 'q1',

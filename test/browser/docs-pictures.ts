@@ -8,8 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 
 const IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 
-/** Whether this run refreshes the pictures in docs/images/. */
-export const takingDocsPictures = Boolean(process.env.EARSHOT_UPDATE_SCREENSHOTS);
+const takingDocsPictures = Boolean(process.env.EARSHOT_UPDATE_SCREENSHOTS);
 
 /**
  * docs/images/`name`: of a part of a page (scrolled into view, animations finished) or of the

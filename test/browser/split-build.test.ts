@@ -42,6 +42,15 @@ async function openCorePage(
 
 const score = { id: 'score', type: 'nps', text: 'How likely are you to recommend us?' };
 
+/** The console's warnings on `page` from now on, as they come. */
+function consoleWarnings(page: Page): string[] {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  return warnings;
+}
+
 it('never downloads the UI on a page where no survey can show, and makes no request at all with an empty outbox', async () => {
   const { page, uiRequests, requestsAfterInit } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }]);
   // Idle time passes (the prefetch would have happened by now) and a journey point no survey listens to.
@@ -80,26 +89,14 @@ it('with debug: true, fetches the debug panel beside the UI and shows why each s
 });
 
 it('with debug: true and the debug panel file unreachable, warns in the console and leaves explain() working', async () => {
-  const page = await h.newPage();
-  await page.route(h.url(DEBUG_PANEL_FILE), (route) => route.abort());
-  const warnings: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
+  let warnings: string[] = [];
+  const { page } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }], {
+    debug: true,
+    setUp: async (page) => {
+      await page.route(h.url(DEBUG_PANEL_FILE), (route) => route.abort());
+      warnings = consoleWarnings(page);
+    },
   });
-  await page.route(h.url('/pricing'), (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><html lang="en"><title>Split build</title><main></main><script src="/dist/earshot.core.min.js"></script></html>',
-    }),
-  );
-  await page.goto(h.url('/pricing'));
-  await page.evaluate(() =>
-    window.earshot.init({
-      endpoint: '/api/earshot',
-      surveys: [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend us?' }] }],
-      debug: true,
-    }),
-  );
   await expect.poll(() => warnings.find((text) => text.startsWith('earshot: the debug panel could not be shown'))).toBeTruthy();
   expect(await page.locator('earshot-debug-panel').count()).toBe(0);
   expect(await page.evaluate(async () => (await window.earshot.explain()).map(({ surveyId, eligible }) => ({ surveyId, eligible })))).toEqual([
@@ -313,20 +310,14 @@ it('never shows a survey whose questions are wrong and never breaks the page: it
 });
 
 it('with debug: true, lists every problem of every survey in the console at init, before any journey point', async () => {
-  const page = await h.newPage();
-  const warnings: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'warning') warnings.push(message.text());
-  });
-  await page.route(h.url('/pricing'), (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><html lang="en"><title>Split build</title><main></main><script src="/dist/earshot.core.min.js"></script></html>',
-    }),
-  );
-  await page.goto(h.url('/pricing'));
   const second = { id: 'broken-too', trigger: { url: '/checkout/*' }, questions: [{ id: 'q', type: 'choice', text: 'Pick', options: ['A'] }] };
-  await page.evaluate((surveys) => window.earshot.init({ endpoint: '/api/earshot', surveys: surveys as never, debug: true }), [brokenSurvey, second]);
+  let warnings: string[] = [];
+  const { page } = await openCorePage('/pricing', [brokenSurvey, second], {
+    debug: true,
+    setUp: async (page) => {
+      warnings = consoleWarnings(page);
+    },
+  });
   const secondProblem = 'surveys[1].questions[0].options: expected a list of 2 to 30 options (got ["A"])';
   await expect.poll(() => warnings.some((text) => text.includes(secondProblem))).toBe(true);
   for (const problem of BROKEN_PROBLEMS) expect(warnings.some((text) => text.includes(problem))).toBe(true);
