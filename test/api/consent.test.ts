@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { EarshotConfig, EarshotEventName, Survey } from '../../src/index.js';
 import { installCollector, resetIndexedDB, settle, type FakeCollector } from '../support/fakes.js';
 import { useBundledUi } from '../support/bundled-ui.js';
@@ -48,6 +48,14 @@ afterEach(() => {
   for (const leftover of widgets()) leftover.remove();
   vi.unstubAllGlobals();
 });
+
+/** The browser sends the Global Privacy Control signal (as Firefox or Brave can), until the test ends. */
+function sendGlobalPrivacyControl(): void {
+  Object.defineProperty(navigator, 'globalPrivacyControl', { configurable: true, value: true });
+  onTestFinished(() => {
+    delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  });
+}
 
 function listenForErrors(): void {
   earshot.on('error' as EarshotEventName, (payload) => errors.push(payload));
@@ -141,7 +149,7 @@ describe('consent', () => {
   });
 
   it('respectGlobalPrivacyControl: the GPC signal denies until consent("granted")', async () => {
-    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { globalPrivacyControl: true }));
+    sendGlobalPrivacyControl();
     earshot.init(config({ respectGlobalPrivacyControl: true }));
     earshot.show('post-checkout-nps');
     await settle();
@@ -154,7 +162,7 @@ describe('consent', () => {
   });
 
   it('ignores the GPC signal unless asked to respect it', async () => {
-    vi.stubGlobal('navigator', Object.assign(Object.create(navigator), { globalPrivacyControl: true }));
+    sendGlobalPrivacyControl();
     earshot.init(config());
     earshot.show('post-checkout-nps');
     await settle();

@@ -115,6 +115,8 @@ describe('url trigger', () => {
       await start(visit, { surveys: [survey('hash', { trigger: { url: '/#/pricing' } })] });
       const changed = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
       location.hash = '#/pricing';
+      // The browser fires hashchange in a task of its own, which the fake clock holds until it moves.
+      await vi.advanceTimersByTimeAsync(0);
       await changed;
       expect(shownIds(visit)).toEqual(['hash']);
     });
