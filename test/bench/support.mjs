@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createCollector } from '../../examples/collector/collector.mjs';
 import { createServer } from '../../examples/server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
+import { BROWSER_CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 import { waitUntil } from '../support/wait.mjs';
 import { formatTable } from './table.mjs';
 
@@ -50,7 +50,7 @@ export async function startBench() {
     dist.set(`/dist/${name}`, readFileSync(file));
   }
   dist.set(POSTHOG_FILE, readFileSync(fileURLToPath(new URL('../../node_modules/posthog-js/dist/array.full.js', import.meta.url))));
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}.`);
+  if (!existsSync(BROWSER_CHROMIUM)) throw new Error(`No Chromium at ${BROWSER_CHROMIUM}: sudo apt-get update && sudo apt-get install -y chromium`);
 
   const bench = { dist, pages: new Map(), onBatch: null };
   const collector = createCollector({ onBatch: (batch) => bench.onBatch?.(batch) });
@@ -76,7 +76,7 @@ export async function startBench() {
     return handle(req, res);
   };
   const server = await createServer({ port: 0, host: '127.0.0.1', collector });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: BROWSER_CHROMIUM, args: CHROMIUM_ARGS });
 
   Object.assign(bench, {
     browser,

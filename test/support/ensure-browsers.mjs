@@ -1,11 +1,13 @@
 // Makes sure the browsers the tests drive are installed (test tools cannot download browsers here):
-// Chromium for test/browser and the three engines of test/engines — Chromium, Firefox ESR, and
+// Chromium's headless shell for test/browser and the three engines of test/engines — Chromium, Firefox ESR, and
 // WebKitGTK's WebKitWebDriver with Xvfb and xauth for its virtual display. As root with apt-get,
 // whatever is missing is installed; otherwise the exact command is printed and the run fails.
 // With --screenshots (npm run screenshots) an emoji font and an Arabic font are needed too.
-// EARSHOT_CHROMIUM may point at another Chromium binary; otherwise Debian's /usr/bin/chromium is used.
+// EARSHOT_CHROMIUM may point at another Chromium binary; otherwise Debian's chromium-headless-shell is
+// used (test/support/chromium.mjs says why).
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { CHROMIUM } from './chromium.mjs';
 
 const customChromium = process.env.EARSHOT_CHROMIUM;
 if (customChromium && !existsSync(customChromium)) {
@@ -17,7 +19,7 @@ const hasCommand = (command) => spawnSync('sh', ['-c', `command -v ${command}`],
 
 /** What each engine needs, and the Debian package that provides it. */
 const NEEDS = [
-  { what: 'Chromium', package: 'chromium', present: () => existsSync(customChromium || '/usr/bin/chromium') },
+  { what: "Chromium's headless shell", package: 'chromium-headless-shell', present: () => existsSync(CHROMIUM) },
   { what: 'Firefox ESR', package: 'firefox-esr', present: () => existsSync('/usr/bin/firefox-esr') },
   { what: "WebKitGTK's WebKitWebDriver", package: 'webkit2gtk-driver', present: () => existsSync('/usr/bin/WebKitWebDriver') },
   { what: 'Xvfb (xvfb-run)', package: 'xvfb', present: () => hasCommand('xvfb-run') },
@@ -55,6 +57,6 @@ if (isRoot && hasApt) {
 console.error(
   `The browser tests need ${list}, which ${missing.length === 1 ? 'is' : 'are'} missing.\n` +
     `Install with:\n  ${installCmd}\n` +
-    (missing.some((need) => need.package === 'chromium') ? 'or set EARSHOT_CHROMIUM to the path of a Chromium binary.\n' : ''),
+    (missing.some((need) => need.package === 'chromium-headless-shell') ? 'or set EARSHOT_CHROMIUM to the path of a Chromium binary.\n' : ''),
 );
 process.exit(1);

@@ -1,4 +1,4 @@
-// Chromium (Blink) through Playwright, with Debian's /usr/bin/chromium (or EARSHOT_CHROMIUM).
+// Chromium (Blink) through Playwright, with Debian's chromium-headless-shell (or EARSHOT_CHROMIUM).
 // One browser per file, one browser context per test (storage isolated). Accessibility comes
 // from Chromium's own tree over CDP (`Accessibility.queryAXTree` on the survey host).
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -10,7 +10,7 @@ export const chromiumDriver: EngineDriver = {
   name: 'chromium',
   label: 'Chromium',
   requires: [{ file: CHROMIUM }],
-  packages: ['chromium'],
+  packages: ['chromium-headless-shell'],
   async launch({ env }) {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
