@@ -211,6 +211,8 @@ const EVERYTHING = {
   colorScheme: 'auto',
   startsAt: '2026-12-01',
   endsAt: '2027-01-01T00:00:00Z',
+  maxResponses: 500,
+  closesAt: '2027-02-01',
   display: 'modal',
   closeButton: true,
   autoAdvance: true,
@@ -241,6 +243,8 @@ describe('the survey builder, loading and keyboard', () => {
     expect(await page.getByRole('combobox', { name: 'Display mode', exact: true }).inputValue()).toBe('modal');
     expect(await page.getByRole('textbox', { name: 'Share of visitors asked (%)', exact: true }).inputValue()).toBe('25');
     expect(await page.getByRole('textbox', { name: 'Link address', exact: true }).inputValue()).toBe('https://example.com/more');
+    expect(await page.getByRole('textbox', { name: 'Closed after this many answers', exact: true }).inputValue()).toBe('500');
+    expect(await page.getByRole('textbox', { name: 'Closed from', exact: true }).inputValue()).toBe('2027-02-01');
     await page.getByText('No problems: ready to use.').waitFor();
     expect(await shownJson(page)).toEqual(EVERYTHING);
     expect(schemaAccepts(await shownJson(page)), JSON.stringify(schemaAccepts.errors)).toBe(true);
@@ -250,7 +254,17 @@ describe('the survey builder, loading and keyboard', () => {
 
     // An edit after loading changes only what was edited.
     await page.getByRole('textbox', { name: 'Question 1 text', exact: true }).fill('Would you recommend us?');
-    expect(await shownJson(page)).toEqual({ ...EVERYTHING, questions: [{ ...EVERYTHING.questions[0], text: 'Would you recommend us?' }, ...EVERYTHING.questions.slice(1)] });
+    await page.getByRole('textbox', { name: 'Closed after this many answers', exact: true }).fill('200');
+    expect(await shownJson(page)).toEqual({
+      ...EVERYTHING,
+      maxResponses: 200,
+      questions: [{ ...EVERYTHING.questions[0], text: 'Would you recommend us?' }, ...EVERYTHING.questions.slice(1)],
+    });
+    // A quota that is no whole number is shown on its field, with the validator's words.
+    const quota = page.getByRole('textbox', { name: 'Closed after this many answers', exact: true });
+    await quota.fill('2.5');
+    expect(await quota.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(quota)).toContain('expected a whole number from 1 to');
     assertNoPageErrors(h.problems(page));
   });
 

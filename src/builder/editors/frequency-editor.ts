@@ -7,12 +7,12 @@ import type { Path } from '../model/paths.js';
 import { fractionOf, percentOf } from '../model/sampling.js';
 import { parseNumber } from '../model/values.js';
 
-type Field = 'recontactDays' | 'dismissedRecontactDays' | 'priority' | 'startsAt' | 'endsAt';
+type Field = 'recontactDays' | 'dismissedRecontactDays' | 'priority' | 'startsAt' | 'endsAt' | 'maxResponses' | 'closesAt';
 
 /**
  * How often: the share of visitors asked (as a percentage), whether it takes part in the site-wide
- * pause between surveys, when it may be asked again, its priority and its dates (read back in the
- * reader's locale).
+ * pause between surveys, when it may be asked again, its priority, its dates (read back in the
+ * reader's locale) and the quotas after which the collector it is published to stops serving it.
  */
 export class FrequencyEditorElement extends EditorElement {
   static override properties = { ...EditorElement.properties, survey: { attribute: false } };
@@ -69,6 +69,10 @@ export class FrequencyEditorElement extends EditorElement {
         ${number('dismissedRecontactDays', 'Days before asking again after a dismissal', 'Empty: 30.')}
       </div>
       <div class="row">${date('startsAt', 'Not shown before')} ${date('endsAt', 'Not shown from')}</div>
+      <div class="row">
+        ${number('maxResponses', 'Closed after this many answers', 'Completed answers, previews not counted; the collector it is published to stops serving it then.')}
+        ${date('closesAt', 'Closed from')}
+      </div>
     </fieldset>`;
   }
 }
