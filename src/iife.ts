@@ -5,6 +5,8 @@
 import { usePresenter } from './api/internal.js';
 import { contentReport } from './core/definition/check-content.js';
 import { useContentCheck } from './core/definition/unchecked.js';
+import { useWords } from './core/words/loader.js';
+import { words } from './core/words/words.js';
 import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { presenter } from './ui/present.js';
@@ -13,6 +15,7 @@ import { defineEveryKind } from './ui/questions/registry.js';
 usePresenter(presenter);
 // One file: what a survey asks is checked in the task that shows it.
 useContentCheck(contentReport, true);
+useWords(words, true);
 // Every kind is in this file: defined now (their imports resolve in this task), a survey shows in the task that asks for it.
 void defineEveryKind();
 watchEmbeds();

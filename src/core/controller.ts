@@ -10,8 +10,10 @@ import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './delivery/response.js';
 import { Targeting } from './targeting/targeting.js';
+import type { EligibilityFound } from './targeting/eligibility.js';
+import { words } from './words/loader.js';
 import type { Firing } from './targeting/triggers.js';
-import type { Answers, Context, DeadLetter, EarshotErrorCode, ImpressionEvent, Survey, SurveyEligibility, SurveyResponse, TrackedEventRecord, User } from './types.js';
+import type { Answers, Context, DeadLetter, EarshotErrorCode, ImpressionEvent, Survey, SurveyResponse, TrackedEventRecord, User } from './types.js';
 import type { ResolvedConfig } from './definition/validate.js';
 
 /** The page URL parameter that previews a survey by id: `?earshot_preview=post-checkout-nps`. */
@@ -127,7 +129,11 @@ export class Controller {
     else if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
-    if (this.#config.debug) void this.#reportEveryContentProblem();
+    if (this.#config.debug) {
+      void this.#reportEveryContentProblem();
+      // The console says why surveys do not show in sentences, and the panel asks explain() at once.
+      words().catch(() => {});
+    }
   }
 
   /** `debug: true`: what every survey asks is checked now, not as each would first show; each problem is reported. */
@@ -195,7 +201,7 @@ export class Controller {
   }
 
   /** For each survey, whether it can show on this page now and every reason it cannot; once the visitor's state and the surveys the page uses are in. */
-  async explain(): Promise<SurveyEligibility[]> {
+  async explain(): Promise<EligibilityFound[]> {
     await this.#targeting?.known;
     return this.#targeting?.explain() ?? [];
   }

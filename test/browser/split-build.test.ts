@@ -9,6 +9,7 @@ const h = useBrowserHarness();
 
 const UI_FILE = '/dist/earshot.ui.min.js';
 const DEBUG_PANEL_FILE = '/dist/earshot.debug-panel.min.js';
+const WORDS_FILE = '/dist/earshot.words.min.js';
 
 /** A host page at `path` that loads the core and starts Earshot with `surveys`. */
 async function openCorePage(
@@ -103,6 +104,20 @@ it('with debug: true and the debug panel file unreachable, warns in the console 
     { surveyId: 'checkout-only', eligible: false },
   ]);
   // The blocked request is the browser console's own error, not the page's.
+  assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
+});
+
+it("fetches explain()'s sentences only when explain() asks, and answers with the codes when they cannot be loaded", async () => {
+  const { page, requestsOf } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }], {
+    setUp: (page) => page.route(h.url(WORDS_FILE), (route) => route.abort()),
+  });
+  await page.waitForTimeout(500);
+  expect(requestsOf(WORDS_FILE)).toBe(0);
+  const reasonsNow = () => page.evaluate(async () => (await window.earshot.explain())[0].reasons.map(({ code, message }) => ({ code, message })));
+  expect(await reasonsNow()).toEqual([{ code: 'url', message: 'url' }]);
+  await page.unroute(h.url(WORDS_FILE));
+  expect(await reasonsNow()).toEqual([{ code: 'url', message: 'the page URL /pricing does not match trigger.url "/checkout/*"' }]);
+  expect(requestsOf(WORDS_FILE)).toBe(2);
   assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
 });
 
