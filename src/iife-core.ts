@@ -26,7 +26,8 @@ const KIND_FILES = { nps: 1, rating: 1, csat: 1, ces: 1, thumbs: 1, choice: 1, t
  * A file that fails is the UI's to report, when it asks for it again.
  */
 const fetchKinds = (surveys: Survey[]) => {
-  const kinds = new Set(surveys.flatMap((survey) => survey.questions.map((question) => question.type)));
+  // A survey may be as written still, its template's items to come with its check (no `questions` then).
+  const kinds = new Set(surveys.flatMap((survey) => (survey.questions ?? []).map((question) => question.type)));
   for (const kind of kinds) if (Object.hasOwn(KIND_FILES, kind)) import(/* @vite-ignore */ new URL(`earshot.ui-${kind}-question.min.js`, here).href).catch(() => {});
 };
 

@@ -4,7 +4,7 @@ import type { Emitter } from './emitter.js';
 import { surveyAppearance } from './definition/appearance.js';
 import { createId } from './id.js';
 import { localizeSurvey } from './definition/localize.js';
-import { contentVerdict, loadContentCheck } from './definition/unchecked.js';
+import { asAsked, contentVerdict, loadContentCheck } from './definition/unchecked.js';
 import { own, recaller } from './definition/recall.js';
 import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
@@ -112,9 +112,14 @@ export class Controller {
       show: (survey, firing, preview) => this.#showSurvey(survey, firing, undefined, preview),
       offerTab: (survey) => this.#offerTab(survey),
       prefetch: (surveys) => {
-        this.#present.prefetch?.(surveys);
+        this.#present.prefetch?.(surveys.map(asAsked));
         // What they ask is checked before they show: that check's code too, if it loads on demand.
-        loadContentCheck().catch(() => {});
+        // A template's items come with it (templates.ts): their kinds are fetched once it is in.
+        const templated = surveys.filter((survey) => survey.template && asAsked(survey) === survey);
+        loadContentCheck().then(
+          () => templated.length && this.#present.prefetch?.(templated.map(asAsked)),
+          () => {},
+        );
       },
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
@@ -294,8 +299,10 @@ export class Controller {
     };
     const checked = () => {
       if (!isCurrent()) return;
-      if (this.#passesContentCheck(definition, preview)) this.#place(opening, isCurrent, done, embedIn);
-      else done();
+      if (!this.#passesContentCheck(definition, preview)) return done();
+      // With its template's items in (templates.ts, which came with the check).
+      opening.survey = asAsked(definition);
+      this.#place(opening, isCurrent, done, embedIn);
     };
     if (contentVerdict(definition)) checked();
     else {
@@ -392,7 +399,7 @@ export class Controller {
     if (!this.#passesContentCheck(survey)) return;
     const tab = this.#present.tab(
       this.#emitter.guard({
-        ...localizeSurvey(survey, this.#config.locale),
+        ...localizeSurvey(asAsked(survey), this.#config.locale),
         ...surveyAppearance(this.#config, survey),
         styleNonce: this.#config.styleNonce,
         onOpen: () => this.show(survey.id),

@@ -109,7 +109,9 @@ it('with debug: true and the debug panel file unreachable, warns in the console 
 
 it("fetches explain()'s sentences only when explain() asks, and answers with the codes when they cannot be loaded", async () => {
   const { page, requestsOf } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }], {
-    setUp: (page) => page.route(h.url(WORDS_FILE), (route) => route.abort()),
+    setUp: async (page) => {
+      await page.route(h.url(WORDS_FILE), (route) => route.abort());
+    },
   });
   await page.waitForTimeout(500);
   expect(requestsOf(WORDS_FILE)).toBe(0);
@@ -337,5 +339,29 @@ it('with debug: true, lists every problem of every survey in the console at init
   await expect.poll(() => warnings.some((text) => text.includes(secondProblem))).toBe(true);
   for (const problem of BROKEN_PROBLEMS) expect(warnings.some((text) => text.includes(problem))).toBe(true);
   expect(await page.locator('earshot-survey').count()).toBe(0);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('keeps a template’s words out of the core: a template survey gets its items with its check, fetches their kinds at idle, and shows them at its journey point', async () => {
+  const { page, requested, requestsOf } = await openCorePage('/checkout/done', [
+    { id: 'relationship', template: 'nps', product: 'Earshot Mugs', trigger: { event: 'checkout_completed' } },
+  ]);
+  expect(await page.evaluate(() => fetch('/dist/earshot.core.min.js').then((response) => response.text()))).not.toContain('would recommend');
+  // The template's items (an NPS question and a text) are known once the check arrived: their kinds' files follow it, at idle.
+  await waitUntil(() => (kindFiles(requested()).length === 2 ? requested() : null), {
+    describe: () => `the template's kinds to be prefetched; requested ${requested().join(', ')}`,
+  });
+  expect(kindFiles(requested()).sort()).toEqual(['nps', 'text']);
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page
+    .getByRole('radiogroup', { name: 'How likely is it that you would recommend Earshot Mugs to a friend or colleague?' })
+    .getByRole('radio', { name: '9', exact: true })
+    .click();
+  await page.getByRole('button', { name: /Next|Submit/ }).click();
+  await page.getByRole('textbox', { name: 'What is the primary reason for your score?' }).fill('Sturdy mugs');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'relationship', template: 'nps', answers: { nps: 9, nps_reason: 'Sturdy mugs' } });
+  expect(requestsOf(CHECK_FILE)).toBe(1);
   assertNoPageErrors(h.problems(page));
 });

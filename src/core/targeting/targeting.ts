@@ -1,7 +1,6 @@
 import { isRecord } from '../definition/checks.js';
 import type { EarshotErrorCode, Survey, SurveyEligibility, UserTraits } from '../types.js';
 import type { ResolvedConfig } from '../definition/validate.js';
-import { expand } from '../definition/unchecked.js';
 import { explainSurvey, ruleReasons, sentenceFactsOf, type EligibilityFound } from './eligibility.js';
 import { wordsAtHand } from '../words/loader.js';
 import type { Page, Signal } from './page.js';
@@ -158,7 +157,7 @@ export class Targeting {
     const { valid, refused } = checkList(list, this.#config.surveys, single);
     for (const { reasons } of refused) this.#host.report('definition', reasons[0].message);
     this.#refused = refused;
-    this.surveys = [...this.#config.surveys, ...valid.map(expand)];
+    this.surveys = [...this.#config.surveys, ...valid];
     this.#watchParts(this.surveys);
     return valid;
   }
