@@ -104,6 +104,8 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot-debug-panel.js',
       // The check of what surveys ask, imported just before a survey first shows.
       'dist/earshot-check-content.js',
+      // explain()'s sentences, imported when it is called.
+      'dist/earshot-words.js',
       // Each question kind, fetched with a survey that asks it.
       ...KIND_FILES.map((file) => `dist/${file}`),
       'dist/earshot.min.js',
@@ -111,6 +113,7 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot.ui.min.js',
       'dist/earshot.debug-panel.min.js',
       'dist/earshot.check.min.js',
+      'dist/earshot.words.min.js',
       'dist/index.d.ts',
       'dist/core/types.d.ts',
       'dist/custom-elements.json',
