@@ -38,7 +38,7 @@ usePresenter({
   prepare: prepareAnnouncer,
 });
 // What a survey asks is checked just before it first shows (or at init with `debug: true`), by a file of its own.
-useContentCheck(() => import(/* @vite-ignore */ checkUrl).then((check: { contentReport: ContentCheck }) => check.contentReport));
+useContentCheck(() => import(/* @vite-ignore */ checkUrl) as Promise<ContentCheck>);
 // explain()'s sentences, by a file of its own: fetched by explain(), or at init with `debug: true`.
 useWords(() => import(/* @vite-ignore */ wordsUrl).then((file: { words: Words }) => file.words));
 

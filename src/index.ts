@@ -18,7 +18,7 @@ if (claimPage(api)) {
     prepare: prepareAnnouncer,
   });
   // What a survey asks is checked just before it first shows (or at init with `debug: true`): a chunk of its own.
-  useContentCheck(() => import('./core/definition/check-content.js').then((check) => check.contentReport));
+  useContentCheck(() => import('./core/definition/check-content.js'));
   // explain()'s sentences: a chunk of its own, fetched by explain(), or at init with `debug: true`.
   useWords(() => import('./core/words/words.js').then((file) => file.words));
   watchEmbeds();

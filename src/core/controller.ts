@@ -1,11 +1,9 @@
-import { droppedValues, mergeContext, queryValues } from './context.js';
+import { droppedValues, mergeContext, own, queryValues } from './context.js';
 import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
 import { surveyAppearance } from './definition/appearance.js';
 import { createId } from './id.js';
-import { localizeSurvey } from './definition/localize.js';
-import { asAsked, contentVerdict, loadContentCheck } from './definition/unchecked.js';
-import { own, recaller } from './definition/recall.js';
+import { asAsked, contentVerdict, loadContentCheck, loadedContentCheck } from './definition/unchecked.js';
 import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './delivery/response.js';
@@ -336,6 +334,8 @@ export class Controller {
 
   /** Puts a checked survey on the page, its texts in the visitor's language. */
   #place(opening: OpenSurvey, isCurrent: () => boolean, done: () => void, embedIn?: Presenter['survey']): void {
+    // Loaded with the check it passed.
+    const { localizeSurvey, recaller } = loadedContentCheck()!;
     const { survey, locale } = localizeSurvey(opening.survey, this.#config.locale);
     const { context, trigger, firedBy, label, preview } = opening;
     const user = this.#user;
@@ -399,7 +399,7 @@ export class Controller {
     if (!this.#passesContentCheck(survey)) return;
     const tab = this.#present.tab(
       this.#emitter.guard({
-        ...localizeSurvey(asAsked(survey), this.#config.locale),
+        ...loadedContentCheck()!.localizeSurvey(asAsked(survey), this.#config.locale),
         ...surveyAppearance(this.#config, survey),
         styleNonce: this.#config.styleNonce,
         onOpen: () => this.show(survey.id),

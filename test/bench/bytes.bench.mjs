@@ -51,7 +51,7 @@ const WHEN = {
 
 /** Parts of the split core, by source path (first match wins). */
 const CORE_PARTS = [
-  ['survey definitions: the config, identity and targeting checks and their messages, texts (src/core/definition/)', /src\/core\/definition\//],
+  ['survey definitions: the config, identity and targeting checks and their messages (src/core/definition/)', /src\/core\/definition\//],
   ["targeting, frequency and explain()'s reasons (src/core/targeting/)", /src\/core\/targeting\//],
   ['outbox and delivery (src/core/delivery/, idb-keyval)', /src\/core\/delivery\/|src\/core\/id\.ts$|idb-keyval/],
   ['embeds, API, controller, loader queue and the rest', /./],

@@ -17,8 +17,7 @@ export async function useBundledUi(): Promise<void> {
   const { usePresenter } = await import('../../src/api/internal.js');
   usePresenter(presenter);
   // What a survey asks is checked in the task that shows it, as iife.ts does.
-  const { contentReport } = await import('../../src/core/definition/check-content.js');
-  (await import('../../src/core/definition/unchecked.js')).useContentCheck(contentReport, true);
+  (await import('../../src/core/definition/unchecked.js')).useContentCheck(await import('../../src/core/definition/check-content.js'), true);
   // explain()'s sentences at hand, as iife.ts has them.
   (await import('../../src/core/words/loader.js')).useWords((await import('../../src/core/words/words.js')).words, true);
 }

@@ -1,13 +1,17 @@
 // What a survey asks, checked: its questions and their rules, the thank-you step, the template's
-// combinations, the recalled values. Loaded on demand (docs/architecture.md §7): `init` checks
-// identity and targeting at once, this runs just before a survey first shows, or at init with
-// `debug: true`; the builder and the JSON schema check the same at authoring time.
+// combinations and words, the recalled values. Loaded on demand (docs/architecture.md §7): `init`
+// checks identity and targeting at once, this runs just before a survey first shows, or at init
+// with `debug: true`; the builder and the JSON schema check the same at authoring time. What a
+// survey that passed needs before it shows comes with it (unchecked.ts's ContentCheck).
 import { boolean, checkObject, expect, fail, httpUrl, identifier as id, isRecord, localized, oneOf, text, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { checkOperand, type ComparedValues } from './operators.js';
 import { LABEL_MAX_LENGTH, MAX_QUESTIONS, QUESTION_KINDS, QUESTION_TYPES, TEXT_MAX_LENGTH, kindOf } from './question-kinds.js';
 import { checkRecall } from './recall.js';
 import type { ContentVerdict } from './unchecked.js';
+
+export { localizeSurvey } from './localize.js';
+export { recaller } from './recall.js';
 import { MATRIX_TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate, templateQuestions } from './templates.js';
 import type { Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
 

@@ -1,4 +1,6 @@
 import type { Report } from './checks.js';
+import type { localizeSurvey } from './localize.js';
+import type { recaller } from './recall.js';
 import type { Survey } from '../types.js';
 
 /** What the check of a survey's content found; with no problems, the survey as the rest of the SDK sees it (its template's items in). */
@@ -6,8 +8,16 @@ export interface ContentVerdict extends Report {
   survey?: Survey;
 }
 
-/** check-content.ts's entry point, which each build loads its own way (bundled, or on demand). */
-export type ContentCheck = (survey: Record<string, unknown>, path: string) => ContentVerdict;
+/**
+ * What check-content.ts gives the core, which each build loads its own way (bundled, or on demand):
+ * the check, and what a survey that passed it needs before it shows (its texts in the visitor's
+ * language, its recalled values). A page where no survey shows never loads them.
+ */
+export interface ContentCheck {
+  contentReport(survey: Record<string, unknown>, path: string): ContentVerdict;
+  localizeSurvey: typeof localizeSurvey;
+  recaller: typeof recaller;
+}
 
 /**
  * Surveys whose identity and targeting passed `init` (validate.ts) and whose content is still to
@@ -34,6 +44,9 @@ export function useContentCheck(check: ContentCheck | (() => Promise<ContentChec
   if (!bundled) loadCheck = check as () => Promise<ContentCheck>;
 }
 
+/** What check-content.ts gives, once loaded: a survey whose verdict is known can be shown with it. */
+export const loadedContentCheck = (): ContentCheck | undefined => loaded;
+
 /** Loads the content check (once; again after a failure, as the network may be back). */
 export function loadContentCheck(): Promise<unknown> {
   if (loaded) return Promise.resolve();
@@ -51,11 +64,13 @@ export function loadContentCheck(): Promise<unknown> {
  * when the check is loaded, else undefined (`loadContentCheck()`, then ask again).
  */
 export function contentVerdict(survey: Survey): ContentVerdict | undefined {
+  // Even a survey with nothing to check waits for the file: what it needs to show comes with it.
+  if (!loaded) return undefined;
   const path = unchecked.get(survey);
   if (path === undefined) return { problems: [], warnings: [], survey };
   const known = verdicts.get(survey);
-  if (known || !loaded) return known;
-  const verdict = loaded(survey as unknown as Record<string, unknown>, path);
+  if (known) return known;
+  const verdict = loaded.contentReport(survey as unknown as Record<string, unknown>, path);
   verdicts.set(survey, verdict);
   return verdict;
 }
