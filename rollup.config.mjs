@@ -184,6 +184,13 @@ export default [
     plugins: bundled({ lit: false }),
   },
   {
+    // The split build's sentences of explain() (src/core/words/words.ts), an ES module the core
+    // imports when explain() is called, or at init with `debug: true`.
+    input: 'src/core/words/words.ts',
+    output: { file: 'dist/earshot.words.min.js', format: 'es', sourcemap: true, banner: bannerOf(), plugins: [minified(true)] },
+    plugins: bundled({ lit: false }),
+  },
+  {
     // The UI half of the split build: an ES module exporting the presenter, Lit bundled in.
     input: 'src/ui/present.ts',
     // The on-demand file imports what it shares with this one from it: no third file in between.

@@ -4,6 +4,8 @@
 import { usePresenter } from './api/internal.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import { useContentCheck, type ContentCheck } from './core/definition/unchecked.js';
+import { useWords } from './core/words/loader.js';
+import type { Words } from './core/words/words.js';
 import type { Presenter } from './core/presenter.js';
 import type { QuestionType, Survey } from './core/types.js';
 import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
@@ -13,6 +15,7 @@ import { prepareAnnouncer } from './a11y/announcer.js';
 const here = (document.currentScript as HTMLScriptElement | null)?.src || location.href;
 const uiUrl = new URL('earshot.ui.min.js', here).href;
 const checkUrl = new URL('earshot.check.min.js', here).href;
+const wordsUrl = new URL('earshot.words.min.js', here).href;
 
 /** The question kinds, each a file next to the UI's (`earshot.ui-nps-question.min.js`, rollup.config.mjs). */
 const KIND_FILES = { nps: 1, rating: 1, csat: 1, ces: 1, thumbs: 1, choice: 1, text: 1, matrix: 1, ranking: 1, slider: 1, cta: 1 } satisfies Record<QuestionType, 1>;
@@ -23,7 +26,8 @@ const KIND_FILES = { nps: 1, rating: 1, csat: 1, ces: 1, thumbs: 1, choice: 1, t
  * A file that fails is the UI's to report, when it asks for it again.
  */
 const fetchKinds = (surveys: Survey[]) => {
-  const kinds = new Set(surveys.flatMap((survey) => survey.questions.map((question) => question.type)));
+  // A survey may be as written still, its template's items to come with its check (no `questions` then).
+  const kinds = new Set(surveys.flatMap((survey) => (survey.questions ?? []).map((question) => question.type)));
   for (const kind of kinds) if (Object.hasOwn(KIND_FILES, kind)) import(/* @vite-ignore */ new URL(`earshot.ui-${kind}-question.min.js`, here).href).catch(() => {});
 };
 
@@ -34,7 +38,9 @@ usePresenter({
   prepare: prepareAnnouncer,
 });
 // What a survey asks is checked just before it first shows (or at init with `debug: true`), by a file of its own.
-useContentCheck(() => import(/* @vite-ignore */ checkUrl).then((check: { contentReport: ContentCheck }) => check.contentReport));
+useContentCheck(() => import(/* @vite-ignore */ checkUrl) as Promise<ContentCheck>);
+// explain()'s sentences, by a file of its own: fetched by explain(), or at init with `debug: true`.
+useWords(() => import(/* @vite-ignore */ wordsUrl).then((file: { words: Words }) => file.words));
 
 export { init, track, show, preview, explain, identify, setContext, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';

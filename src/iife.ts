@@ -3,8 +3,10 @@
 // surveys at once instead of through the ESM face's dynamic import, which a classic script would
 // have to inline anyway, for more bytes and nothing gained.
 import { usePresenter } from './api/internal.js';
-import { contentReport } from './core/definition/check-content.js';
+import * as contentCheck from './core/definition/check-content.js';
 import { useContentCheck } from './core/definition/unchecked.js';
+import { useWords } from './core/words/loader.js';
+import { words } from './core/words/words.js';
 import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { presenter } from './ui/present.js';
@@ -12,7 +14,8 @@ import { defineEveryKind } from './ui/questions/registry.js';
 
 usePresenter(presenter);
 // One file: what a survey asks is checked in the task that shows it.
-useContentCheck(contentReport, true);
+useContentCheck(contentCheck, true);
+useWords(words, true);
 // Every kind is in this file: defined now (their imports resolve in this task), a survey shows in the task that asks for it.
 void defineEveryKind();
 watchEmbeds();

@@ -6,6 +6,7 @@ import { claimPage } from './api/one-per-page.js';
 import * as api from './public-api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import { useContentCheck } from './core/definition/unchecked.js';
+import { useWords } from './core/words/loader.js';
 import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
 import { prepareAnnouncer } from './a11y/announcer.js';
 
@@ -17,7 +18,9 @@ if (claimPage(api)) {
     prepare: prepareAnnouncer,
   });
   // What a survey asks is checked just before it first shows (or at init with `debug: true`): a chunk of its own.
-  useContentCheck(() => import('./core/definition/check-content.js').then((check) => check.contentReport));
+  useContentCheck(() => import('./core/definition/check-content.js'));
+  // explain()'s sentences: a chunk of its own, fetched by explain(), or at init with `debug: true`.
+  useWords(() => import('./core/words/words.js').then((file) => file.words));
   watchEmbeds();
   // <earshot-survey> is defined only once the UI arrives; until then, added elements are looked for.
   watchUndefinedEmbeds();

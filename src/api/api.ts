@@ -6,9 +6,21 @@ import { droppedValues, mergeContext } from '../core/context.js';
 import type { Listener } from '../core/emitter.js';
 import { EarshotConfigError } from '../core/errors.js';
 import { validateConfig, validateSurvey } from '../core/definition/validate.js';
-import { explainSurvey } from '../core/targeting/eligibility.js';
+import { explainSurvey, sentenceFactsOf, type EligibilityFound } from '../core/targeting/eligibility.js';
+import { words } from '../core/words/loader.js';
 import { currentPath } from '../core/targeting/route-changes.js';
-import type { ConsentState, Context, DeadLetter, EarshotConfig, EarshotEventName, Survey, SurveyDefinition, SurveyEligibility, UserTraits } from '../core/types.js';
+import type {
+  ConsentState,
+  Context,
+  DeadLetter,
+  EarshotConfig,
+  EligibilityReason,
+  EarshotEventName,
+  Survey,
+  SurveyDefinition,
+  SurveyEligibility,
+  UserTraits,
+} from '../core/types.js';
 import { explainChanged, guard, report, runtime, settle, startIfGranted, started, stopController, stopRunning } from './runtime.js';
 import { debugWanted, openDebugPanel, showPreviewProblems, showSimulation } from './debug-panel.js';
 
@@ -99,23 +111,28 @@ export function preview(definition: SurveyDefinition | string): void {
 export function explain(): Promise<SurveyEligibility[]> {
   return settle(() => {
     const { configured } = runtime;
-    if (!configured) {
-      const message = 'earshot.init() was not called (or destroy() ran): no survey can show';
-      return Promise.resolve([{ surveyId: '*', eligible: false, showing: false, reasons: [{ code: 'notStarted', message }] }]);
-    }
+    if (!configured) return said([{ surveyId: '*', eligible: false, showing: false, reasons: [{ code: 'notStarted' }] }]);
     const running = started();
-    if (running) return running.explain();
+    if (running) return running.explain().then(said);
     // Before consent nothing is read from storage: only the page and the config can be judged.
     const state = consentOf(configured, runtime.consent) === 'denied' ? 'denied' : 'pending';
     const facts = { path: currentPath(), traits: configured.user?.traits, now: Date.now(), cooldownDays: configured.cooldownDays };
-    const message = state === 'denied' ? 'consent was denied: nothing is shown, stored or sent' : 'consent is pending: nothing is shown until earshot.consent("granted")';
-    return Promise.resolve(
+    return said(
       configured.surveys.map((survey) => {
         const verdict = explainSurvey(survey, facts);
-        return { ...verdict, eligible: false, reasons: [{ code: 'consent', consent: state, message }, ...verdict.reasons] };
+        return { ...verdict, eligible: false, reasons: [{ code: 'consent', consent: state } as const, ...verdict.reasons] };
       }),
     );
   }, []);
+}
+
+/** explain()'s answer with each reason's sentence, from the words loaded on demand; its code stands in when they cannot be loaded. */
+async function said(found: EligibilityFound[]): Promise<SurveyEligibility[]> {
+  const sentences = await words().catch(() => undefined);
+  return found.map((entry) => ({
+    ...entry,
+    reasons: entry.reasons.map((reason) => ({ ...reason, message: sentences?.reason(reason, sentenceFactsOf(reason)) ?? reason.code }) as EligibilityReason),
+  }));
 }
 
 /** Sets who answers; attached to responses started from now on. */

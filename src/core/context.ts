@@ -37,3 +37,6 @@ export const queryValues = (names: readonly string[] = []): Record<string, strin
   const query = new URLSearchParams(location.search);
   return Object.fromEntries(names.flatMap((name) => (query.has(name) ? [[name, query.get(name)!]] : [])));
 };
+
+/** An own value only: `context.constructor` is no value of the page's (what a survey's texts recall, recall.ts). */
+export const own = (values: object | undefined, key: string): unknown => (values && Object.hasOwn(values, key) ? values[key as keyof typeof values] : undefined);

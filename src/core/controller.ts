@@ -1,17 +1,17 @@
-import { droppedValues, mergeContext, queryValues } from './context.js';
+import { droppedValues, mergeContext, own, queryValues } from './context.js';
 import { Delivery } from './delivery/delivery.js';
 import type { Emitter } from './emitter.js';
 import { surveyAppearance } from './definition/appearance.js';
 import { createId } from './id.js';
-import { localizeSurvey } from './definition/localize.js';
-import { contentVerdict, loadContentCheck } from './definition/unchecked.js';
-import { own, recaller } from './definition/recall.js';
+import { asAsked, contentVerdict, loadContentCheck, loadedContentCheck } from './definition/unchecked.js';
 import { createOutbox, type Outbox } from './delivery/outbox.js';
 import type { PresentedSurvey, PresentRequest, Presenter } from './presenter.js';
 import { createResponse, reviseResponse } from './delivery/response.js';
 import { Targeting } from './targeting/targeting.js';
+import type { EligibilityFound } from './targeting/eligibility.js';
+import { words } from './words/loader.js';
 import type { Firing } from './targeting/triggers.js';
-import type { Answers, Context, DeadLetter, EarshotErrorCode, ImpressionEvent, Survey, SurveyEligibility, SurveyResponse, TrackedEventRecord, User } from './types.js';
+import type { Answers, Context, DeadLetter, EarshotErrorCode, ImpressionEvent, Survey, SurveyResponse, TrackedEventRecord, User } from './types.js';
 import type { ResolvedConfig } from './definition/validate.js';
 
 /** The page URL parameter that previews a survey by id: `?earshot_preview=post-checkout-nps`. */
@@ -110,9 +110,14 @@ export class Controller {
       show: (survey, firing, preview) => this.#showSurvey(survey, firing, undefined, preview),
       offerTab: (survey) => this.#offerTab(survey),
       prefetch: (surveys) => {
-        this.#present.prefetch?.(surveys);
+        this.#present.prefetch?.(surveys.map(asAsked));
         // What they ask is checked before they show: that check's code too, if it loads on demand.
-        loadContentCheck().catch(() => {});
+        // A template's items come with it (templates.ts): their kinds are fetched once it is in.
+        const templated = surveys.filter((survey) => survey.template && asAsked(survey) === survey);
+        loadContentCheck().then(
+          () => templated.length && this.#present.prefetch?.(templated.map(asAsked)),
+          () => {},
+        );
       },
       traits: () => this.#user?.traits,
       report: (code, message) => this.#report(code, message),
@@ -127,7 +132,11 @@ export class Controller {
     else if (previewId !== null) this.preview(previewId, `?${PREVIEW_PARAMETER}=`);
     // Whatever an earlier page left in the outbox goes now.
     void this.#delivery.flush();
-    if (this.#config.debug) void this.#reportEveryContentProblem();
+    if (this.#config.debug) {
+      void this.#reportEveryContentProblem();
+      // The console says why surveys do not show in sentences, and the panel asks explain() at once.
+      words().catch(() => {});
+    }
   }
 
   /** `debug: true`: what every survey asks is checked now, not as each would first show; each problem is reported. */
@@ -195,7 +204,7 @@ export class Controller {
   }
 
   /** For each survey, whether it can show on this page now and every reason it cannot; once the visitor's state and the surveys the page uses are in. */
-  async explain(): Promise<SurveyEligibility[]> {
+  async explain(): Promise<EligibilityFound[]> {
     await this.#targeting?.known;
     return this.#targeting?.explain() ?? [];
   }
@@ -288,8 +297,10 @@ export class Controller {
     };
     const checked = () => {
       if (!isCurrent()) return;
-      if (this.#passesContentCheck(definition, preview)) this.#place(opening, isCurrent, done, embedIn);
-      else done();
+      if (!this.#passesContentCheck(definition, preview)) return done();
+      // With its template's items in (templates.ts, which came with the check).
+      opening.survey = asAsked(definition);
+      this.#place(opening, isCurrent, done, embedIn);
     };
     if (contentVerdict(definition)) checked();
     else {
@@ -323,6 +334,8 @@ export class Controller {
 
   /** Puts a checked survey on the page, its texts in the visitor's language. */
   #place(opening: OpenSurvey, isCurrent: () => boolean, done: () => void, embedIn?: Presenter['survey']): void {
+    // Loaded with the check it passed.
+    const { localizeSurvey, recaller } = loadedContentCheck()!;
     const { survey, locale } = localizeSurvey(opening.survey, this.#config.locale);
     const { context, trigger, firedBy, label, preview } = opening;
     const user = this.#user;
@@ -386,7 +399,7 @@ export class Controller {
     if (!this.#passesContentCheck(survey)) return;
     const tab = this.#present.tab(
       this.#emitter.guard({
-        ...localizeSurvey(survey, this.#config.locale),
+        ...loadedContentCheck()!.localizeSurvey(asAsked(survey), this.#config.locale),
         ...surveyAppearance(this.#config, survey),
         styleNonce: this.#config.styleNonce,
         onOpen: () => this.show(survey.id),

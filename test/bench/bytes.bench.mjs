@@ -45,13 +45,14 @@ const WHEN = {
   'earshot.ui.min.js': '(with a survey that may show, at idle or at show)',
   'earshot.ui-nps-question.min.js': '(with a survey that asks an NPS question)',
   'earshot.check.min.js': '(with a survey that may show, at idle or at show; at init with `debug: true`)',
+  'earshot.words.min.js': "(explain()'s sentences: fetched by explain(), or at init with `debug: true`)",
   'earshot.debug-panel.min.js': '(fetched only with `debug: true`)',
 };
 
 /** Parts of the split core, by source path (first match wins). */
 const CORE_PARTS = [
-  ['survey definitions: the config, identity and targeting checks and their messages, templates, texts (src/core/definition/)', /src\/core\/definition\//],
-  ['targeting, frequency and explain() (src/core/targeting/)', /src\/core\/targeting\//],
+  ['survey definitions: the config, identity and targeting checks and their messages (src/core/definition/)', /src\/core\/definition\//],
+  ["targeting, frequency and explain()'s reasons (src/core/targeting/)", /src\/core\/targeting\//],
   ['outbox and delivery (src/core/delivery/, idb-keyval)', /src\/core\/delivery\/|src\/core\/id\.ts$|idb-keyval/],
   ['embeds, API, controller, loader queue and the rest', /./],
 ];

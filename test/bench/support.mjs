@@ -12,7 +12,15 @@ import { BROWSER_CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.mjs';
 import { waitUntil } from '../support/wait.mjs';
 import { formatTable } from './table.mjs';
 
-export const DIST_FILES = ['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.ui-nps-question.min.js', 'earshot.check.min.js', 'earshot.debug-panel.min.js'];
+export const DIST_FILES = [
+  'earshot.min.js',
+  'earshot.core.min.js',
+  'earshot.ui.min.js',
+  'earshot.ui-nps-question.min.js',
+  'earshot.check.min.js',
+  'earshot.words.min.js',
+  'earshot.debug-panel.min.js',
+];
 
 /** PostHog's one-file browser build (posthog-js, a devDependency pinned for the bench), served beside Earshot's. */
 export const POSTHOG_FILE = '/dist/posthog.array.full.js';

@@ -104,6 +104,8 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot-debug-panel.js',
       // The check of what surveys ask, imported just before a survey first shows.
       'dist/earshot-check-content.js',
+      // explain()'s sentences, imported when it is called.
+      'dist/earshot-words.js',
       // Each question kind, fetched with a survey that asks it.
       ...KIND_FILES.map((file) => `dist/${file}`),
       'dist/earshot.min.js',
@@ -111,6 +113,7 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot.ui.min.js',
       'dist/earshot.debug-panel.min.js',
       'dist/earshot.check.min.js',
+      'dist/earshot.words.min.js',
       'dist/index.d.ts',
       'dist/core/types.d.ts',
       'dist/custom-elements.json',
@@ -346,8 +349,8 @@ it("leaves the UI and Lit out of an app's bundle, in a chunk of their own that t
   const ui = holding('earshot-ui.js');
   expect(modulesOf(entry)).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot-core.js', 'node_modules/idb-keyval/dist/index.js']));
   expect(modulesOf(entry).filter((id) => id.includes('lit') || /earshot-(ui|debug-panel)\.js$/.test(id))).toEqual([]);
-  // The UI, and the check of what surveys ask, each loaded on demand in a chunk of its own.
-  expect([...entry.dynamicImports].sort()).toEqual([ui.fileName, holding('earshot-check-content.js').fileName].sort());
+  // The UI, the check of what surveys ask and explain()'s sentences, each loaded on demand in a chunk of its own.
+  expect([...entry.dynamicImports].sort()).toEqual([ui.fileName, holding('earshot-check-content.js').fileName, holding('earshot-words.js').fileName].sort());
   expect(modulesOf(ui)).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/lit-element\/(development\/)?lit-element\.js$/)]));
   // The UI's own on-demand imports: each question kind, and the `debug: true` panel.
   const onDemand = [...KIND_FILES, 'earshot-debug-panel.js'].map((file) => holding(file).fileName);

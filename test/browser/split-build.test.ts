@@ -9,6 +9,7 @@ const h = useBrowserHarness();
 
 const UI_FILE = '/dist/earshot.ui.min.js';
 const DEBUG_PANEL_FILE = '/dist/earshot.debug-panel.min.js';
+const WORDS_FILE = '/dist/earshot.words.min.js';
 
 /** A host page at `path` that loads the core and starts Earshot with `surveys`. */
 async function openCorePage(
@@ -103,6 +104,22 @@ it('with debug: true and the debug panel file unreachable, warns in the console 
     { surveyId: 'checkout-only', eligible: false },
   ]);
   // The blocked request is the browser console's own error, not the page's.
+  assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
+});
+
+it("fetches explain()'s sentences only when explain() asks, and answers with the codes when they cannot be loaded", async () => {
+  const { page, requestsOf } = await openCorePage('/pricing', [{ id: 'checkout-only', trigger: { url: '/checkout/*' }, questions: [score] }], {
+    setUp: async (page) => {
+      await page.route(h.url(WORDS_FILE), (route) => route.abort());
+    },
+  });
+  await page.waitForTimeout(500);
+  expect(requestsOf(WORDS_FILE)).toBe(0);
+  const reasonsNow = () => page.evaluate(async () => (await window.earshot.explain())[0].reasons.map(({ code, message }) => ({ code, message })));
+  expect(await reasonsNow()).toEqual([{ code: 'url', message: 'url' }]);
+  await page.unroute(h.url(WORDS_FILE));
+  expect(await reasonsNow()).toEqual([{ code: 'url', message: 'the page URL /pricing does not match trigger.url "/checkout/*"' }]);
+  expect(requestsOf(WORDS_FILE)).toBe(2);
   assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
 });
 
@@ -322,5 +339,29 @@ it('with debug: true, lists every problem of every survey in the console at init
   await expect.poll(() => warnings.some((text) => text.includes(secondProblem))).toBe(true);
   for (const problem of BROKEN_PROBLEMS) expect(warnings.some((text) => text.includes(problem))).toBe(true);
   expect(await page.locator('earshot-survey').count()).toBe(0);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('keeps a template’s words out of the core: a template survey gets its items with its check, fetches their kinds at idle, and shows them at its journey point', async () => {
+  const { page, requested, requestsOf } = await openCorePage('/checkout/done', [
+    { id: 'relationship', template: 'nps', product: 'Earshot Mugs', trigger: { event: 'checkout_completed' } },
+  ]);
+  expect(await page.evaluate(() => fetch('/dist/earshot.core.min.js').then((response) => response.text()))).not.toContain('would recommend');
+  // The template's items (an NPS question and a text) are known once the check arrived: their kinds' files follow it, at idle.
+  await waitUntil(() => (kindFiles(requested()).length === 2 ? requested() : null), {
+    describe: () => `the template's kinds to be prefetched; requested ${requested().join(', ')}`,
+  });
+  expect(kindFiles(requested()).sort()).toEqual(['nps', 'text']);
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page
+    .getByRole('radiogroup', { name: 'How likely is it that you would recommend Earshot Mugs to a friend or colleague?' })
+    .getByRole('radio', { name: '9', exact: true })
+    .click();
+  await page.getByRole('button', { name: /Next|Submit/ }).click();
+  await page.getByRole('textbox', { name: 'What is the primary reason for your score?' }).fill('Sturdy mugs');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'relationship', template: 'nps', answers: { nps: 9, nps_reason: 'Sturdy mugs' } });
+  expect(requestsOf(CHECK_FILE)).toBe(1);
   assertNoPageErrors(h.problems(page));
 });

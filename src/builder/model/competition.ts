@@ -1,5 +1,5 @@
 import { isRecord } from '../../core/definition/checks.js';
-import { describePart } from '../../core/targeting/eligibility.js';
+import { describePart } from '../../core/words/reason-sentences.js';
 import { mayFireOn } from '../../core/targeting/triggers.js';
 import type { Survey, Trigger, UrlRule } from '../../core/types.js';
 import { pathOfAddress, urlRulesOf } from './page-tester.js';

@@ -1,5 +1,5 @@
 import { isRecord } from '../../core/definition/checks.js';
-import { describeWaiting } from '../../core/targeting/eligibility.js';
+import { describeWaiting } from '../../core/words/reason-sentences.js';
 import type { Page } from '../../core/targeting/page.js';
 import { pathOf } from '../../core/targeting/route-changes.js';
 import { mayFireOn } from '../../core/targeting/triggers.js';

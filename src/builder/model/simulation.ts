@@ -1,6 +1,6 @@
 import { describe } from '../../core/definition/checks.js';
 import { audienceMisses } from '../../core/targeting/audience.js';
-import { describePart, describeWaiting } from '../../core/targeting/eligibility.js';
+import { describePart, describeWaiting } from '../../core/words/reason-sentences.js';
 import type { Page, Signal } from '../../core/targeting/page.js';
 import { fired, mayFireOn, partsOf, type Firing } from '../../core/targeting/triggers.js';
 import type { Audience, Trigger, UserTraits } from '../../core/types.js';

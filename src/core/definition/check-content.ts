@@ -1,14 +1,19 @@
 // What a survey asks, checked: its questions and their rules, the thank-you step, the template's
-// combinations, the recalled values. Loaded on demand (docs/architecture.md §7): `init` checks
-// identity and targeting at once, this runs just before a survey first shows, or at init with
-// `debug: true`; the builder and the JSON schema check the same at authoring time.
-import { boolean, checkObject, fail, httpUrl, identifier as id, isRecord, localized, oneOf, text, type Check, type Fields, type Report } from './checks.js';
+// combinations and words, the recalled values. Loaded on demand (docs/architecture.md §7): `init`
+// checks identity and targeting at once, this runs just before a survey first shows, or at init
+// with `debug: true`; the builder and the JSON schema check the same at authoring time. What a
+// survey that passed needs before it shows comes with it (unchecked.ts's ContentCheck).
+import { boolean, checkObject, expect, fail, httpUrl, identifier as id, isRecord, localized, oneOf, text, type Check, type Fields, type Report } from './checks.js';
 import { END_OF_SURVEY, RULE_OPERATORS } from './flow.js';
 import { checkOperand, type ComparedValues } from './operators.js';
 import { LABEL_MAX_LENGTH, MAX_QUESTIONS, QUESTION_KINDS, QUESTION_TYPES, TEXT_MAX_LENGTH, kindOf } from './question-kinds.js';
 import { checkRecall } from './recall.js';
-import { MATRIX_TEMPLATES, TEMPLATE_NAMES, templateQuestions } from './templates.js';
-import type { Question, QuestionType, SurveyTemplate } from '../types.js';
+import type { ContentVerdict } from './unchecked.js';
+
+export { localizeSurvey } from './localize.js';
+export { recaller } from './recall.js';
+import { MATRIX_TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate, templateQuestions } from './templates.js';
+import type { Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
 
 const longText = localized(text(TEXT_MAX_LENGTH));
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
@@ -62,6 +67,23 @@ function checkQuestions(value: unknown, path: string, report: Report, taken: Que
   });
 }
 
+/** Replacements for template words; the lists separated by `|` keep their number of parts. */
+const templateText: Check = (value, path, report) =>
+  checkObject(
+    value,
+    path,
+    report,
+    Object.fromEntries(
+      Object.keys(TEMPLATE_TEXT).map((key) => {
+        const parts = { agree: 7, pmf_options: 3 }[key];
+        return [
+          key,
+          parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText,
+        ];
+      }),
+    ),
+  );
+
 const thanks: Check = (value, path, report) => {
   if (typeof value === 'string' || (isRecord(value) && !('text' in value || 'link' in value))) return longText(value, path, report);
   if (!isRecord(value)) return fail(report, path, 'expected a text, or { "text", "link": { "label", "url" } }', value);
@@ -79,6 +101,7 @@ export function checkContent(survey: Record<string, unknown>, path: string, repo
   const name = survey.template as SurveyTemplate | undefined;
   const layout = survey.layout === 'matrix' ? 'matrix' : undefined;
   const template = name && TEMPLATE_NAMES.includes(name) ? templateQuestions({ template: name, layout }) : [];
+  if (survey.templateText !== undefined) templateText(survey.templateText, pathOf(path, 'templateText'), report);
   // With a template named, even a wrong one, `questions` are optional: the name is what to fix.
   if (survey.questions !== undefined || name === undefined) checkQuestions(survey.questions, pathOf(path, 'questions'), report, template);
   if (survey.thanks !== undefined) thanks(survey.thanks, pathOf(path, 'thanks'), report);
@@ -92,9 +115,9 @@ export function checkContent(survey: Record<string, unknown>, path: string, repo
   );
 }
 
-/** What a survey asks, checked on its own: what the on-demand file gives the core (unchecked.ts). */
-export function contentReport(survey: Record<string, unknown>, path: string): Report {
+/** What a survey asks, checked on its own, and (when it passed) the survey as the rest of the SDK sees it, its template's items in: what the on-demand file gives the core (unchecked.ts). */
+export function contentReport(survey: Record<string, unknown>, path: string): ContentVerdict {
   const report: Report = { problems: [], warnings: [] };
   checkContent(survey, path, report);
-  return report;
+  return report.problems.length ? report : { ...report, survey: expandTemplate(survey as unknown as Survey) };
 }

@@ -1,4 +1,5 @@
 import { fail, type Report } from './checks.js';
+import { own } from '../context.js';
 import { mapTexts } from './localize.js';
 import { optionLabel, optionValue } from './question-kinds.js';
 import type { Answer, Answers, ChoiceOption, Question, Survey } from '../types.js';
@@ -22,9 +23,6 @@ export function recall(text: string, lookup: RecallLookup): string {
     return value == null || value === '' ? fallback.trim() : String(value);
   });
 }
-
-/** An own value only: `context.constructor` is no value of the page's. */
-export const own = (values: object | undefined, key: string): unknown => (values && Object.hasOwn(values, key) ? values[key as keyof typeof values] : undefined);
 
 /** An answer as the visitor would read it: a choice's label, "Other" text, items joined. */
 function answerText(question: Question | undefined, answer: Answer): string {

@@ -1,4 +1,7 @@
+import { TEMPLATE_NAMES } from './template-names.js';
 import type { Question, Survey, SurveyTemplate } from '../types.js';
+
+export { TEMPLATE_NAMES };
 
 /**
  * The words of every template, in English, as the instruments publish them. A survey's
@@ -48,8 +51,6 @@ export const TEMPLATES: Record<SurveyTemplate, string[]> = {
   'umux-lite': ['umux1', 'umux2'],
   pmf: ['pmf'],
 };
-
-export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as SurveyTemplate[];
 
 /**
  * The standard items of `survey.template`, worded from `TEMPLATE_TEXT` and the survey's

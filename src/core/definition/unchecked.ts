@@ -1,31 +1,36 @@
 import type { Report } from './checks.js';
-import { expandTemplate } from './templates.js';
+import type { localizeSurvey } from './localize.js';
+import type { recaller } from './recall.js';
 import type { Survey } from '../types.js';
 
-/** check-content.ts's entry point, which each build loads its own way (bundled, or on demand). */
-export type ContentCheck = (survey: Record<string, unknown>, path: string) => Report;
+/** What the check of a survey's content found; with no problems, the survey as the rest of the SDK sees it (its template's items in). */
+export interface ContentVerdict extends Report {
+  survey?: Survey;
+}
+
+/**
+ * What check-content.ts gives the core, which each build loads its own way (bundled, or on demand):
+ * the check, and what a survey that passed it needs before it shows (its texts in the visitor's
+ * language, its recalled values). A page where no survey shows never loads them.
+ */
+export interface ContentCheck {
+  contentReport(survey: Record<string, unknown>, path: string): ContentVerdict;
+  localizeSurvey: typeof localizeSurvey;
+  recaller: typeof recaller;
+}
 
 /**
  * Surveys whose identity and targeting passed `init` (validate.ts) and whose content is still to
- * be checked, with the definition as written and where it was found (`surveys[2]`,
- * `surveysUrl[0]`, `preview`). Keyed by the survey object the core holds: a template expanded
- * from one keeps its note.
+ * be checked (and their template expanded, templates.ts), with where each was found (`surveys[2]`,
+ * `surveysUrl[0]`, `preview`). Keyed by the survey object the core holds, as written.
  */
-const unchecked = new WeakMap<Survey, [written: Survey, path: string]>();
+const unchecked = new WeakMap<Survey, string>();
 /** What each checked survey's check found. */
-const verdicts = new WeakMap<Survey, Report>();
+const verdicts = new WeakMap<Survey, ContentVerdict>();
 
 export function awaitingContentCheck(survey: Survey, path: string): Survey {
-  unchecked.set(survey, [survey, path]);
+  unchecked.set(survey, path);
   return survey;
-}
-
-/** The survey with its template's items (templates.ts), its content still awaiting its check. */
-export function expand(survey: Survey): Survey {
-  const expanded = expandTemplate(survey);
-  const note = unchecked.get(survey);
-  if (note) unchecked.set(expanded, note);
-  return expanded;
 }
 
 let loadCheck: () => Promise<ContentCheck> = () => Promise.reject(new Error('no content check in this build'));
@@ -38,6 +43,9 @@ export function useContentCheck(check: ContentCheck | (() => Promise<ContentChec
   loading = undefined;
   if (!bundled) loadCheck = check as () => Promise<ContentCheck>;
 }
+
+/** What check-content.ts gives, once loaded: a survey whose verdict is known can be shown with it. */
+export const loadedContentCheck = (): ContentCheck | undefined => loaded;
 
 /** Loads the content check (once; again after a failure, as the network may be back). */
 export function loadContentCheck(): Promise<unknown> {
@@ -55,12 +63,17 @@ export function loadContentCheck(): Promise<unknown> {
  * What the check of `survey`'s content found (no problems when it has none to check): at once
  * when the check is loaded, else undefined (`loadContentCheck()`, then ask again).
  */
-export function contentVerdict(survey: Survey): Report | undefined {
-  const note = unchecked.get(survey);
-  if (!note) return { problems: [], warnings: [] };
-  const known = verdicts.get(note[0]);
-  if (known || !loaded) return known;
-  const verdict = loaded(note[0] as unknown as Record<string, unknown>, note[1]);
-  verdicts.set(note[0], verdict);
+export function contentVerdict(survey: Survey): ContentVerdict | undefined {
+  // Even a survey with nothing to check waits for the file: what it needs to show comes with it.
+  if (!loaded) return undefined;
+  const path = unchecked.get(survey);
+  if (path === undefined) return { problems: [], warnings: [], survey };
+  const known = verdicts.get(survey);
+  if (known) return known;
+  const verdict = loaded.contentReport(survey as unknown as Record<string, unknown>, path);
+  verdicts.set(survey, verdict);
   return verdict;
 }
+
+/** The survey with its template's items once its check passed; as written before then (a template's items still unknown). */
+export const asAsked = (survey: Survey): Survey => contentVerdict(survey)?.survey ?? survey;

@@ -8,7 +8,6 @@ import {
   identifier as id,
   integer,
   isRecord,
-  localized,
   number,
   oneOf,
   parseUrl,
@@ -19,14 +18,14 @@ import {
   type Report,
 } from './checks.js';
 import { checkOperand, type ComparedValues, type Comparison } from './operators.js';
-import { LABEL_MAX_LENGTH, TEXT_MAX_LENGTH } from './question-kinds.js';
+import { LABEL_MAX_LENGTH } from './question-kinds.js';
 import { CONSENT_STATES } from '../consent.js';
 import { CONTEXT_KEY } from '../context.js';
 import { parsesAsSelector } from './selector-syntax.js';
 import { UNDETERMINED_LOCALE, canonicalLocale } from '../locale-tag.js';
 import { DEVICE_TYPES } from '../targeting/audience.js';
-import { TEMPLATE_NAMES, TEMPLATE_TEXT } from './templates.js';
-import { awaitingContentCheck, expand } from './unchecked.js';
+import { TEMPLATE_NAMES } from './template-names.js';
+import { awaitingContentCheck } from './unchecked.js';
 import { CONDITION_OPERATORS } from '../targeting/conditions.js';
 import { DEFAULT_COOLDOWN_DAYS } from '../targeting/frequency.js';
 import { TRIGGER_KINDS } from '../targeting/triggers.js';
@@ -69,7 +68,6 @@ export interface ValidationResult extends Report {
   config?: ResolvedConfig;
 }
 
-const longText = localized(text(TEXT_MAX_LENGTH));
 const localeTag = expect((value) => typeof value === 'string' && LOCALE_TAG.test(value), 'expected a locale tag such as "en" or "pt-BR"');
 const isScalar = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
 
@@ -184,23 +182,6 @@ const TRIGGER_FIELDS: Fields = {
   any: triggers,
 };
 
-/** Replacements for template words; the lists separated by `|` keep their number of parts. */
-const templateText: Check = (value, path, report) =>
-  checkObject(
-    value,
-    path,
-    report,
-    Object.fromEntries(
-      Object.keys(TEMPLATE_TEXT).map((key) => {
-        const parts = { agree: 7, pmf_options: 3 }[key];
-        return [
-          key,
-          parts ? expect((v) => typeof v == 'string' && v.split('|').filter((part) => part.trim()).length == parts, `expected ${parts} labels separated by |`) : longText,
-        ];
-      }),
-    ),
-  );
-
 // Context (docs/architecture.md §2, §3): what results show for a journey point, and the URL query
 // parameters a survey copies into its responses.
 /** Names a journey point in results ("Cart, waited 20 s"). */
@@ -218,12 +199,12 @@ const SURVEY_FIELDS: Fields = {
   id,
   label: journeyLabel,
   hiddenFields,
-  // What a survey asks is checked just before it first shows (check-content.ts); here only what
-  // the core reads before then: a list of objects, and the template with its words.
+  // What a survey asks is checked just before it first shows (check-content.ts), the template's
+  // words with it; here only what the core reads before then: a list of objects, the template's name.
   questions: expect((value) => Array.isArray(value) && value.every(isRecord), 'expected a list of questions'),
   template: oneOf(TEMPLATE_NAMES),
   product: text(200),
-  templateText,
+  templateText: () => {},
   layout: oneOf(['steps', 'matrix']),
   trigger,
   display: oneOf(DISPLAY_MODES),
@@ -315,7 +296,7 @@ export function validateConfig(input: unknown, checkOne: SurveyCheck = checkSurv
   if (!checkObject(given, '', report, { ...CONFIG_FIELDS, surveys: surveysBy(checkOne) }, ['endpoint']) || report.problems.length) return report;
   const config: ResolvedConfig = {
     ...given,
-    surveys: (given.surveys ?? []).map((survey, index) => expand(awaitingContentCheck(survey as Survey, `surveys[${index}]`))),
+    surveys: (given.surveys ?? []).map((survey, index) => awaitingContentCheck(survey as Survey, `surveys[${index}]`)),
     // The page's own language may be no tag at all (`<html lang="english!">`): then the browser's.
     locale: [given.locale, document.documentElement.lang, navigator.language].map(canonicalLocale).find(Boolean) ?? UNDETERMINED_LOCALE,
     debug: given.debug ?? false,
@@ -344,5 +325,5 @@ export function validateSurvey(input: unknown, path: string, check: SurveyCheck 
     return report;
   }
   check(given, path, report, new Set());
-  return report.problems.length ? report : { ...report, survey: expand(awaitingContentCheck(given as Survey, path)) };
+  return report.problems.length ? report : { ...report, survey: awaitingContentCheck(given as Survey, path) };
 }

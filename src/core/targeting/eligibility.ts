@@ -1,4 +1,3 @@
-import { describe } from '../definition/checks.js';
 import type { EligibilityReason, Survey, SurveyEligibility, Trigger, UrlRule, UserTraits } from '../types.js';
 import { audienceMisses } from './audience.js';
 import { heldBack } from './frequency.js';
@@ -26,38 +25,41 @@ export interface EligibilityFacts {
 
 const iso = (time: number) => new Date(time).toISOString();
 
-/** A `url` rule as its definition reads: `"/checkout/*"`, `startsWith "/checkout"`. */
-const describeUrl = (rule: UrlRule) => (typeof rule === 'string' ? describe(rule) : Object.entries(rule).map(([operator, pattern]) => `${operator} ${describe(pattern)}`)[0]);
-
-/** A journey point as a sentence part: what it waits for. */
-export function describePart(part: Trigger): string {
-  if ('event' in part) return `the event "${part.event}"${part.where ? ` with ${describe(part.where)}` : ''}`;
-  if ('url' in part) return `a page whose URL matches ${describeUrl(part.url)}`;
-  if ('selector' in part) return `a click on ${part.selector}`;
-  if ('scroll' in part) return `scrolling to ${part.scroll}% of the page`;
-  if ('delay' in part) return `${part.delay} s on the page`;
-  return 'exit intent';
-}
+/** A reason as the core knows it: its code and details. Its sentence comes with the words (src/core/words/), loaded on demand. */
+export type ReasonFacts = EligibilityReason extends infer R ? (R extends EligibilityReason ? Omit<R, 'message'> : never) : never;
 
 /**
- * What the trigger still waits for on this page, as a sentence keeping its `and`s and `or`s
- * (`20 s on the page or exit intent`); nothing when it holds. A `url` part the page does not
- * match is left out: it is a reason of its own.
+ * What the trigger still waits for, keeping its `and`s and `or`s: its parts and the words between
+ * them, a group of several parts inside a group of several nested (said in brackets).
  */
-export function describeWaiting(trigger: Trigger, page: Page): string | undefined {
-  return waitingParts(trigger, page)?.join('');
+export type Waiting = (Trigger | ' and ' | ' or ' | Waiting)[];
+
+/** What a reason's sentence says beyond its public details. */
+export interface SentenceFacts {
+  /** `trigger`: what it waits for, as a whole. */
+  waiting?: Waiting;
+  /** `cooldown`: when the survey that started the pause was shown. */
+  since?: string;
 }
 
-/** The sentence's words, with a group of several parts inside a group of several in brackets. */
-function waitingParts(trigger: Trigger, page: Page): string[] | undefined {
-  if (!('all' in trigger || 'any' in trigger)) return 'url' in trigger || !pendingParts(trigger, page).length ? undefined : [describePart(trigger)];
+const sentenceFacts = new WeakMap<ReasonFacts, SentenceFacts>();
+
+/** What the sentence of a reason found by this module says beyond its details. */
+export const sentenceFactsOf = (reason: ReasonFacts): SentenceFacts | undefined => sentenceFacts.get(reason);
+
+/**
+ * What the trigger still waits for on this page, keeping its `and`s and `or`s (`20 s on the page or
+ * exit intent`); nothing when it holds. A `url` part the page does not match is left out: it is a reason of its own.
+ */
+export function waitingOn(trigger: Trigger, page: Page): Waiting | undefined {
+  if (!('all' in trigger || 'any' in trigger)) return 'url' in trigger || !pendingParts(trigger, page).length ? undefined : [trigger];
   const any = 'any' in trigger;
-  const parts = (any ? trigger.any : trigger.all).map((part) => [part, waitingParts(part, page)] as const);
+  const parts = (any ? trigger.any : trigger.all).map((part) => [part, waitingOn(part, page)] as const);
   // An `any` that holds through one part waits for nothing.
   if (any && parts.some(([part, waiting]) => !waiting && !('url' in part && !mayFireOn(part, page.path)))) return undefined;
   const pending = parts.flatMap(([, waiting]) => (waiting ? [waiting] : []));
   if (pending.length < 2) return pending[0];
-  return pending.flatMap((words, index) => [...(index ? [any ? ' or ' : ' and '] : []), words.length > 1 ? `(${words.join('')})` : words[0]]);
+  return pending.flatMap((waiting, index) => [...(index ? [any ? (' or ' as const) : (' and ' as const)] : []), waiting.length > 1 ? waiting : waiting[0]]);
 }
 
 /**
@@ -73,56 +75,53 @@ export function ruleReasons(
   cooldownDays: number,
   popping: boolean,
   simulated = false,
-): EligibilityReason[] {
-  const reasons: EligibilityReason[] = [];
+): ReasonFacts[] {
+  const reasons: ReasonFacts[] = [];
   const { startsAt, endsAt } = survey;
-  if (!simulated && now < Date.parse(startsAt!)) reasons.push({ code: 'dates', message: `it starts at ${startsAt}`, startsAt });
-  if (!simulated && now >= Date.parse(endsAt!)) reasons.push({ code: 'dates', message: `it ended at ${endsAt}`, endsAt });
+  if (!simulated && now < Date.parse(startsAt!)) reasons.push({ code: 'dates', startsAt });
+  if (!simulated && now >= Date.parse(endsAt!)) reasons.push({ code: 'dates', endsAt });
   for (const { rule, condition, actual } of audienceMisses(survey.audience, traits)) {
-    reasons.push({ code: 'audience', message: `audience rule ${rule} ${describe(condition)} failed: the visitor's value is ${describe(actual)}`, rule, condition, actual });
+    reasons.push({ code: 'audience', rule, condition, actual });
   }
   if (!visitor || simulated) return reasons;
   if (!inSample(visitor.id, survey)) {
-    reasons.push({ code: 'sample', message: `the visitor was sampled out (sample ${survey.sample}: ${survey.sample! * 100}% of visitors are asked)`, sample: survey.sample! });
+    reasons.push({ code: 'sample', sample: survey.sample! });
   }
   const hold = heldBack(survey, visitor, now, cooldownDays, popping);
   if (hold?.rule === 'completed') {
     const until = hold.until === undefined ? undefined : iso(hold.until);
     reasons.push({
       code: 'completed',
-      message: `completed on ${iso(hold.since)}; ${until ? `may show again from ${until} (recontactDays)` : 'never shown again (no recontactDays)'}`,
       completedAt: iso(hold.since),
       ...(until && { until }),
     });
   } else if (hold?.rule === 'dismissed') {
     reasons.push({
       code: 'dismissed',
-      message: `shown on ${iso(hold.since)} and not completed; may show again from ${iso(hold.until)}`,
       shownAt: iso(hold.since),
       until: iso(hold.until),
     });
   } else if (hold) {
-    const after = hold.by === undefined ? 'a survey' : `survey "${hold.by}"`;
-    reasons.push({
-      code: 'cooldown',
-      message: `site-wide pause after ${after} was shown on ${iso(hold.since)}, until ${iso(hold.until)} (cooldownDays)`,
-      until: iso(hold.until),
-      ...(hold.by !== undefined && { surveyId: hold.by }),
-    });
+    const cooldown: ReasonFacts = { code: 'cooldown', until: iso(hold.until), ...(hold.by !== undefined && { surveyId: hold.by }) };
+    sentenceFacts.set(cooldown, { since: iso(hold.since) });
+    reasons.push(cooldown);
   }
   return reasons;
 }
 
+/** `explain()`'s answer for one survey as the core finds it: its reasons without their sentences. */
+export type EligibilityFound = Omit<SurveyEligibility, 'reasons'> & { reasons: ReasonFacts[] };
+
 /** Whether a survey can show on this page now, with every reason it cannot; the same rules targeting applies. */
-export function explainSurvey(survey: Survey, facts: EligibilityFacts): SurveyEligibility {
+export function explainSurvey(survey: Survey, facts: EligibilityFacts): EligibilityFound {
   const { trigger } = survey;
   const simulated = facts.simulated === survey.id;
   const marked = simulated ? { simulated: true as const } : {};
   if (facts.open === survey.id) return { surveyId: survey.id, eligible: true, showing: true, reasons: [], ...marked };
-  const reasons: EligibilityReason[] = [];
+  const reasons: ReasonFacts[] = [];
   const isTab = survey.display === 'tab';
   if (!trigger) {
-    if (!isTab) reasons.push({ code: 'noTrigger', message: 'it has no trigger: it shows only through earshot.show()' });
+    if (!isTab) reasons.push({ code: 'noTrigger' });
   } else {
     // Before Earshot runs nothing on the page is watched: only the URL can be judged.
     const pending = facts.page ? pendingParts(trigger, facts.page) : [];
@@ -130,14 +129,17 @@ export function explainSurvey(survey: Survey, facts: EligibilityFacts): SurveyEl
     const urls: Trigger[] = [];
     if (offPage) collectUrls(trigger, facts.path, urls);
     for (const part of urls as { url: UrlRule }[]) {
-      reasons.push({ code: 'url', message: `the page URL ${facts.path} does not match trigger.url ${describeUrl(part.url)}`, path: facts.path, url: part.url });
+      reasons.push({ code: 'url', path: facts.path, url: part.url });
     }
     const waiting = pending.filter((part) => !urls.includes(part));
-    const sentence = facts.page && describeWaiting(trigger, facts.page);
-    if (waiting.length) reasons.push({ code: 'trigger', message: `trigger not reached: waiting for ${sentence || waiting.map(describePart).join(', ')}`, pending: waiting });
+    if (waiting.length) {
+      const reason: ReasonFacts = { code: 'trigger', pending: waiting };
+      sentenceFacts.set(reason, { waiting: facts.page && waitingOn(trigger, facts.page) });
+      reasons.push(reason);
+    }
   }
   reasons.push(...ruleReasons(survey, facts.visitor, facts.traits, facts.now, facts.cooldownDays, !isTab, simulated));
-  if (facts.open && !isTab) reasons.push({ code: 'busy', message: `another survey ("${facts.open}") is on the page`, surveyId: facts.open });
+  if (facts.open && !isTab) reasons.push({ code: 'busy', surveyId: facts.open });
   return { surveyId: survey.id, eligible: reasons.length === 0, showing: false, reasons, ...marked };
 }
 

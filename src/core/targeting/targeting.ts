@@ -1,8 +1,8 @@
 import { isRecord } from '../definition/checks.js';
 import type { EarshotErrorCode, Survey, SurveyEligibility, UserTraits } from '../types.js';
 import type { ResolvedConfig } from '../definition/validate.js';
-import { expand } from '../definition/unchecked.js';
-import { explainSurvey, ruleReasons } from './eligibility.js';
+import { explainSurvey, ruleReasons, sentenceFactsOf, type EligibilityFound } from './eligibility.js';
+import { wordsAtHand } from '../words/loader.js';
 import type { Page, Signal } from './page.js';
 import { watchPage, type PageWatch } from './page-watch.js';
 import { checkList, fetchSurveys } from './remote-surveys.js';
@@ -102,7 +102,7 @@ export class Targeting {
   }
 
   /** For each survey, whether it can show on this page now and every reason it cannot; ask once `loaded` settled. */
-  explain(): SurveyEligibility[] {
+  explain(): EligibilityFound[] {
     const facts = {
       simulated: this.#simulated,
       path: this.#watch.page.path,
@@ -157,7 +157,7 @@ export class Targeting {
     const { valid, refused } = checkList(list, this.#config.surveys, single);
     for (const { reasons } of refused) this.#host.report('definition', reasons[0].message);
     this.#refused = refused;
-    this.surveys = [...this.#config.surveys, ...valid.map(expand)];
+    this.surveys = [...this.#config.surveys, ...valid];
     this.#watchParts(this.surveys);
     return valid;
   }
@@ -213,7 +213,9 @@ export class Targeting {
 
   /** What keeps a survey from showing now (dates, audience, sample, frequency), or nothing. */
   #whyNot(survey: Survey, popping: boolean): string | undefined {
-    return ruleReasons(survey, this.#visitor.visitor, this.#host.traits(), Date.now(), this.#config.cooldownDays, popping, survey.id === this.#simulated)[0]?.message;
+    const [reason] = ruleReasons(survey, this.#visitor.visitor, this.#host.traits(), Date.now(), this.#config.cooldownDays, popping, survey.id === this.#simulated);
+    // Said on the console with `debug`, which loads the sentences at init; the code until they are in.
+    return reason && (wordsAtHand()?.reason(reason, sentenceFactsOf(reason)) ?? reason.code);
   }
 
   /** Work started by the page's events must not throw into the host page. */

@@ -30,7 +30,8 @@ export const QUESTION_ELEMENTS: { [K in QuestionType]: QuestionElementRow } = {
 
 /** Every kind the surveys ask, each once. */
 export const kindsOf = (surveys: readonly Survey[]): QuestionType[] => [
-  ...new Set(surveys.flatMap((survey) => survey.questions.map((question) => question.type)).filter((type) => Object.hasOwn(QUESTION_ELEMENTS, type))),
+  // A survey prefetched before its check may be as written still, its template's items to come with the check (no `questions` then).
+  ...new Set(surveys.flatMap((survey) => (survey.questions ?? []).map((question) => question.type)).filter((type) => Object.hasOwn(QUESTION_ELEMENTS, type))),
 ];
 
 /** Whether the elements of these kinds are defined already, so a survey asking them can render at once. */

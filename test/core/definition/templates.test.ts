@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createResponse } from '../../../src/core/delivery/response.js';
 import { TEMPLATE_TEXT } from '../../../src/core/definition/templates.js';
+import { contentVerdict, loadContentCheck } from '../../../src/core/definition/unchecked.js';
 import type { Survey } from '../../../src/core/types.js';
 import { validateWholeConfig } from '../../../src/core/definition/validate-whole.js';
+import { validateConfig } from '../../../src/core/definition/validate.js';
 
 /** The surveys `init` would run for these definitions, or the problems it would throw. */
 function resolve(...surveys: unknown[]) {
@@ -10,15 +12,24 @@ function resolve(...surveys: unknown[]) {
   return { surveys: config?.surveys ?? [], problems };
 }
 
+/** The survey as shown: `init` keeps it as written, and its check (loaded on demand, bundled here) expands its template. */
 const only = (survey: unknown): Survey => {
   const { surveys, problems } = resolve(survey);
   expect(problems).toEqual([]);
-  return surveys[0];
+  const verdict = contentVerdict(surveys[0]);
+  expect(verdict?.problems).toEqual([]);
+  return verdict!.survey!;
 };
 
 const AGREE_7 = ['Strongly disagree', 'Disagree', 'Somewhat disagree', 'Neither agree nor disagree', 'Somewhat agree', 'Agree', 'Strongly agree'];
 
-describe('templates expand at validation into the standard items', () => {
+describe('templates expand with the check of what a survey asks into the standard items', () => {
+  beforeAll(() => loadContentCheck());
+
+  it('stay as written at init: their words come with the check, not with the core', () => {
+    expect(validateConfig({ endpoint: '/api/earshot', surveys: [{ id: 'rel', template: 'nps' }] }).config?.surveys).toEqual([{ id: 'rel', template: 'nps' }]);
+  });
+
   it('nps: the recommend question 0–10 and an optional reason', () => {
     expect(only({ id: 'rel', template: 'nps', product: 'Acme' }).questions).toEqual([
       { id: 'nps', type: 'nps', text: 'How likely is it that you would recommend Acme to a friend or colleague?' },
