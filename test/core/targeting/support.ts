@@ -3,6 +3,7 @@
 // visitor saw (`shown` events, surveys on the page).
 import { afterEach, beforeEach, vi } from 'vitest';
 import { destroy, init, on, type EarshotConfig, type EarshotEvents, type Survey } from '../../../src/index.js';
+import { runtime } from '../../../src/api/runtime.js';
 import { getByRole, rendered } from '../../support/dom.js';
 import { installCollector, resetIndexedDB, settle, useFakeClock } from '../../support/fakes.js';
 
@@ -27,6 +28,8 @@ export interface Visit {
 export function useTargeting(): Visit {
   const visit: Visit = { shown: [], errors: [] };
   beforeEach(() => {
+    // A new page: a consent() call of an earlier test (which outlives destroy(), as on one page) no longer holds.
+    runtime.consent = undefined;
     resetIndexedDB();
     useFakeClock();
     installCollector();
