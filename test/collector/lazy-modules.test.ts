@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { storeUnderTest } from './support/test-store';
 
 const COLLECTOR = fileURLToPath(new URL('../../examples/collector/collector.mjs', import.meta.url));
 
@@ -30,7 +31,8 @@ function run(): Promise<{ before: string[]; after: string[]; problems: string[] 
   );
 }
 
-describe('a SQLite collector process', () => {
+// It opens a SQLite collector of its own: once, in the SQLite run.
+describe.runIf(storeUnderTest === 'sqlite')('a SQLite collector process', () => {
   it('starts without the PostgreSQL driver, the batch validator or the stop-word lists, and loads the validator at the first batch', async () => {
     const { before, after, problems } = await run();
     expect(before).toEqual([]);
