@@ -98,6 +98,12 @@ export interface ResponseStore {
   query(sql: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>;
   /** Stores response versions and impression rows (impressions.mjs) in one transaction; `events` counts the impressions not seen before. */
   save(versions: unknown[], impressions?: unknown[][]): Promise<{ stored: number; kept: number; events: number }>;
+  /** Up to `limit` real responses after `afterSeq` that `filter` selects, in arrival order: the pages the CSV export reads. */
+  rowsAfter(options: {
+    filter?: object;
+    afterSeq?: number;
+    limit: number;
+  }): Promise<Array<{ seq: number; surveyId: string; readable: number; body: string; createdMs: number; updatedMs: number; receivedMs: number }>>;
 }
 
 export interface Collector {

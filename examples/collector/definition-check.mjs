@@ -3,16 +3,18 @@
 // the JSON Schema shipped with the package (src/schema/survey.schema.json). Every problem is
 // named with its path: `questions[0].type: …`.
 import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
 import { fieldPath } from './field-path.mjs';
 
 export const SURVEY_SCHEMA_URL = new URL('../../src/schema/survey.schema.json', import.meta.url);
 
 let schemaAccepts;
-/** The schema's check of one survey, compiled on first use: it costs a collector's start nothing. */
+/** The schema's check of one survey, compiled on first use (Ajv too is loaded then): it costs a collector's start nothing. */
 function compiledSchema() {
   if (!schemaAccepts) {
+    const require = createRequire(import.meta.url);
+    const Ajv2020 = require('ajv/dist/2020.js');
+    const addFormats = require('ajv-formats');
     const surveySchema = JSON.parse(readFileSync(SURVEY_SCHEMA_URL, 'utf8'));
     const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true, strictRequired: false });
     addFormats(ajv, ['regex']);

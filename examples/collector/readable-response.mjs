@@ -20,6 +20,14 @@ export function readStoredRow(row) {
     return null;
   }
   const [createdAt, updatedAt, receivedAt] = [row.createdMs, row.updatedMs, row.receivedMs].map(isoOf);
-  if (typeof body !== 'object' || body === null || !createdAt || !updatedAt || !receivedAt) return null;
-  return { ...body, locale: canonicalLocale(body.locale), createdAt, updatedAt, receivedAt };
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || !createdAt || !updatedAt || !receivedAt) return null;
+  // Set on the object JSON.parse just made (the same keys, in the same order, as a copy would
+  // have): copying it with spread made V8 keep about 240 bytes per row past a young-generation
+  // collection, which filled the old generation during a CSV export (--trace-gc-nvp: 9.6 MB
+  // promoted per 40,000 rows with the copy, 0.3 MB without).
+  body.locale = canonicalLocale(body.locale);
+  body.createdAt = createdAt;
+  body.updatedAt = updatedAt;
+  body.receivedAt = receivedAt;
+  return body;
 }

@@ -70,14 +70,16 @@ export function storeApi({ engine, where: location, save, query, exportQuery = q
         afterSeq,
         ...where.params,
       ]);
-      return rows.map((row) => ({
-        ...row,
-        seq: Number(row.seq),
-        readable: Number(row.readable),
-        createdMs: Number(row.createdMs),
-        updatedMs: Number(row.updatedMs),
-        receivedMs: Number(row.receivedMs),
-      }));
+      // Numbers set on the driver's own row objects, not on copies: a spread copy of every row kept
+      // V8 promoting them to its old generation during an export (readable-response.mjs).
+      for (const row of rows) {
+        row.seq = Number(row.seq);
+        row.readable = Number(row.readable);
+        row.createdMs = Number(row.createdMs);
+        row.updatedMs = Number(row.updatedMs);
+        row.receivedMs = Number(row.receivedMs);
+      }
+      return rows;
     },
     /**
      * Surveys with responses that `filter` selects, `{ surveyId, responses, previews }` (real and
