@@ -9,6 +9,12 @@ import { checkList, fetchSurveys } from './remote-surveys.js';
 import { fired, mayFireOn, partsOf, type Firing } from './triggers.js';
 import { openVisitorStore, type VisitorStore } from './visitor.js';
 
+/** How long a page with a kept list waits for the fresh one before using the kept one. */
+export const FRESH_LIST_WAIT_MS = 300;
+
+/** What `promise` settled to within `ms`, or undefined. */
+const settledWithin = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> => Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(resolve, ms))]);
+
 /** What targeting needs from the running SDK. */
 export interface TargetingHost {
   /** The id of the survey on the page now, if any (only one at a time). */
@@ -127,15 +133,21 @@ export class Targeting {
     const fetching = url && fetchSurveys(url).catch((error: Error) => error);
     await this.#visitor.load();
     const cached = url && (await this.#visitor.read<unknown>(cacheKey));
+    // The list kept from the last visit may be out of date (a survey published again since): the
+    // page's first journey points wait a moment for the fresh one, then take the kept one.
+    const early = fetching && Array.isArray(cached) ? await settledWithin(fetching, FRESH_LIST_WAIT_MS) : undefined;
     if (this.#stopped.signal.aborted) return;
-    if (Array.isArray(cached)) this.#use(cached);
+    const fresh = early instanceof Error ? undefined : early;
+    // Kept as written: the next visit validates the copy again before using any of it.
+    if (fresh) void this.#visitor.write(cacheKey, this.#use(fresh.list, fresh.single));
+    else if (Array.isArray(cached)) this.#use(cached);
     this.#offerUntriggeredTabs(this.surveys);
     const waiting = this.#waiting ?? [];
     this.#waiting = null;
     for (const [happened, page] of waiting) this.#guard(() => this.#consider(happened, page));
     this.#host.changed();
     if (!fetching || Array.isArray(cached)) this.#knowSurveys();
-    if (!fetching) return;
+    if (!fetching || fresh) return;
     const fetched = await fetching;
     if (this.#stopped.signal.aborted) return;
     if (fetched instanceof Error) {
@@ -143,7 +155,6 @@ export class Targeting {
       return this.#host.report('network', this.loadProblem);
     }
     const known = new Set(this.surveys.map((survey) => survey.id));
-    // Kept as written: the next visit validates the copy again before using any of it.
     void this.#visitor.write(cacheKey, this.#use(fetched.list, fetched.single));
     // Surveys new to this page get their chance at the page's journey points so far.
     const added = this.surveys.filter((survey) => !known.has(survey.id));

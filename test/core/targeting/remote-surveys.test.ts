@@ -2,13 +2,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { explain, show, track } from '../../../src/index.js';
 import { openVisitorStore } from '../../../src/core/targeting/visitor.js';
 import { settle } from '../../support/fakes.js';
-import { shownIds, start, survey, useTargeting } from './support.js';
+import { FRESH_LIST_WAIT_MS } from '../../../src/core/targeting/targeting.js';
+import { queryByRole, rendered } from '../../support/dom.js';
+import { openSurvey, shownIds, start, survey, useTargeting, wait } from './support.js';
 
 const visit = useTargeting();
 const SURVEYS_URL = '/earshot/surveys.json';
 
 /** What the definitions server does for each request, in order; the last answer repeats. */
-type Answer = unknown[] | { surveys: unknown[] } | object | number | 'network-error' | 'never';
+type Answer = unknown[] | { surveys: unknown[] } | object | number | 'network-error' | 'never' | Late;
+/** A list the server sends after a while (on the fake clock). */
+interface Late {
+  arrivesAfterMs: number;
+  list: unknown[];
+}
+const isLate = (answer: Answer): answer is Late => typeof answer === 'object' && answer !== null && 'arrivesAfterMs' in answer;
 
 /** Serves `SURVEYS_URL` from `answers`; other requests go to the fake collector. Returns the URLs asked for. */
 function serveDefinitions(...answers: Answer[]): string[] {
@@ -19,6 +27,10 @@ function serveDefinitions(...answers: Answer[]): string[] {
     asked.push(String(input));
     const answer = answers.length > 1 ? answers.shift()! : answers[0];
     if (answer === 'never') return new Promise(() => {});
+    if (isLate(answer)) {
+      await new Promise((resolve) => setTimeout(resolve, answer.arrivesAfterMs));
+      return new Response(JSON.stringify(answer.list), { headers: { 'Content-Type': 'application/json' } });
+    }
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
     if (typeof answer === 'number') return new Response('oops', { status: answer });
     return new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } });
@@ -86,12 +98,30 @@ describe('surveysUrl', () => {
     expect(shownIds(visit)).toEqual(['remote-nps']);
   });
 
-  it('uses the last good list before the network answers', async () => {
+  it('uses the last good list when the network has not answered within a moment', async () => {
     serveDefinitions([remote], 'never');
     await start(visit, { surveysUrl: SURVEYS_URL });
     await start(visit, { surveysUrl: SURVEYS_URL });
     track('go');
+    // A journey point of the page's first moments waits for the fresh list…
+    expect(shownIds(visit)).toEqual([]);
+    await wait(FRESH_LIST_WAIT_MS);
+    // …then the kept one answers it.
     expect(shownIds(visit)).toEqual(['remote-nps']);
+  });
+
+  it('shows a returning visitor a survey published again since in its new words, when the list arrives within that moment', async () => {
+    const reworded = { ...remote, questions: [{ id: 'score', type: 'nps', text: 'How likely are you to recommend our new shop?' }] };
+    serveDefinitions([remote], { arrivesAfterMs: FRESH_LIST_WAIT_MS / 3, list: [reworded] });
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    await start(visit, { surveysUrl: SURVEYS_URL });
+    track('go');
+    await wait(FRESH_LIST_WAIT_MS / 3);
+    expect(shownIds(visit)).toEqual(['remote-nps']);
+    const shown = openSurvey()!;
+    await rendered(shown);
+    expect(queryByRole(shown.shadowRoot!, 'radiogroup', 'How likely are you to recommend our new shop?')).not.toBeNull();
+    expect(queryByRole(shown.shadowRoot!, 'radiogroup', 'Survey remote-nps')).toBeNull();
   });
 
   it('a server error does not replace the last good list', async () => {
@@ -184,9 +214,10 @@ describe('surveysUrl', () => {
     it('checks the list kept from an earlier visit again before using it: a refused definition never runs, the rest do', async () => {
       history.replaceState(null, '', `/${'a'.repeat(28)}`);
       await cacheFromEarlierVisit([lookahead, remote]);
-      // The server has fixed its file, but the page uses the kept list before the network answers.
+      // The server has fixed its file, but the page uses the kept list once the network has not answered in a moment.
       serveDefinitions('never');
       await start(visit, { surveysUrl: SURVEYS_URL });
+      await wait(FRESH_LIST_WAIT_MS);
       expect(visit.errors).toEqual([{ code: 'definition', message: `surveysUrl[0].trigger.url.regex: ${REFUSED} (got "^(.|.)*(?=#)$")` }]);
       expect((await explain()).map(({ surveyId, reasons }) => [surveyId, reasons[0]?.code])).toEqual([
         ['remote-nps', 'trigger'],
