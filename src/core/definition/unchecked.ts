@@ -2,6 +2,7 @@ import type { Report } from './checks.js';
 import type { localizeSurvey } from './localize.js';
 import type { recaller } from './recall.js';
 import type { Survey } from '../types.js';
+import { onDemand } from '../on-demand.js';
 
 /** What the check of a survey's content found; with no problems, the survey as the rest of the SDK sees it (its template's items in). */
 export interface ContentVerdict extends Report {
@@ -33,31 +34,16 @@ export function awaitingContentCheck(survey: Survey, path: string): Survey {
   return survey;
 }
 
-let loadCheck: () => Promise<ContentCheck> = () => Promise.reject(new Error('no content check in this build'));
-let loading: Promise<ContentCheck> | undefined;
-let loaded: ContentCheck | undefined;
+const contentCheck = onDemand<ContentCheck>('content check');
 
-/** How this build gets check-content.ts: a function (bundled), or a loader (a file fetched on demand). */
-export function useContentCheck(check: ContentCheck | (() => Promise<ContentCheck>), bundled = false): void {
-  loaded = bundled ? (check as ContentCheck) : undefined;
-  loading = undefined;
-  if (!bundled) loadCheck = check as () => Promise<ContentCheck>;
-}
+/** How this build gets check-content.ts: the module itself (bundled), or a loader (a file fetched on demand). */
+export const useContentCheck = contentCheck.use;
 
 /** What check-content.ts gives, once loaded: a survey whose verdict is known can be shown with it. */
-export const loadedContentCheck = (): ContentCheck | undefined => loaded;
+export const loadedContentCheck = contentCheck.atHand;
 
 /** Loads the content check (once; again after a failure, as the network may be back). */
-export function loadContentCheck(): Promise<unknown> {
-  if (loaded) return Promise.resolve();
-  return (loading ??= loadCheck().then(
-    (check) => (loaded = check),
-    (error) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
+export const loadContentCheck = contentCheck.load;
 
 /**
  * What the check of `survey`'s content found (no problems when it has none to check): at once
@@ -65,6 +51,7 @@ export function loadContentCheck(): Promise<unknown> {
  */
 export function contentVerdict(survey: Survey): ContentVerdict | undefined {
   // Even a survey with nothing to check waits for the file: what it needs to show comes with it.
+  const loaded = contentCheck.atHand();
   if (!loaded) return undefined;
   const path = unchecked.get(survey);
   if (path === undefined) return { problems: [], warnings: [], survey };
