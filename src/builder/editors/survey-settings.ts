@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { SurveyDefinition } from '../../core/types.js';
-import { TEMPLATE_NAMES } from '../../core/definition/templates.js';
+import { TEMPLATE_NAMES } from '../../core/definition/template-names.js';
 import { EditorElement } from './editor-element.js';
 import { selectField, textField } from '../form/field.js';
 

@@ -12,7 +12,8 @@ import type { ContentVerdict } from './unchecked.js';
 
 export { localizeSurvey } from './localize.js';
 export { recaller } from './recall.js';
-import { MATRIX_TEMPLATES, TEMPLATE_NAMES, TEMPLATE_TEXT, expandTemplate, templateQuestions } from './templates.js';
+import { MATRIX_TEMPLATES, TEMPLATE_TEXT, expandTemplate, templateQuestions } from './templates.js';
+import { TEMPLATE_NAMES } from './template-names.js';
 import type { Question, QuestionType, Survey, SurveyTemplate } from '../types.js';
 
 const longText = localized(text(TEXT_MAX_LENGTH));

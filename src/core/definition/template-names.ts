@@ -5,4 +5,6 @@ import type { SurveyTemplate } from '../types.js';
  * and items (templates.ts) come with the check of what a survey asks, which expands them
  * (check-content.ts, loaded on demand).
  */
-export const TEMPLATE_NAMES: readonly SurveyTemplate[] = ['nps', 'csat', 'ces', 'sus', 'umux-lite', 'pmf'];
+// Every name of the type, checked by the compiler: a template added to SurveyTemplate must be named here.
+const NAMED = { nps: 1, csat: 1, ces: 1, sus: 1, 'umux-lite': 1, pmf: 1 } satisfies Record<SurveyTemplate, 1>;
+export const TEMPLATE_NAMES = Object.keys(NAMED) as readonly SurveyTemplate[];

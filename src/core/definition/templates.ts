@@ -1,7 +1,4 @@
-import { TEMPLATE_NAMES } from './template-names.js';
 import type { Question, Survey, SurveyTemplate } from '../types.js';
-
-export { TEMPLATE_NAMES };
 
 /**
  * The words of every template, in English, as the instruments publish them. A survey's
