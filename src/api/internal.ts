@@ -24,7 +24,7 @@ export function whenStarted(listener: () => void): void {
   runtime.onStart = listener;
 }
 
-/** Fetches the survey UI, and the code of these surveys' questions, ahead of time where they are loaded on demand. */
-export function prefetchUi(surveys: Survey[]): void {
-  runtime.presenter?.prefetch?.(surveys);
+/** Fetches the survey UI, and the code of these surveys' questions, ahead of time (at idle, or `now`) where they are loaded on demand. */
+export function prefetchUi(surveys: Survey[], now?: boolean): void {
+  runtime.presenter?.prefetch?.(surveys, now);
 }

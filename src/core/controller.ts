@@ -306,7 +306,7 @@ export class Controller {
     else {
       // The content check is on its way (loaded on demand): the survey waits for it, as for its UI,
       // whose files are fetched meanwhile rather than after.
-      this.#present.prefetch?.([definition]);
+      this.#present.prefetch?.([definition], true);
       let cancelled = false;
       opening.view = { close: () => void (cancelled = true) };
       loadContentCheck().then(

@@ -49,7 +49,7 @@ export function lazyPresenter(load: () => Promise<Presenter>, alongside: (survey
         (presenter) => presenter.debugPanel?.(request) ?? { close() {} },
         () => {},
       ),
-    prefetch(surveys) {
+    prefetch(surveys, now) {
       const fetchNow = () => {
         alongside(surveys);
         loaded().then(
@@ -57,7 +57,8 @@ export function lazyPresenter(load: () => Promise<Presenter>, alongside: (survey
           () => {},
         );
       };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchNow, { timeout: 5000 });
+      if (now) fetchNow();
+      else if (typeof requestIdleCallback === 'function') requestIdleCallback(fetchNow, { timeout: 5000 });
       else setTimeout(fetchNow, 1);
     },
   };

@@ -85,10 +85,11 @@ export interface Presenter {
   /** A "Feedback" tab on the page edge that opens a `tab` survey on demand. */
   tab(request: TabRequest): PresentedSurvey;
   /**
-   * These surveys may show on this page soon: a presenter loaded on demand may fetch itself now,
-   * with the code of the question kinds they ask.
+   * These surveys may show on this page soon: a presenter loaded on demand may fetch itself, with
+   * the code of the question kinds they ask, when the browser is idle, or at once (`now`: one is
+   * about to show, and its content check is on its way too).
    */
-  prefetch?(surveys: Survey[]): void;
+  prefetch?(surveys: Survey[], now?: boolean): void;
   /** The `debug: true` panel; the visitor can close it. */
   debugPanel?(request: DebugPanelRequest): PresentedSurvey;
 }

@@ -93,7 +93,7 @@ async function embed(host: EmbedHost): Promise<void> {
       survey = toSurvey(pickSurvey(host, await readDefinition(host)));
       surveys.set(host, survey);
     }
-    if (!customElements.get(TAG)) prefetchUi([survey]);
+    if (!customElements.get(TAG)) prefetchUi([survey], true);
     // What it asks is checked before it shows (its check may arrive on demand, beside the UI): a
     // problem there is said on the element, as any other.
     await checkContent(survey);

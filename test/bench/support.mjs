@@ -84,22 +84,18 @@ export async function startBench() {
     return handle(req, res);
   };
   const server = await createServer({ port: 0, host: '127.0.0.1', collector });
-  const browser = await chromium.launch({ executablePath: BROWSER_CHROMIUM, args: CHROMIUM_ARGS });
+  // Only the bench server is reached: every other host name fails to resolve. Not a Playwright
+  // route, which would hold each request of the page until Node answered for it: on 2 cores that
+  // added about 15 ms to the split build's cold first show (three files fetched at once).
+  const browser = await chromium.launch({ executablePath: BROWSER_CHROMIUM, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
 
   Object.assign(bench, {
     browser,
     server,
     collector,
     url: (path) => new URL(path, server.url).href,
-    /** A fresh context (empty storage and cache) that may reach the bench server only. */
-    async newContext() {
-      const context = await browser.newContext();
-      await context.route(
-        (url) => url.origin !== server.url,
-        (route) => route.abort(),
-      );
-      return context;
-    },
+    /** A fresh context (empty storage and cache); the browser reaches the bench server only. */
+    newContext: () => browser.newContext(),
     async newPage(context) {
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));

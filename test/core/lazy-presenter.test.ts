@@ -65,6 +65,23 @@ describe('lazyPresenter', () => {
     expect(log).toEqual(['prefetch a b']);
   });
 
+  it('prefetches when the browser is idle, but at once for a survey about to show (its check is on its way too)', () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const load = vi.fn(() => new Promise<Presenter>(() => {}));
+      const presenter = lazyPresenter(load);
+      presenter.prefetch!([request('a').survey]);
+      expect(load).not.toHaveBeenCalled();
+      presenter.prefetch!([request('b').survey], true);
+      expect(load).toHaveBeenCalledTimes(1);
+      idle.forEach((callback) => callback());
+      expect(load).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('starts what the surveys need besides the UI (their kinds’ files) at the moment it starts the UI, not once it arrived', async () => {
     const log: string[] = [];
     let arrive!: (presenter: Presenter) => void;
