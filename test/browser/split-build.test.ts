@@ -61,6 +61,11 @@ it('never downloads the UI on a page where no survey can show, and makes no requ
   // No surveysUrl and nothing queued: init and its start stay off the network entirely.
   expect(requestsAfterInit()).toEqual([]);
   expect(await page.evaluate(() => customElements.get('earshot-survey'))).toBeUndefined();
+  // A visitor who never answered: looking for what an earlier page left creates no outbox databases.
+  const databases = await page.evaluate(async () => (await indexedDB.databases()).map(({ name }) => name));
+  expect(databases).toContain('earshot-visitor');
+  expect(databases).not.toContain('earshot');
+  expect(databases).not.toContain('earshot-events');
   assertNoPageErrors(h.problems(page));
 });
 

@@ -28,6 +28,24 @@ export interface Outbox {
 }
 
 /**
+ * Whether database `name` may hold anything. Opening one to read it creates it, and costs the page's
+ * main thread about a millisecond: on the pages of a visitor who never answered, the outbox's
+ * databases do not exist, and the browser's list of the site's databases says so without opening
+ * one. A browser without that list (Firefox before 126), or one that fails, gets `true`.
+ */
+async function mayHoldAnything(name: string, existing: Set<string>): Promise<boolean> {
+  if (existing.has(name)) return true;
+  try {
+    const listed = await indexedDB.databases?.();
+    if (listed && !listed.some((database) => database.name === name)) return false;
+  } catch {
+    // The read that follows finds out, and falls back to memory if it must.
+  }
+  existing.add(name);
+  return true;
+}
+
+/**
  * The outbox in IndexedDB (through idb-keyval), falling back to memory for the rest of the page
  * when IndexedDB is missing or fails, so that answers are still delivered; `onFallback` is told once.
  */
@@ -41,6 +59,8 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
   const refusedHere = new Map<string, DeadLetter>();
   /** Events of this page once IndexedDB failed. */
   const eventsHere = new Map<string, ImpressionEvent>();
+  /** Databases this page wrote to, or found among the site's. */
+  const existing = new Set<string>();
   const eventStore = () => (events ??= createStore(EVENTS_DB, 'events'));
 
   const stores = () => {
@@ -85,13 +105,13 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
   return {
     put: (response) =>
       withFallback(
-        () => set(response.id, response, stores().queue),
+        () => (existing.add(OUTBOX_DB), set(response.id, response, stores().queue)),
         (map) => void map.set(response.id, response),
       ),
 
     list: () =>
       withFallback(
-        async () => (await entries<string, SurveyResponse>(stores().queue)).map(([, response]) => response),
+        async () => ((await mayHoldAnything(OUTBOX_DB, existing)) ? (await entries<string, SurveyResponse>(stores().queue)).map(([, response]) => response) : []),
         (map) => [...map.values()],
       ).then((responses) => responses.sort((a, b) => a.createdAt.localeCompare(b.createdAt))),
 
@@ -116,13 +136,13 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
 
     putEvent: (event) =>
       withFallback(
-        () => set(event.id, event, eventStore()),
+        () => (existing.add(EVENTS_DB), set(event.id, event, eventStore())),
         () => void eventsHere.set(event.id, event),
       ),
 
     events: () =>
       withFallback(
-        () => values<ImpressionEvent>(eventStore()),
+        async () => ((await mayHoldAnything(EVENTS_DB, existing)) ? values<ImpressionEvent>(eventStore()) : []),
         () => [...eventsHere.values()],
         // Within one millisecond a survey's `shown` still comes before its `dismissed`.
       ).then((queued) => queued.sort((a, b) => a.at.localeCompare(b.at) || (a.type === b.type ? 0 : a.type === 'shown' ? -1 : 1))),

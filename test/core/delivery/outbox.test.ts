@@ -39,6 +39,32 @@ describe('createOutbox with IndexedDB', () => {
     expect(await createOutbox(() => {}).list()).toEqual([]);
   });
 
+  it('creates no database by reading an outbox no page ever wrote to (a visitor who never answered keeps no empty databases)', async () => {
+    const outbox = createOutbox(() => {});
+    expect(await outbox.list()).toEqual([]);
+    expect(await outbox.events()).toEqual([]);
+    const names = (await indexedDB.databases()).map(({ name }) => name);
+    expect(names).not.toContain(OUTBOX_DB);
+    expect(names).not.toContain(EVENTS_DB);
+    // Once a page wrote, every later page reads what it left.
+    const stored = response(3, '2026-01-01T10:00:00.000Z');
+    await createOutbox(() => {}).put(stored);
+    expect(await outbox.list()).toEqual([stored]);
+    expect(await createOutbox(() => {}).list()).toEqual([stored]);
+  });
+
+  it('reads the outbox where the browser cannot list the site’s databases (Firefox before 126)', async () => {
+    const stored = response(4, '2026-01-01T10:00:00.000Z');
+    await createOutbox(() => {}).put(stored);
+    // The page's own `indexedDB` without the method its prototype gives.
+    Object.defineProperty(indexedDB, 'databases', { value: undefined, configurable: true });
+    try {
+      expect(await createOutbox(() => {}).list()).toEqual([stored]);
+    } finally {
+      delete (indexedDB as { databases?: unknown }).databases;
+    }
+  });
+
   it('keeps one record per id: a newer version replaces the older', async () => {
     const outbox = createOutbox(() => {});
     const first = response(3, '2026-01-01T10:00:00.000Z');
