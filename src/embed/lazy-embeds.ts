@@ -1,0 +1,37 @@
+import { running } from '../api/internal.js';
+import { onDemand } from '../core/on-demand.js';
+import type { startEmbeds } from './embed.js';
+import { embedCore, failOn, type EmbedHost } from './embed-core.js';
+import type { Embeds } from './find-embeds.js';
+
+/**
+ * Embed support whose code (embed.ts) arrives only on a page that has an `<earshot-survey>` of
+ * its own, once Earshot runs: the split build's earshot.embed.min.js, the ESM build's chunk. An
+ * element found before then waits for Earshot to start; a file that cannot be loaded is said on
+ * the element (and tried again for the next one, as the network may be back).
+ */
+export function lazyEmbeds(load: () => Promise<typeof startEmbeds>): Embeds {
+  const file = onDemand<typeof startEmbeds>('embed support');
+  file.use(load);
+  let started: Embeds | undefined;
+  /** Elements found while Earshot does not run: nothing is fetched for them until it does. */
+  const waiting = new Set<EmbedHost>();
+  const embeds: Embeds = {
+    embed(host) {
+      if (started) return started.embed(host);
+      if (!host.isConnected) return;
+      // Not even embed.ts is fetched before Earshot runs: consent may not be granted yet.
+      if (!running(host.getAttribute('endpoint'))) return void waiting.add(host);
+      waiting.delete(host);
+      file.load().then(
+        (start) => (started ??= start(embedCore)).embed(host),
+        (error: unknown) => failOn(host, 'network', `the code that embeds it could not be loaded (${(error as Error)?.message ?? error})`),
+      );
+    },
+    restarted() {
+      started?.restarted();
+      for (const host of [...waiting]) embeds.embed(host);
+    },
+  };
+  return embeds;
+}
