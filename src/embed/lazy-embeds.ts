@@ -16,17 +16,23 @@ export function lazyEmbeds(load: () => Promise<typeof startEmbeds>): Embeds {
   let started: Embeds | undefined;
   /** Elements found while Earshot does not run: nothing is fetched for them until it does. */
   const waiting = new Set<EmbedHost>();
+  /** Elements waiting for embed.ts, each found once however often it is offered (a scan, then another at DOMContentLoaded). */
+  const loading = new Set<EmbedHost>();
   const embeds: Embeds = {
     embed(host) {
       if (started) return started.embed(host);
-      if (!host.isConnected) return;
+      if (loading.has(host) || !host.isConnected) return;
       // Not even embed.ts is fetched before Earshot runs: consent may not be granted yet.
       if (!running(host.getAttribute('endpoint'))) return void waiting.add(host);
       waiting.delete(host);
-      file.load().then(
-        (start) => (started ??= start(embedCore)).embed(host),
-        (error: unknown) => failOn(host, 'network', `the code that embeds it could not be loaded (${(error as Error)?.message ?? error})`),
-      );
+      loading.add(host);
+      file
+        .load()
+        .then(
+          (start) => (started ??= start(embedCore)).embed(host),
+          (error: unknown) => failOn(host, 'network', `the code that embeds it could not be loaded (${(error as Error)?.message ?? error})`),
+        )
+        .finally(() => loading.delete(host));
     },
     restarted() {
       started?.restarted();
