@@ -25,6 +25,7 @@ export function failOn(host: EmbedHost, code: EarshotErrorCode, message: string)
   if (host.hasAttribute('debug')) console.warn(`earshot: ${text}`);
 }
 
+/** The running Earshot, the checks of a survey's identity and targeting, and how a problem is said on the element. */
 export const embedCore = { running, prefetchUi, checkSurvey, surveysIn, awaitingContentCheck, contentVerdict, loadContentCheck, failOn };
 
 export type EmbedCore = typeof embedCore;

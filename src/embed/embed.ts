@@ -23,7 +23,7 @@ const presented = new Set<EmbedHost>();
 const waiting = new Set<EmbedHost>();
 const loading = new Set<EmbedHost>();
 
-/** What the core gave (find-embeds.ts): the running Earshot and its checks; this file has no copy of its own. */
+/** What the core gave (embed-core.ts): the running Earshot and its checks; this file has no copy of its own. */
 let core: EmbedCore;
 
 /** Starts embed support with what the core gives. */

@@ -36,7 +36,9 @@ export function lazyEmbeds(load: () => Promise<typeof startEmbeds>): Embeds {
     },
     restarted() {
       started?.restarted();
-      for (const host of [...waiting]) embeds.embed(host);
+      const found = [...waiting];
+      waiting.clear();
+      for (const host of found) embeds.embed(host);
     },
   };
   return embeds;
