@@ -76,8 +76,6 @@ it('fetches the UI at idle time on a page where a survey may show, and shows the
   expect(uiRequests()).toBe(1);
   // The debug panel's code is a file of its own, which only `debug: true` fetches.
   expect(requestsOf(DEBUG_PANEL_FILE)).toBe(0);
-  // What runs an <earshot-survey> the page placed is a file of its own, which only such a page fetches.
-  expect(requestsOf(EMBED_FILE)).toBe(0);
   assertNoPageErrors(h.problems(page));
 });
 
@@ -195,6 +193,21 @@ async function openEmbedPage(path: string, body: string, options: { setUp?: (pag
   await page.goto(h.url(path));
   return { page, requestsOf: (file: string) => paths.filter((one) => one === file).length };
 }
+
+it('never fetches the code that runs <earshot-survey> on a page without one, even where a survey shows and with debug: true', async () => {
+  const { page, requestsOf } = await openCorePage('/checkout/done', [{ id: 'after-checkout', trigger: { event: 'checkout_completed' }, questions: [score] }], { debug: true });
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  // A page that adds other elements later is looked at, and still has none.
+  await page.evaluate(() => document.querySelector('main')!.append(document.createElement('section')));
+  await page.waitForTimeout(500);
+  expect(requestsOf(EMBED_FILE)).toBe(0);
+  // What `debug: true` fetches at init, for comparison: the check and the sentences.
+  expect([requestsOf('/dist/earshot.check.min.js'), requestsOf(WORDS_FILE)]).toEqual([1, 1]);
+  assertNoPageErrors(h.problems(page));
+});
 
 it('runs <earshot-survey> elements placed before and after the script with the code of a file of its own, fetched once', async () => {
   const { page, requestsOf } = await openEmbedPage('/docs/both', AROUND_THE_SCRIPT);
