@@ -191,6 +191,13 @@ export default [
     plugins: bundled({ lit: false }),
   },
   {
+    // The split build's support of <earshot-survey> elements a page places itself
+    // (src/embed/embed.ts), an ES module the core imports only on a page that has one.
+    input: 'src/embed/embed.ts',
+    output: { file: 'dist/earshot.embed.min.js', format: 'es', sourcemap: true, banner: bannerOf(), plugins: [minified(true)] },
+    plugins: bundled({ lit: false }),
+  },
+  {
     // The UI half of the split build: an ES module exporting the presenter, Lit bundled in.
     input: 'src/ui/present.ts',
     // The on-demand file imports what it shares with this one from it: no third file in between.

@@ -8,7 +8,9 @@ import { useWords } from './core/words/loader.js';
 import type { Words } from './core/words/words.js';
 import type { Presenter } from './core/presenter.js';
 import type { QuestionType, Survey } from './core/types.js';
-import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
+import { useEmbeds, watchEmbeds, watchUndefinedEmbeds } from './embed/find-embeds.js';
+import { lazyEmbeds } from './embed/lazy-embeds.js';
+import type { startEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { prepareAnnouncer } from './a11y/announcer.js';
 
@@ -16,6 +18,7 @@ const here = (document.currentScript as HTMLScriptElement | null)?.src || locati
 const uiUrl = new URL('earshot.ui.min.js', here).href;
 const checkUrl = new URL('earshot.check.min.js', here).href;
 const wordsUrl = new URL('earshot.words.min.js', here).href;
+const embedUrl = new URL('earshot.embed.min.js', here).href;
 
 /** The question kinds, each a file next to the UI's (`earshot.ui-nps-question.min.js`, rollup.config.mjs). */
 const KIND_FILES = { nps: 1, rating: 1, csat: 1, ces: 1, thumbs: 1, choice: 1, text: 1, matrix: 1, ranking: 1, slider: 1, cta: 1 } satisfies Record<QuestionType, 1>;
@@ -41,6 +44,8 @@ usePresenter({
 useContentCheck(() => import(/* @vite-ignore */ checkUrl) as Promise<ContentCheck>);
 // explain()'s sentences, by a file of its own: fetched by explain(), or at init with `debug: true`.
 useWords(() => import(/* @vite-ignore */ wordsUrl).then((file: { words: Words }) => file.words));
+// What runs an <earshot-survey> the page placed, by a file of its own: fetched only on a page that has one.
+useEmbeds(lazyEmbeds(() => import(/* @vite-ignore */ embedUrl).then((file: { startEmbeds: typeof startEmbeds }) => file.startEmbeds)));
 
 export { init, track, show, preview, explain, identify, setContext, flush, on, deadLetters, destroy, consent } from './api/api.js';
 export { EarshotConfigError } from './core/errors.js';

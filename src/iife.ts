@@ -7,7 +7,9 @@ import * as contentCheck from './core/definition/check-content.js';
 import { useContentCheck } from './core/definition/unchecked.js';
 import { useWords } from './core/words/loader.js';
 import { words } from './core/words/words.js';
-import { watchEmbeds } from './embed/embed.js';
+import { startEmbeds } from './embed/embed.js';
+import { embedCore } from './embed/embed-core.js';
+import { useEmbeds, watchEmbeds } from './embed/find-embeds.js';
 import { replayQueue } from './snippet/queue.js';
 import { presenter } from './ui/present.js';
 import { defineEveryKind } from './ui/questions/registry.js';
@@ -16,6 +18,8 @@ usePresenter(presenter);
 // One file: what a survey asks is checked in the task that shows it.
 useContentCheck(contentCheck, true);
 useWords(words, true);
+// An <earshot-survey> the page placed runs in the task that finds it.
+useEmbeds(startEmbeds(embedCore));
 // Every kind is in this file: defined now (their imports resolve in this task), a survey shows in the task that asks for it.
 void defineEveryKind();
 watchEmbeds();

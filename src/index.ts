@@ -7,7 +7,8 @@ import * as api from './public-api.js';
 import { lazyPresenter } from './core/lazy-presenter.js';
 import { useContentCheck } from './core/definition/unchecked.js';
 import { useWords } from './core/words/loader.js';
-import { watchEmbeds, watchUndefinedEmbeds } from './embed/embed.js';
+import { useEmbeds, watchEmbeds, watchUndefinedEmbeds } from './embed/find-embeds.js';
+import { lazyEmbeds } from './embed/lazy-embeds.js';
 import { prepareAnnouncer } from './a11y/announcer.js';
 
 // On a server, or beside another copy of Earshot, importing this starts nothing and the API does nothing.
@@ -21,6 +22,8 @@ if (claimPage(api)) {
   useContentCheck(() => import('./core/definition/check-content.js'));
   // explain()'s sentences: a chunk of its own, fetched by explain(), or at init with `debug: true`.
   useWords(() => import('./core/words/words.js').then((file) => file.words));
+  // What runs an <earshot-survey> the page placed: a chunk of its own, fetched only on a page that has one.
+  useEmbeds(lazyEmbeds(() => import('./embed/embed.js').then((file) => file.startEmbeds)));
   watchEmbeds();
   // <earshot-survey> is defined only once the UI arrives; until then, added elements are looked for.
   watchUndefinedEmbeds();

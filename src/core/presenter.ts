@@ -1,5 +1,8 @@
 import type { Answer, Answers, ColorScheme, EarshotErrorCode, Survey, SurveyEligibility, Theme } from './types.js';
 
+/** The element the UI shows surveys in, which a page may also place itself to embed one. */
+export const SURVEY_TAG = 'earshot-survey';
+
 /** Dispatched (bubbling, composed) by an `<earshot-survey>` the page placed itself, so that Earshot runs it. */
 export const EMBED_REQUEST = 'earshot-embed';
 

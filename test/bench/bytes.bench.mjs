@@ -46,6 +46,7 @@ const WHEN = {
   'earshot.ui-nps-question.min.js': '(with a survey that asks an NPS question)',
   'earshot.check.min.js': '(with a survey that may show, at idle or at show; at init with `debug: true`)',
   'earshot.words.min.js': "(explain()'s sentences: fetched by explain(), or at init with `debug: true`)",
+  'earshot.embed.min.js': '(on a page with an `<earshot-survey>` of its own, once Earshot runs)',
   'earshot.debug-panel.min.js': '(fetched only with `debug: true`)',
 };
 

@@ -19,6 +19,7 @@ export const DIST_FILES = [
   'earshot.ui-nps-question.min.js',
   'earshot.check.min.js',
   'earshot.words.min.js',
+  'earshot.embed.min.js',
   'earshot.debug-panel.min.js',
 ];
 

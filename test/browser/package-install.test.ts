@@ -106,6 +106,8 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot-check-content.js',
       // explain()'s sentences, imported when it is called.
       'dist/earshot-words.js',
+      // What runs an <earshot-survey> a page placed, imported only on such a page.
+      'dist/earshot-embed.js',
       // Each question kind, fetched with a survey that asks it.
       ...KIND_FILES.map((file) => `dist/${file}`),
       'dist/earshot.min.js',
@@ -114,6 +116,7 @@ it('packs the builds, their types, locales, schemas, manifest, the survey builde
       'dist/earshot.debug-panel.min.js',
       'dist/earshot.check.min.js',
       'dist/earshot.words.min.js',
+      'dist/earshot.embed.min.js',
       'dist/index.d.ts',
       'dist/core/types.d.ts',
       'dist/custom-elements.json',
@@ -349,8 +352,10 @@ it("leaves the UI and Lit out of an app's bundle, in a chunk of their own that t
   const ui = holding('earshot-ui.js');
   expect(modulesOf(entry)).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot-core.js', 'node_modules/idb-keyval/dist/index.js']));
   expect(modulesOf(entry).filter((id) => id.includes('lit') || /earshot-(ui|debug-panel)\.js$/.test(id))).toEqual([]);
-  // The UI, the check of what surveys ask and explain()'s sentences, each loaded on demand in a chunk of its own.
-  expect([...entry.dynamicImports].sort()).toEqual([ui.fileName, holding('earshot-check-content.js').fileName, holding('earshot-words.js').fileName].sort());
+  // The UI, the check of what surveys ask, explain()'s sentences and what runs an <earshot-survey>, each loaded on demand in a chunk of its own.
+  expect([...entry.dynamicImports].sort()).toEqual(
+    [ui.fileName, holding('earshot-check-content.js').fileName, holding('earshot-words.js').fileName, holding('earshot-embed.js').fileName].sort(),
+  );
   expect(modulesOf(ui)).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/lit-element\/(development\/)?lit-element\.js$/)]));
   // The UI's own on-demand imports: each question kind, and the `debug: true` panel.
   const onDemand = [...KIND_FILES, 'earshot-debug-panel.js'].map((file) => holding(file).fileName);

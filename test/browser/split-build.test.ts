@@ -10,6 +10,7 @@ const h = useBrowserHarness();
 const UI_FILE = '/dist/earshot.ui.min.js';
 const DEBUG_PANEL_FILE = '/dist/earshot.debug-panel.min.js';
 const WORDS_FILE = '/dist/earshot.words.min.js';
+const EMBED_FILE = '/dist/earshot.embed.min.js';
 
 /** A host page at `path` that loads the core and starts Earshot with `surveys`. */
 async function openCorePage(
@@ -176,6 +177,99 @@ it('renders and delivers <earshot-survey> elements added after init, before the 
   await page.getByRole('button', { name: 'Submit' }).click();
   await waitForResponses(h.server, 1, { where: (r) => r.surveyId === 'late-csat' && r.completed && (r.answers as { sat?: number }).sat === 5 });
   expect(uiRequests()).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+/** Two `<earshot-survey>` elements of a page's own HTML, one before the core's script and one after; the page never calls `init`. */
+const AROUND_THE_SCRIPT = `<main><h1>Docs</h1><earshot-survey id="before" src="/embed/feedback.json" endpoint="/api/earshot" debug></earshot-survey></main>
+<script>window.errors=[];document.getElementById("before").addEventListener("earshot:error",function(e){errors.push(e.detail)});</script>
+<script src="/dist/earshot.core.min.js"></script>
+<aside><earshot-survey id="after"><script type="application/json">{"id":"after-csat","questions":[{"id":"sat","type":"csat","text":"How satisfied are you?"}]}</script></earshot-survey></aside>`;
+
+/** A page at `path` whose body is `body`, with what it requested. */
+async function openEmbedPage(path: string, body: string, options: { setUp?: (page: Page) => Promise<void> } = {}) {
+  const page = await h.newPage();
+  const paths: string[] = [];
+  page.on('request', (request) => paths.push(new URL(request.url()).pathname));
+  await page.route(h.url(path), (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Docs</title></head><body>${body}</body></html>` }),
+  );
+  await options.setUp?.(page);
+  await page.goto(h.url(path));
+  return { page, requestsOf: (file: string) => paths.filter((one) => one === file).length };
+}
+
+it('never fetches the code that runs <earshot-survey> on a page without one, even where a survey shows and with debug: true', async () => {
+  const { page, requestsOf } = await openCorePage('/checkout/done', [{ id: 'after-checkout', trigger: { event: 'checkout_completed' }, questions: [score] }], { debug: true });
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  // A page that adds other elements later is looked at, and still has none.
+  await page.evaluate(() => document.querySelector('main')!.append(document.createElement('section')));
+  await page.waitForTimeout(500);
+  expect(requestsOf(EMBED_FILE)).toBe(0);
+  // What `debug: true` fetches at init, for comparison: the check and the sentences.
+  expect([requestsOf('/dist/earshot.check.min.js'), requestsOf(WORDS_FILE)]).toEqual([1, 1]);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('runs <earshot-survey> elements placed before and after the script with the code of a file of its own, fetched once', async () => {
+  const { page, requestsOf } = await openEmbedPage('/docs/both', AROUND_THE_SCRIPT);
+  const before = page.locator('#before');
+  const after = page.locator('#after');
+  await before.getByRole('radio', { name: 'Thumbs up' }).click();
+  await before.getByRole('button', { name: 'Next' }).click();
+  await before.getByRole('button', { name: 'Submit' }).click();
+  await after.getByRole('radio', { name: /^5/ }).click();
+  await after.getByRole('button', { name: 'Submit' }).click();
+  const responses = await waitForResponses(h.server, 2, { where: (r) => r.completed });
+  expect(responses.map((r) => [r.surveyId, r.answers, r.trigger]).sort()).toEqual([
+    ['after-csat', { sat: 5 }, { manual: true }],
+    ['docs-feedback', { helpful: 1 }, { manual: true }],
+  ]);
+  // Inline, each in its own place on the page.
+  expect(await page.evaluate(() => [...document.querySelectorAll('earshot-survey')].map((element) => [element.id, element.parentElement!.localName]))).toEqual([
+    ['before', 'main'],
+    ['after', 'aside'],
+  ]);
+  expect(requestsOf(EMBED_FILE)).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('says on the element when the code that runs it cannot be loaded, and never breaks the page', async () => {
+  let warnings: string[] = [];
+  const { page, requestsOf } = await openEmbedPage('/docs/offline', AROUND_THE_SCRIPT, {
+    setUp: async (page) => {
+      await page.route(h.url(EMBED_FILE), (route) => route.abort());
+      warnings = consoleWarnings(page);
+    },
+  });
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { errors: unknown[] }).errors))
+    .toEqual([{ code: 'network', message: expect.stringMatching(/^<earshot-survey src="\/embed\/feedback.json">: the code that embeds it could not be loaded \(/) }]);
+  expect(warnings.some((text) => text.startsWith('earshot: <earshot-survey src="/embed/feedback.json">: the code that embeds it could not be loaded'))).toBe(true);
+  expect(requestsOf(EMBED_FILE)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.querySelector('earshot-survey')!.shadowRoot?.childElementCount ?? 0)).toBe(0);
+  // The blocked request is the browser console's own error, not the page's.
+  assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
+});
+
+it('fetches nothing for an <earshot-survey>, not even the code that runs it, before consent is granted', async () => {
+  const { page, requestsOf } = await openEmbedPage(
+    '/docs/consent',
+    `<main><earshot-survey src="/embed/feedback.json"></earshot-survey></main><script src="/dist/earshot.core.min.js"></script>
+<script>earshot.init({ endpoint: "/api/earshot", consent: "pending" });</script>`,
+  );
+  await page.waitForTimeout(500);
+  expect([requestsOf(EMBED_FILE), requestsOf('/embed/feedback.json')]).toEqual([0, 0]);
+  await page.evaluate(() => window.earshot.consent('granted'));
+  await page.getByRole('radio', { name: 'Thumbs down' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'docs-feedback', answers: { helpful: 0 }, trigger: { manual: true } });
+  expect([requestsOf(EMBED_FILE), requestsOf('/embed/feedback.json')]).toEqual([1, 1]);
   assertNoPageErrors(h.problems(page));
 });
 

@@ -17,7 +17,7 @@ const firstLines = (name: string) => read(name).split('\n', 2);
 
 // V8 reads the hint only on a file's very first line; the page-cost bench shows what it saves
 // (init under 2 ms instead of about 3.5 ms, half the main-thread script time of loading Earshot).
-it.each(['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.check.min.js', 'earshot.words.min.js'])(
+it.each(['earshot.min.js', 'earshot.core.min.js', 'earshot.ui.min.js', 'earshot.check.min.js', 'earshot.words.min.js', 'earshot.embed.min.js'])(
   '%s asks V8 to compile its functions while it streams in, and keeps its license notice',
   (name) => {
     const [hint, notice] = firstLines(name);

@@ -3,7 +3,7 @@
 // presents it, with the UI bundled in. The ESM face (src/index.ts) imports its UI on demand
 // instead; so that those assertions keep their strength (a survey that must not show is checked
 // at once, not after an import that may not have settled), each test file gets src/index.ts with
-// the bundled presenter, content check and sentences, as iife.ts binds them. Test files named `*.on-demand.test.ts` keep the
+// the bundled presenter, content check, sentences and embed support, as iife.ts binds them. Test files named `*.on-demand.test.ts` keep the
 // ESM face's own on-demand loading: they are its tests.
 import { expect } from 'vitest';
 
@@ -20,6 +20,9 @@ export async function useBundledUi(): Promise<void> {
   (await import('../../src/core/definition/unchecked.js')).useContentCheck(await import('../../src/core/definition/check-content.js'), true);
   // explain()'s sentences at hand, as iife.ts has them.
   (await import('../../src/core/words/loader.js')).useWords((await import('../../src/core/words/words.js')).words, true);
+  // An <earshot-survey> the page placed runs in the task that finds it, as iife.ts has it.
+  const { embedCore } = await import('../../src/embed/embed-core.js');
+  (await import('../../src/embed/find-embeds.js')).useEmbeds((await import('../../src/embed/embed.js')).startEmbeds(embedCore));
 }
 
 const onDemandTests = /\.on-demand\.test\.ts$/.test(expect.getState().testPath ?? '');
