@@ -11,13 +11,16 @@ import { watchEmbeds } from './embed/embed.js';
 import { replayQueue } from './snippet/queue.js';
 import { presenter } from './ui/present.js';
 import { defineEveryKind } from './ui/questions/registry.js';
+import { defineFeedbackTab } from './ui/tab/define-feedback-tab.js';
 
 usePresenter(presenter);
 // One file: what a survey asks is checked in the task that shows it.
 useContentCheck(contentCheck, true);
 useWords(words, true);
-// Every kind is in this file: defined now (their imports resolve in this task), a survey shows in the task that asks for it.
+// Every kind and the Feedback tab are in this file: defined now (their imports resolve in this task),
+// a survey or a tab shows in the task that asks for it.
 void defineEveryKind();
+void defineFeedbackTab();
 watchEmbeds();
 
 export * from './public-api.js';
