@@ -79,9 +79,13 @@ it('brings the Feedback tab’s code only for a tab survey, and shows its tab', 
   expect(customElements.get('earshot-feedback-tab')).toBeUndefined();
   history.replaceState(null, '', '/help');
   init({ endpoint: '/api/earshot', locale: 'en', surveys: [{ id: 'help-tab', display: 'tab', questions: [{ id: 'helpful', type: 'thumbs', text: 'Was this page helpful?' }] }] });
-  await idle();
-  const tab = document.querySelector('earshot-feedback-tab')!;
-  expect(tab).not.toBeNull();
+  // Its check, then the UI and the tab's code, each an import that settles in turn.
+  const tab = await vi.waitFor(async () => {
+    await idle();
+    const placed = document.querySelector('earshot-feedback-tab');
+    expect(placed).not.toBeNull();
+    return placed!;
+  });
   await rendered(tab);
   getByRole(tab.shadowRoot!, 'button', 'Feedback').click();
   await settle();
