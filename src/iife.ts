@@ -2,6 +2,7 @@
 // by rollup, plus `push` for the loader snippet's queue, which is replayed here. It presents
 // surveys at once instead of through the ESM face's dynamic import, which a classic script would
 // have to inline anyway, for more bytes and nothing gained.
+import { prepareAnnouncer } from './a11y/announcer.js';
 import { usePresenter } from './api/internal.js';
 import * as contentCheck from './core/definition/check-content.js';
 import { useContentCheck } from './core/definition/unchecked.js';
@@ -13,7 +14,8 @@ import { presenter } from './ui/present.js';
 import { defineEveryKind } from './ui/questions/registry.js';
 import { defineFeedbackTab } from './ui/tab/define-feedback-tab.js';
 
-usePresenter(presenter);
+// The live region, as the other entries prepare it: on the page before a survey appears.
+usePresenter({ ...presenter, prepare: prepareAnnouncer });
 // One file: what a survey asks is checked in the task that shows it.
 useContentCheck(contentCheck, true);
 useWords(words, true);

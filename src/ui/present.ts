@@ -1,6 +1,6 @@
 import { nextQuestionIndex } from '../core/definition/flow.js';
 import type { PresentedSurvey, Presenter } from '../core/presenter.js';
-import { announce, prepareAnnouncer } from '../a11y/announcer.js';
+import { announce } from '../a11y/announcer.js';
 import { applyAppearance } from './appearance.js';
 import './define.js';
 import { useStyleNonce, whenBodyExists } from './host-page.js';
@@ -10,10 +10,11 @@ import type { SurveyElement } from './survey/survey.js';
 import type { FeedbackTabElement } from './tab/feedback-tab.js';
 import { defineFeedbackTab, feedbackTabDefined } from './tab/define-feedback-tab.js';
 
-/** Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target. */
+/**
+ * Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target.
+ * The live region they are announced through is the entries' to prepare (src/a11y/), with the core.
+ */
 export const presenter: Presenter = {
-  prepare: prepareAnnouncer,
-
   survey({ survey, locale, callbacks, requested, preview = false, styleNonce, recall, ...appearance }) {
     useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;

@@ -16,7 +16,8 @@ export async function useBundledUi(): Promise<void> {
   await (await import('../../src/ui/tab/define-feedback-tab.js')).defineFeedbackTab();
   await import('../../src/index.js');
   const { usePresenter } = await import('../../src/api/internal.js');
-  usePresenter(presenter);
+  // With the live region, as iife.ts prepares it.
+  usePresenter({ ...presenter, prepare: (await import('../../src/a11y/announcer.js')).prepareAnnouncer });
   // What a survey asks is checked in the task that shows it, as iife.ts does.
   (await import('../../src/core/definition/unchecked.js')).useContentCheck(await import('../../src/core/definition/check-content.js'), true);
   // explain()'s sentences at hand, as iife.ts has them.
