@@ -115,7 +115,8 @@ export const presenter: Presenter = {
         element.remove();
       };
     };
-    // The tab shows once its element is defined: at once when it is bundled or was fetched beside the UI, else when its file arrives.
+    // The tab shows once its element is defined: at once when it is bundled (or an earlier tab defined it), else once its
+    // file is in, which the split build's core fetches beside the UI.
     if (feedbackTabDefined()) place();
     else
       defineFeedbackTab().then(
