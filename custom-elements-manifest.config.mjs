@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
  * The files whose tables register elements (the analyzer cannot read them on its own): rows
  * `'earshot-tag': Class` given to `defineOnce`, and the question kinds' `{ tag: 'earshot-tag', load: () => import(…).then((module) => module.Class) }`.
  */
-const REGISTRATIONS = ['./src/ui/define.ts', './src/ui/questions/registry.ts', './src/ui/debug-panel/show-debug-panel.ts'];
+const REGISTRATIONS = ['./src/ui/define.ts', './src/ui/questions/registry.ts', './src/ui/tab/define-feedback-tab.ts', './src/ui/debug-panel/show-debug-panel.ts'];
 
 function tagsFromDefine() {
   const tags = new Map();

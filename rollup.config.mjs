@@ -202,7 +202,7 @@ export default [
     input: 'src/ui/present.ts',
     // The on-demand file imports what it shares with this one from it: no third file in between.
     preserveEntrySignatures: 'allow-extension',
-    // What it imports on demand (the `debug: true` panel) is a file of its own beside it.
+    // What it imports on demand (each question kind, the Feedback tab, the `debug: true` panel) is a file of its own beside it.
     output: {
       dir: 'dist',
       entryFileNames: 'earshot.ui.min.js',

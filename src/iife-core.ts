@@ -24,19 +24,25 @@ const embedUrl = new URL('earshot.embed.min.js', here).href;
 const KIND_FILES = { nps: 1, rating: 1, csat: 1, ces: 1, thumbs: 1, choice: 1, text: 1, matrix: 1, ranking: 1, slider: 1, cta: 1 } satisfies Record<QuestionType, 1>;
 
 /**
- * Fetches the files of the question kinds these surveys ask, beside the UI rather than after it:
- * the UI imports each from the same address when it needs it, and the browser fetches a module once.
+ * Fetches the files next to the UI's that these surveys need, beside the UI rather than after it:
+ * those of the question kinds they ask, and the Feedback tab's for a `tab` survey. The UI imports
+ * each from the same address when it needs it, and the browser fetches a module once.
  * A file that fails is the UI's to report, when it asks for it again.
  */
-const fetchKinds = (surveys: Survey[]) => {
-  // A survey may be as written still, its template's items to come with its check (no `questions` then).
-  const kinds = new Set(surveys.flatMap((survey) => (survey.questions ?? []).map((question) => question.type)));
-  for (const kind of kinds) if (Object.hasOwn(KIND_FILES, kind)) import(/* @vite-ignore */ new URL(`earshot.ui-${kind}-question.min.js`, here).href).catch(() => {});
+const fetchAlongside = (surveys: Survey[]) => {
+  const files = new Set(
+    surveys.flatMap((survey) => [
+      // A survey may be as written still, its template's items to come with its check (no `questions` then).
+      ...(survey.questions ?? []).flatMap((question) => (Object.hasOwn(KIND_FILES, question.type) ? `${question.type}-question` : [])),
+      ...(survey.display === 'tab' ? ['feedback-tab'] : []),
+    ]),
+  );
+  for (const file of files) import(/* @vite-ignore */ new URL(`earshot.ui-${file}.min.js`, here).href).catch(() => {});
 };
 
 // A module import needs no global to hand the presenter over, and no Trusted Types policy.
 usePresenter({
-  ...lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter), fetchKinds),
+  ...lazyPresenter(() => import(/* @vite-ignore */ uiUrl).then((ui: { presenter: Presenter }) => ui.presenter), fetchAlongside),
   // The live region must be on the page before a survey appears, long before the UI arrives.
   prepare: prepareAnnouncer,
 });

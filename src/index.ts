@@ -14,7 +14,11 @@ import { prepareAnnouncer } from './a11y/announcer.js';
 // On a server, or beside another copy of Earshot, importing this starts nothing and the API does nothing.
 if (claimPage(api)) {
   usePresenter({
-    ...lazyPresenter(() => import('./ui/present.js').then((ui) => ui.presenter)),
+    ...lazyPresenter(
+      () => import('./ui/present.js').then((ui) => ui.presenter),
+      // A `tab` survey's Feedback tab is a chunk of its own: fetched beside the UI, not once the UI has arrived.
+      (surveys) => surveys.some((survey) => survey.display === 'tab') && import('./ui/tab/feedback-tab.js').catch(() => {}),
+    ),
     // The live region must be on the page before a survey appears, long before the UI arrives.
     prepare: prepareAnnouncer,
   });

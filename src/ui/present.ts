@@ -1,6 +1,6 @@
 import { nextQuestionIndex } from '../core/definition/flow.js';
 import type { PresentedSurvey, Presenter } from '../core/presenter.js';
-import { announce, prepareAnnouncer } from '../a11y/announcer.js';
+import { announce } from '../a11y/announcer.js';
 import { applyAppearance } from './appearance.js';
 import './define.js';
 import { useStyleNonce, whenBodyExists } from './host-page.js';
@@ -8,11 +8,13 @@ import { format, stringsFor } from '../i18n/strings.js';
 import { defineKinds, kindsDefined, kindsOf } from './questions/registry.js';
 import type { SurveyElement } from './survey/survey.js';
 import type { FeedbackTabElement } from './tab/feedback-tab.js';
+import { defineFeedbackTab, feedbackTabDefined } from './tab/define-feedback-tab.js';
 
-/** Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target. */
+/**
+ * Shows surveys as `<earshot-survey>` elements: at the end of the body, or inside an inline target.
+ * The live region they are announced through is the entries' to prepare (src/a11y/), with the core.
+ */
 export const presenter: Presenter = {
-  prepare: prepareAnnouncer,
-
   survey({ survey, locale, callbacks, requested, preview = false, styleNonce, recall, ...appearance }) {
     useStyleNonce(styleNonce);
     const element = document.createElement('earshot-survey') as SurveyElement;
@@ -91,24 +93,40 @@ export const presenter: Presenter = {
 
   tab({ survey, locale, onOpen, onFailed, styleNonce, ...appearance }) {
     useStyleNonce(styleNonce);
-    const element = document.createElement('earshot-feedback-tab') as FeedbackTabElement;
-    element.locale = locale;
-    element.strings = stringsFor(locale);
-    applyAppearance(element, appearance);
-    element.addEventListener('earshot-open', onOpen);
     // The visitor may open the survey at any moment: its questions' code comes now.
     presenter.prefetch?.([survey]);
-    const cancel = whenBodyExists(() => {
-      document.body.append(element);
-      element.updateComplete.catch((error) => {
-        element.remove();
-        onFailed(`the Feedback tab of survey "${survey.id}" could not be shown (${error})`);
+    let cancel = () => {};
+    let closed = false;
+    const place = () => {
+      const element = document.createElement('earshot-feedback-tab') as FeedbackTabElement;
+      element.locale = locale;
+      element.strings = stringsFor(locale);
+      applyAppearance(element, appearance);
+      element.addEventListener('earshot-open', onOpen);
+      const unplace = whenBodyExists(() => {
+        document.body.append(element);
+        element.updateComplete.catch((error) => {
+          element.remove();
+          onFailed(`the Feedback tab of survey "${survey.id}" could not be shown (${error})`);
+        });
       });
-    });
+      cancel = () => {
+        unplace();
+        element.remove();
+      };
+    };
+    // The tab shows once its element is defined: at once when it is bundled (or an earlier tab defined it), else once its
+    // file is in, which the split build's core fetches beside the UI.
+    if (feedbackTabDefined()) place();
+    else
+      defineFeedbackTab().then(
+        () => closed || place(),
+        (error) => closed || onFailed(`the Feedback tab of survey "${survey.id}" could not be loaded (${(error as Error)?.message ?? error})`, 'network'),
+      );
     return {
       close() {
+        closed = true;
         cancel();
-        element.remove();
       },
     };
   },

@@ -73,3 +73,23 @@ it('loads the UI at idle time once the visitor reaches a page where a survey may
   await settle();
   expect(page.collector().received()).toMatchObject([{ surveyId: 'after-checkout', completed: true, answers: { helpful: 1 } }]);
 });
+
+it('brings the Feedback tab’s code only for a tab survey, and shows its tab', async () => {
+  // The popover survey of the test above showed without it.
+  expect(customElements.get('earshot-feedback-tab')).toBeUndefined();
+  history.replaceState(null, '', '/help');
+  init({ endpoint: '/api/earshot', locale: 'en', surveys: [{ id: 'help-tab', display: 'tab', questions: [{ id: 'helpful', type: 'thumbs', text: 'Was this page helpful?' }] }] });
+  // Its check, then the UI and the tab's code, each an import that settles in turn.
+  const tab = await vi.waitFor(async () => {
+    await idle();
+    const placed = document.querySelector('earshot-feedback-tab');
+    expect(placed).not.toBeNull();
+    return placed!;
+  });
+  await rendered(tab);
+  getByRole(tab.shadowRoot!, 'button', 'Feedback').click();
+  await settle();
+  const survey = document.querySelector('earshot-survey')!;
+  await rendered(survey);
+  expect(getByRole(survey.shadowRoot!, 'radio', 'Thumbs up')).toBeTruthy();
+});

@@ -44,6 +44,7 @@ const NPS_UI_GOAL = ['UI for an NPS page ≤ 9 kB gzip', 9_000];
 const WHEN = {
   'earshot.ui.min.js': '(with a survey that may show, at idle or at show)',
   'earshot.ui-nps-question.min.js': '(with a survey that asks an NPS question)',
+  'earshot.ui-feedback-tab.min.js': '(with a `tab` survey that may show, beside the UI)',
   'earshot.check.min.js': '(with a survey that may show, at idle or at show; at init with `debug: true`)',
   'earshot.words.min.js': "(explain()'s sentences: fetched by explain(), or at init with `debug: true`)",
   'earshot.embed.min.js': '(on a page with an `<earshot-survey>` of its own, once Earshot runs)',

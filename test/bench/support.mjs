@@ -17,6 +17,7 @@ export const DIST_FILES = [
   'earshot.core.min.js',
   'earshot.ui.min.js',
   'earshot.ui-nps-question.min.js',
+  'earshot.ui-feedback-tab.min.js',
   'earshot.check.min.js',
   'earshot.words.min.js',
   'earshot.embed.min.js',

@@ -352,15 +352,17 @@ it("leaves the UI and Lit out of an app's bundle, in a chunk of their own that t
   const ui = holding('earshot-ui.js');
   expect(modulesOf(entry)).toEqual(expect.arrayContaining(['node_modules/earshot/dist/earshot-core.js', 'node_modules/idb-keyval/dist/index.js']));
   expect(modulesOf(entry).filter((id) => id.includes('lit') || /earshot-(ui|debug-panel)\.js$/.test(id))).toEqual([]);
-  // The UI, the check of what surveys ask, explain()'s sentences and what runs an <earshot-survey>, each loaded on demand in a chunk of its own.
+  // The UI, the Feedback tab (fetched beside the UI for a tab survey), the check of what surveys ask, explain()'s sentences and what runs an <earshot-survey>, each loaded on demand in a chunk of its own.
+  const tab = holding('earshot-feedback-tab.js');
   expect([...entry.dynamicImports].sort()).toEqual(
-    [ui.fileName, holding('earshot-check-content.js').fileName, holding('earshot-words.js').fileName, holding('earshot-embed.js').fileName].sort(),
+    [ui.fileName, tab.fileName, holding('earshot-check-content.js').fileName, holding('earshot-words.js').fileName, holding('earshot-embed.js').fileName].sort(),
   );
   expect(modulesOf(ui)).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/lit-element\/(development\/)?lit-element\.js$/)]));
-  // The UI's own on-demand imports: each question kind, and the `debug: true` panel.
-  const onDemand = [...KIND_FILES, 'earshot-debug-panel.js'].map((file) => holding(file).fileName);
+  // The UI's own on-demand imports: each question kind, the Feedback tab, and the `debug: true` panel.
+  const onDemand = [...KIND_FILES, 'earshot-feedback-tab.js', 'earshot-debug-panel.js'].map((file) => holding(file).fileName);
   expect([...ui.dynamicImports].sort()).toEqual(onDemand.sort());
-  for (const file of KIND_FILES) expect(modulesOf(entry)).not.toContain(`node_modules/earshot/dist/${file}`);
+  for (const file of [...KIND_FILES, 'earshot-feedback-tab.js']) expect(modulesOf(entry)).not.toContain(`node_modules/earshot/dist/${file}`);
+  expect(modulesOf(ui)).not.toContain('node_modules/earshot/dist/earshot-feedback-tab.js');
 });
 
 /**

@@ -387,6 +387,72 @@ it('reports a kind’s file that cannot be loaded through the error event, shows
   assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
 });
 
+// The Feedback tab's element is a file of its own beside the UI's, which only a `tab` survey needs.
+const TAB_FILE = '/dist/earshot.ui-feedback-tab.min.js';
+
+it('on a page that shows only a popover survey, never fetches the Feedback tab’s code', async () => {
+  const { page, requestsOf, uiRequests } = await openCorePage('/checkout/done', [
+    { id: 'after-checkout', trigger: { event: 'checkout_completed' }, questions: [score] },
+    // Another page's tab survey: never fetched here.
+    { id: 'account-tab', display: 'tab', trigger: { url: '/account/*' }, questions: [score] },
+  ]);
+  await waitUntil(() => uiRequests() === 1, { describe: () => 'the UI to be prefetched' });
+  await page.evaluate(() => window.earshot.track('checkout_completed'));
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  await page.waitForTimeout(500);
+  expect(requestsOf(TAB_FILE)).toBe(0);
+  // Nor did the UI bring it.
+  expect(await page.evaluate(() => customElements.get('earshot-feedback-tab') !== undefined)).toBe(false);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('fetches the Feedback tab’s file beside the UI for a tab survey, shows its tab, and opens the survey from it', async () => {
+  const times: Record<string, number> = {};
+  const { page, requestsOf } = await openCorePage('/help', [{ id: 'help-tab', display: 'tab', questions: [score] }], {
+    async setUp(page) {
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === TAB_FILE) times.tabRequested ??= Date.now();
+      });
+      // A slow network for the UI: the tab's file is asked for while the UI is still on its way.
+      await page.route('**/dist/earshot.ui.min.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        times.uiAnswered = Date.now();
+        await route.continue();
+      });
+    },
+  });
+  const tab = page.getByRole('button', { name: 'Feedback', exact: true });
+  await tab.click();
+  expect(times.tabRequested).toBeLessThan(times.uiAnswered);
+  await page.getByRole('radio', { name: '9', exact: true }).click();
+  await page.getByRole('button', { name: 'Submit' }).click();
+  const [response] = await waitForResponses(h.server, 1, { where: (r) => r.completed });
+  expect(response).toMatchObject({ surveyId: 'help-tab', answers: { score: 9 }, trigger: { manual: true } });
+  expect(requestsOf(TAB_FILE)).toBe(1);
+  assertNoPageErrors(h.problems(page));
+});
+
+it('reports a Feedback tab whose file cannot be loaded through the error event, and puts nothing broken on the page', async () => {
+  let errors: () => Promise<unknown[]> = async () => [];
+  const { page } = await openCorePage('/help', [{ id: 'help-tab', display: 'tab', questions: [score] }], {
+    async setUp(page) {
+      await page.route(h.url(TAB_FILE), (route) => route.abort());
+      // Listening before init: the tab is offered in the task after it.
+      await page.addInitScript(() => {
+        const seen: unknown[] = [];
+        (window as unknown as { seenErrors: unknown[] }).seenErrors = seen;
+        addEventListener('earshot:error', (event) => seen.push((event as CustomEvent).detail));
+      });
+      errors = () => page.evaluate(() => (window as unknown as { seenErrors: unknown[] }).seenErrors);
+    },
+  });
+  await expect.poll(errors).toEqual([{ code: 'network', message: expect.stringContaining('the Feedback tab of survey "help-tab" could not be loaded') }]);
+  expect(await page.locator('earshot-feedback-tab').count()).toBe(0);
+  assertNoPageErrors(h.problems(page), [/Failed to load resource: net::ERR_FAILED/]);
+});
+
 // What a survey asks is checked just before it first shows, by a file of its own (docs/architecture.md §7).
 const CHECK_FILE = '/dist/earshot.check.min.js';
 const brokenSurvey = {

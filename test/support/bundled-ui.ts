@@ -11,11 +11,13 @@ import { expect } from 'vitest';
 export async function useBundledUi(): Promise<void> {
   // The elements are defined before the ESM face runs, as in iife.ts: it then looks for no undefined embeds.
   const { presenter } = await import('../../src/ui/present.js');
-  // Every kind defined, as iife.ts does.
+  // Every kind and the Feedback tab defined, as iife.ts does.
   await (await import('../../src/ui/questions/registry.js')).defineEveryKind();
+  await (await import('../../src/ui/tab/define-feedback-tab.js')).defineFeedbackTab();
   await import('../../src/index.js');
   const { usePresenter } = await import('../../src/api/internal.js');
-  usePresenter(presenter);
+  // With the live region, as iife.ts prepares it.
+  usePresenter({ ...presenter, prepare: (await import('../../src/a11y/announcer.js')).prepareAnnouncer });
   // What a survey asks is checked in the task that shows it, as iife.ts does.
   (await import('../../src/core/definition/unchecked.js')).useContentCheck(await import('../../src/core/definition/check-content.js'), true);
   // explain()'s sentences at hand, as iife.ts has them.
