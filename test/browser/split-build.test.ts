@@ -237,6 +237,29 @@ it('runs <earshot-survey> elements placed before and after the script with the c
   assertNoPageErrors(h.problems(page));
 });
 
+it('fetches the UI and the content check beside the code that runs <earshot-survey>, not once it has arrived', async () => {
+  const requested: Record<string, number> = {};
+  let embedAnswered = 0;
+  // No `debug`, which would fetch the UI (its panel) and the check at init.
+  const body = `<main><earshot-survey id="only" endpoint="/api/earshot"><script type="application/json">{"id":"csat","questions":[{"id":"sat","type":"csat","text":"How satisfied are you?"}]}</script></earshot-survey></main>
+<script src="/dist/earshot.core.min.js"></script>`;
+  const { page } = await openEmbedPage('/docs/slow', body, {
+    async setUp(page) {
+      page.on('request', (request) => (requested[new URL(request.url()).pathname] ??= Date.now()));
+      // A slow network for the embed's code: the UI and the check are asked for while it is on its way.
+      await page.route(`**${EMBED_FILE}`, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 800));
+        embedAnswered = Date.now();
+        await route.continue();
+      });
+    },
+  });
+  await page.locator('#only').getByRole('radio', { name: /^5/ }).waitFor();
+  expect(requested[UI_FILE]).toBeLessThan(embedAnswered);
+  expect(requested['/dist/earshot.check.min.js']).toBeLessThan(embedAnswered);
+  assertNoPageErrors(h.problems(page));
+});
+
 it('says on the element when the code that runs it cannot be loaded, and never breaks the page', async () => {
   let warnings: string[] = [];
   const { page, requestsOf } = await openEmbedPage('/docs/offline', AROUND_THE_SCRIPT, {
