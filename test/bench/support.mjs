@@ -28,6 +28,8 @@ export const DIST_FILES = [
 export const POSTHOG_FILE = '/dist/posthog.array.full.js';
 /** Where the bench's PostHog sends: stubbed on the bench server, every request answered `{}` at once. */
 export const POSTHOG_HOST_PATH = '/__posthog';
+/** Where the bench serves dist/ files that the browser may keep in its HTTP cache (`/cached/dist/earshot.ui.min.js`). */
+export const CACHED_PREFIX = '/cached/';
 export const SDK_VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 export { sleep } from '../support/wait.mjs';
@@ -74,11 +76,14 @@ export async function startBench() {
       return true;
     }
     const page = req.method === 'GET' && bench.pages.get(pathname);
-    const script = req.method === 'GET' && dist.get(pathname);
+    // The same files under /cached/dist/, which the browser may keep as a CDN would let it: a later
+    // page of a visit finds them in its HTTP cache.
+    const cached = pathname.startsWith(CACHED_PREFIX);
+    const script = req.method === 'GET' && dist.get(cached ? pathname.slice(CACHED_PREFIX.length - 1) : pathname);
     if (page || script) {
       res.writeHead(200, {
         'Content-Type': `${page ? 'text/html' : 'text/javascript'}; charset=utf-8`,
-        'Cache-Control': 'no-store',
+        'Cache-Control': script && cached ? 'max-age=3600' : 'no-store',
       });
       res.end(page || script);
       return true;
