@@ -27,19 +27,28 @@ export interface Outbox {
   removeEvents(sent: readonly ImpressionEvent[]): Promise<void>;
 }
 
+/** How long the browser's list of databases is waited for before the outbox is read anyway. */
+export const DATABASE_LIST_WAIT_MS = 1000;
+
 /**
  * Whether database `name` may hold anything. Opening one to read it creates it, and costs the page's
  * main thread about a millisecond: on the pages of a visitor who never answered, the outbox's
  * databases do not exist, and the browser's list of the site's databases says so without opening
- * one. A browser without that list (Firefox before 126), or one that fails, gets `true`.
+ * one. A browser without that list (Firefox before 126), one that fails, or one that does not
+ * answer in time (some Safari 14 releases hang IndexedDB's first calls) gets `true`.
  */
 async function mayHoldAnything(name: string, existing: Set<string>): Promise<boolean> {
   if (existing.has(name)) return true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const listed = await indexedDB.databases?.();
+    const listing = indexedDB.databases?.();
+    // The timer is cleared as soon as the list answers: nothing of it outlives the page's start.
+    const listed = listing && (await Promise.race([listing, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DATABASE_LIST_WAIT_MS)))]));
     if (listed && !listed.some((database) => database.name === name)) return false;
   } catch {
     // The read that follows finds out, and falls back to memory if it must.
+  } finally {
+    clearTimeout(timer);
   }
   existing.add(name);
   return true;

@@ -1,6 +1,6 @@
 import { createStore, entries } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createOutbox, DEAD_LETTER_DB, EVENTS_DB, OUTBOX_DB } from '../../../src/core/delivery/outbox.js';
+import { createOutbox, DATABASE_LIST_WAIT_MS, DEAD_LETTER_DB, EVENTS_DB, OUTBOX_DB } from '../../../src/core/delivery/outbox.js';
 import { createResponse, reviseResponse } from '../../../src/core/delivery/response.js';
 import type { DeadLetter, ImpressionEvent, Survey, SurveyResponse } from '../../../src/core/types.js';
 import { resetIndexedDB } from '../../support/fakes.js';
@@ -61,6 +61,22 @@ describe('createOutbox with IndexedDB', () => {
     try {
       expect(await createOutbox(() => {}).list()).toEqual([stored]);
     } finally {
+      delete (indexedDB as { databases?: unknown }).databases;
+    }
+  });
+
+  it('reads the outbox when the browser’s list of databases does not answer (some Safari 14 releases hang)', async () => {
+    const stored = response(5, '2026-01-01T10:00:00.000Z');
+    await createOutbox(() => {}).put(stored);
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    Object.defineProperty(indexedDB, 'databases', { value: () => new Promise(() => {}), configurable: true });
+    try {
+      const listing = createOutbox(() => {}).list();
+      await vi.advanceTimersByTimeAsync(DATABASE_LIST_WAIT_MS);
+      vi.useRealTimers();
+      expect(await listing).toEqual([stored]);
+    } finally {
+      vi.useRealTimers();
       delete (indexedDB as { databases?: unknown }).databases;
     }
   });
