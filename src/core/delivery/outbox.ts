@@ -31,27 +31,23 @@ export interface Outbox {
 export const DATABASE_LIST_WAIT_MS = 1000;
 
 /**
- * Whether database `name` may hold anything. Opening one to read it creates it, and costs the page's
- * main thread about a millisecond: on the pages of a visitor who never answered, the outbox's
- * databases do not exist, and the browser's list of the site's databases says so without opening
- * one. A browser without that list (Firefox before 126), one that fails, or one that does not
- * answer in time (some Safari 14 releases hang IndexedDB's first calls) gets `true`.
+ * The names of the site's databases, or `undefined` where the browser cannot tell: without the
+ * list (Firefox before 126), when it fails, or when it does not answer in time (some Safari 14
+ * releases hang IndexedDB's first calls).
  */
-async function mayHoldAnything(name: string, existing: Set<string>): Promise<boolean> {
-  if (existing.has(name)) return true;
+async function siteDatabases(): Promise<(string | undefined)[] | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const listing = indexedDB.databases?.();
     // The timer is cleared as soon as the list answers: nothing of it outlives the page's start.
     const listed = listing && (await Promise.race([listing, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DATABASE_LIST_WAIT_MS)))]));
-    if (listed && !listed.some((database) => database.name === name)) return false;
+    return listed?.map((database) => database.name);
   } catch {
     // The read that follows finds out, and falls back to memory if it must.
+    return undefined;
   } finally {
     clearTimeout(timer);
   }
-  existing.add(name);
-  return true;
 }
 
 /**
@@ -70,6 +66,21 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
   const eventsHere = new Map<string, ImpressionEvent>();
   /** Databases this page wrote to, or found among the site's. */
   const existing = new Set<string>();
+  /** The site's list of databases while it is asked for: the answers and the events read together ask once. */
+  let listing: ReturnType<typeof siteDatabases> | undefined;
+  /**
+   * Whether database `name` may hold anything. Opening one to read it creates it, and costs the
+   * page's main thread about a millisecond: on the pages of a visitor who never answered, the
+   * outbox's databases do not exist, and the site's list says so without opening one. Where the
+   * browser cannot tell, it is read.
+   */
+  const mayHoldAnything = async (name: string): Promise<boolean> => {
+    if (existing.has(name)) return true;
+    const names = await (listing ??= siteDatabases().finally(() => (listing = undefined)));
+    if (names && !names.includes(name)) return false;
+    existing.add(name);
+    return true;
+  };
   const eventStore = () => (events ??= createStore(EVENTS_DB, 'events'));
 
   const stores = () => {
@@ -120,7 +131,7 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
 
     list: () =>
       withFallback(
-        async () => ((await mayHoldAnything(OUTBOX_DB, existing)) ? (await entries<string, SurveyResponse>(stores().queue)).map(([, response]) => response) : []),
+        async () => ((await mayHoldAnything(OUTBOX_DB)) ? (await entries<string, SurveyResponse>(stores().queue)).map(([, response]) => response) : []),
         (map) => [...map.values()],
       ).then((responses) => responses.sort((a, b) => a.createdAt.localeCompare(b.createdAt))),
 
@@ -151,7 +162,7 @@ export function createOutbox(onFallback: (error: unknown) => void): Outbox {
 
     events: () =>
       withFallback(
-        async () => ((await mayHoldAnything(EVENTS_DB, existing)) ? values<ImpressionEvent>(eventStore()) : []),
+        async () => ((await mayHoldAnything(EVENTS_DB)) ? values<ImpressionEvent>(eventStore()) : []),
         () => [...eventsHere.values()],
         // Within one millisecond a survey's `shown` still comes before its `dismissed`.
       ).then((queued) => queued.sort((a, b) => a.at.localeCompare(b.at) || (a.type === b.type ? 0 : a.type === 'shown' ? -1 : 1))),

@@ -53,6 +53,16 @@ describe('createOutbox with IndexedDB', () => {
     expect(await createOutbox(() => {}).list()).toEqual([stored]);
   });
 
+  it('asks the browser for its list of databases once when the answers and the events are read together', async () => {
+    const databases = vi.spyOn(indexedDB, 'databases');
+    const outbox = createOutbox(() => {});
+    expect(await Promise.all([outbox.list(), outbox.events()])).toEqual([[], []]);
+    expect(databases).toHaveBeenCalledTimes(1);
+    // A later pass asks again: another tab may have written since.
+    await outbox.list();
+    expect(databases).toHaveBeenCalledTimes(2);
+  });
+
   it('reads the outbox where the browser cannot list the site’s databases (Firefox before 126)', async () => {
     const stored = response(4, '2026-01-01T10:00:00.000Z');
     await createOutbox(() => {}).put(stored);
