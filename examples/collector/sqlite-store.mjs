@@ -33,6 +33,29 @@ const WAL_AUTOCHECKPOINT_PAGES = 20_000;
  */
 const EXPORT_CACHE_KB = 2 * 1024;
 
+/** How long a collector waits between two tries at WAL mode while another process sets up the file. */
+const WAL_RETRY_MS = 25;
+
+/**
+ * Puts `db` in WAL mode. Two collectors starting at once on a new file: the one that switches the
+ * file to WAL needs it to itself, and SQLite may answer the other SQLITE_BUSY at once, without its
+ * busy timeout (a lock it cannot wait for without a deadlock). Seen once in the two-process test
+ * under a full test run: the second collector exited. It tries again until `timeoutMs` has passed.
+ */
+export function useWal(db, timeoutMs = 0) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (error?.code !== 'SQLITE_BUSY' || Date.now() >= until) throw error;
+      // Opening the store is synchronous, as better-sqlite3 is: a short sleep, not a timer.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_RETRY_MS);
+    }
+  }
+}
+
 /**
  * Opens (and if needed creates or migrates) the SQLite store at `file`. `notification(version)`,
  * when given, makes the webhook's message for a newly completed response (or null: none).
@@ -43,7 +66,7 @@ export function openSqliteStore({ file = IN_MEMORY, busyTimeoutMs, notification 
   if (file !== IN_MEMORY) {
     // WAL lets the results page read while answers are written; FULL sync makes a commit that was
     // acknowledged with 2xx survive a power cut (WAL's usual NORMAL could lose the last ones).
-    db.pragma('journal_mode = WAL');
+    useWal(db, busyTimeoutMs);
     db.pragma('synchronous = FULL');
     db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   }
