@@ -15,15 +15,21 @@
 // the network is idle: its script time beside Earshot's is the ratio issue #23 sets a goal for.
 // The split core is also loaded without its first line, V8's compile hint, to show what the hint does:
 // less main-thread time, but the script runs later (its functions compile while it streams in).
+// A later page of the visit: the same pages (without Earshot, each build, PostHog) loaded a third
+// time in one browser context, their scripts served cacheable (under /cached/, as from a CDN), so
+// that the third page takes them from the HTTP cache with V8's code cache (which Chromium makes on a
+// script's second load and uses from its third), and finds the visitor's state stored by the first.
 //
 //   node test/bench/page-cost.bench.mjs
 import { readFileSync } from 'node:fs';
-import { POSTHOG_FILE, POSTHOG_HOST_PATH, median, ms, runAlone, sleep, verdict } from './support.mjs';
+import { CACHED_PREFIX, POSTHOG_FILE, POSTHOG_HOST_PATH, median, ms, runAlone, sleep, verdict } from './support.mjs';
 
 export const RUNS = 20;
 const WARMUP_RUNS = 1;
 /** After `load`: time for init's asynchronous work (IndexedDB opens, the delivery check) to finish. */
 const SETTLE_MS = 200;
+/** Pages of the visit loaded before the measured one: Chromium makes a script's code cache on its second load and uses it from its third. */
+const EARLIER_PAGES = 2;
 
 const SHOP_PAGE = readFileSync(new URL('../../examples/shop/index.html', import.meta.url), 'utf8');
 
@@ -42,6 +48,14 @@ const VARIANTS = [
   { key: 'core-prefetch', label: 'earshot.core.min.js + init, a survey may show (UI prefetched at idle)', script: 'earshot.core.min.js', surveys: [HERE], waitForUi: true },
   { key: 'posthog', label: 'PostHog 1.449.2 (array.full.js) + posthog.init, endpoints stubbed, until network idle', posthog: true },
 ];
+/** The same pages as the third page of a visit: scripts from the HTTP cache, with V8's code cache. */
+const LATER_PAGE = 'a later page of the visit (the third: scripts from the HTTP cache, with their code cache)';
+const LATER_VARIANTS = [
+  { key: 'none-later', label: `without Earshot, ${LATER_PAGE}`, laterPage: true },
+  { key: 'one-file-later', label: `earshot.min.js + init, ${LATER_PAGE}`, script: 'earshot.min.js', surveys: [HERE], laterPage: true },
+  { key: 'core-later', label: `earshot.core.min.js + init, no survey can show here, ${LATER_PAGE}`, script: 'earshot.core.min.js', surveys: [ELSEWHERE], laterPage: true },
+  { key: 'posthog-later', label: `PostHog 1.449.2 (array.full.js) + posthog.init, until network idle, ${LATER_PAGE}`, posthog: true, laterPage: true },
+];
 
 const POSTHOG_VERSION = JSON.parse(readFileSync(new URL('../../node_modules/posthog-js/package.json', import.meta.url), 'utf8')).version;
 
@@ -51,10 +65,12 @@ new PerformanceObserver((list) => { for (const entry of list.getEntries()) __cos
   .observe({ type: 'longtask', buffered: true });
 </script>`;
 
-function pageFor({ script, surveys, posthog }) {
+function pageFor({ script, surveys, posthog, laterPage }) {
+  // Served with `max-age` under CACHED_PREFIX, `no-store` otherwise (support.mjs).
+  const from = laterPage ? CACHED_PREFIX.slice(0, -1) : '';
   const earshot = posthog
     ? `<script>__cost.before = performance.now();</script>
-<script src="${POSTHOG_FILE}"></script>
+<script src="${from}${POSTHOG_FILE}"></script>
 <script>
 __cost.after = performance.now();
 __cost.initStart = performance.now();
@@ -65,7 +81,7 @@ setTimeout(() => { __cost.start = performance.now() - __cost.initEnd; }, 0);
 </script>`
     : script
       ? `<script>__cost.before = performance.now();</script>
-<script src="/dist/${script}"></script>
+<script src="${from}/dist/${script}"></script>
 <script>
 __cost.after = performance.now();
 __cost.initStart = performance.now();
@@ -83,9 +99,20 @@ setTimeout(() => { __cost.start = performance.now() - __cost.initEnd; }, 0);
     .replace('<script src="shop.js"></script>', `${earshot}\n<script src="shop.js"></script>`);
 }
 
+/** Loads the variant's page in `context` and lets it settle, as `loadOnce` does, measuring nothing. */
+async function visit(bench, context, variant) {
+  const page = await bench.newPage(context);
+  await page.goto(bench.url(`/shop/bench-${variant.key}.html`), { waitUntil: 'load' });
+  if (variant.posthog) await page.waitForLoadState('networkidle');
+  await sleep(SETTLE_MS);
+  await page.close();
+}
+
 async function loadOnce(bench, variant) {
   const context = await bench.newContext();
   try {
+    // Each page in a tab of its own, so that the measured one's metrics count it alone.
+    if (variant.laterPage) for (let earlier = 0; earlier < EARLIER_PAGES; earlier++) await visit(bench, context, variant);
     const page = await bench.newPage(context);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -121,11 +148,12 @@ export async function measure(bench) {
   const core = bench.dist.get('/dist/earshot.core.min.js').toString('utf8');
   if (!core.startsWith(COMPILE_HINT)) throw new Error('dist/earshot.core.min.js does not start with the compile hint');
   bench.dist.set('/dist/earshot.core.no-hint.min.js', Buffer.from(core.slice(COMPILE_HINT.length)));
-  for (const variant of VARIANTS) bench.pages.set(`/shop/bench-${variant.key}.html`, pageFor(variant));
-  const results = new Map(VARIANTS.map((variant) => [variant.key, []]));
+  const everyVariant = [...VARIANTS, ...LATER_VARIANTS];
+  for (const variant of everyVariant) bench.pages.set(`/shop/bench-${variant.key}.html`, pageFor(variant));
+  const results = new Map(everyVariant.map((variant) => [variant.key, []]));
   // Interleaved, so a busy moment on the machine hits every variant alike.
   for (let run = 0; run < WARMUP_RUNS + RUNS; run++) {
-    for (const variant of VARIANTS) {
+    for (const variant of everyVariant) {
       const result = await loadOnce(bench, variant);
       if (run >= WARMUP_RUNS) results.get(variant.key).push(result);
     }
@@ -171,6 +199,22 @@ export async function measure(bench) {
       `page script time, ${variant.label.split(' + ')[0]}${key === 'core-prefetch' ? ' (UI prefetched)' : ''} / PostHog ${POSTHOG_VERSION}, medians`,
       `${ms(scriptOf(key))} / ${ms(posthog)} = ×${ratio.toFixed(3)}`,
       verdict('≤ 0.05× PostHog', ratio <= 0.05),
+    ]);
+  }
+  // The same pages as a visit's third page; the goal above is read on the first, the worst case.
+  const laterBaseline = scriptOf('none-later');
+  rows.push([
+    `page script time / main-thread task time, without Earshot, ${LATER_PAGE}, median of ${RUNS}`,
+    `${ms(laterBaseline)} / ${ms(median(results.get('none-later').map((r) => r.task)))}`,
+  ]);
+  const laterPosthog = scriptOf('posthog-later');
+  for (const variant of LATER_VARIANTS.slice(1)) {
+    const script = scriptOf(variant.key);
+    const longTasks = results.get(variant.key).flatMap((r) => r.longTasks).length;
+    rows.push([
+      `${variant.label}: page script time; added; long tasks in ${RUNS} loads`,
+      `${ms(script)}; +${ms(script - laterBaseline)}; ${longTasks || 'none'}`,
+      variant.posthog ? '' : `×${(script / laterPosthog).toFixed(3)} PostHog's on its later page`,
     ]);
   }
   // Long tasks on the page without Earshot come from the machine (another process), not from Earshot.
