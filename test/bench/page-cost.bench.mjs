@@ -16,9 +16,10 @@
 // The split core is also loaded without its first line, V8's compile hint, to show what the hint does:
 // less main-thread time, but the script runs later (its functions compile while it streams in).
 // A later page of the visit: the same pages (without Earshot, each build, PostHog) loaded a third
-// time in one browser context, their scripts served cacheable (under /cached/, as from a CDN), so
-// that the third page takes them from the HTTP cache with V8's code cache (which Chromium makes on a
-// script's second load and uses from its third), and finds the visitor's state stored by the first.
+// time in a browser with a profile on disk (off-the-record contexts keep no code cache), their
+// scripts served cacheable (under /cached/, as from a CDN), so that the third page takes them from
+// the HTTP cache with V8's code cache (which Chromium makes on a script's second load and uses from
+// its third), and finds the visitor's state stored by the first.
 //
 //   node test/bench/page-cost.bench.mjs
 import { readFileSync } from 'node:fs';
@@ -109,10 +110,11 @@ async function visit(bench, context, variant) {
 }
 
 async function loadOnce(bench, variant) {
-  const context = await bench.newContext();
+  const profile = variant.laterPage ? await bench.newProfile() : null;
+  const context = profile?.context ?? (await bench.newContext());
   try {
     // Each page in a tab of its own, so that the measured one's metrics count it alone.
-    if (variant.laterPage) for (let earlier = 0; earlier < EARLIER_PAGES; earlier++) await visit(bench, context, variant);
+    if (profile) for (let earlier = 0; earlier < EARLIER_PAGES; earlier++) await visit(bench, context, variant);
     const page = await bench.newPage(context);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -132,13 +134,15 @@ async function loadOnce(bench, variant) {
           init: cost.init ?? 0,
           start: cost.start ?? 0,
           uiLoaded: !!customElements.get('earshot-survey'),
+          // Nothing came over the network for it: the HTTP cache answered.
+          fromCache: entry?.transferSize === 0,
         };
       },
       variant.posthog ? POSTHOG_FILE : variant.script && `/dist/${variant.script}`,
     );
     return { ...inPage, script: metric('ScriptDuration'), task: metric('TaskDuration') };
   } finally {
-    await context.close();
+    await (profile ? profile.close() : context.close());
   }
 }
 
@@ -211,10 +215,11 @@ export async function measure(bench) {
   for (const variant of LATER_VARIANTS.slice(1)) {
     const script = scriptOf(variant.key);
     const longTasks = results.get(variant.key).flatMap((r) => r.longTasks).length;
+    const fromCache = results.get(variant.key).filter((r) => r.fromCache).length;
     rows.push([
       `${variant.label}: page script time; added; long tasks in ${RUNS} loads`,
       `${ms(script)}; +${ms(script - laterBaseline)}; ${longTasks || 'none'}`,
-      variant.posthog ? '' : `×${(script / laterPosthog).toFixed(3)} PostHog's on its later page`,
+      `${variant.posthog ? '' : `×${(script / laterPosthog).toFixed(3)} PostHog's on its later page; `}(script from the HTTP cache in ${fromCache} of ${RUNS} loads)`,
     ]);
   }
   // Long tasks on the page without Earshot come from the machine (another process), not from Earshot.

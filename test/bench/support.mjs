@@ -3,7 +3,9 @@
 //
 // The dist files are read once and served from memory, so an `npm run build` running elsewhere
 // in the middle of a bench cannot mix two builds in one table.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createCollector } from '../../examples/collector/collector.mjs';
@@ -94,7 +96,8 @@ export async function startBench() {
   // Only the bench server is reached: every other host name fails to resolve. Not a Playwright
   // route, which would hold each request of the page until Node answered for it: on 2 cores that
   // added about 15 ms to the split build's cold first show (three files fetched at once).
-  const browser = await chromium.launch({ executablePath: BROWSER_CHROMIUM, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] });
+  const launchOptions = { executablePath: BROWSER_CHROMIUM, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] };
+  const browser = await chromium.launch(launchOptions);
 
   Object.assign(bench, {
     browser,
@@ -103,6 +106,21 @@ export async function startBench() {
     url: (path) => new URL(path, server.url).href,
     /** A fresh context (empty storage and cache); the browser reaches the bench server only. */
     newContext: () => browser.newContext(),
+    /**
+     * A fresh browser with a profile on disk, as a visitor's is: unlike the contexts above, which
+     * are off the record, it keeps V8's code cache between pages. `close()` removes the profile.
+     */
+    async newProfile() {
+      const folder = mkdtempSync(path.join(tmpdir(), 'earshot-bench-profile-'));
+      const context = await chromium.launchPersistentContext(folder, launchOptions);
+      return {
+        context,
+        async close() {
+          await context.close().catch(() => {});
+          rmSync(folder, { recursive: true, force: true });
+        },
+      };
+    },
     async newPage(context) {
       const page = await context.newPage();
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
