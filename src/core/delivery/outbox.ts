@@ -1,5 +1,6 @@
 import { delMany, entries, promisifyRequest, setMany, set, values, type UseStore } from 'idb-keyval';
 import { createStore } from './idb.js';
+import { settledWithin } from '../settled-within.js';
 import type { DeadLetter, ImpressionEvent, SurveyResponse } from '../types.js';
 
 export const OUTBOX_DB = 'earshot';
@@ -36,17 +37,13 @@ export const DATABASE_LIST_WAIT_MS = 1000;
  * releases hang IndexedDB's first calls).
  */
 async function siteDatabases(): Promise<(string | undefined)[] | undefined> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const listing = indexedDB.databases?.();
-    // The timer is cleared as soon as the list answers: nothing of it outlives the page's start.
-    const listed = listing && (await Promise.race([listing, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DATABASE_LIST_WAIT_MS)))]));
+    const listed = listing && (await settledWithin(listing, DATABASE_LIST_WAIT_MS));
     return listed?.map((database) => database.name);
   } catch {
     // The read that follows finds out, and falls back to memory if it must.
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }
 

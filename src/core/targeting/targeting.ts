@@ -8,12 +8,10 @@ import { watchPage, type PageWatch } from './page-watch.js';
 import { checkList, fetchSurveys } from './remote-surveys.js';
 import { fired, mayFireOn, partsOf, type Firing } from './triggers.js';
 import { openVisitorStore, type VisitorStore } from './visitor.js';
+import { settledWithin } from '../settled-within.js';
 
 /** How long a page with a kept list waits for the fresh one before using the kept one. */
 export const FRESH_LIST_WAIT_MS = 300;
-
-/** What `promise` settled to within `ms`, or undefined. */
-const settledWithin = <T>(promise: Promise<T>, ms: number): Promise<T | undefined> => Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(resolve, ms))]);
 
 /** What targeting needs from the running SDK. */
 export interface TargetingHost {
