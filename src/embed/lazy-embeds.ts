@@ -20,10 +20,12 @@ export function lazyEmbeds(load: () => Promise<typeof startEmbeds>): Embeds {
   const waiting = new Set<EmbedHost>();
   /** Elements waiting for embed.ts, each found once however often it is offered (a scan, then another at DOMContentLoaded). */
   const loading = new Set<EmbedHost>();
+  /** Elements already told that the file could not be loaded: a later scan (at DOMContentLoaded) must not say it twice. */
+  const failed = new WeakSet<EmbedHost>();
   const embeds: Embeds = {
     embed(host) {
       if (started) return started.embed(host);
-      if (loading.has(host) || !host.isConnected) return;
+      if (loading.has(host) || failed.has(host) || !host.isConnected) return;
       // Not even embed.ts is fetched before Earshot runs: consent may not be granted yet.
       if (!running(host.getAttribute('endpoint'))) return void waiting.add(host);
       waiting.delete(host);
@@ -35,7 +37,10 @@ export function lazyEmbeds(load: () => Promise<typeof startEmbeds>): Embeds {
         .load()
         .then(
           (start) => (started ??= start(embedCore)).embed(host),
-          (error: unknown) => failOn(host, 'network', `the code that embeds it could not be loaded (${(error as Error)?.message ?? error})`),
+          (error: unknown) => {
+            failed.add(host);
+            failOn(host, 'network', `the code that embeds it could not be loaded (${(error as Error)?.message ?? error})`);
+          },
         )
         .finally(() => loading.delete(host));
     },
