@@ -53,10 +53,15 @@ export function createSurveyRegistry({ store, now }) {
   /** Makes `version` the live one: served again, quota state cleared (a new version may have a new quota). */
   async function makeLive(surveyId, version) {
     const at = now();
+    // first_published_ms orders the list, and the SDK keeps that order between surveys of equal
+    // priority: a survey first published in the same millisecond as the last one (a script
+    // publishing several) is placed a millisecond after it, not sorted by its id. (`WHERE true`:
+    // SQLite's upsert after a SELECT needs one.)
     await query(
-      `INSERT INTO published_surveys (survey_id, live_version, first_published_ms, changed_ms) VALUES (?, ?, ?, ?)
+      `INSERT INTO published_surveys (survey_id, live_version, first_published_ms, changed_ms)
+       SELECT ?, ?, CASE WHEN COALESCE(MAX(first_published_ms), 0) < ? THEN ? ELSE MAX(first_published_ms) + 1 END, ? FROM published_surveys WHERE true
        ON CONFLICT (survey_id) DO UPDATE SET live_version = excluded.live_version, changed_ms = excluded.changed_ms, closed_ms = NULL, closed_reason = NULL`,
-      [surveyId, version, at, at],
+      [surveyId, version, at, at, at],
     );
   }
 

@@ -157,6 +157,21 @@ describe('the surveys registry', () => {
   });
 });
 
+describe('the order of the list', () => {
+  // A clock that stands still: a script publishing several surveys can do so within one millisecond.
+  const demo = useDemo({ readToken: TOKEN, now: () => Date.parse('2026-12-07T10:00:00Z') });
+  const api = registry(demo);
+
+  it('serves surveys first published in the same millisecond in the order they were published, which the SDK keeps between equal priorities', async () => {
+    for (const id of ['zebra-pricing', 'post-checkout-nps', 'almond-exit']) await api.put({ ...definition(id), id }, { id });
+    expect((await api.list()).body.surveys.map((s: { id: string }) => s.id)).toEqual(['zebra-pricing', 'post-checkout-nps', 'almond-exit']);
+    // Unpublishing and publishing again keeps a survey's place: it is ordered by its first publish.
+    await api.unpublish('zebra-pricing');
+    await api.put({ ...definition('zebra-pricing, again'), id: 'zebra-pricing' }, { id: 'zebra-pricing' });
+    expect((await api.list()).body.surveys.map((s: { id: string }) => s.id)).toEqual(['zebra-pricing', 'post-checkout-nps', 'almond-exit']);
+  });
+});
+
 describe('quotas', () => {
   const demo = useDemo({ readToken: TOKEN });
   const api = registry(demo);
