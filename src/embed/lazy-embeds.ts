@@ -18,31 +18,26 @@ export function lazyEmbeds(load: () => Promise<typeof startEmbeds>): Embeds {
   let started: Embeds | undefined;
   /** Elements found while Earshot does not run: nothing is fetched for them until it does. */
   const waiting = new Set<EmbedHost>();
-  /** Elements waiting for embed.ts, each found once however often it is offered (a scan, then another at DOMContentLoaded). */
-  const loading = new Set<EmbedHost>();
-  /** Elements already told that the file could not be loaded: a later scan (at DOMContentLoaded) must not say it twice. */
-  const failed = new WeakSet<EmbedHost>();
+  /**
+   * Elements embed.ts was asked for, each once however often it is offered (a scan, then another at
+   * DOMContentLoaded): one told that the file could not be loaded is not told twice.
+   */
+  const asked = new WeakSet<EmbedHost>();
   const embeds: Embeds = {
     embed(host) {
       if (started) return started.embed(host);
-      if (loading.has(host) || failed.has(host) || !host.isConnected) return;
+      if (asked.has(host) || !host.isConnected) return;
       // Not even embed.ts is fetched before Earshot runs: consent may not be granted yet.
       if (!running(host.getAttribute('endpoint'))) return void waiting.add(host);
       waiting.delete(host);
-      loading.add(host);
+      asked.add(host);
       // The element will need the UI and the content check too: they come beside this file, not after it.
       if (!customElements.get(SURVEY_TAG)) prefetchUi([], true);
       loadContentCheck().catch(() => {});
-      file
-        .load()
-        .then(
-          (start) => (started ??= start(embedCore)).embed(host),
-          (error: unknown) => {
-            failed.add(host);
-            failOn(host, 'network', `the code that embeds it could not be loaded (${(error as Error)?.message ?? error})`);
-          },
-        )
-        .finally(() => loading.delete(host));
+      file.load().then(
+        (start) => (started ??= start(embedCore)).embed(host),
+        (error: unknown) => failOn(host, 'network', `the code that embeds it could not be loaded (${(error as Error)?.message ?? error})`),
+      );
     },
     restarted() {
       started?.restarted();
