@@ -196,9 +196,16 @@ describe('visitors with other needs', () => {
     const page = await h.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
     await openNps(page);
+    // Targets are measured once the card has faded in: during its entrance a transformed box reads a fraction of a pixel short.
     const sizes = () =>
-      page.evaluate(() => {
+      page.evaluate(async () => {
         const survey = document.querySelector('earshot-survey')!;
+        await Promise.all(
+          survey
+            .shadowRoot!.querySelector('[part~="card"]')!
+            .getAnimations()
+            .map((animation) => animation.finished),
+        );
         const inner = survey.shadowRoot!.querySelector('earshot-nps-question')!.shadowRoot!;
         const targets = [...inner.querySelectorAll('input'), ...survey.shadowRoot!.querySelectorAll('button')];
         return targets.map((target) => {
@@ -222,8 +229,14 @@ describe('visitors with other needs', () => {
         window.earshot.show('a11y');
       });
       await phone.getByRole('radio', { name: '0', exact: true }).waitFor();
-      const heights = await phone.evaluate(() => {
+      const heights = await phone.evaluate(async () => {
         const survey = document.querySelector('earshot-survey')!.shadowRoot!;
+        await Promise.all(
+          survey
+            .querySelector('[part~="card"]')!
+            .getAnimations()
+            .map((animation) => animation.finished),
+        );
         const inner = survey.querySelector('earshot-nps-question')!.shadowRoot!;
         return [...inner.querySelectorAll('input'), ...survey.querySelectorAll('button')].map((target) => target.getBoundingClientRect().height);
       });
