@@ -103,6 +103,13 @@ export function describeSurveyHost(): { count: number; inBody: boolean; openShad
 }
 
 /** What the page reported as uncaught (recorded by the script the test server puts first in <head>). */
+/** For failure messages: the page's path, the surveys on it, and the errors it recorded. */
+export function describeWhere(): string {
+  const hosts = [...document.querySelectorAll('earshot-survey')].map((host) => `<earshot-survey> with ${host.shadowRoot?.childElementCount ?? 'no'} shadow children`);
+  const errors = (window as unknown as { __engineErrors?: string[] }).__engineErrors ?? [];
+  return `the page was ${location.pathname} (readyState ${document.readyState}), ${hosts.length ? hosts.join(', ') : 'with no <earshot-survey>'}, errors: ${errors.length ? errors.join(' | ') : 'none'}`;
+}
+
 export function readPageErrors(): string[] {
   return ((window as unknown as { __engineErrors?: string[] }).__engineErrors ?? []).slice();
 }

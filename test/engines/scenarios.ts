@@ -9,6 +9,7 @@ import type { EngineName, EngineSession, Target } from './engine';
 import {
   describeFocus,
   describeSurveyHost,
+  describeWhere,
   hitTestSurvey,
   locate,
   probeOutbox,
@@ -215,17 +216,23 @@ const describeTarget = (t: Target) => ('text' in t ? `text "${t.text}"` : `${t.r
 
 const isVisible = (session: EngineSession, target: Target) => session.evaluate(locate, { op: 'visible', target }) as Promise<boolean>;
 
-function waitForVisible(session: EngineSession, target: Target, timeout = 10_000) {
+async function waitForVisible(session: EngineSession, target: Target, timeout = 10_000) {
   let lastError = '';
-  return waitUntil(
-    // While a click navigates, the old page's context may vanish under the check: try again.
-    () =>
-      isVisible(session, target).catch((error: unknown) => {
-        lastError = String((error as Error)?.message ?? error).split('\n')[0];
-        return false;
-      }),
-    { describe: () => `${describeTarget(target)} to be visible${lastError ? ` (last check failed: ${lastError})` : ''}`, timeout },
-  );
+  try {
+    return await waitUntil(
+      // While a click navigates, the old page's context may vanish under the check: try again.
+      () =>
+        isVisible(session, target).catch((error: unknown) => {
+          lastError = String((error as Error)?.message ?? error).split('\n')[0];
+          return false;
+        }),
+      { describe: () => `${describeTarget(target)} to be visible${lastError ? ` (last check failed: ${lastError})` : ''}`, timeout },
+    );
+  } catch (error) {
+    // Where the visitor was when it did not appear: the page, whether a survey was there, and the page's errors.
+    const where = await session.evaluate(describeWhere, undefined).catch((reason: unknown) => `the page could not be read: ${String(reason).split('\n')[0]}`);
+    throw new Error(`${(error as Error).message}; ${where}`, { cause: error });
+  }
 }
 
 const isChecked = (session: EngineSession, target: Target) => session.evaluate(locate, { op: 'checked', target }) as Promise<boolean>;
